@@ -1,0 +1,109 @@
+"""Settings: read once at start-up from the environment and `.env`, then passed down.
+
+Nothing else in the project reads ``os.environ``; tests build ``Settings(...)``
+explicitly.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class Settings(BaseSettings):
+    """Everything the office may configure, with the CCHC_ prefix."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CCHC_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    bot_token: SecretStr | None = None
+    api_base_url: str = DEFAULT_API_BASE_URL
+    db_path: Path = Path("./cchc.db")
+    office_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    timezone: str = "Asia/Ho_Chi_Minh"
+    form_file: Path | None = None
+    invite_ttl_days: int = Field(default=14, ge=1, le=365)
+    due_day: int = Field(default=15, ge=1, le=28)
+    bot_username: str | None = None
+
+    @field_validator("office_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        # The environment gives "111,222"; tests may pass a set directly.
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            try:
+                return frozenset(int(p) for p in parts)
+            except ValueError:
+                raise ValueError("phải là danh sách số nguyên cách nhau bởi dấu phẩy") from None
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"không có múi giờ {value!r}") from None
+        return value
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("phải bắt đầu bằng http:// hoặc https://")
+        return value
+
+    @field_validator("form_file")
+    @classmethod
+    def _form_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"không tìm thấy tệp {value}")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def api_file_url(self) -> str:
+        """The file URL follows the API URL, as a self-hosted Bot API server expects."""
+        base = self.api_base_url.rstrip("/")
+        if base.endswith("/bot"):
+            return base[: -len("/bot")] + "/file/bot"
+        return base + "/file/bot"
+
+    @property
+    def invite_ttl(self) -> timedelta:
+        return timedelta(days=self.invite_ttl_days)
+
+    def token(self) -> str:
+        """The token, or a clear error for commands that need Telegram."""
+        if self.bot_token is None or not self.bot_token.get_secret_value().strip():
+            raise SettingsError("CCHC_BOT_TOKEN: chưa được đặt (cần cho lệnh này)")
+        return self.bot_token.get_secret_value().strip()
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names it, for a one-line exit."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, turning pydantic's report into one line naming the setting."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "CCHC_" + str(first["loc"][0]).upper() if first["loc"] else "CCHC_*"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{name}: {message}") from None

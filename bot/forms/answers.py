@@ -1,0 +1,271 @@
+"""Turning what a person typed or sent into a stored answer, or a Vietnamese reason why not.
+
+Each field type has a pydantic ``TypeAdapter``; our number parser runs as a
+before-validator so "1.250", "1,5" and "90 %" reach pydantic's bounds checks as
+Decimals. Pydantic's error types are then rendered as Vietnamese sentences that say
+what was wrong and what is expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, Field, TypeAdapter, ValidationError
+from pydantic_core import PydanticCustomError
+
+from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec, RuleSpec
+from bot.numbers import NumberError, format_number, parse_number, plain_number
+
+# What a draft stores per field: int (integer), plain decimal string (decimal,
+# percent), bool (yes-no), choice key, text, or file metadata.
+StoredValue = int | str | bool | dict[str, Any]
+Answers = dict[str, StoredValue]
+
+_NUMBER_MESSAGES = {
+    "empty": "Anh/chị chưa nhập giá trị.",
+    "negative": "Giá trị không được âm.",
+    "not_a_number": "Giá trị phải là một con số.",
+    "too_large": "Số quá lớn.",
+    "bad_grouping": "Cách viết phân cách hàng nghìn chưa đúng (ví dụ đúng: 1.250 hoặc 1250).",
+    "percent_sign": "Câu này không nhận dấu %; vui lòng chỉ nhập số.",
+    "not_integer": "Giá trị phải là số nguyên (không có phần thập phân).",
+}
+
+
+class AnswerError(ValueError):
+    """The answer is refused; ``message`` is a Vietnamese sentence for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class FileAnswer(BaseModel):
+    """A document the unit sent; we keep Telegram's ids, never the bytes."""
+
+    file_id: str = Field(min_length=1)
+    file_unique_id: str = ""
+    file_name: str = Field(min_length=1, max_length=255)
+    mime_type: str = ""
+    file_size: int = Field(ge=0)
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingDocument:
+    file_id: str
+    file_unique_id: str
+    file_name: str | None
+    mime_type: str | None
+    file_size: int | None
+
+
+_MIME_BY_EXTENSION = {
+    "pdf": {"application/pdf"},
+    "doc": {"application/msword"},
+    "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    "xls": {"application/vnd.ms-excel"},
+    "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+}
+
+
+def _number_parser(*, integer: bool, percent: bool) -> BeforeValidator:
+    def parse(value: object) -> Decimal:
+        try:
+            return parse_number(str(value), allow_percent_sign=percent, integer=integer)
+        except NumberError as exc:
+            raise PydanticCustomError("vn_number", _NUMBER_MESSAGES[exc.code]) from None
+
+    return BeforeValidator(parse)
+
+
+@cache
+def _adapter(field: FieldSpec) -> TypeAdapter[Any]:
+    if field.type in NUMERIC_TYPES:
+        parser = _number_parser(integer=field.type == "integer", percent=field.type == "percent")
+        bounds = Field(ge=field.lower_bound, le=field.upper_bound)
+        return TypeAdapter(Annotated[Decimal, parser, bounds])
+    if field.type == "text":
+        return TypeAdapter(Annotated[str, Field(min_length=1, max_length=field.text_limit)])
+    raise ValueError(f"no text adapter for {field.type}")
+
+
+def _explain(field: FieldSpec, exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    kind = err["type"]
+    if kind == "vn_number":
+        return str(err["msg"])
+    if kind == "greater_than_equal":
+        return f"Giá trị phải từ {format_number(field.lower_bound)} trở lên."
+    if kind == "less_than_equal":
+        upper = field.upper_bound
+        assert upper is not None
+        return f"Giá trị không được vượt quá {format_number(upper)}."
+    if kind == "string_too_short":
+        return "Anh/chị chưa nhập nội dung."
+    if kind == "string_too_long":
+        return (
+            f"Nội dung dài quá mức cho phép: tối đa {format_number(field.text_limit)} ký tự "
+            "(vui lòng rút gọn)."
+        )
+    return "Giá trị chưa hợp lệ."
+
+
+def expected_hint(field: FieldSpec) -> str:
+    """What a valid answer looks like, said after every refusal."""
+    if field.type == "integer":
+        upper = field.upper_bound
+        tail = f" đến {format_number(upper)}" if upper is not None else ""
+        return f"Vui lòng nhập một số nguyên từ {format_number(field.lower_bound)}{tail}, ví dụ 1.250."
+    if field.type == "decimal":
+        upper = field.upper_bound
+        tail = f" đến {format_number(upper)}" if upper is not None else ""
+        return f"Vui lòng nhập một số từ {format_number(field.lower_bound)}{tail}, ví dụ 85,5."
+    if field.type == "percent":
+        return "Vui lòng nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 92,5 hoặc 92,5%."
+    if field.type == "text":
+        return f"Vui lòng nhập nội dung, tối đa {format_number(field.text_limit)} ký tự."
+    if field.type in {"yesno", "choice"}:
+        return "Vui lòng chọn một trong các nút bên dưới câu hỏi."
+    exts = ", ".join(e.upper() for e in field.accept)
+    return f"Vui lòng gửi tệp {exts} (tối đa {field.max_size_mb} MB) dưới dạng tài liệu."
+
+
+def parse_text_answer(field: FieldSpec, text: str) -> StoredValue:
+    """Validate typed text for a field; raises AnswerError with the reason."""
+    if field.type in {"yesno", "choice"}:
+        return _match_choice(field, text)
+    if field.type == "file":
+        raise AnswerError("Câu này cần một tệp đính kèm, không phải tin nhắn chữ.")
+    adapter = _adapter(field)
+    try:
+        value = adapter.validate_python(text.strip())
+    except ValidationError as exc:
+        raise AnswerError(_explain(field, exc)) from None
+    if isinstance(value, Decimal):
+        return int(value) if field.type == "integer" else plain_number(value)
+    return str(value)
+
+
+_YES = {"có", "co", "yes", "y", "1", "đúng", "dung", "x"}
+_NO = {"không", "khong", "ko", "k", "no", "n", "0"}
+
+
+def _match_choice(field: FieldSpec, text: str) -> StoredValue:
+    # Buttons are the way; typing "có"/"không" or a choice's label is accepted too.
+    said = text.strip().casefold()
+    if field.type == "yesno":
+        if said in _YES:
+            return True
+        if said in _NO:
+            return False
+        raise AnswerError("Vui lòng trả lời “Có” hoặc “Không”.")
+    for choice in field.choices:
+        if said in {choice.key, choice.label.casefold()}:
+            return choice.key
+    raise AnswerError("Lựa chọn này không có trong danh sách.")
+
+
+def choice_answer(field: FieldSpec, choice_key: str) -> StoredValue:
+    """A pressed button's value, checked against the form (buttons can be stale)."""
+    if field.type == "yesno" and choice_key in {"y", "n"}:
+        return choice_key == "y"
+    if field.type == "choice" and any(c.key == choice_key for c in field.choices):
+        return choice_key
+    raise AnswerError("Lựa chọn này không có trong danh sách.")
+
+
+def parse_document(field: FieldSpec, doc: IncomingDocument) -> StoredValue:
+    """Check a sent document's type and size before we keep its file_id."""
+    if field.type != "file":
+        raise AnswerError("Câu này không cần tệp đính kèm; vui lòng trả lời bằng tin nhắn.")
+    name = doc.file_name or ""
+    ext = name.rsplit(".", 1)[-1].casefold() if "." in name else ""
+    allowed = {e.casefold() for e in field.accept}
+    exts = ", ".join(e.upper() for e in field.accept)
+    if ext not in allowed:
+        raise AnswerError(f"Tệp phải có định dạng {exts}; tệp “{name or 'không tên'}” không đúng.")
+    known = _MIME_BY_EXTENSION.get(ext)
+    if doc.mime_type and known and doc.mime_type not in known:
+        raise AnswerError(
+            f"Nội dung tệp không khớp với đuôi .{ext} (loại {doc.mime_type}); "
+            f"vui lòng gửi đúng tệp {exts}."
+        )
+    size = doc.file_size or 0
+    if size > field.max_size_mb * 1024 * 1024:
+        raise AnswerError(f"Tệp quá lớn: tối đa {field.max_size_mb} MB.")
+    if size == 0:
+        raise AnswerError("Tệp rỗng; vui lòng gửi lại tệp báo cáo.")
+    answer = FileAnswer(
+        file_id=doc.file_id,
+        file_unique_id=doc.file_unique_id,
+        file_name=name,
+        mime_type=doc.mime_type or "",
+        file_size=size,
+    )
+    return answer.model_dump()
+
+
+def _sum(answers: Answers, keys: tuple[str, ...]) -> Decimal:
+    return sum((Decimal(str(answers[k])) for k in keys), Decimal(0))
+
+
+def _holds(rule: RuleSpec, answers: Answers) -> bool:
+    left, right = _sum(answers, rule.left), _sum(answers, rule.right)
+    match rule.op:
+        case "<=":
+            return left <= right
+        case "<":
+            return left < right
+        case ">=":
+            return left >= right
+        case ">":
+            return left > right
+        case "==":
+            return left == right
+
+
+def broken_rules(form: FormSpec, answers: Answers, *, touching: str | None = None) -> list[str]:
+    """Messages of cross-field rules that fail, among those whose fields are all answered."""
+    rules = form.rules if touching is None else form.rules_for(touching)
+    return [
+        rule.message
+        for rule in rules
+        if all(k in answers for k in rule.keys) and not _holds(rule, answers)
+    ]
+
+
+def missing_required(form: FormSpec, answers: Answers) -> list[FieldSpec]:
+    return [f for f in form.fields if f.required and f.key not in answers]
+
+
+def display_value(field: FieldSpec, value: StoredValue | None) -> str:
+    """How an answer reads back to a person (Vietnamese number format)."""
+    if value is None:
+        return "(bỏ trống)"
+    if field.type in {"integer", "decimal"}:
+        return format_number(Decimal(str(value)))
+    if field.type == "percent":
+        return format_number(Decimal(str(value))) + "%"
+    if field.type == "yesno":
+        return "Có" if value is True else "Không"
+    if field.type == "choice":
+        return field.choice_label(str(value))
+    if field.type == "file" and isinstance(value, dict):
+        return str(value.get("file_name", "tệp"))
+    return str(value)
+
+
+def export_value(field: FieldSpec, value: StoredValue | None) -> str:
+    """Machine form for CSV: numbers plain, yes-no as có/không, choices by key."""
+    if value is None:
+        return ""
+    if field.type in NUMERIC_TYPES:
+        return plain_number(Decimal(str(value)))
+    if field.type == "yesno":
+        return "có" if value is True else "không"
+    if field.type == "file" and isinstance(value, dict):
+        return str(value.get("file_name", ""))
+    return str(value)

@@ -1,0 +1,216 @@
+"""The report form as data: pydantic models for the TOML file the office edits.
+
+Loading validates the whole file up front, so a typo in the office's own form stops
+start-up with a message naming the place, instead of surfacing mid-conversation.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+FieldType = Literal["integer", "decimal", "percent", "yesno", "choice", "text", "file"]
+NUMERIC_TYPES: frozenset[str] = frozenset({"integer", "decimal", "percent"})
+
+DEFAULT_FORM = "report_form.toml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Choice(_Strict):
+    key: str = Field(pattern=r"^[a-z0-9_]{1,16}$")
+    label: str = Field(min_length=1, max_length=60)
+
+
+class FieldSpec(_Strict):
+    """One question. ``key`` is short because it travels in callback data."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{0,23}$")
+    label: str = Field(min_length=1, max_length=300)
+    help: str = Field(default="", max_length=600)
+    type: FieldType
+    required: bool = True
+    min: Decimal | None = None
+    max: Decimal | None = None
+    max_length: int | None = Field(default=None, ge=1, le=3500)
+    choices: tuple[Choice, ...] = ()
+    accept: tuple[str, ...] = ()  # file: allowed extensions, e.g. ("pdf", "docx")
+    max_size_mb: int = Field(default=20, ge=1, le=2000)
+    section: str = ""  # filled in from the enclosing section by FormSpec
+
+    @model_validator(mode="after")
+    def _coherent(self) -> FieldSpec:
+        if self.type == "choice" and len(self.choices) < 2:
+            raise ValueError("a choice field needs at least two choices")
+        if self.type != "choice" and self.choices:
+            raise ValueError("only choice fields have choices")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is greater than max")
+        if (self.min is not None or self.max is not None) and self.type not in NUMERIC_TYPES:
+            raise ValueError("min/max apply to numeric fields only")
+        if self.max_length is not None and self.type != "text":
+            raise ValueError("max_length applies to text fields only")
+        if self.type == "file" and not self.accept:
+            raise ValueError("a file field needs 'accept', e.g. [\"pdf\", \"docx\"]")
+        if len({c.key for c in self.choices}) != len(self.choices):
+            raise ValueError("choice keys repeat")
+        return self
+
+    @property
+    def lower_bound(self) -> Decimal:
+        return self.min if self.min is not None else Decimal(0)
+
+    @property
+    def upper_bound(self) -> Decimal | None:
+        if self.max is not None:
+            return self.max
+        return Decimal(100) if self.type == "percent" else None
+
+    @property
+    def text_limit(self) -> int:
+        return self.max_length or 2000
+
+    def choice_label(self, key: str) -> str:
+        for choice in self.choices:
+            if choice.key == key:
+                return choice.label
+        return key
+
+
+class SectionSpec(_Strict):
+    key: str = Field(min_length=1, max_length=16)
+    title: str = Field(min_length=1, max_length=200)
+    fields: tuple[FieldSpec, ...] = Field(min_length=1)
+
+
+class RuleSpec(_Strict):
+    """A cross-field rule: sum(left) <op> sum(right), checked once all are answered."""
+
+    left: tuple[str, ...] = Field(min_length=1)
+    op: Literal["<=", "<", ">=", ">", "=="]
+    right: tuple[str, ...] = Field(min_length=1)
+    message: str = Field(min_length=1, max_length=400)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return self.left + self.right
+
+
+class FormSpec(_Strict):
+    version: str = Field(min_length=1, max_length=40)
+    title: str = Field(min_length=1, max_length=200)
+    sections: tuple[SectionSpec, ...] = Field(min_length=1)
+    rules: tuple[RuleSpec, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FormSpec:
+        seen: set[str] = set()
+        for section in self.sections:
+            for field in section.fields:
+                if field.key in seen:
+                    raise ValueError(f"field key {field.key!r} repeats")
+                seen.add(field.key)
+        numeric = {f.key for f in self.fields if f.type in NUMERIC_TYPES}
+        for i, rule in enumerate(self.rules, start=1):
+            for key in rule.keys:
+                if key not in numeric:
+                    raise ValueError(f"rule {i} names {key!r}, which is not a numeric field")
+        return self
+
+    @cached_property
+    def fields(self) -> tuple[FieldSpec, ...]:
+        """All fields in asking order, each knowing its section's title."""
+        return tuple(
+            field.model_copy(update={"section": section.title})
+            for section in self.sections
+            for field in section.fields
+        )
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {field.key: i for i, field in enumerate(self.fields)}
+
+    def field(self, key: str) -> FieldSpec:
+        return self.fields[self.index[key]]
+
+    def rules_for(self, key: str) -> tuple[RuleSpec, ...]:
+        return tuple(rule for rule in self.rules if key in rule.keys)
+
+    def as_public_json(self) -> dict[str, object]:
+        """The shape other tools rely on (`cchc-bot form show --json`)."""
+        out: list[dict[str, object]] = []
+        for f in self.fields:
+            item: dict[str, object] = {
+                "key": f.key,
+                "label": f.label,
+                "type": f.type,
+                "required": f.required,
+                "min": _json_number(f.lower_bound if f.type in NUMERIC_TYPES else None),
+                "max": _json_number(f.upper_bound if f.type in NUMERIC_TYPES else f.max_length),
+                "section": f.section,
+            }
+            if f.type == "choice":
+                item["choices"] = [{"key": c.key, "label": c.label} for c in f.choices]
+            out.append(item)
+        return {"version": self.version, "fields": out}
+
+
+def _json_number(value: Decimal | int | None) -> int | float | None:
+    if value is None:
+        return None
+    if isinstance(value, int) or value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+class FormError(Exception):
+    """The form file is malformed; the message names the file and the place."""
+
+
+def load_form(path: Path | None = None) -> FormSpec:
+    """Load the office's form file, or the one shipped with the package."""
+    if path is None:
+        text = resources.files("bot.forms").joinpath(DEFAULT_FORM).read_text(encoding="utf-8")
+        where = f"(mẫu mặc định) {DEFAULT_FORM}"
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FormError(f"{path}: không đọc được tệp ({exc})") from None
+        where = str(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FormError(f"{where}: TOML không hợp lệ: {exc}") from None
+    try:
+        return FormSpec.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = _describe_location(data, err["loc"])
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        raise FormError(f"{where}: {loc}: {msg}") from None
+
+
+def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:
+    """Turn ("sections", 2, "fields", 3, "type") into a path with the field key if known."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and isinstance(step, str):
+            node = node.get(step)
+            parts.append(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            key = node.get("key") if isinstance(node, dict) else None
+            parts[-1:] = [f"{parts[-1]}[{step + 1}]" + (f" ({key})" if key else "")]
+        else:
+            parts.append(str(step))
+    return ".".join(parts) or "tệp"

@@ -1,0 +1,54 @@
+"""All services, built once from settings and handed to handlers and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock, utc_now
+from bot.config import Settings
+from bot.forms.schema import FormSpec, load_form
+from bot.services.office import OfficeService
+from bot.services.periods import PeriodService
+from bot.services.registration import RegistrationService
+from bot.services.reporting import ReportingService
+from storage.database import Database
+
+
+@dataclass(slots=True)
+class Services:
+    settings: Settings
+    db: Database
+    form: FormSpec
+    clock: Clock
+    registration: RegistrationService
+    periods: PeriodService
+    reporting: ReportingService
+    office: OfficeService
+
+    async def close(self) -> None:
+        await self.db.close()
+
+
+def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
+    """Wire services; the database is opened separately with :func:`open_services`."""
+    db = Database(settings.db_path)
+    form = load_form(settings.form_file)
+    periods = PeriodService(db, clock, tz=settings.tz, due_day=settings.due_day)
+    return Services(
+        settings=settings,
+        db=db,
+        form=form,
+        clock=clock,
+        registration=RegistrationService(
+            db, clock, office_ids=settings.office_ids, ttl=settings.invite_ttl
+        ),
+        periods=periods,
+        reporting=ReportingService(db, clock, form, periods),
+        office=OfficeService(db),
+    )
+
+
+async def open_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
+    services = build_services(settings, clock=clock)
+    await services.db.open()
+    return services

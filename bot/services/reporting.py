@@ -1,0 +1,426 @@
+"""The quarterly report as a conversation, independent of Telegram.
+
+Each call takes what the person did (typed text, pressed a button, sent a file) and
+returns the next :class:`Step` to show. The draft and the person's place in the form
+are written in one transaction on every step, so a killed bot resumes exactly where
+the person was, with every answer kept. A skipped optional field is stored as
+``None``, which is how "skipped" differs from "not reached yet".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.clock import Clock, to_iso
+from bot.domain.models import Membership, Period, Report, Unit
+from bot.forms.answers import (
+    AnswerError,
+    Answers,
+    IncomingDocument,
+    broken_rules,
+    choice_answer,
+    missing_required,
+    parse_document,
+    parse_text_answer,
+)
+from bot.forms.schema import FieldSpec, FormSpec
+from bot.services.periods import PeriodService
+from storage import audit, reports, sessions
+from storage.database import Database
+
+FLOW = "report"
+_AT_SUMMARY = "Báo cáo đã trả lời đủ các câu. Vui lòng dùng các nút bên dưới để sửa hoặc gửi."
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """Show one question."""
+
+    period: Period
+    field: FieldSpec
+    number: int  # 1-based position in the form
+    total: int
+    current: Any  # the stored answer, if the field was answered before
+    answered: bool
+    error: str | None = None
+    notice: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """All answers, ready to submit (or with what still blocks submission)."""
+
+    period: Period
+    form: FormSpec
+    answers: Answers
+    problems: list[str] = field(default_factory=list)
+    last_report: Report | None = None
+    notice: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChoosePeriod:
+    periods: list[Period]
+
+
+@dataclass(frozen=True, slots=True)
+class EditMenu:
+    form: FormSpec
+    answers: Answers
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    period: Period
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    report: Report
+    unit: Unit
+    period: Period
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """No period accepts submissions now (or the chosen one is past its deadline)."""
+
+    period: Period | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stale:
+    """A button from an earlier question was pressed; the current one is shown again."""
+
+    step: Ask | Summary
+
+
+Step = Ask | Summary | ChoosePeriod | EditMenu | Saved | Submitted | Closed | Stale
+
+
+@dataclass(slots=True)
+class _State:
+    period: str
+    cursor: int  # index of the field being asked; == total means the summary
+    back_to_summary: bool = False
+
+    def dump(self) -> dict[str, Any]:
+        return {"period": self.period, "cursor": self.cursor, "summary": self.back_to_summary}
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> _State:
+        return cls(str(data["period"]), int(data["cursor"]), bool(data.get("summary", False)))
+
+
+class ReportingService:
+    def __init__(self, db: Database, clock: Clock, form: FormSpec, periods: PeriodService) -> None:
+        self._db = db
+        self._clock = clock
+        self.form = form
+        self._periods = periods
+
+    @property
+    def total(self) -> int:
+        return len(self.form.fields)
+
+    # -- entering and leaving ---------------------------------------------------------
+
+    async def start(self, member: Membership, period_code: str | None = None) -> Step:
+        """/report: resume the person's place, or open the draft at its first gap."""
+        if period_code is None:
+            session = await sessions.get(self._db.reader, member.telegram_id)
+            if session is not None and session.flow == FLOW:
+                state = _State.load(session.state)
+                period = await self._periods.get(state.period)
+                if period is not None and period.accepts_submissions(self._clock()):
+                    return await self._show(member, period, state)
+            open_periods = await self._periods.open_for_submission()
+            if not open_periods:
+                return Closed(await self._periods.current())
+            if len(open_periods) > 1:
+                return ChoosePeriod(open_periods)
+            period = open_periods[0]
+        else:
+            found = await self._periods.get(period_code)
+            if found is None or not found.accepts_submissions(self._clock()):
+                return Closed(found)
+            period = found
+        answers = await self._answers(member.unit_code, period.code)
+        state = _State(period.code, self._first_gap(answers))
+        await self._save(member, period, state, None)
+        return await self._show(member, period, state)
+
+    async def is_active(self, telegram_id: int) -> bool:
+        session = await sessions.get(self._db.reader, telegram_id)
+        return session is not None and session.flow == FLOW
+
+    async def leave(self, member: Membership) -> Saved | None:
+        """/cancel or "Lưu nháp": end the conversation; the draft stays as it is."""
+        session = await sessions.get(self._db.reader, member.telegram_id)
+        if session is None or session.flow != FLOW:
+            return None
+        state = _State.load(session.state)
+        async with self._db.write() as conn:
+            await sessions.clear(conn, member.telegram_id)
+        period = await self._periods.get(state.period)
+        assert period is not None
+        answers = await self._answers(member.unit_code, period.code)
+        return Saved(period, sum(1 for f in self.form.fields if f.key in answers), self.total)
+
+    # -- answering ---------------------------------------------------------------------
+
+    async def answer_text(self, member: Membership, text: str) -> Step | None:
+        loaded = await self._load(member)
+        if loaded is not None and loaded[1].cursor >= self.total:
+            # At the summary a typed number opens that question, as the edit menu says.
+            if text.strip().isdigit():
+                return await self.edit(member, int(text.strip()))
+            period, state, _ = loaded
+            return await self._show(member, period, state, notice=_AT_SUMMARY)
+        return await self._answer(member, None, lambda f: parse_text_answer(f, text))
+
+    async def answer_choice(self, member: Membership, number: int, choice: str) -> Step | None:
+        return await self._answer(member, number, lambda f: choice_answer(f, choice))
+
+    async def answer_document(self, member: Membership, doc: IncomingDocument) -> Step | None:
+        return await self._answer(member, None, lambda f: parse_document(f, doc))
+
+    async def skip(self, member: Membership, number: int) -> Step | None:
+        return await self._answer(member, number, None)
+
+    async def _answer(self, member: Membership, number: int | None, parse: Any) -> Step | None:
+        loaded = await self._load(member)
+        if loaded is None:
+            return None
+        period, state, answers = loaded
+        if number is not None and number != state.cursor + 1:
+            return Stale(await self._show(member, period, state))
+        if state.cursor >= self.total:
+            return await self._show(member, period, state, notice=_AT_SUMMARY)
+        spec = self.form.fields[state.cursor]
+        if parse is None:
+            if spec.required:
+                return await self._show(
+                    member, period, state, error="Câu này bắt buộc, không thể bỏ qua."
+                )
+            value = None
+        else:
+            try:
+                value = parse(spec)
+            except AnswerError as exc:
+                return await self._show(member, period, state, error=exc.message)
+        candidate = {**answers, spec.key: value}
+        if value is not None:
+            broken = broken_rules(self.form, {k: v for k, v in candidate.items() if v is not None},
+                                  touching=spec.key)
+            if broken:
+                return await self._show(member, period, state, error=" ".join(broken))
+        state.cursor = self.total if state.back_to_summary else self._next_gap(candidate, state.cursor)
+        if state.cursor >= self.total:
+            state.back_to_summary = False
+        await self._save(member, period, state, candidate, changed=spec.key)
+        return await self._show(member, period, state)
+
+    # -- moving around -----------------------------------------------------------------
+
+    async def back(self, member: Membership) -> Step | None:
+        loaded = await self._load(member)
+        if loaded is None:
+            return None
+        period, state, _ = loaded
+        if state.cursor == 0:
+            return await self._show(member, period, state, notice="Đây là câu hỏi đầu tiên.")
+        state.cursor -= 1
+        state.back_to_summary = False
+        await self._save(member, period, state, None)
+        return await self._show(member, period, state)
+
+    async def edit_menu(self, member: Membership) -> Step | None:
+        loaded = await self._load(member)
+        if loaded is None:
+            return None
+        _, _, answers = loaded
+        return EditMenu(self.form, answers)
+
+    async def edit(self, member: Membership, number: int) -> Step | None:
+        loaded = await self._load(member)
+        if loaded is None:
+            return None
+        period, state, _ = loaded
+        if not 1 <= number <= self.total:
+            return await self._show(member, period, state, notice="Không có câu hỏi số này.")
+        state.cursor = number - 1
+        state.back_to_summary = True
+        await self._save(member, period, state, None)
+        return await self._show(member, period, state)
+
+    async def summary(self, member: Membership) -> Step | None:
+        loaded = await self._load(member)
+        if loaded is None:
+            return None
+        period, state, _ = loaded
+        state.cursor = self.total
+        state.back_to_summary = False
+        await self._save(member, period, state, None)
+        return await self._show(member, period, state)
+
+    # -- submitting --------------------------------------------------------------------
+
+    async def submit(self, member: Membership, unit: Unit) -> Step | None:
+        loaded = await self._load(member)
+        if loaded is None:
+            return None
+        period, state, answers = loaded
+        now = self._clock()
+        if not period.accepts_submissions(now):
+            return Closed(period)
+        missing = missing_required(self.form, answers)
+        if missing:
+            state.cursor = self.form.index[missing[0].key]
+            state.back_to_summary = False
+            await self._save(member, period, state, None)
+            names = ", ".join(f"câu {self.form.index[f.key] + 1}" for f in missing[:10])
+            return await self._show(
+                member, period, state, error=f"Báo cáo còn thiếu câu bắt buộc: {names}."
+            )
+        broken = broken_rules(self.form, {k: v for k, v in answers.items() if v is not None})
+        if broken:
+            return await self._show(member, period, state, error=" ".join(broken))
+        clean = {f.key: answers.get(f.key) for f in self.form.fields}
+        async with self._db.write() as conn:
+            version = await reports.next_version(conn, unit.code, period.code)
+            await reports.insert_report(
+                conn,
+                unit_code=unit.code,
+                period_code=period.code,
+                version=version,
+                reference=f"CCHC-{period.code}-{unit.code}-{version:02d}",
+                form_version=self.form.version,
+                answers=clean,
+                submitted_by=member.telegram_id,
+                submitted_at=to_iso(now),
+            )
+            await sessions.clear(conn, member.telegram_id)
+            await audit.record(
+                conn,
+                at=to_iso(now),
+                actor=f"tg:{member.telegram_id}",
+                action="report.submit",
+                unit_code=unit.code,
+                detail={"period": period.code, "version": version},
+            )
+            report = await reports.latest_report(conn, unit.code, period.code)
+        assert report is not None
+        return Submitted(report, unit, period)
+
+    # -- internals ---------------------------------------------------------------------
+
+    async def _answers(self, unit_code: str, period_code: str) -> Answers:
+        draft = await reports.get_draft(self._db.reader, unit_code, period_code)
+        if draft is not None:
+            return dict(draft.answers)
+        # A unit that reopens a submitted report starts from what it submitted.
+        last = await reports.latest_report(self._db.reader, unit_code, period_code)
+        if last is not None:
+            return {k: v for k, v in last.answers.items() if k in self.form.index}
+        return {}
+
+    async def _load(self, member: Membership) -> tuple[Period, _State, Answers] | None:
+        session = await sessions.get(self._db.reader, member.telegram_id)
+        if session is None or session.flow != FLOW:
+            return None
+        state = _State.load(session.state)
+        period = await self._periods.get(state.period)
+        if period is None:
+            return None
+        state.cursor = max(0, min(state.cursor, self.total))
+        return period, state, await self._answers(member.unit_code, period.code)
+
+    def _first_gap(self, answers: Answers) -> int:
+        for i, spec in enumerate(self.form.fields):
+            if spec.key not in answers:
+                return i
+        return self.total
+
+    def _next_gap(self, answers: Answers, after: int) -> int:
+        for i in range(after + 1, self.total):
+            if self.form.fields[i].key not in answers:
+                return i
+        # Everything after is answered: go back to any earlier gap, else the summary.
+        return self._first_gap(answers)
+
+    async def _save(
+        self,
+        member: Membership,
+        period: Period,
+        state: _State,
+        answers: Answers | None,
+        *,
+        changed: str | None = None,
+    ) -> None:
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            await sessions.put(conn, member.telegram_id, FLOW, state.dump(), now)
+            if answers is not None:
+                before = await reports.get_draft(conn, member.unit_code, period.code)
+                await reports.save_draft(
+                    conn, member.unit_code, period.code, answers, member.telegram_id, now
+                )
+                if changed is not None:
+                    old = before.answers.get(changed) if before else None
+                    await audit.record(
+                        conn,
+                        at=now,
+                        actor=f"tg:{member.telegram_id}",
+                        action="draft.answer",
+                        unit_code=member.unit_code,
+                        detail={
+                            "period": period.code,
+                            "field": changed,
+                            "before": old,
+                            "after": answers.get(changed),
+                        },
+                    )
+            elif await reports.get_draft(conn, member.unit_code, period.code) is None:
+                # Materialise the draft (possibly seeded from the last submission).
+                seeded = await self._answers(member.unit_code, period.code)
+                await reports.save_draft(
+                    conn, member.unit_code, period.code, seeded, member.telegram_id, now
+                )
+
+    async def _show(
+        self,
+        member: Membership,
+        period: Period,
+        state: _State,
+        *,
+        error: str | None = None,
+        notice: str | None = None,
+    ) -> Ask | Summary:
+        answers = await self._answers(member.unit_code, period.code)
+        if state.cursor >= self.total:
+            problems = [
+                f"Câu {self.form.index[f.key] + 1} ({f.label}) chưa được trả lời."
+                for f in missing_required(self.form, answers)
+            ]
+            problems += broken_rules(
+                self.form, {k: v for k, v in answers.items() if v is not None}
+            )
+            if error:
+                problems.insert(0, error)
+            last = await reports.latest_report(self._db.reader, member.unit_code, period.code)
+            return Summary(period, self.form, answers, problems, last, notice)
+        spec = self.form.fields[state.cursor]
+        return Ask(
+            period=period,
+            field=spec,
+            number=state.cursor + 1,
+            total=self.total,
+            current=answers.get(spec.key),
+            answered=spec.key in answers,
+            error=error,
+            notice=notice,
+        )

@@ -1,0 +1,68 @@
+"""People (Telegram users) and their binding to a unit."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from bot.clock import from_iso
+from bot.domain.models import Membership, Person
+
+
+async def touch_person(
+    conn: aiosqlite.Connection, telegram_id: int, full_name: str, username: str | None, now: str
+) -> None:
+    await conn.execute(
+        "INSERT INTO people (telegram_id, full_name, username, first_seen, last_seen) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(telegram_id) DO UPDATE SET "
+        "full_name = excluded.full_name, username = excluded.username, last_seen = excluded.last_seen",
+        (telegram_id, full_name, username, now, now),
+    )
+
+
+async def get_person(conn: aiosqlite.Connection, telegram_id: int) -> Person | None:
+    async with conn.execute(
+        "SELECT telegram_id, full_name, username FROM people WHERE telegram_id = ?", (telegram_id,)
+    ) as cur:
+        row = await cur.fetchone()
+    if row is None:
+        return None
+    return Person(telegram_id=row[0], full_name=row[1], username=row[2])
+
+
+def _membership(row: aiosqlite.Row) -> Membership:
+    return Membership(
+        telegram_id=row["telegram_id"],
+        unit_code=row["unit_code"],
+        role=row["role"],
+        bound_at=from_iso(row["bound_at"]),
+    )
+
+
+async def get_membership(conn: aiosqlite.Connection, telegram_id: int) -> Membership | None:
+    async with conn.execute(
+        "SELECT telegram_id, unit_code, role, bound_at FROM memberships WHERE telegram_id = ?",
+        (telegram_id,),
+    ) as cur:
+        row = await cur.fetchone()
+    return _membership(row) if row else None
+
+
+async def bind(
+    conn: aiosqlite.Connection, telegram_id: int, unit_code: str, role: str, invite_id: int, now: str
+) -> None:
+    await conn.execute(
+        "INSERT INTO memberships (telegram_id, unit_code, role, invite_id, bound_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(telegram_id) DO UPDATE SET "
+        "unit_code = excluded.unit_code, role = excluded.role, invite_id = excluded.invite_id, "
+        "bound_at = excluded.bound_at",
+        (telegram_id, unit_code, role, invite_id, now),
+    )
+
+
+async def members_of(conn: aiosqlite.Connection, unit_code: str) -> list[Membership]:
+    async with conn.execute(
+        "SELECT telegram_id, unit_code, role, bound_at FROM memberships WHERE unit_code = ? "
+        "ORDER BY role, bound_at",
+        (unit_code,),
+    ) as cur:
+        return [_membership(r) for r in await cur.fetchall()]

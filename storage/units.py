@@ -1,0 +1,59 @@
+"""Blocks and units (the roster)."""
+
+from __future__ import annotations
+
+import aiosqlite
+
+from bot.domain.models import Block, Unit
+
+
+async def list_blocks(conn: aiosqlite.Connection) -> list[Block]:
+    async with conn.execute("SELECT code, name, position FROM blocks ORDER BY position, code") as c:
+        return [Block(code=r["code"], name=r["name"], position=r["position"]) for r in await c.fetchall()]
+
+
+async def add_block(conn: aiosqlite.Connection, block: Block) -> None:
+    await conn.execute(
+        "INSERT INTO blocks (code, name, position) VALUES (?, ?, ?) "
+        "ON CONFLICT(code) DO UPDATE SET name = excluded.name, position = excluded.position",
+        (block.code, block.name, block.position),
+    )
+
+
+def _unit(row: aiosqlite.Row) -> Unit:
+    return Unit(code=row["code"], name=row["name"], block=row["block"], district=row["district"])
+
+
+async def get_unit(conn: aiosqlite.Connection, code: str) -> Unit | None:
+    # Codes are matched without regard to case: people type "thpt-qh" for "THPT-QH".
+    async with conn.execute(
+        "SELECT code, name, block, district FROM units WHERE code = ? COLLATE NOCASE", (code,)
+    ) as cur:
+        row = await cur.fetchone()
+    return _unit(row) if row else None
+
+
+async def list_units(conn: aiosqlite.Connection) -> list[Unit]:
+    async with conn.execute(
+        "SELECT u.code, u.name, u.block, u.district FROM units u "
+        "JOIN blocks b ON b.code = u.block ORDER BY b.position, u.code"
+    ) as cur:
+        return [_unit(r) for r in await cur.fetchall()]
+
+
+async def upsert_unit(conn: aiosqlite.Connection, unit: Unit, now: str) -> bool:
+    """Insert or update by code; returns True when the unit is new."""
+    existing = await get_unit(conn, unit.code)
+    if existing is None:
+        await conn.execute(
+            "INSERT INTO units (code, name, block, district, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (unit.code, unit.name, unit.block, unit.district, now, now),
+        )
+        return True
+    if existing != unit.model_copy(update={"code": existing.code}):
+        await conn.execute(
+            "UPDATE units SET name = ?, block = ?, district = ?, updated_at = ? WHERE code = ?",
+            (unit.name, unit.block, unit.district, now, existing.code),
+        )
+    return False
