@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.forms.schema import FormSpec, load_form
+from bot.services.conversations import ConversationService
 from bot.services.office import OfficeService
 from bot.services.periods import PeriodService
 from bot.services.registration import RegistrationService
@@ -24,6 +25,7 @@ class Services:
     periods: PeriodService
     reporting: ReportingService
     office: OfficeService
+    conversations: ConversationService
 
     async def close(self) -> None:
         await self.db.close()
@@ -45,6 +47,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         periods=periods,
         reporting=ReportingService(db, clock, form, periods),
         office=OfficeService(db),
+        conversations=ConversationService(db),
     )
 
 

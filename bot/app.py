@@ -1,0 +1,70 @@
+"""Assembling the Telegram application: the one factory production, demo and tests use."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, Defaults
+
+from bot.clock import Clock, utc_now
+from bot.config import Settings
+from bot.services.container import Services, build_services
+from handlers import dialog, errors, office, report, start
+from handlers.commands import publish_commands
+from handlers.context import CONTEXT_TYPES, App
+
+log = logging.getLogger(__name__)
+
+# Adding a journey = adding a module here. The dialog router goes last so that
+# commands and buttons of every journey take precedence over free text.
+JOURNEYS = (start, report, office, errors, dialog)
+
+
+def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
+    """Build the bot; the form is loaded now (so a bad form fails fast), the database
+    is opened when the application initialises."""
+    services = build_services(settings, clock=clock)
+
+    async def post_init(app: App) -> None:
+        await services.db.open()
+        app.bot_data.services = services
+        await publish_commands(app.bot, settings.office_ids)
+
+    async def post_shutdown(app: App) -> None:
+        await services.close()
+
+    app: App = (
+        Application.builder()
+        .token(settings.token())
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_file_url)
+        .context_types(CONTEXT_TYPES)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    for journey in JOURNEYS:
+        journey.register(app)
+    return app
+
+
+def services_of(app: App) -> Services:
+    services = app.bot_data.services
+    if services is None:
+        raise RuntimeError("application is not initialised")
+    return services
+
+
+def run_polling(settings: Settings, **kwargs: Any) -> None:
+    """`cchc-bot run`: long polling until interrupted."""
+    logging.basicConfig(
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    app = build_application(settings)
+    app.run_polling(allowed_updates=Update.ALL_TYPES, **kwargs)

@@ -1,0 +1,34 @@
+"""The command menus Telegram shows: one for units, a wider one per office member."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.error import TelegramError
+from telegram.ext import ExtBot
+
+log = logging.getLogger(__name__)
+
+UNIT_COMMANDS = [
+    BotCommand("report", "Lập, sửa và gửi báo cáo CCHC hằng quý"),
+    BotCommand("cancel", "Tạm dừng lập báo cáo (giữ bản nháp)"),
+    BotCommand("help", "Hướng dẫn sử dụng"),
+]
+OFFICE_COMMANDS = [
+    BotCommand("status", "Tình hình gửi báo cáo theo khối"),
+    BotCommand("view", "Xem báo cáo của một đơn vị"),
+    BotCommand("invite", "Tạo mã mời cho đơn vị"),
+    *UNIT_COMMANDS,
+]
+
+
+async def publish_commands(bot: ExtBot[None], office_ids: frozenset[int]) -> None:
+    await bot.set_my_commands(UNIT_COMMANDS, scope=BotCommandScopeDefault())
+    for office_id in sorted(office_ids):
+        try:
+            await bot.set_my_commands(OFFICE_COMMANDS, scope=BotCommandScopeChat(office_id))
+        except TelegramError as exc:
+            # Telegram refuses a chat scope for someone who never opened the bot; their
+            # menu is set again at the next start.
+            log.warning("Office commands not set for %s: %s", office_id, exc)

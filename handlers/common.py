@@ -1,0 +1,61 @@
+"""Helpers shared by the journeys: who is writing, role checks, and sending long HTML."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Message, Update
+
+from bot.services.registration import Identity
+from handlers import texts
+from handlers.context import BotContext
+from handlers.telegram_text import split_html
+
+
+async def identify(update: Update, context: BotContext) -> Identity | None:
+    user = update.effective_user
+    if user is None:
+        return None
+    return await context.services.registration.identify(user.id)
+
+
+async def reply(
+    update: Update,
+    context: BotContext,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Message | None:
+    """Send ``text`` to the chat of the update, split as needed; buttons go on the last part."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await send(context, chat.id, text, markup)
+
+
+async def send(
+    context: BotContext, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    parts = split_html(text)
+    sent: Message | None = None
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        sent = await context.bot.send_message(chat_id, part, reply_markup=markup if last else None)
+    return sent
+
+
+async def require_office(update: Update, context: BotContext) -> Identity | None:
+    """The identity if the writer is office staff; otherwise a polite refusal and None.
+
+    Checked on every call, so removing someone from CCHC_OFFICE_IDS takes effect at once.
+    """
+    who = await identify(update, context)
+    if who is None or not who.is_office:
+        await reply(update, context, texts.OFFICE_ONLY)
+        return None
+    return who
+
+
+async def require_member(update: Update, context: BotContext) -> Identity | None:
+    who = await identify(update, context)
+    if who is None or not who.is_bound:
+        await reply(update, context, texts.UNIT_ONLY if who and who.is_office else texts.NEED_INVITE)
+        return None
+    return who

@@ -1,0 +1,175 @@
+"""The office's commands: /status, /view, /invite. Each checks the role on every call."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+from telegram.ext import CommandHandler
+
+from bot.domain.models import ROLES, Period, Role
+from bot.formatting import format_datetime, period_label
+from bot.services.office import UnitProgress
+from bot.services.registration import UnknownUnitError
+from handlers import texts
+from handlers.common import reply, require_office
+from handlers.context import App, BotContext
+from handlers.report import answer_lines
+from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
+
+log = logging.getLogger(__name__)
+
+
+async def _period_arg(update: Update, context: BotContext, text: str | None) -> Period | None:
+    period = await context.services.periods.resolve(text)
+    if period is None:
+        await reply(update, context, texts.BAD_PERIOD.format(text=esc(text or "")))
+    return period
+
+
+async def cmd_status(update: Update, context: BotContext) -> None:
+    if await require_office(update, context) is None:
+        return
+    period = await _period_arg(update, context, context.args[0] if context.args else None)
+    if period is None:
+        return
+    tz = context.services.settings.tz
+    progress = await context.services.office.progress(period)
+    lines = [
+        texts.STATUS_HEADER.format(
+            period=period_label(period.year, period.quarter),
+            due=format_datetime(period.due_at, tz),
+            submitted=progress.count("submitted"),
+            total=progress.total,
+            draft=progress.count("draft"),
+            none=progress.count("none"),
+        )
+    ]
+    for block in progress.blocks:
+        lines += [
+            "",
+            texts.STATUS_BLOCK.format(
+                block=esc(block.block.name),
+                submitted=block.count("submitted"),
+                total=len(block.units),
+            ),
+        ]
+        for status, title in (
+            ("submitted", texts.STATUS_SUBMITTED),
+            ("draft", texts.STATUS_DRAFT),
+            ("none", texts.STATUS_NONE),
+        ):
+            members = [u for u in block.units if u.status == status]
+            if members:
+                lines.append(title.format(n=len(members)))
+                lines += [_unit_line(u, context) for u in members]
+    await reply(update, context, "\n".join(lines))
+
+
+def _unit_line(progress: UnitProgress, context: BotContext) -> str:
+    unit = progress.unit
+    if progress.report is not None:
+        return texts.STATUS_UNIT_SUBMITTED.format(
+            code=esc(unit.code),
+            name=esc(unit.name),
+            version=progress.report.version,
+            at=format_datetime(progress.report.submitted_at, context.services.settings.tz),
+        )
+    return texts.STATUS_UNIT.format(code=esc(unit.code), name=esc(unit.name))
+
+
+async def cmd_view(update: Update, context: BotContext) -> None:
+    if await require_office(update, context) is None:
+        return
+    if not context.args:
+        await reply(update, context, texts.VIEW_USAGE)
+        return
+    period = await _period_arg(update, context, context.args[1] if len(context.args) > 1 else None)
+    if period is None:
+        return
+    office = context.services.office
+    try:
+        unit, report = await office.latest_report(context.args[0], period)
+    except LookupError:
+        await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(context.args[0])))
+        return
+    label = period_label(period.year, period.quarter)
+    if report is None:
+        await reply(update, context, texts.VIEW_NOTHING.format(unit=esc(unit.name), period=label))
+        return
+    tz = context.services.settings.tz
+    versions = await office.report_versions(unit.code, period)
+    lines = [
+        texts.VIEW_HEADER.format(
+            period=label,
+            unit=esc(unit.name),
+            code=esc(unit.code),
+            version=report.version,
+            at=format_datetime(report.submitted_at, tz),
+            reference=esc(report.reference),
+        )
+    ]
+    if len(versions) > 1:
+        listed = ", ".join(
+            f"lần {v.version} ({format_datetime(v.submitted_at, tz)})" for v in versions
+        )
+        lines.append(texts.VIEW_VERSIONS.format(versions=listed))
+    lines += answer_lines(context.services.form, report.answers)
+    await reply(update, context, "\n".join(lines))
+    chat = update.effective_chat
+    for spec in context.services.form.fields:
+        attached = report.answers.get(spec.key)
+        if spec.type != "file" or not isinstance(attached, dict) or chat is None:
+            continue
+        caption = texts.VIEW_FILE_CAPTION.format(
+            unit=esc(unit.name), period=label, version=report.version
+        )
+        try:
+            await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
+            await context.bot.send_document(
+                chat.id, str(attached["file_id"]), caption=truncate(caption, CAPTION_LIMIT)
+            )
+        except TelegramError as exc:
+            log.warning("Could not re-send %s of %s: %s", spec.key, unit.code, exc)
+
+
+async def cmd_invite(update: Update, context: BotContext) -> None:
+    who = await require_office(update, context)
+    if who is None:
+        return
+    if not context.args:
+        await reply(update, context, texts.INVITE_USAGE)
+        return
+    role_arg = context.args[1].lower() if len(context.args) > 1 else "head"
+    if role_arg not in ROLES:
+        await reply(update, context, texts.INVITE_USAGE)
+        return
+    role: Role = "head" if role_arg == "head" else "reporter"
+    try:
+        new = await context.services.registration.create_invite(
+            context.args[0], role, created_by=f"tg:{who.telegram_id}"
+        )
+    except UnknownUnitError:
+        await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(context.args[0])))
+        return
+    link = f"https://t.me/{context.bot.username}?start={new.code}"
+    await reply(
+        update,
+        context,
+        texts.INVITE_CREATED.format(
+            unit=esc(new.unit.name),
+            code=esc(new.unit.code),
+            role=texts.ROLE_NAMES[role],
+            invite=new.code,
+            expires=format_datetime(new.invite.expires_at, context.services.settings.tz),
+            link=esc(link),
+        ),
+    )
+
+
+def register(app: App) -> None:
+    app.add_handler(CommandHandler("status", cmd_status))
+    app.add_handler(CommandHandler("view", cmd_view))
+    app.add_handler(CommandHandler("invite", cmd_invite))
