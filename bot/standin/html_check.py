@@ -122,7 +122,9 @@ class _OpenTag:
     language: str | None = None  # set on <pre> by a nested <code class="language-x">
 
 
-def _parse_attributes(source: str, i: int, tag_name: str, begin: int) -> tuple[dict[str, str], int]:
+def _parse_attributes(
+    source: str, i: int, tag_name: str, begin: int
+) -> tuple[dict[str, str], int]:
     """Parse attributes up to and including '>'; return them and the index after '>'."""
     attrs: dict[str, str] = {}
     n = len(source)
@@ -274,7 +276,9 @@ def parse_html(source: str) -> ParsedText:
         while i < n and source[i] not in _SPACE and source[i] != ">":
             i += 1
         if i >= n:
-            raise HtmlParseError(f"Unclosed start tag at byte offset {_byte_offset(source, begin)}")
+            raise HtmlParseError(
+                f"Unclosed start tag at byte offset {_byte_offset(source, begin)}"
+            )
         tag_name = source[name_begin:i].lower()
         if tag_name not in _ALLOWED_TAGS:
             raise HtmlParseError(
@@ -290,9 +294,7 @@ def parse_html(source: str) -> ParsedText:
             raise HtmlParseError("Invalid custom emoji identifier specified")
         stack.append(_OpenTag(tag_name, attrs, out_len, _byte_offset(source, begin)))
     if stack:
-        raise HtmlParseError(
-            f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"'
-        )
+        raise HtmlParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"')
     entities.sort(key=lambda e: (e["offset"], -e["length"]))
     return ParsedText("".join(out), entities)
 

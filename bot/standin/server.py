@@ -346,7 +346,11 @@ class BotApiStandin:
     """
 
     def __init__(
-        self, *, token: str = "123456:TEST", bot_username: str = "cchc_test_bot", bot_id: int = 123456
+        self,
+        *,
+        token: str = "123456:TEST",  # noqa: S107 - a dummy token for a local stand-in
+        bot_username: str = "cchc_test_bot",
+        bot_id: int = 123456,
     ) -> None:
         self.token = token
         self.bot_username = bot_username
@@ -478,9 +482,7 @@ class BotApiStandin:
         existing = self._users.get(user_id)
         if existing is not None:
             return existing
-        created = SimulatedUser(
-            self, user_id, first_name, last_name=last_name, username=username
-        )
+        created = SimulatedUser(self, user_id, first_name, last_name=last_name, username=username)
         self._users[user_id] = created
         return created
 
@@ -516,12 +518,12 @@ class BotApiStandin:
         method = entry[0] if entry is not None else raw_method
         record = RecordedRequest(method, {}, arrived)
         self.requests.append(record)
+        if request.match_info["token"] != self.token:
+            return self._finish(record, _error_response(401, "Unauthorized", None))
+        if entry is None:
+            return self._finish(record, _error_response(404, "Not Found", None))
         body: JSONDict
         try:
-            if request.match_info["token"] != self.token:
-                raise ApiError(401, "Unauthorized")
-            if entry is None:
-                raise ApiError(404, "Not Found")
             record.params = await self._read_params(request)
             injected = None
             if self.fault_injector is not None:
@@ -617,11 +619,11 @@ class BotApiStandin:
         state.changed.set()
         state.changed = asyncio.Event()
 
-    async def _wait_chat(self, chat_id: int, timeout: float) -> None:
-        """Wait until something happens in the chat, or ``timeout`` seconds pass."""
+    async def _wait_chat(self, chat_id: int, seconds: float) -> None:
+        """Wait until something happens in the chat, or ``seconds`` pass."""
         event = self._chat_state(chat_id).changed
         with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(max(timeout, 0.0)):
+            async with asyncio.timeout(max(seconds, 0.0)):
                 await event.wait()
 
     def _notify_updates(self) -> None:
@@ -766,9 +768,7 @@ class BotApiStandin:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         return user
 
-    def _format(
-        self, text: Any, parse_mode: Any, entities: Any, *, caption: bool
-    ) -> ParsedText:
+    def _format(self, text: Any, parse_mode: Any, entities: Any, *, caption: bool) -> ParsedText:
         if text is None:
             text = ""
         if not isinstance(text, str):
@@ -809,8 +809,9 @@ class BotApiStandin:
             rows = markup["keyboard"]
             if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
                 raise ApiError(
-                    400, 'Bad Request: field "keyboard" of the ReplyKeyboardMarkup must be an '
-                    "Array of Arrays"
+                    400,
+                    'Bad Request: field "keyboard" of the ReplyKeyboardMarkup must be an '
+                    "Array of Arrays",
                 )
             for row in rows:
                 for button in row:
@@ -909,8 +910,13 @@ class BotApiStandin:
                 _log.exception("on_bot_message callback failed")
 
     def _apply_edit(
-        self, sent: SentMessage, *, parsed: ParsedText | None, html: str | None,
-        parse_mode: str | None, markup: JSONDict | None,
+        self,
+        sent: SentMessage,
+        *,
+        parsed: ParsedText | None,
+        html: str | None,
+        parse_mode: str | None,
+        markup: JSONDict | None,
     ) -> None:
         text_changed = parsed is not None and (
             parsed.text != sent.text or parsed.entities != sent.entities
@@ -950,7 +956,7 @@ class BotApiStandin:
         if isinstance(value, str) and value.startswith("attach://"):
             attached = params.get(value[len("attach://") :])
             if not isinstance(attached, UploadedFile):
-                raise ApiError(400, f"Bad Request: can't find attached file \"{value}\"")
+                raise ApiError(400, f'Bad Request: can\'t find attached file "{value}"')
             value = attached
         if isinstance(value, UploadedFile):
             if not value.data:
@@ -1028,9 +1034,7 @@ class BotApiStandin:
         allowed = self._allowed_updates
         if not allowed:
             return
-        self._updates = [
-            u for u in self._updates if any(kind in u for kind in allowed)
-        ]
+        self._updates = [u for u in self._updates if any(kind in u for kind in allowed)]
 
     async def _get_updates(self, params: JSONDict, request: web.Request) -> Any:
         if self._webhook_url:
@@ -1298,7 +1302,9 @@ class BotApiStandin:
         prepared: list[tuple[JSONDict, ParsedText, StoredFile]] = []
         for item in media:
             parsed = self._format(
-                item.get("caption"), item.get("parse_mode"), item.get("caption_entities"),
+                item.get("caption"),
+                item.get("parse_mode"),
+                item.get("caption_entities"),
                 caption=True,
             )
             kind = "photo" if item["type"] == "photo" else "document"
@@ -1350,8 +1356,10 @@ class BotApiStandin:
         parse_mode: str | None = None
         if is_media and "caption" in params:
             parsed = self._format(
-                params.get("caption"), params.get("parse_mode"),
-                params.get("caption_entities"), caption=True,
+                params.get("caption"),
+                params.get("parse_mode"),
+                params.get("caption_entities"),
+                caption=True,
             )
             text, entities = parsed.text, parsed.entities
             html, parse_mode = str(params.get("caption") or ""), params.get("parse_mode")
@@ -1420,4 +1428,3 @@ class BotApiStandin:
                 "gifts_from_channels": False,
             },
         }
-
