@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
@@ -23,7 +24,7 @@ OFFICE_COMMANDS = [
 ]
 
 
-async def publish_commands(bot: ExtBot[None], office_ids: frozenset[int]) -> None:
+async def publish_commands(bot: ExtBot[Any], office_ids: frozenset[int]) -> None:
     await bot.set_my_commands(UNIT_COMMANDS, scope=BotCommandScopeDefault())
     for office_id in sorted(office_ids):
         try:

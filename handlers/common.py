@@ -56,6 +56,8 @@ async def require_office(update: Update, context: BotContext) -> Identity | None
 async def require_member(update: Update, context: BotContext) -> Identity | None:
     who = await identify(update, context)
     if who is None or not who.is_bound:
-        await reply(update, context, texts.UNIT_ONLY if who and who.is_office else texts.NEED_INVITE)
+        await reply(
+            update, context, texts.UNIT_ONLY if who and who.is_office else texts.NEED_INVITE
+        )
         return None
     return who

@@ -18,7 +18,7 @@ class AppData:
         self.services: Services | None = None
 
 
-class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], AppData]):
+class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], AppData]):
     @property
     def services(self) -> Services:
         services = self.bot_data.services
@@ -29,4 +29,4 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], A
 
 CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=AppData)
 
-App = Application[ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], AppData, Any]
+App = Application[ExtBot[Any], BotContext, dict[Any, Any], dict[Any, Any], AppData, Any]

@@ -43,8 +43,16 @@ async def on_message(update: Update, context: BotContext) -> None:
 
 
 async def on_unknown_command(update: Update, context: BotContext) -> None:
-    who = await context.services.registration.identify(update.effective_user.id) if update.effective_user else None
-    await reply(update, context, texts.UNKNOWN_COMMAND if who and (who.is_bound or who.is_office) else texts.NEED_INVITE)
+    who = (
+        await context.services.registration.identify(update.effective_user.id)
+        if update.effective_user
+        else None
+    )
+    await reply(
+        update,
+        context,
+        texts.UNKNOWN_COMMAND if who and (who.is_bound or who.is_office) else texts.NEED_INVITE,
+    )
 
 
 def register(app: App) -> None:

@@ -8,14 +8,17 @@ any message after a restart lands on the right question.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.domain.models import Membership, Unit
+from bot.domain.models import Membership, Period, Unit
 from bot.formatting import format_datetime, period_label
 from bot.forms.answers import IncomingDocument, display_value, expected_hint
+from bot.forms.schema import FormSpec
 from bot.services import reporting as rs
 from handlers import dialog, texts
 from handlers.common import reply, require_member, send
@@ -31,11 +34,11 @@ def _cb(*parts: object) -> str:
     return ":".join([PREFIX, *map(str, parts)])
 
 
-def _label(period: rs.Period) -> str:
+def _label(period: Period) -> str:
     return period_label(period.year, period.quarter)
 
 
-def _due(context: BotContext, period: rs.Period) -> str:
+def _due(context: BotContext, period: Period) -> str:
     return format_datetime(period.due_at, context.services.settings.tz)
 
 
@@ -129,7 +132,7 @@ def render_summary(
     return "\n".join(lines), markup
 
 
-def answer_lines(form: rs.FormSpec, answers: dict[str, object]) -> list[str]:
+def answer_lines(form: FormSpec, answers: Mapping[str, Any]) -> list[str]:
     """The answers grouped by section, numbered as in the form (also used by /view)."""
     lines: list[str] = []
     section = None
@@ -242,7 +245,9 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
             log.warning(texts.OFFICE_NOTICE_FAILED, office_id, exc)
 
 
-async def _answer_query(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:
+async def _answer_query(
+    query: CallbackQuery, text: str | None = None, *, alert: bool = False
+) -> None:
     try:
         await query.answer(text, show_alert=alert)
     except TelegramError as exc:
@@ -273,7 +278,8 @@ async def cmd_cancel(update: Update, context: BotContext) -> None:
 
 async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    assert query.data is not None
     who = await require_member(update, context)
     if who is None or who.membership is None:
         await _answer_query(query)
@@ -321,7 +327,11 @@ def _accepted(step: rs.Step) -> bool:
 
 
 def _button_text(query: CallbackQuery, data: str) -> str | None:
-    markup = query.message.reply_markup if query.message and hasattr(query.message, "reply_markup") else None
+    markup = (
+        query.message.reply_markup
+        if query.message and hasattr(query.message, "reply_markup")
+        else None
+    )
     if isinstance(markup, InlineKeyboardMarkup):
         for row in markup.inline_keyboard:
             for button in row:
@@ -336,7 +346,7 @@ async def _retire_buttons(query: CallbackQuery, chosen: str | None) -> None:
     if message is None or not hasattr(message, "reply_markup") or message.reply_markup is None:
         return
     try:
-        if chosen and getattr(message, "text_html", None):
+        if chosen and isinstance(message, Message) and message.text:
             await query.edit_message_text(
                 f"{message.text_html}\n\n✅ {esc(texts.CHOSEN.format(value=chosen))}",
                 reply_markup=None,
@@ -349,7 +359,11 @@ async def _retire_buttons(query: CallbackQuery, chosen: str | None) -> None:
 
 async def on_message(update: Update, context: BotContext) -> bool:
     """Typed text or a sent file while the person is in the report conversation."""
-    who = await context.services.registration.identify(update.effective_user.id) if update.effective_user else None
+    who = (
+        await context.services.registration.identify(update.effective_user.id)
+        if update.effective_user
+        else None
+    )
     if who is None or who.membership is None:
         return False
     member = who.membership
@@ -362,13 +376,17 @@ async def on_message(update: Update, context: BotContext) -> bool:
         doc = message.document
         step = await reporting.answer_document(
             member,
-            IncomingDocument(doc.file_id, doc.file_unique_id, doc.file_name, doc.mime_type, doc.file_size),
+            IncomingDocument(
+                doc.file_id, doc.file_unique_id, doc.file_name, doc.mime_type, doc.file_size
+            ),
         )
     elif message.photo:
         photo = message.photo[-1]
         step = await reporting.answer_document(
             member,
-            IncomingDocument(photo.file_id, photo.file_unique_id, None, "image/jpeg", photo.file_size),
+            IncomingDocument(
+                photo.file_id, photo.file_unique_id, None, "image/jpeg", photo.file_size
+            ),
         )
     elif message.text is not None:
         step = await reporting.answer_text(member, message.text)

@@ -53,9 +53,7 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
         if not fits(candidate + closing, limit):
             # One piece alone is too long: cut it token by token.
             for token in _TOKEN.findall(piece):
-                closing = "".join(
-                    f"</{n}>" for n, _ in reversed(_open_after(open_tags, token))
-                )
+                closing = "".join(f"</{n}>" for n, _ in reversed(_open_after(open_tags, token)))
                 if current and not fits(current + token + closing, limit):
                     parts.append(current + "".join(f"</{n}>" for n, _ in reversed(open_tags)))
                     current = "".join(tag for _, tag in open_tags)

@@ -40,9 +40,7 @@ INVITE_USED = (
     "Văn phòng Sở để được cấp mã mới."
 )
 INVITE_REVOKED = "Mã mời này đã bị thu hồi. Anh/chị vui lòng liên hệ Văn phòng Sở."
-INVITE_THROTTLED = (
-    "Anh/chị đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau {time}."
-)
+INVITE_THROTTLED = "Anh/chị đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau {time}."
 
 # -- help -----------------------------------------------------------------------------
 
@@ -70,8 +68,7 @@ IDLE_BOUND = (
 IDLE_OFFICE = "Anh/chị dùng /help để xem các chức năng dành cho Văn phòng Sở."
 OFFICE_ONLY = "Xin lỗi, chức năng này chỉ dành cho Văn phòng Sở."
 UNIT_ONLY = (
-    "Chức năng này dành cho đơn vị đã đăng ký. Anh/chị cần mã mời của đơn vị do "
-    "Văn phòng Sở cấp."
+    "Chức năng này dành cho đơn vị đã đăng ký. Anh/chị cần mã mời của đơn vị do Văn phòng Sở cấp."
 )
 ERROR = (
     "Xin lỗi, đã có lỗi xảy ra khi xử lý yêu cầu của anh/chị. Dữ liệu đã nhập vẫn được "
@@ -110,10 +107,7 @@ SAVED = (
 )
 NOT_IN_REPORT = "Anh/chị đang không lập báo cáo. Dùng /report để bắt đầu."
 
-SUMMARY_HEADER = (
-    "<b>📋 Tóm tắt báo cáo CCHC {period}</b>\n"
-    "Đơn vị: <b>{unit}</b>\nHạn nộp: {due}"
-)
+SUMMARY_HEADER = "<b>📋 Tóm tắt báo cáo CCHC {period}</b>\nĐơn vị: <b>{unit}</b>\nHạn nộp: {due}"
 SUMMARY_LAST = "Đã gửi lần {version} lúc {at} (số tiếp nhận <code>{reference}</code>)."
 SUMMARY_PROBLEMS = "<b>⚠️ Cần hoàn thiện trước khi gửi:</b>"
 SUMMARY_READY = (
@@ -151,7 +145,9 @@ BAD_PERIOD = (
     "Kỳ báo cáo không hợp lệ: “{text}”. Vui lòng ghi theo dạng năm-quý, ví dụ "
     "<code>2025-Q1</code>."
 )
-VIEW_USAGE = "Cú pháp: <code>/view MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ <code>/view THPT-QN1 2025-Q1</code>."
+VIEW_USAGE = (
+    "Cú pháp: <code>/view MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ <code>/view THPT-QN1 2025-Q1</code>."
+)
 UNKNOWN_UNIT = "Không tìm thấy đơn vị có mã “{code}”. Dùng /status để xem danh sách mã đơn vị."
 VIEW_NOTHING = "{unit} chưa gửi báo cáo CCHC {period}."
 VIEW_HEADER = (

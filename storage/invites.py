@@ -44,7 +44,9 @@ async def create(
 
 
 async def by_hash(conn: aiosqlite.Connection, code_hash: str) -> Invite | None:
-    async with conn.execute(f"SELECT {_COLUMNS} FROM invites WHERE code_hash = ?", (code_hash,)) as c:
+    async with conn.execute(
+        f"SELECT {_COLUMNS} FROM invites WHERE code_hash = ?", (code_hash,)
+    ) as c:
         row = await c.fetchone()
     return _invite(row) if row else None
 
@@ -77,7 +79,8 @@ async def mark_used(conn: aiosqlite.Connection, invite_id: int, user_id: int, no
 
 async def revoke(conn: aiosqlite.Connection, invite_id: int, now: str) -> bool:
     cur = await conn.execute(
-        "UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND used_at IS NULL",
+        "UPDATE invites SET revoked_at = ? "
+        "WHERE id = ? AND revoked_at IS NULL AND used_at IS NULL",
         (now, invite_id),
     )
     return cur.rowcount == 1

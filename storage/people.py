@@ -14,7 +14,8 @@ async def touch_person(
     await conn.execute(
         "INSERT INTO people (telegram_id, full_name, username, first_seen, last_seen) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(telegram_id) DO UPDATE SET "
-        "full_name = excluded.full_name, username = excluded.username, last_seen = excluded.last_seen",
+        "full_name = excluded.full_name, username = excluded.username, "
+        "last_seen = excluded.last_seen",
         (telegram_id, full_name, username, now, now),
     )
 
@@ -48,7 +49,12 @@ async def get_membership(conn: aiosqlite.Connection, telegram_id: int) -> Member
 
 
 async def bind(
-    conn: aiosqlite.Connection, telegram_id: int, unit_code: str, role: str, invite_id: int, now: str
+    conn: aiosqlite.Connection,
+    telegram_id: int,
+    unit_code: str,
+    role: str,
+    invite_id: int,
+    now: str,
 ) -> None:
     await conn.execute(
         "INSERT INTO memberships (telegram_id, unit_code, role, invite_id, bound_at) "

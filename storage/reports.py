@@ -87,7 +87,8 @@ def _report(row: aiosqlite.Row) -> Report:
 
 async def next_version(conn: aiosqlite.Connection, unit_code: str, period_code: str) -> int:
     async with conn.execute(
-        "SELECT COALESCE(MAX(version), 0) + 1 FROM reports WHERE unit_code = ? AND period_code = ?",
+        "SELECT COALESCE(MAX(version), 0) + 1 FROM reports "
+        "WHERE unit_code = ? AND period_code = ?",
         (unit_code, period_code),
     ) as cur:
         row = await cur.fetchone()

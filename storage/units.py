@@ -8,8 +8,13 @@ from bot.domain.models import Block, Unit
 
 
 async def list_blocks(conn: aiosqlite.Connection) -> list[Block]:
-    async with conn.execute("SELECT code, name, position FROM blocks ORDER BY position, code") as c:
-        return [Block(code=r["code"], name=r["name"], position=r["position"]) for r in await c.fetchall()]
+    async with conn.execute(
+        "SELECT code, name, position FROM blocks ORDER BY position, code"
+    ) as c:
+        return [
+            Block(code=r["code"], name=r["name"], position=r["position"])
+            for r in await c.fetchall()
+        ]
 
 
 async def add_block(conn: aiosqlite.Connection, block: Block) -> None:

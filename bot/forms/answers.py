@@ -21,7 +21,7 @@ from bot.numbers import NumberError, format_number, parse_number, plain_number
 
 # What a draft stores per field: int (integer), plain decimal string (decimal,
 # percent), bool (yes-no), choice key, text, or file metadata.
-StoredValue = int | str | bool | dict[str, Any]
+StoredValue = int | str | bool | dict[str, Any] | None
 Answers = dict[str, StoredValue]
 
 _NUMBER_MESSAGES = {
@@ -118,7 +118,8 @@ def expected_hint(field: FieldSpec) -> str:
     if field.type == "integer":
         upper = field.upper_bound
         tail = f" đến {format_number(upper)}" if upper is not None else ""
-        return f"Vui lòng nhập một số nguyên từ {format_number(field.lower_bound)}{tail}, ví dụ 1.250."
+        low = format_number(field.lower_bound)
+        return f"Vui lòng nhập một số nguyên từ {low}{tail}, ví dụ 1.250."
     if field.type == "decimal":
         upper = field.upper_bound
         tail = f" đến {format_number(upper)}" if upper is not None else ""

@@ -59,7 +59,7 @@ class FieldSpec(_Strict):
         if self.max_length is not None and self.type != "text":
             raise ValueError("max_length applies to text fields only")
         if self.type == "file" and not self.accept:
-            raise ValueError("a file field needs 'accept', e.g. [\"pdf\", \"docx\"]")
+            raise ValueError('a file field needs \'accept\', e.g. ["pdf", "docx"]')
         if len({c.key for c in self.choices}) != len(self.choices):
             raise ValueError("choice keys repeat")
         return self

@@ -100,9 +100,7 @@ class PeriodService:
         found = await self.resolve(code)
         if found is None:
             raise LookupError(code)
-        changed = found.model_copy(
-            update={"due_at": due_at, "status": status or found.status}
-        )
+        changed = found.model_copy(update={"due_at": due_at, "status": status or found.status})
         async with self._db.write() as conn:
             await periods.update(conn, changed)
         return changed

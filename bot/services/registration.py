@@ -166,7 +166,9 @@ class RegistrationService:
                 return RedeemResult(RedeemOutcome.USED)
             await people.touch_person(conn, telegram_id, full_name, username, to_iso(now))
             previous = await people.get_membership(conn, telegram_id)
-            await people.bind(conn, telegram_id, invite.unit_code, invite.role, invite.id, to_iso(now))
+            await people.bind(
+                conn, telegram_id, invite.unit_code, invite.role, invite.id, to_iso(now)
+            )
             await invites.clear_failures(conn, telegram_id)
             await audit.record(
                 conn,

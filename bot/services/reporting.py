@@ -10,7 +10,7 @@ the person was, with every answer kept. A skipped optional field is stored as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Membership, Period, Report, Unit
@@ -214,11 +214,14 @@ class ReportingService:
                 return await self._show(member, period, state, error=exc.message)
         candidate = {**answers, spec.key: value}
         if value is not None:
-            broken = broken_rules(self.form, {k: v for k, v in candidate.items() if v is not None},
-                                  touching=spec.key)
+            broken = broken_rules(
+                self.form, {k: v for k, v in candidate.items() if v is not None}, touching=spec.key
+            )
             if broken:
                 return await self._show(member, period, state, error=" ".join(broken))
-        state.cursor = self.total if state.back_to_summary else self._next_gap(candidate, state.cursor)
+        state.cursor = (
+            self.total if state.back_to_summary else self._next_gap(candidate, state.cursor)
+        )
         if state.cursor >= self.total:
             state.back_to_summary = False
         await self._save(member, period, state, candidate, changed=spec.key)
