@@ -148,6 +148,7 @@ _UPDATE_TYPES = (
     "my_chat_member",
     "chat_member",
 )
+_SUPERSEDED_GRACE = 0.25  # seconds
 _COMMAND_RE = re.compile(r"[a-z0-9_]{1,32}")
 
 _NOT_MODIFIED = (
@@ -193,6 +194,7 @@ class RecordedRequest:
     error_code: int | None = None
     description: str | None = None
     response: JSONDict | None = None  # None while a long poll is still pending
+    cancelled: bool = False  # the client hung up before an answer (e.g. a killed bot)
 
 
 @dataclass
@@ -342,7 +344,12 @@ class BotApiStandin:
 
     Everything observable is public so tests can assert on it: ``requests`` (every call),
     ``errors`` (calls answered ``ok: false`` — a well-behaved bot leaves this empty),
-    ``sent`` (what each chat received, edits applied) and ``commands``.
+    ``sent`` (what each chat received, edits applied), ``commands`` and
+    ``callback_answers`` (callback query id -> answerCallbackQuery parameters).
+
+    ``commands`` is keyed by scope: ``"default"`` or ``json.dumps(scope, sort_keys=True)``,
+    with ``"|<language_code>"`` appended when a language code was given, because Telegram
+    keeps a separate list for every (scope, language) pair.
     """
 
     def __init__(
@@ -429,8 +436,12 @@ class BotApiStandin:
         app = web.Application(client_max_size=_CLIENT_MAX_SIZE)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_route("*", "/file/bot{token}/{file_path:.+}", self._handle_file)
-        # A short shutdown timeout: pending long polls are released by stop() anyway.
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        # Handlers are cancelled when their client disconnects, so a poll abandoned by a
+        # stopped or killed bot ends quietly instead of lingering.  A short shutdown timeout
+        # suffices because stop() releases pending long polls.
+        runner = web.AppRunner(
+            app, access_log=None, shutdown_timeout=1.0, handler_cancellation=True
+        )
         await runner.setup()
         site = web.TCPSite(runner, host, port)
         await site.start()
@@ -533,6 +544,9 @@ class BotApiStandin:
             else:
                 result = await entry[1](record.params, request)
                 body = {"ok": True, "result": result}
+        except asyncio.CancelledError:
+            record.cancelled = True
+            raise
         except ApiError as exc:
             body = exc.to_response()
         except Exception:
@@ -586,11 +600,9 @@ class BotApiStandin:
         self.requests.append(record)
         stored = self._files_by_path.get(path)
         if request.match_info["token"] != self.token:
-            self._finish(record, _error_response(401, "Unauthorized", None))
-            return web.json_response(record.response, status=401)
+            return self._finish(record, _error_response(401, "Unauthorized", None))
         if stored is None:
-            self._finish(record, _error_response(404, "Not Found", None))
-            return web.json_response(record.response, status=404)
+            return self._finish(record, _error_response(404, "Not Found", None))
         record.response = {"ok": True, "result": {"file_size": stored.file_size}}
         content = stored.content if stored.content is not None else bytes(stored.file_size)
         return web.Response(
@@ -1064,9 +1076,9 @@ class BotApiStandin:
         deadline = time.monotonic() + max(timeout, 0.0)
         while True:
             if generation != self._poll_generation:
-                transport = request.transport
-                if transport is None or transport.is_closing():
-                    return []  # the poller is gone (e.g. a crashed bot); nobody will read this
+                # A poller that hung up just before its successor arrived (PTB does this on
+                # every stop) is cancelled during this grace; only a live rival gets the 409.
+                await asyncio.sleep(_SUPERSEDED_GRACE)
                 raise ApiError(
                     409,
                     "Conflict: terminated by other getUpdates request; make sure that only one "

@@ -21,9 +21,16 @@ from telegram import (
     InputMediaDocument,
     Message,
     MessageEntity,
+    Update,
 )
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Conflict, EndPointNotFound, Forbidden, RetryAfter
+from telegram.ext import (
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+)
 
 from bot.standin import BotApiStandin, HtmlParseError, SentMessage, html_to_text, parse_html
 
@@ -528,3 +535,46 @@ async def test_fault_injector_can_answer_429(
     assert [m.text for m in standin.sent[5]] == ["x"]
     assert standin.errors[0].error_code == 429
     assert calls[0] == ("sendMessage", {"chat_id": 5, "text": "x"})
+
+
+# ---------------------------------------------------------------------- the real Application
+
+
+async def test_ptb_application_polls_and_stops_cleanly(standin: BotApiStandin) -> None:
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        payload = " ".join(context.args or []) or "không có"
+        await update.effective_message.reply_html(
+            f"Mã mời: <code>{payload}</code>", reply_markup=keyboard("Xác nhận")
+        )
+
+    async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer("OK")
+        await query.edit_message_text(f"Đã chọn {query.data}")
+
+    app = (
+        ApplicationBuilder()
+        .token(standin.token)
+        .base_url(standin.base_url)
+        .base_file_url(standin.base_file_url)
+        .build()
+    )
+    app.add_handler(CommandHandler("start", start))
+    app.add_handler(CallbackQueryHandler(pressed))
+    user = standin.user(555, "Thảo")
+    async with app:
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=dt.timedelta(seconds=5))
+        await user.send("/start INV-42")
+        message = await user.expect("Mã mời: INV-42")
+        await user.click("Xác nhận")
+        assert (await user.expect("Đã chọn cb:Xác nhận")).message_id == message.message_id
+        assert message.buttons == []
+        await app.updater.stop()
+        await app.stop()
+    assert standin.pending_updates == []
+    assert list(standin.callback_answers.values())[0]["text"] == "OK"
+    assert not standin.errors
