@@ -68,3 +68,26 @@ def run_polling(settings: Settings, **kwargs: Any) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     app = build_application(settings)
     app.run_polling(allowed_updates=Update.ALL_TYPES, **kwargs)
+
+
+async def start_application(app: App, *, poll_timeout: int = 10) -> None:
+    """Start polling inside a running event loop, as ``run_polling`` does (demo, tests)."""
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    assert app.updater is not None
+    await app.updater.start_polling(
+        poll_interval=0.0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
+    )
+    await app.start()
+
+
+async def stop_application(app: App) -> None:
+    assert app.updater is not None
+    if app.updater.running:
+        await app.updater.stop()
+    if app.running:
+        await app.stop()
+    await app.shutdown()
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)

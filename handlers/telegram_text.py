@@ -18,7 +18,7 @@ MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 
-_TOKEN = re.compile(r"<[^>]*>|&[#a-zA-Z0-9]+;|[^<&]+|[<&]")
+_TOKEN = re.compile(r"<[^>]*>|&[#a-zA-Z0-9]+;|\s+|[^\s<&]+|[<&]")
 _TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9-]+)[^>]*>")
 
 
@@ -39,52 +39,57 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     """Split HTML into parts of at most ``limit`` UTF-16 units, each well-formed."""
     if fits(text, limit):
         return [text]
-    parts: list[str] = []
-    open_tags: list[tuple[str, str]] = []  # (name, full opening tag)
-    current = ""
-    # Prefer cutting after a blank line, then a line, then a space.
-    for piece in _pieces(text):
-        candidate = current + piece
-        closing = "".join(f"</{name}>" for name, _ in reversed(_open_after(open_tags, piece)))
-        if current and not fits(candidate + closing, limit):
-            parts.append(current + "".join(f"</{n}>" for n, _ in reversed(open_tags)))
-            current = "".join(tag for _, tag in open_tags)
-            candidate = current + piece
-        if not fits(candidate + closing, limit):
-            # One piece alone is too long: cut it token by token.
-            for token in _TOKEN.findall(piece):
-                closing = "".join(f"</{n}>" for n, _ in reversed(_open_after(open_tags, token)))
-                if current and not fits(current + token + closing, limit):
-                    parts.append(current + "".join(f"</{n}>" for n, _ in reversed(open_tags)))
-                    current = "".join(tag for _, tag in open_tags)
-                if not fits(current + token + closing, limit):
-                    token = _hard_cut(token, limit - utf16_len(current + closing), parts, current)
-                    current = "".join(tag for _, tag in open_tags) if token == "" else current
-                current += token
-                open_tags = _open_after(open_tags, token)
-            continue
-        current = candidate
-        open_tags = _open_after(open_tags, piece)
-    if current.strip():
-        parts.append(current)
-    return [p for p in parts if _visible(p)]
+    return _Splitter(limit).run(text)
 
 
-def _hard_cut(token: str, room: int, parts: list[str], current: str) -> str:
-    """A run of plain text with no break in it: cut on characters."""
-    while utf16_len(token) > room:
-        cut = max(1, room)
-        while utf16_len(token[:cut]) > room and cut > 1:
-            cut -= 1
-        parts.append(current + token[:cut])
-        token = token[cut:]
-        current = ""
-    return token
+class _Splitter:
+    """Packs whole lines into parts; a line too long for a part is packed word by word,
+    and a word too long, character by character."""
 
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.parts: list[str] = []
+        self.open: list[tuple[str, str]] = []  # (tag name, opening tag as written)
+        self.current = ""
 
-def _pieces(text: str) -> list[str]:
-    """Lines with their newline attached, so joining the pieces gives the text back."""
-    return re.findall(r"[^\n]*\n|[^\n]+", text)
+    def run(self, text: str) -> list[str]:
+        for line in re.findall(r"[^\n]*\n|[^\n]+", text):
+            if not self._try_add(line):
+                self._flush()
+                if not self._try_add(line):
+                    for token in _TOKEN.findall(line):
+                        self._add_token(token)
+        self._flush()
+        return self.parts
+
+    def _closing(self, tags: list[tuple[str, str]]) -> str:
+        return "".join(f"</{name}>" for name, _ in reversed(tags))
+
+    def _try_add(self, fragment: str) -> bool:
+        after = _open_after(self.open, fragment)
+        if not fits(self.current + fragment + self._closing(after), self.limit):
+            return False
+        self.current += fragment
+        self.open = after
+        return True
+
+    def _flush(self) -> None:
+        if _visible(self.current):
+            self.parts.append(self.current + self._closing(self.open))
+            self.current = "".join(tag for _, tag in self.open)
+
+    def _add_token(self, token: str) -> None:
+        if self._try_add(token):
+            return
+        self._flush()
+        if self._try_add(token):
+            return
+        # A run of characters longer than a part: cut it (never inside an entity or tag,
+        # which are single tokens far shorter than any limit).
+        for char in token:
+            if not self._try_add(char):
+                self._flush()
+                self._try_add(char)
 
 
 def _open_after(open_tags: list[tuple[str, str]], fragment: str) -> list[tuple[str, str]]:

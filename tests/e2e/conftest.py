@@ -1,0 +1,89 @@
+"""End to end: the production Application against the HTTP Bot API stand-in."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_application, services_of, start_application, stop_application
+from bot.config import Settings
+from bot.services.container import Services
+from bot.services.roster import RosterService
+from bot.standin import BotApiStandin, SimulatedUser
+from handlers.context import App
+from tests.clock import FakeClock
+from tests.conftest import OFFICE_ID, example_roster
+
+
+@pytest.fixture
+async def standin() -> AsyncIterator[BotApiStandin]:
+    server = BotApiStandin(token="123456:TEST", bot_username="cchc_test_bot")
+    await server.start()
+    yield server
+    await server.stop()
+    # The bot must never send anything Telegram would refuse.
+    assert [(e.method, e.description) for e in server.errors] == []
+
+
+@pytest.fixture
+def e2e_settings(tmp_path: Path, standin: BotApiStandin) -> Settings:
+    return Settings(
+        bot_token=standin.token,  # type: ignore[arg-type]
+        api_base_url=standin.base_url,
+        db_path=tmp_path / "cchc.db",
+        office_ids=frozenset({OFFICE_ID}),
+        _env_file=None,  # type: ignore[call-arg]
+    )
+
+
+@pytest.fixture
+async def app(
+    e2e_settings: Settings, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> AsyncIterator[App]:
+    application = build_application(e2e_settings, clock=clock)
+    await start_application(application, poll_timeout=1)
+    await RosterService(services_of(application).db, clock).import_file(
+        example_roster(), actor="test"
+    )
+    caplog.set_level(logging.WARNING)
+    yield application
+    await stop_application(application)
+    unhandled = [r for r in caplog.records if r.name == "handlers.errors"]
+    assert unhandled == [], "the error handler was reached"
+
+
+@pytest.fixture
+def app_services(app: App) -> Services:
+    return services_of(app)
+
+
+@pytest.fixture
+async def office(standin: BotApiStandin, app: App) -> SimulatedUser:
+    user = standin.user(OFFICE_ID, "Nguyễn Văn Phòng")
+    await user.send("/start")
+    await user.expect("Văn phòng Sở")
+    return user
+
+
+async def bound_user(
+    standin: BotApiStandin,
+    services: Services,
+    user_id: int,
+    unit_code: str,
+    *,
+    role: str = "head",
+    name: str = "Trần Thị Hiệu Trưởng",
+) -> SimulatedUser:
+    """A person invited and registered through the real /start flow."""
+    invite = await services.registration.create_invite(
+        unit_code,
+        "head" if role == "head" else "reporter",
+        created_by="test",
+    )
+    user = standin.user(user_id, name)
+    await user.send(f"/start {invite.code}")
+    await user.expect("đã được xác nhận")
+    return user
