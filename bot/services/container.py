@@ -47,7 +47,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         periods=periods,
         reporting=ReportingService(db, clock, form, periods),
         office=OfficeService(db),
-        conversations=ConversationService(db),
+        conversations=ConversationService(db, clock),
     )
 
 

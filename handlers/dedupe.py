@@ -1,0 +1,22 @@
+"""Drop updates Telegram delivers a second time (after a crash before confirmation)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop, TypeHandler
+
+from handlers.context import App, BotContext
+
+log = logging.getLogger(__name__)
+
+
+async def claim(update: Update, context: BotContext) -> None:
+    if not await context.services.conversations.claim_update(update.update_id):
+        log.info("Update %s was already handled; ignoring the re-delivery", update.update_id)
+        raise ApplicationHandlerStop
+
+
+def register(app: App) -> None:
+    app.add_handler(TypeHandler(Update, claim), group=-1)
