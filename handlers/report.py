@@ -64,7 +64,7 @@ def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
     lines.append(f"<b>{esc(spec.label)}</b>" + ("" if spec.required else texts.ASK_OPTIONAL))
     if spec.help:
         lines.append(f"💡 {esc(spec.help)}")
-    if spec.type == "file":
+    if spec.type == "file" and not spec.help:
         lines.append(texts.ASK_FILE_HINT)
     if step.answered:
         lines += ["", texts.ASK_CURRENT.format(value=esc(display_value(spec, step.current)))]

@@ -130,6 +130,7 @@ async def test_full_report_with_bad_input_at_every_field_type(
     await head.send("/report")
     await head.expect("Đã gửi lần 1")
     await head.click("✏️ Sửa")
+    await head.expect("chọn số câu")
     await head.click("27")
     await head.expect("Câu 27/30")
     await answer(head, "Còn chậm, đã khắc phục một phần", "Tóm tắt báo cáo")
