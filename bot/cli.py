@@ -1,0 +1,494 @@
+"""The `cchc-bot` command: what the office's IT contact runs on the server.
+
+Every command reads settings once, opens the database for its own duration and
+closes it, so commands can run next to a live bot (SQLite in WAL mode serialises the
+writes). Exit codes: 0 done, 1 the request was refused (the message says why),
+2 the configuration or the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib
+import io
+import json
+import logging
+import sqlite3
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from bot.config import Settings, SettingsError, load_settings
+from bot.domain.models import Invite, Role
+from bot.formatting import format_date, period_label
+from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
+from bot.numbers import format_number
+from bot.services.container import Services, build_services
+from bot.services.export import ExportService
+from bot.services.registration import UnknownUnitError
+from bot.services.roster import RosterError, RosterService
+
+log = logging.getLogger(__name__)
+
+ACTOR = "cli"
+EXPORT_FORMATS = ("csv", "xlsx", "docx")
+SUPPORTED_EXPORT_FORMATS = frozenset({"csv"})
+LINK_PLACEHOLDER = "<tên_bot>"
+
+ROLE_NAMES: dict[str, str] = {"head": "Thủ trưởng đơn vị", "reporter": "Cán bộ đầu mối CCHC"}
+TYPE_NAMES: dict[str, str] = {
+    "integer": "số nguyên",
+    "decimal": "số thập phân",
+    "percent": "tỷ lệ %",
+    "yesno": "Có/Không",
+    "choice": "chọn một",
+    "text": "văn bản",
+    "file": "tệp đính kèm",
+}
+
+Command = Callable[[Settings, argparse.Namespace], int]
+
+
+# -- entry point -----------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code (the console script exits with it)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error argparse already explained
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    _configure_logging(verbose=args.verbose, command=args.command)
+    command: Command = args.handler
+    try:
+        overrides: dict[str, object] = {"db_path": args.db} if args.db is not None else {}
+        settings = load_settings(**overrides)
+        return command(settings, args)
+    except (SettingsError, FormError) as exc:
+        print(f"Lỗi cấu hình: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cchc-bot",
+        description="Bot Telegram theo dõi phong trào thi đua cải cách hành chính (CCHC).",
+    )
+    parser.add_argument(
+        "--db", type=Path, metavar="PATH", help="tệp cơ sở dữ liệu (thay cho CCHC_DB_PATH)"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết (mức INFO)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
+
+    units = commands.add_parser("units", help="danh sách đơn vị")
+    units_sub = units.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
+    units_import = units_sub.add_parser("import", help="nhập danh sách đơn vị từ tệp CSV/XLSX")
+    units_import.add_argument("file", type=Path, metavar="FILE")
+    units_import.set_defaults(handler=cmd_units_import)
+    units_sub.add_parser("list", help="liệt kê các đơn vị").set_defaults(handler=cmd_units_list)
+
+    blocks = commands.add_parser("blocks", help="các khối thi đua")
+    blocks_sub = blocks.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
+    blocks_sub.add_parser("list", help="liệt kê các khối").set_defaults(handler=cmd_blocks_list)
+    blocks_add = blocks_sub.add_parser("add", help="thêm khối (hoặc đổi tên khối đã có)")
+    blocks_add.add_argument("code", metavar="CODE")
+    blocks_add.add_argument("name", metavar="TÊN_KHỐI")
+    blocks_add.set_defaults(handler=cmd_blocks_add)
+
+    invite = commands.add_parser(
+        "invite",
+        help="tạo, thu hồi, liệt kê mã mời",
+        description="Tạo mã mời cho một đơn vị; hoặc --revoke, --list.",
+    )
+    invite.add_argument("unit_code", nargs="?", metavar="UNIT_CODE")
+    invite.add_argument("--role", choices=("head", "reporter"), default="head")
+    invite_mode = invite.add_mutually_exclusive_group()
+    invite_mode.add_argument("--revoke", metavar="CODE_OR_ID", help="thu hồi mã mời")
+    invite_mode.add_argument(
+        "--list", action="store_true", help="liệt kê mã mời (của UNIT_CODE nếu có)"
+    )
+    invite.set_defaults(handler=cmd_invite)
+
+    form = commands.add_parser("form", help="mẫu báo cáo")
+    form_sub = form.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
+    form_show = form_sub.add_parser("show", help="hiển thị các câu hỏi của mẫu báo cáo")
+    form_show.add_argument("--json", action="store_true", help="xuất dạng JSON")
+    form_show.set_defaults(handler=cmd_form_show)
+
+    export = commands.add_parser("export", help="xuất báo cáo của một kỳ")
+    export.add_argument("--period", metavar="KỲ", help="ví dụ 2025-Q1 (mặc định: quý hiện tại)")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
+    export.add_argument(
+        "--output", type=Path, metavar="FILE", help="tệp ghi ra (mặc định: stdout)"
+    )
+    export.add_argument(
+        "--bom", action="store_true", help="thêm BOM UTF-8 để Excel hiển thị đúng tiếng Việt"
+    )
+    export.set_defaults(handler=cmd_export)
+
+    commands.add_parser("run", help="chạy bot (long polling)").set_defaults(handler=cmd_run)
+
+    demo = commands.add_parser("demo", help="chạy thử bot trong terminal, không cần Telegram")
+    demo.add_argument("--as", dest="role", choices=("head", "office"), default="head")
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def _configure_logging(*, verbose: bool, command: str) -> None:
+    # A running bot should say what it does; one-shot commands only speak up on trouble.
+    level = logging.INFO if verbose or command == "run" else logging.WARNING
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
+
+
+def _with_services(settings: Settings, work: Callable[[Services], Awaitable[int]]) -> int:
+    async def go() -> int:
+        services = build_services(settings)
+        try:
+            try:
+                await services.db.open()
+            except (sqlite3.Error, OSError) as exc:
+                raise SettingsError(
+                    f"CCHC_DB_PATH: không mở được cơ sở dữ liệu {settings.db_path} ({exc})"
+                ) from None
+            return await work(services)
+        finally:
+            await services.close()
+
+    return asyncio.run(go())
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+# -- units and blocks ------------------------------------------------------------------
+
+
+def cmd_units_import(settings: Settings, args: argparse.Namespace) -> int:
+    path: Path = args.file
+
+    async def work(services: Services) -> int:
+        result = await RosterService(services.db, services.clock).import_file(path, actor=ACTOR)
+        if not result.ok:
+            print(
+                f"Không nhập được danh sách từ {path.name} ({len(result.errors)} lỗi); "
+                "chưa có thay đổi nào được ghi:",
+                file=sys.stderr,
+            )
+            for error in result.errors:
+                print(f"  {error}", file=sys.stderr)
+            return 1
+        print(
+            f"Đã nhập {result.total} đơn vị: {result.added} mới, {result.updated} cập nhật, "
+            f"{result.unchanged} không đổi."
+        )
+        return 0
+
+    return _with_services(settings, work)
+
+
+def cmd_units_list(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(services: Services) -> int:
+        units = await RosterService(services.db, services.clock).list_units()
+        if not units:
+            print("Chưa có đơn vị nào. Nhập danh sách bằng: cchc-bot units import FILE")
+            return 0
+        rows = [[u.code, u.name, u.block, u.district] for u in units]
+        _print_table(["Mã", "Tên đơn vị", "Khối", "Địa bàn"], rows)
+        print(f"Tổng cộng: {len(units)} đơn vị.")
+        return 0
+
+    return _with_services(settings, work)
+
+
+def cmd_blocks_list(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(services: Services) -> int:
+        roster = RosterService(services.db, services.clock)
+        blocks = await roster.list_blocks()
+        counts: dict[str, int] = {}
+        for unit in await roster.list_units():
+            counts[unit.block] = counts.get(unit.block, 0) + 1
+        rows = [[str(b.position), b.code, b.name, str(counts.get(b.code, 0))] for b in blocks]
+        _print_table(["Thứ tự", "Mã khối", "Tên khối", "Số đơn vị"], rows)
+        return 0
+
+    return _with_services(settings, work)
+
+
+def cmd_blocks_add(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(services: Services) -> int:
+        roster = RosterService(services.db, services.clock)
+        try:
+            block, is_new = await roster.add_block(args.code, args.name, actor=ACTOR)
+        except RosterError as exc:
+            return _fail(str(exc))
+        if is_new:
+            print(f"Đã thêm khối {block.code} – {block.name} (thứ tự {block.position}).")
+        else:
+            print(f"Đã cập nhật tên khối {block.code}: {block.name}.")
+        return 0
+
+    return _with_services(settings, work)
+
+
+# -- invites ---------------------------------------------------------------------------
+
+
+def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
+    if args.revoke is None and not args.list and not args.unit_code:
+        print(
+            "Cần mã đơn vị: cchc-bot invite UNIT_CODE [--role head|reporter] "
+            "(hoặc --revoke CODE_OR_ID, --list [UNIT_CODE]).",
+            file=sys.stderr,
+        )
+        return 2
+    if args.revoke is not None:
+        return _with_services(settings, lambda s: _revoke_invite(s, args.revoke))
+    if args.list:
+        return _with_services(settings, lambda s: _list_invites(s, args.unit_code))
+    return _with_services(settings, lambda s: _create_invite(s, args.unit_code, args.role))
+
+
+async def _create_invite(services: Services, unit_code: str, role: Role) -> int:
+    try:
+        new = await services.registration.create_invite(unit_code, role, created_by=ACTOR)
+    except UnknownUnitError:
+        return _fail(
+            f'Không có đơn vị mã "{unit_code}" trong danh sách. '
+            "Xem danh sách bằng: cchc-bot units list"
+        )
+    settings = services.settings
+    username = await resolve_bot_username(settings)
+    link = f"https://t.me/{username or LINK_PLACEHOLDER}?start={new.code}"
+    print(f"Đã tạo mã mời cho đơn vị {new.unit.code} – {new.unit.name}.")
+    print(f"Vai trò: {ROLE_NAMES[new.invite.role]}")
+    print(f"Mã mời: {new.code}")
+    print(f"Hết hạn: {_local(new.invite.expires_at, settings)}")
+    print(f"Liên kết: {link}")
+    print(
+        "Mã chỉ dùng được một lần. Vui lòng gửi liên kết (hoặc mã) cho người nhận "
+        "qua kênh tin cậy."
+    )
+    if username is None:
+        print(
+            f"Lưu ý: chưa xác định được tên bot nên liên kết còn chỗ trống {LINK_PLACEHOLDER}; "
+            "vui lòng đặt CCHC_BOT_USERNAME (ví dụ CCHC_BOT_USERNAME=cchc_so_gddt_bot).",
+            file=sys.stderr,
+        )
+    return 0
+
+
+async def resolve_bot_username(settings: Settings) -> str | None:
+    """The bot's @username for t.me links: from settings, else asked of Telegram (getMe).
+
+    None when neither works; creating the invite must not fail because Telegram is
+    unreachable from the office's server.
+    """
+    if settings.bot_username and settings.bot_username.strip().lstrip("@"):
+        return settings.bot_username.strip().lstrip("@")
+    if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
+        return None
+    from telegram import Bot  # imported here: only this path talks to Telegram
+    from telegram.error import TelegramError
+
+    try:
+        async with Bot(settings.token(), base_url=settings.api_base_url) as bot:
+            return bot.username
+    except TelegramError as exc:
+        log.warning("getMe failed, the invite link has no bot name: %s", exc)
+        return None
+
+
+async def _revoke_invite(services: Services, code_or_id: str) -> int:
+    invite = await services.registration.revoke(code_or_id, actor=ACTOR)
+    if invite is None:
+        return _fail(
+            f'Không có mã mời "{code_or_id}" còn hiệu lực để thu hồi '
+            "(mã không tồn tại, đã được dùng hoặc đã thu hồi)."
+        )
+    print(
+        f"Đã thu hồi mã mời số {invite.id} của đơn vị {invite.unit_code} "
+        f"({ROLE_NAMES[invite.role]})."
+    )
+    return 0
+
+
+async def _list_invites(services: Services, unit_code: str | None) -> int:
+    if unit_code is not None and await services.office.unit(unit_code) is None:
+        return _fail(f'Không có đơn vị mã "{unit_code}" trong danh sách.')
+    found = await services.registration.list_invites(unit_code)
+    if not found:
+        print("Chưa có mã mời nào.")
+        return 0
+    now = services.clock()
+    rows = [
+        [
+            str(invite.id),
+            invite.unit_code,
+            ROLE_NAMES[invite.role],
+            _local(invite.created_at, services.settings),
+            _local(invite.expires_at, services.settings),
+            invite_status(invite, now),
+        ]
+        for invite in found
+    ]
+    _print_table(["Số", "Đơn vị", "Vai trò", "Tạo lúc", "Hết hạn", "Trạng thái"], rows)
+    return 0
+
+
+def invite_status(invite: Invite, now: datetime) -> str:
+    """In the order that decides: a used or revoked code stays so after it expires."""
+    if invite.revoked_at is not None:
+        return "đã thu hồi"
+    if invite.used_at is not None:
+        return "đã dùng"
+    if now >= invite.expires_at:
+        return "hết hạn"
+    return "còn hiệu lực"
+
+
+# -- the form --------------------------------------------------------------------------
+
+
+def cmd_form_show(settings: Settings, args: argparse.Namespace) -> int:
+    # The form file alone is enough; no database is created just to look at it.
+    form = load_form(settings.form_file)
+    if args.json:
+        print(json.dumps(form.as_public_json(), ensure_ascii=False, indent=2))
+    else:
+        print(describe_form(form), end="")
+    return 0
+
+
+def describe_form(form: FormSpec) -> str:
+    """The form as a numbered list the office can proofread against its paper form."""
+    out = io.StringIO()
+    out.write(f"{form.title} (phiên bản {form.version})\n")
+    out.write(f"{len(form.fields)} câu hỏi.\n")
+    number = 0
+    for section in form.sections:
+        out.write(f"\n{section.title}\n")
+        for spec in section.fields:
+            number += 1
+            required = "bắt buộc" if spec.required else "không bắt buộc"
+            out.write(f"  {number}. {spec.label}\n")
+            out.write(f"     [{spec.key}] {_describe_type(spec)}; {required}\n")
+    return out.getvalue()
+
+
+def _describe_type(spec: FieldSpec) -> str:
+    kind = TYPE_NAMES[spec.type]
+    if spec.type in {"integer", "decimal", "percent"}:
+        upper = spec.upper_bound
+        low = format_number(spec.lower_bound)
+        return f"{kind}, từ {low}" + (f" đến {format_number(upper)}" if upper is not None else "")
+    if spec.type == "choice":
+        return f"{kind}: " + "; ".join(f"{c.key} = {c.label}" for c in spec.choices)
+    if spec.type == "text":
+        return f"{kind}, tối đa {format_number(spec.text_limit)} ký tự"
+    if spec.type == "file":
+        exts = ", ".join(e.upper() for e in spec.accept)
+        return f"{kind} {exts}, tối đa {spec.max_size_mb} MB"
+    return kind
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    if args.format not in SUPPORTED_EXPORT_FORMATS:
+        return _fail(f"Định dạng {args.format} chưa hỗ trợ; hiện chỉ xuất được csv.")
+    outcome: list[tuple[str, int, int, str]] = []
+
+    async def work(services: Services) -> int:
+        period = await services.periods.resolve(args.period)
+        if period is None:
+            return _fail(
+                f'Kỳ báo cáo "{args.period}" không hợp lệ; vui lòng ghi dạng NĂM-QQUÝ, '
+                "ví dụ 2025-Q1."
+            )
+        buffer = io.StringIO()
+        exporter = ExportService(services.db, services.form, tz=settings.tz)
+        rows = await exporter.period_csv(period, buffer)
+        submitted = (await services.office.progress(period)).count("submitted")
+        outcome.append(
+            (buffer.getvalue(), rows, submitted, period_label(period.year, period.quarter))
+        )
+        return 0
+
+    code = _with_services(settings, work)
+    if code != 0:
+        return code
+    text, rows, submitted, label = outcome[0]
+    if args.output is None:
+        _write(sys.stdout, text, bom=args.bom)
+        return 0
+    try:
+        with args.output.open("w", encoding="utf-8", newline="") as handle:
+            _write(handle, text, bom=args.bom)
+    except OSError as exc:
+        return _fail(f"Không ghi được tệp {args.output}: {exc.strerror or exc}.")
+    print(
+        f"Đã xuất báo cáo {label} của {rows} đơn vị ({submitted} đơn vị đã gửi) "
+        f"vào tệp {args.output}."
+    )
+    return 0
+
+
+def _write(out: TextIO, text: str, *, bom: bool) -> None:
+    # Excel guesses a legacy code page for a CSV without a BOM and garbles diacritics.
+    out.write(("\ufeff" if bom else "") + text)
+    out.flush()
+
+
+# -- running the bot -------------------------------------------------------------------
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    settings.token()  # a missing token is a configuration error, said in one line
+    from bot.app import run_polling  # imported here: other commands need no Telegram stack
+
+    run_polling(settings)
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    demo = importlib.import_module("bot.demo")
+    demo.run_demo(settings, role=args.role)
+    return 0
+
+
+# -- output helpers --------------------------------------------------------------------
+
+
+def _local(moment: datetime, settings: Settings) -> str:
+    local = moment.astimezone(settings.tz)
+    return f"{format_date(local)} {local:%H:%M}"
+
+
+def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [
+        max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=False)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    print(line(header))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,342 @@
+"""The roster: which units take part, in which block, imported from the office's file.
+
+Offices keep their list of units in Excel, so the import reads XLSX as well as CSV
+(UTF-8 with or without a BOM, comma- or semicolon-separated, as Excel writes it in
+Vietnamese locales). A roster is all or nothing: every row is checked first and, if
+any is wrong, nothing is written and every wrong row is named by its line number, so
+the office can fix the file in one pass instead of discovering problems one by one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.clock import Clock, to_iso
+from bot.domain.models import Block, Unit
+from storage import audit, units
+from storage.database import Database
+
+COLUMNS: tuple[str, ...] = ("code", "name", "block", "district")
+REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "block")
+
+# Header names offices actually write, folded to lower case without diacritics.
+_HEADER_ALIASES: dict[str, str] = {
+    "code": "code",
+    "ma": "code",
+    "ma don vi": "code",
+    "name": "name",
+    "ten": "name",
+    "ten don vi": "name",
+    "block": "block",
+    "khoi": "block",
+    "district": "district",
+    "huyen": "district",
+    "dia ban": "district",
+    "quan/huyen": "district",
+    "quan huyen": "district",
+}
+
+_BLOCK_CODE = re.compile(r"^[a-z0-9_]{1,32}$")
+_UNIT_CODE_RULE = (
+    "chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; tối đa 32 ký tự"
+)
+
+
+class RosterError(ValueError):
+    """A roster request is refused; the message is Vietnamese, for the office."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """Counts of what an import did, or the reasons it did nothing."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    line: int
+    values: dict[str, str]
+
+
+class RosterService:
+    """Importing and reading the roster of units and the blocks they compete in."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    async def list_units(self) -> list[Unit]:
+        """Units in block order, then by code: the order the office reads lists in."""
+        return await units.list_units(self._db.reader)
+
+    async def list_blocks(self) -> list[Block]:
+        return await units.list_blocks(self._db.reader)
+
+    async def add_block(self, code: str, name: str, *, actor: str = "cli") -> tuple[Block, bool]:
+        """Add a block at the end of the ranking order, or rename an existing one.
+
+        Returns the block and whether it is new. A rename keeps the block's position,
+        so published standings keep their order.
+        """
+        code = code.strip()
+        name = " ".join(name.split())
+        if not _BLOCK_CODE.match(code):
+            raise RosterError(
+                f'Mã khối "{code}" không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và '
+                "dấu gạch dưới, tối đa 32 ký tự (ví dụ: mam_non)."
+            )
+        if not name:
+            raise RosterError("Tên khối không được để trống.")
+        if len(name) > 200:
+            raise RosterError("Tên khối dài quá 200 ký tự.")
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            existing = {b.code: b for b in await units.list_blocks(conn)}
+            known = existing.get(code)
+            position = (
+                known.position
+                if known is not None
+                else max((b.position for b in existing.values()), default=0) + 1
+            )
+            block = Block(code=code, name=name, position=position)
+            await units.add_block(conn, block)
+            await audit.record(
+                conn,
+                at=now,
+                actor=actor,
+                action="block.add" if known is None else "block.rename",
+                detail={"code": code, "name": name, "before": known.name if known else None},
+            )
+        return block, known is None
+
+    async def import_file(self, path: Path, *, actor: str) -> ImportResult:
+        """Check every row of the file, then write all of them in one transaction, or none.
+
+        Units already on the roster (codes compared without regard to case) are updated
+        in place, so re-importing a corrected file never duplicates a unit. Units that
+        are missing from the file are left as they are: members may be bound to them.
+        """
+        try:
+            rows = await asyncio.to_thread(read_rows, path)
+        except RosterError as exc:
+            return ImportResult(errors=[str(exc)])
+        blocks = await units.list_blocks(self._db.reader)
+        parsed, errors = _validate(rows, blocks)
+        if errors:
+            return ImportResult(errors=errors)
+        if not parsed:
+            return ImportResult(errors=["Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)."])
+        added = updated = unchanged = 0
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            for unit in parsed:
+                existing = await units.get_unit(conn, unit.code)
+                if existing is None:
+                    added += 1
+                elif existing == unit.model_copy(update={"code": existing.code}):
+                    unchanged += 1
+                    continue
+                else:
+                    updated += 1
+                await units.upsert_unit(conn, unit, now)
+            await audit.record(
+                conn,
+                at=now,
+                actor=actor,
+                action="roster.import",
+                detail={
+                    "file": path.name,
+                    "rows": len(parsed),
+                    "added": added,
+                    "updated": updated,
+                    "unchanged": unchanged,
+                },
+            )
+        return ImportResult(added=added, updated=updated, unchanged=unchanged)
+
+
+# -- reading files ----------------------------------------------------------------------
+
+
+def read_rows(path: Path) -> list[_Row]:
+    """The file's data rows keyed by column, each with the line it came from."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RosterError(f"Không tìm thấy tệp {path}.") from None
+    except OSError as exc:
+        raise RosterError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from None
+    suffix = path.suffix.casefold()
+    if suffix in {".xlsx", ".xlsm"} or (suffix not in {".csv", ".txt"} and data[:2] == b"PK"):
+        records = _xlsx_records(data)
+    elif suffix in {".csv", ".txt", ""}:
+        records = _csv_records(data)
+    else:
+        raise RosterError(
+            f"Định dạng tệp {path.suffix} chưa được hỗ trợ; vui lòng dùng tệp CSV hoặc XLSX."
+        )
+    return _keyed(records)
+
+
+def _csv_records(data: bytes) -> list[tuple[int, list[str]]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RosterError(
+            "Tệp CSV không ở mã UTF-8. Trong Excel, vui lòng chọn Lưu thành → "
+            "“CSV UTF-8 (Comma delimited)”."
+        ) from None
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    # The header has no quoted commas, so its separators tell the file's delimiter;
+    # Excel in a Vietnamese locale separates with ";".
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [(line, row) for line, row in enumerate(reader, start=1)]
+    except csv.Error as exc:
+        raise RosterError(f"Tệp CSV không hợp lệ (dòng {reader.line_num}): {exc}.") from None
+
+
+def _xlsx_records(data: bytes) -> list[tuple[int, list[str]]]:
+    from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise RosterError(
+            "Không đọc được tệp Excel; vui lòng lưu lại ở định dạng .xlsx."
+        ) from None
+    try:
+        if not workbook.worksheets:
+            return []
+        sheet = workbook.worksheets[0]
+        return [
+            (line, [_cell_text(value) for value in row])
+            for line, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    # Excel stores a numeric code such as 101 as 101.0; the office typed "101".
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, so "Mã đơn vị" and "ma don vi" are one header."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().replace("_", " ").split())
+
+
+def _keyed(records: Sequence[tuple[int, list[str]]]) -> list[_Row]:
+    nonblank = [(line, row) for line, row in records if any(cell.strip() for cell in row)]
+    if not nonblank:
+        raise RosterError("Tệp trống: cần dòng tiêu đề code,name,block,district và dữ liệu.")
+    header_line, header = nonblank[0]
+    positions: dict[str, int] = {}
+    for index, title in enumerate(header):
+        column = _HEADER_ALIASES.get(_fold(title))
+        if column is None:
+            continue  # extra columns (notes, row numbers) are the office's own business
+        if column in positions:
+            raise RosterError(f'Dòng {header_line}: cột "{column}" xuất hiện hai lần.')
+        positions[column] = index
+    missing = [c for c in REQUIRED_COLUMNS if c not in positions]
+    if missing:
+        raise RosterError(
+            f"Dòng {header_line}: thiếu cột {', '.join(missing)} "
+            f"(dòng tiêu đề cần có: {', '.join(COLUMNS)}; cột district có thể bỏ)."
+        )
+    return [
+        _Row(
+            line,
+            {
+                column: (row[index] if index < len(row) else "").strip()
+                for column, index in positions.items()
+            },
+        )
+        for line, row in nonblank[1:]
+    ]
+
+
+# -- checking rows --------------------------------------------------------------------
+
+
+def _validate(rows: Iterable[_Row], blocks: Sequence[Block]) -> tuple[list[Unit], list[str]]:
+    by_fold = {b.code.casefold(): b.code for b in blocks}
+    valid_blocks = ", ".join(b.code for b in blocks)
+    seen: dict[str, int] = {}
+    parsed: list[Unit] = []
+    errors: list[str] = []
+    for row in rows:
+        reasons: list[str] = []
+        code = row.values["code"]
+        name = " ".join(row.values["name"].split())
+        block_text = row.values["block"]
+        district = " ".join(row.values.get("district", "").split())
+        if not code:
+            reasons.append("mã đơn vị để trống")
+        elif code.casefold() in seen:
+            reasons.append(f'mã đơn vị "{code}" trùng với dòng {seen[code.casefold()]}')
+        else:
+            seen[code.casefold()] = row.line
+        if not name:
+            reasons.append("tên đơn vị để trống")
+        block = by_fold.get(block_text.casefold())
+        if not block_text:
+            reasons.append(f"khối để trống (các khối hợp lệ: {valid_blocks})")
+        elif block is None:
+            reasons.append(f'khối "{block_text}" không tồn tại (các khối hợp lệ: {valid_blocks})')
+        if not reasons:
+            try:
+                parsed.append(
+                    Unit(code=code, name=name, block=block or block_text, district=district)
+                )
+            except ValidationError as exc:
+                reasons.extend(_explain(exc, code))
+        if reasons:
+            errors.append(f"Dòng {row.line}: {'; '.join(reasons)}.")
+    return parsed, errors
+
+
+def _explain(exc: ValidationError, code: str) -> list[str]:
+    reasons: list[str] = []
+    for err in exc.errors():
+        where = err["loc"][0] if err["loc"] else ""
+        if where == "code":
+            reasons.append(f'mã đơn vị "{code}" không hợp lệ ({_UNIT_CODE_RULE})')
+        elif where == "name":
+            reasons.append("tên đơn vị dài quá 200 ký tự")
+        elif where == "district":
+            reasons.append("tên địa bàn dài quá 100 ký tự")
+        else:
+            reasons.append(f"giá trị cột {where} không hợp lệ")
+    return reasons
