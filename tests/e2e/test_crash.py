@@ -1,0 +1,135 @@
+"""kill -9 at any step of a report loses no answered field.
+
+The bot runs as a real `cchc-bot run` subprocess against the HTTP stand-in in this
+process, and is killed with SIGKILL while idle, while handling a typed answer, and
+while handling a button press.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.config import Settings
+from bot.services.container import open_services
+from bot.services.roster import RosterService
+from bot.standin import BotApiStandin
+from storage import reports
+from tests.conftest import OFFICE_ID, example_roster
+
+UNIT = "THPT-QH"
+
+
+async def prepare(settings: Settings) -> str:
+    """Roster, an invite, and a current period open well beyond today."""
+    services = await open_services(settings)
+    try:
+        await RosterService(services.db, services.clock).import_file(example_roster(), actor="t")
+        period = await services.periods.current()
+        await services.periods.set_due(period.code, datetime.now(UTC) + timedelta(days=30))
+        invite = await services.registration.create_invite(UNIT, "head", created_by="test")
+    finally:
+        await services.close()
+    return invite.code
+
+
+@contextmanager
+def bot_process(env: dict[str, str], cwd: Path) -> Iterator[subprocess.Popen[bytes]]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run"],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        assert proc.stderr is not None
+        log = proc.stderr.read().decode("utf-8", "replace")
+        proc.stderr.close()
+        assert "Traceback" not in log, log
+
+
+async def test_kill_9_loses_no_answered_field(standin: BotApiStandin, tmp_path: Path) -> None:
+    db_path = tmp_path / "cchc.db"
+    settings = Settings(
+        bot_token=standin.token,  # type: ignore[arg-type]
+        api_base_url=standin.base_url,
+        db_path=db_path,
+        office_ids=frozenset({OFFICE_ID}),
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    code = await prepare(settings)
+    env = {
+        **os.environ,
+        "CCHC_BOT_TOKEN": standin.token,
+        "CCHC_API_BASE_URL": standin.base_url,
+        "CCHC_DB_PATH": str(db_path),
+        "CCHC_OFFICE_IDS": str(OFFICE_ID),
+    }
+    head = standin.user(6001, "Phạm Thị Hiệu Trưởng")
+    typed = {"tasks_planned": 12, "tasks_completed": 10, "inspections": 2}
+
+    # 1. Killed while idle, after three answers.
+    with bot_process(env, tmp_path):
+        await head.send(f"/start {code}")
+        await head.expect("đã được xác nhận", timeout=30)
+        await head.send("/report")
+        await head.expect("Câu 1/30")
+        for value, nxt in zip(typed.values(), (2, 3, 4), strict=True):
+            await head.send(str(value))
+            await head.expect(f"Câu {nxt}/30")
+
+    # 2. Restarted: /report continues at question 4; killed while handling an answer.
+    with bot_process(env, tmp_path):
+        await head.send("/report")
+        await head.expect("Câu 4/30", timeout=30)
+        await head.send("85,5")
+        await head.expect("Câu 5/30")
+        await head.send("1.250")  # question 5 is a percent: refused, nothing stored
+        await head.expect("không được vượt quá 100")
+        await head.send("92")  # the bot is killed right after this arrives
+        typed["par_self_score"] = "85.5"
+
+    # 3. Restarted: question 5 either was stored before the kill or is asked again.
+    with bot_process(env, tmp_path):
+        await head.send("/report")
+        resumed = await head.expect("Câu ", timeout=30)
+        if "Câu 5/30" in resumed.text:
+            await head.send("92")
+            await head.expect("Câu 6/30")
+        else:
+            assert "Câu 6/30" in resumed.text
+        typed["sipas_rate"] = "92"
+        await head.send("1.250")
+        await head.expect("Câu 7/30")
+        typed["propaganda_events"] = 1250
+        await head.click("💾 Lưu nháp")  # killed while the button press is handled
+
+    # 4. Restarted once more: everything answered is there, in order.
+    with bot_process(env, tmp_path) as proc:
+        await head.send("/report")
+        await head.expect("Câu 7/30", timeout=30)
+        # A clean stop: the stand-in lives in this event loop, so wait without blocking it.
+        proc.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(asyncio.to_thread(proc.wait), timeout=15)
+
+    services = await open_services(settings)
+    try:
+        period = await services.periods.current()
+        draft = await reports.get_draft(services.db.reader, UNIT, period.code)
+    finally:
+        await services.close()
+    assert draft is not None
+    assert draft.answers == typed
