@@ -1,0 +1,266 @@
+"""The `cchc-bot` command, run in-process as the console script runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main, resolve_bot_username
+from bot.config import Settings
+from bot.forms.schema import load_form
+from bot.standin.server import BotApiStandin
+
+FIELD_KEYS = {"key", "label", "type", "required", "min", "max", "section"}
+ROSTER = str(Path(str(resources.files("bot.data").joinpath("roster_example.csv"))))
+
+
+@pytest.fixture(autouse=True)
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A clean environment: no CCHC_* from the developer's shell, no .env, a fresh database."""
+    for name in list(os.environ):
+        if name.startswith("CCHC_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "cchc.db"
+    monkeypatch.setenv("CCHC_DB_PATH", str(db))
+    return db
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def imported(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "units", "import", ROSTER)
+    assert code == 0
+    assert out == "Đã nhập 71 đơn vị: 71 mới, 0 cập nhật, 0 không đổi.\n"
+
+
+def test_units_import_then_list(capsys: pytest.CaptureFixture[str], imported: None) -> None:
+    code, out, _ = run(capsys, "units", "import", ROSTER)
+    assert (code, out) == (0, "Đã nhập 71 đơn vị: 0 mới, 0 cập nhật, 71 không đổi.\n")
+
+    code, out, _ = run(capsys, "units", "list")
+
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["Mã", "Tên", "đơn", "vị", "Khối", "Địa", "bàn"]
+    unit_line = r"THPT-NTH +Trường THPT Nguyễn Thái Học +truc_thuoc +Quy Nhơn$"
+    assert any(re.match(unit_line, line) for line in lines)
+    assert lines[-1] == "Tổng cộng: 71 đơn vị."
+
+
+def test_units_import_with_errors_exits_1_and_lists_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "code,name,block\nVP,Văn phòng Sở,phong_so\nX1,,phong_so\nX2,Đơn vị X2,khong_co\n",
+        encoding="utf-8",
+    )
+
+    code, out, err = run(capsys, "units", "import", str(bad))
+
+    assert code == 1
+    assert out == ""
+    assert "Dòng 3: tên đơn vị để trống." in err
+    assert 'Dòng 4: khối "khong_co" không tồn tại' in err
+    code, out, _ = run(capsys, "units", "list")
+    assert out.startswith("Chưa có đơn vị nào.")
+
+
+def test_blocks_add_and_list(capsys: pytest.CaptureFixture[str], imported: None) -> None:
+    code, out, _ = run(capsys, "blocks", "add", "mam_non", "Khối các trường mầm non")
+    assert (code, out) == (0, "Đã thêm khối mam_non – Khối các trường mầm non (thứ tự 5).\n")
+
+    code, out, _ = run(capsys, "blocks", "list")
+
+    assert code == 0
+    rows = [line.split(None, 2) for line in out.splitlines()[2:]]
+    assert [r[1] for r in rows] == ["phong_so", "phong_gd", "truc_thuoc", "trung_tam", "mam_non"]
+    assert rows[2][2].endswith(" 42")
+    code, _, err = run(capsys, "blocks", "add", "Mầm Non", "x")
+    assert code == 1
+    assert "không hợp lệ" in err
+
+
+def test_form_show_json_is_the_public_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "form", "show", "--json")
+
+    assert code == 0
+    form = load_form()
+    assert out == json.dumps(form.as_public_json(), ensure_ascii=False, indent=2) + "\n"
+    data = json.loads(out)
+    assert set(data) == {"version", "fields"}
+    assert [f["key"] for f in data["fields"]] == [f.key for f in form.fields]
+    for item in data["fields"]:
+        extra = {"choices"} if item["type"] == "choice" else set()
+        assert set(item) == FIELD_KEYS | extra
+    assert not Path("cchc.db").exists()  # looking at the form creates no database
+
+
+def test_form_show_lists_sections_and_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "form", "show")
+
+    assert code == 0
+    assert "a) Thực hiện kế hoạch CCHC" in out
+    assert "  1. Số nhiệm vụ CCHC đơn vị phải thực hiện trong quý theo kế hoạch" in out
+    assert "[tasks_planned] số nguyên, từ 0 đến 1.000; bắt buộc" in out
+    assert "[sipas_rate] tỷ lệ %, từ 0 đến 100; không bắt buộc" in out
+
+
+def test_invite_prints_code_expiry_and_link(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, imported: None
+) -> None:
+    monkeypatch.setenv("CCHC_BOT_USERNAME", "@cchc_test_bot")
+
+    code, out, err = run(capsys, "invite", "thpt-nth", "--role", "reporter")
+
+    assert (code, err) == (0, "")
+    invite_code = re.search(r"^Mã mời: (\S+)$", out, re.M)
+    assert invite_code is not None
+    assert len(invite_code.group(1)) == 32
+    assert f"https://t.me/cchc_test_bot?start={invite_code.group(1)}" in out
+    assert re.search(r"^Hết hạn: \d{2}/\d{2}/\d{4} \d{2}:\d{2}$", out, re.M)
+    assert "Vai trò: Cán bộ đầu mối CCHC" in out
+    assert "THPT-NTH – Trường THPT Nguyễn Thái Học" in out
+
+
+def test_invite_without_bot_name_uses_a_placeholder(
+    capsys: pytest.CaptureFixture[str], imported: None
+) -> None:
+    code, out, err = run(capsys, "invite", "VP")
+
+    assert code == 0
+    assert re.search(r"https://t\.me/<tên_bot>\?start=\S{32}", out)
+    assert "CCHC_BOT_USERNAME" in err
+
+
+def test_invite_for_unknown_unit_exits_1(
+    capsys: pytest.CaptureFixture[str], imported: None
+) -> None:
+    code, out, err = run(capsys, "invite", "KHONG-CO")
+
+    assert (code, out) == (1, "")
+    assert 'Không có đơn vị mã "KHONG-CO"' in err
+
+
+def test_invite_list_and_revoke(capsys: pytest.CaptureFixture[str], imported: None) -> None:
+    run(capsys, "invite", "VP")
+    run(capsys, "invite", "TCCB")
+
+    code, out, _ = run(capsys, "invite", "--list")
+    assert code == 0
+    assert out.count("còn hiệu lực") == 2
+
+    code, out, _ = run(capsys, "invite", "--revoke", "1")
+    assert (code, out) == (0, "Đã thu hồi mã mời số 1 của đơn vị VP (Thủ trưởng đơn vị).\n")
+    code, _, err = run(capsys, "invite", "--revoke", "1")
+    assert code == 1
+    assert "còn hiệu lực" in err
+
+    code, out, _ = run(capsys, "invite", "--list", "VP")
+    lines = out.splitlines()
+    assert len(lines) == 3
+    assert lines[2].endswith("đã thu hồi")
+
+
+def test_malformed_setting_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CCHC_OFFICE_IDS", "abc")
+
+    code, out, err = run(capsys, "units", "list")
+
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith("Lỗi cấu hình: CCHC_OFFICE_IDS")
+
+
+def test_malformed_form_file_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.toml"
+    form.write_text('version = "x"\ntitle = "t"\n[[sections]]\nkey = "a"\n', encoding="utf-8")
+    monkeypatch.setenv("CCHC_FORM_FILE", str(form))
+
+    code, _, err = run(capsys, "form", "show")
+
+    assert code == 2
+    assert err.count("\n") == 1
+    assert err.startswith(f"Lỗi cấu hình: {form}")
+
+
+def test_export_csv_to_stdout_and_to_a_file(
+    capsys: pytest.CaptureFixture[str], imported: None, tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "export", "--period", "2025-Q1", "--format", "csv")
+
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert len(rows) == 71
+    assert rows[0]["block"] == "phong_so"
+    assert {r["status"] for r in rows} == {"none"}
+
+    target = tmp_path / "q1.csv"
+    code, out, _ = run(capsys, "export", "--period", "2025q1", "--output", str(target))
+    assert code == 0
+    assert out == f"Đã xuất báo cáo quý I/2025 của 71 đơn vị (0 đơn vị đã gửi) vào tệp {target}.\n"
+    assert target.read_text(encoding="utf-8").splitlines()[0].startswith("unit_code,unit_name")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "--period", "2025-Q5"], 'Kỳ báo cáo "2025-Q5" không hợp lệ'),
+        (["export", "--period", "2025-Q1", "--format", "xlsx"], "chưa hỗ trợ"),
+    ],
+    ids=["bad-period", "xlsx"],
+)
+def test_export_refusals_exit_1(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+
+    assert (code, out) == (1, "")
+    assert message in err
+
+
+def test_db_option_overrides_the_setting(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, env: Path
+) -> None:
+    other = tmp_path / "other" / "roster.db"
+
+    code, _, _ = run(capsys, "--db", str(other), "units", "import", ROSTER)
+
+    assert code == 0
+    assert other.exists()
+    assert not env.exists()
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["units"]) == 2
+    assert main(["invite"]) == 2
+    assert "UNIT_CODE" in capsys.readouterr().err
+
+
+async def test_bot_name_is_asked_of_telegram_when_not_configured(tmp_path: Path) -> None:
+    async with BotApiStandin(bot_username="so_gddt_cchc_bot") as standin:
+        settings = Settings(
+            bot_token=standin.token,
+            api_base_url=standin.base_url,
+            db_path=tmp_path / "x.db",
+            _env_file=None,
+        )
+        assert await resolve_bot_username(settings) == "so_gddt_cchc_bot"
+        assert [r.method for r in standin.requests] == ["getMe"]
