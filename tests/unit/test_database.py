@@ -65,10 +65,13 @@ async def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     db = Database(tmp_path / "b.db")
     await db.open()
     try:
-        with pytest.raises(RuntimeError):
+        async def failing_write() -> None:
             async with db.write() as conn:
                 await conn.execute("INSERT INTO blocks (code, name) VALUES ('k', 'Khối')")
                 raise RuntimeError("boom")
+
+        with pytest.raises(RuntimeError):
+            await failing_write()
         async with db.reader.execute("SELECT COUNT(*) FROM blocks WHERE code = 'k'") as cur:
             row = await cur.fetchone()
         assert row is not None
