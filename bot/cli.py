@@ -14,6 +14,7 @@ import importlib
 import io
 import json
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -73,6 +74,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `cchc-bot units list | head`: the reader left; say nothing more, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -463,7 +477,12 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
-    demo = importlib.import_module("bot.demo")
+    try:
+        demo = importlib.import_module("bot.demo")
+    except ModuleNotFoundError as exc:
+        if exc.name != "bot.demo":
+            raise
+        return _fail("Bản cài đặt này chưa có chế độ chạy thử (thiếu mô-đun bot.demo).")
     demo.run_demo(settings, role=args.role)
     return 0
 

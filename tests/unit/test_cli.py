@@ -264,3 +264,25 @@ async def test_bot_name_is_asked_of_telegram_when_not_configured(tmp_path: Path)
         )
         assert await resolve_bot_username(settings) == "so_gddt_cchc_bot"
         assert [r.method for r in standin.requests] == ["getMe"]
+
+
+async def test_unreachable_telegram_gives_no_bot_name(tmp_path: Path) -> None:
+    settings = Settings(
+        bot_token="123456:TEST",
+        api_base_url="http://127.0.0.1:1/bot",  # nothing listens on port 1
+        db_path=tmp_path / "x.db",
+        _env_file=None,
+    )
+
+    assert await resolve_bot_username(settings) is None
+
+
+def test_export_file_for_excel_starts_with_a_bom(
+    capsys: pytest.CaptureFixture[str], imported: None, tmp_path: Path
+) -> None:
+    target = tmp_path / "excel.csv"
+
+    code, _, _ = run(capsys, "export", "--period", "2025-Q1", "--output", str(target), "--bom")
+
+    assert code == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfunit_code,")
