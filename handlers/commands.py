@@ -27,9 +27,13 @@ OFFICE_COMMANDS = [
 async def publish_commands(bot: ExtBot[Any], office_ids: frozenset[int]) -> None:
     await bot.set_my_commands(UNIT_COMMANDS, scope=BotCommandScopeDefault())
     for office_id in sorted(office_ids):
-        try:
-            await bot.set_my_commands(OFFICE_COMMANDS, scope=BotCommandScopeChat(office_id))
-        except TelegramError as exc:
-            # Telegram refuses a chat scope for someone who never opened the bot; their
-            # menu is set again at the next start.
-            log.warning("Office commands not set for %s: %s", office_id, exc)
+        await publish_office_commands(bot, office_id)
+
+
+async def publish_office_commands(bot: ExtBot[Any], office_id: int) -> None:
+    try:
+        await bot.set_my_commands(OFFICE_COMMANDS, scope=BotCommandScopeChat(office_id))
+    except TelegramError as exc:
+        # Telegram refuses a chat scope for someone who never opened the bot; the menu
+        # is set when they send /start.
+        log.warning("Office commands not set for %s: %s", office_id, exc)

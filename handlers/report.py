@@ -261,7 +261,9 @@ async def cmd_report(update: Update, context: BotContext) -> None:
     who = await require_member(update, context)
     if who is None or who.membership is None:
         return
-    step = await context.services.reporting.start(who.membership)
+    # "/report 2024-Q4" picks a period explicitly (one still open for submission).
+    period = context.args[0] if context.args else None
+    step = await context.services.reporting.start(who.membership, period)
     await show(update, context, step, who.membership)
 
 

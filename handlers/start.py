@@ -9,6 +9,7 @@ from bot.formatting import format_datetime
 from bot.services.registration import RedeemOutcome
 from handlers import texts
 from handlers.common import identify, reply
+from handlers.commands import publish_office_commands
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc
 
@@ -60,6 +61,9 @@ async def cmd_start(update: Update, context: BotContext) -> None:
         )
     elif who is not None and who.is_office:
         await reply(update, context, texts.WELCOME_OFFICE.format(name=name))
+        # Telegram refuses a chat-scoped menu before the person has opened the bot, so
+        # the office menu is (re)published when they do.
+        await publish_office_commands(context.bot, user.id)
     else:
         await reply(update, context, texts.NEED_INVITE)
 

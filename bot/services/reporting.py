@@ -153,10 +153,6 @@ class ReportingService:
         await self._save(member, period, state, None)
         return await self._show(member, period, state)
 
-    async def is_active(self, telegram_id: int) -> bool:
-        session = await sessions.get(self._db.reader, telegram_id)
-        return session is not None and session.flow == FLOW
-
     async def leave(self, member: Membership) -> Saved | None:
         """/cancel or "Lưu nháp": end the conversation; the draft stays as it is."""
         session = await sessions.get(self._db.reader, member.telegram_id)
