@@ -8,8 +8,8 @@ from telegram.ext import CommandHandler
 from bot.formatting import format_datetime
 from bot.services.registration import RedeemOutcome
 from handlers import texts
-from handlers.common import identify, reply
 from handlers.commands import publish_office_commands
+from handlers.common import identify, reply
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc
 
