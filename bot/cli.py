@@ -28,9 +28,8 @@ from bot.formatting import format_date, period_label
 from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
 from bot.numbers import format_number
 from bot.services.container import Services, build_services
-from bot.services.export import ExportService
 from bot.services.registration import UnknownUnitError
-from bot.services.roster import RosterError, RosterService
+from bot.services.roster import RosterError
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +191,7 @@ def cmd_units_import(settings: Settings, args: argparse.Namespace) -> int:
     path: Path = args.file
 
     async def work(services: Services) -> int:
-        result = await RosterService(services.db, services.clock).import_file(path, actor=ACTOR)
+        result = await services.roster.import_file(path, actor=ACTOR)
         if not result.ok:
             print(
                 f"Không nhập được danh sách từ {path.name} ({len(result.errors)} lỗi); "
@@ -213,7 +212,7 @@ def cmd_units_import(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_units_list(settings: Settings, args: argparse.Namespace) -> int:
     async def work(services: Services) -> int:
-        units = await RosterService(services.db, services.clock).list_units()
+        units = await services.roster.list_units()
         if not units:
             print("Chưa có đơn vị nào. Nhập danh sách bằng: cchc-bot units import FILE")
             return 0
@@ -227,7 +226,7 @@ def cmd_units_list(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_blocks_list(settings: Settings, args: argparse.Namespace) -> int:
     async def work(services: Services) -> int:
-        roster = RosterService(services.db, services.clock)
+        roster = services.roster
         blocks = await roster.list_blocks()
         counts: dict[str, int] = {}
         for unit in await roster.list_units():
@@ -241,7 +240,7 @@ def cmd_blocks_list(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_blocks_add(settings: Settings, args: argparse.Namespace) -> int:
     async def work(services: Services) -> int:
-        roster = RosterService(services.db, services.clock)
+        roster = services.roster
         try:
             block, is_new = await roster.add_block(args.code, args.name, actor=ACTOR)
         except RosterError as exc:
@@ -432,7 +431,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
                 "ví dụ 2025-Q1."
             )
         buffer = io.StringIO()
-        exporter = ExportService(services.db, services.form, tz=settings.tz)
+        exporter = services.export
         rows = await exporter.period_csv(period, buffer)
         submitted = (await services.office.progress(period)).count("submitted")
         outcome.append(

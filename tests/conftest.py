@@ -10,7 +10,6 @@ import pytest
 
 from bot.config import Settings
 from bot.services.container import Services, open_services
-from bot.services.roster import RosterService
 from tests.clock import FakeClock
 
 OFFICE_ID = 900001
@@ -39,6 +38,6 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 async def services(settings: Settings, clock: FakeClock) -> AsyncIterator[Services]:
     opened = await open_services(settings, clock=clock)
-    await RosterService(opened.db, clock).import_file(example_roster(), actor="test")
+    await opened.roster.import_file(example_roster(), actor="test")
     yield opened
     await opened.close()

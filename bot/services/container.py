@@ -8,10 +8,12 @@ from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.forms.schema import FormSpec, load_form
 from bot.services.conversations import ConversationService
+from bot.services.export import ExportService
 from bot.services.office import OfficeService
 from bot.services.periods import PeriodService
 from bot.services.registration import RegistrationService
 from bot.services.reporting import ReportingService
+from bot.services.roster import RosterService
 from storage.database import Database
 
 
@@ -26,6 +28,8 @@ class Services:
     reporting: ReportingService
     office: OfficeService
     conversations: ConversationService
+    roster: RosterService
+    export: ExportService
 
     async def close(self) -> None:
         await self.db.close()
@@ -48,6 +52,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         reporting=ReportingService(db, clock, form, periods),
         office=OfficeService(db),
         conversations=ConversationService(db, clock),
+        roster=RosterService(db, clock),
+        export=ExportService(db, form, tz=settings.tz),
     )
 
 

@@ -11,7 +11,6 @@ import pytest
 from bot.app import build_application, services_of, start_application, stop_application
 from bot.config import Settings
 from bot.services.container import Services
-from bot.services.roster import RosterService
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.clock import FakeClock
@@ -45,7 +44,7 @@ async def app(
 ) -> AsyncIterator[App]:
     application = build_application(e2e_settings, clock=clock)
     await start_application(application, poll_timeout=1)
-    await RosterService(services_of(application).db, clock).import_file(
+    await services_of(application).roster.import_file(
         example_roster(), actor="test"
     )
     caplog.set_level(logging.WARNING)

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.services.container import open_services
-from bot.services.roster import RosterService
 from bot.standin import BotApiStandin
 from storage import reports
 from tests.conftest import OFFICE_ID, example_roster
@@ -31,7 +30,7 @@ async def prepare(settings: Settings) -> str:
     """Roster, an invite, and a current period open well beyond today."""
     services = await open_services(settings)
     try:
-        await RosterService(services.db, services.clock).import_file(example_roster(), actor="t")
+        await services.roster.import_file(example_roster(), actor="t")
         period = await services.periods.current()
         await services.periods.set_due(period.code, datetime.now(UTC) + timedelta(days=30))
         invite = await services.registration.create_invite(UNIT, "head", created_by="test")

@@ -7,8 +7,6 @@ import io
 from pathlib import Path
 
 from bot.app import services_of
-from bot.services.export import ExportService
-from bot.services.roster import RosterService
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.clock import FakeClock
@@ -32,7 +30,7 @@ async def test_full_report_with_bad_input_at_every_field_type(
         "code,name,block,district\nTT-X,Trung tâm <Thử nghiệm> & Đào tạo,trung_tam,Quy Nhơn\n",
         encoding="utf-8",
     )
-    await RosterService(services.db, clock).import_file(roster, actor="test")
+    await services.roster.import_file(roster, actor="test")
     head = await bound_user(standin, services, 5001, "TT-X")
 
     await head.send("/report")
@@ -157,7 +155,7 @@ async def test_full_report_with_bad_input_at_every_field_type(
     period = await services.periods.resolve("2025-Q1")
     assert period is not None
     out = io.StringIO()
-    await ExportService(services.db, services.form, tz=services.settings.tz).period_csv(
+    await services.export.period_csv(
         period, out
     )
     rows = {row["unit_code"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
