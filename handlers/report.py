@@ -227,6 +227,20 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
             due=_due(context, period),
         ),
     )
+    # The unit's other members (a head whose CCHC contact submitted, say) are told too.
+    user = update.effective_user
+    colleagues = [
+        m.telegram_id
+        for m in await context.services.office.members(unit.code)
+        if user is None or m.telegram_id != user.id
+    ]
+    unit_notice = texts.UNIT_NOTICE.format(
+        period=_label(period),
+        name=esc(user.full_name if user else ""),
+        at=at,
+        version=report.version,
+        reference=esc(report.reference),
+    )
     notice = texts.OFFICE_NOTICE.format(
         unit=esc(unit.name),
         code=esc(unit.code),
@@ -236,13 +250,16 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
         at=at,
         reference=esc(report.reference),
     )
-    for office_id in sorted(context.services.registration.office_ids):
+    recipients = [(c, unit_notice) for c in colleagues] + [
+        (o, notice) for o in sorted(context.services.registration.office_ids)
+    ]
+    for chat_id, text in recipients:
         try:
-            await send(context, office_id, notice)
+            await send(context, chat_id, text)
         except TelegramError as exc:
-            # An office member who never opened the bot cannot be written to; the
+            # Someone who never opened the bot, or blocked it, cannot be written to; the
             # submission stands regardless.
-            log.warning(texts.OFFICE_NOTICE_FAILED, office_id, exc)
+            log.warning("Could not notify %s of a submission: %s", chat_id, exc)
 
 
 async def _answer_query(

@@ -66,6 +66,10 @@ IDLE_BOUND = (
     "/help để xem các chức năng."
 )
 IDLE_OFFICE = "Anh/chị dùng /help để xem các chức năng dành cho Văn phòng Sở."
+EDITED_IGNORED = (
+    "Bot không xử lý tin nhắn đã sửa. Nếu cần thay đổi câu trả lời, anh/chị vui lòng gửi "
+    "tin nhắn mới (hoặc dùng nút ⬅️ Quay lại / ✏️ Sửa)."
+)
 OFFICE_ONLY = "Xin lỗi, chức năng này chỉ dành cho Văn phòng Sở."
 UNIT_ONLY = (
     "Chức năng này dành cho đơn vị đã đăng ký. Anh/chị cần mã mời của đơn vị do Văn phòng Sở cấp."
@@ -124,6 +128,10 @@ RECEIPT = (
     "Đơn vị có thể sửa và gửi lại đến {due} bằng lệnh /report; mỗi lần gửi là một "
     "phiên bản mới, các phiên bản trước vẫn được lưu."
 )
+UNIT_NOTICE = (
+    "📨 Báo cáo CCHC {period} của đơn vị đã được {name} gửi lúc {at} (lần {version}, "
+    "số tiếp nhận <code>{reference}</code>)."
+)
 OFFICE_NOTICE = (
     "📥 <b>{unit}</b> ({code}) đã gửi báo cáo CCHC {period}, lần {version}, lúc {at}.\n"
     "Số tiếp nhận: <code>{reference}</code>. Xem: <code>/view {code} {period_code}</code>"
@@ -162,4 +170,3 @@ INVITE_CREATED = (
     "Mã: <code>{invite}</code>\nHiệu lực đến: {expires}\n"
     "Đường liên kết để gửi cho đơn vị (dùng một lần):\n{link}"
 )
-OFFICE_NOTICE_FAILED = "Không gửi được thông báo cho Văn phòng (id %s): %s"

@@ -186,6 +186,11 @@ def parse_document(field: FieldSpec, doc: IncomingDocument) -> StoredValue:
     ext = name.rsplit(".", 1)[-1].casefold() if "." in name else ""
     allowed = {e.casefold() for e in field.accept}
     exts = ", ".join(e.upper() for e in field.accept)
+    if not name and (doc.mime_type or "").startswith("image/"):
+        raise AnswerError(
+            f"Anh/chị đã gửi ảnh; câu này cần tệp {exts} gửi dưới dạng tài liệu "
+            "(biểu tượng 📎 → Tệp), không gửi dưới dạng ảnh."
+        )
     if ext not in allowed:
         raise AnswerError(f"Tệp phải có định dạng {exts}; tệp “{name or 'không tên'}” không đúng.")
     known = _MIME_BY_EXTENSION.get(ext)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.domain.models import Block, Draft, Period, Report, Unit
-from storage import reports, units
+from bot.domain.models import Block, Draft, Membership, Period, Report, Unit
+from storage import people, reports, units
 from storage.database import Database
 
 UnitStatus = Literal["submitted", "draft", "none"]
@@ -71,3 +71,6 @@ class OfficeService:
 
     async def unit(self, code: str) -> Unit | None:
         return await units.get_unit(self._db.reader, code)
+
+    async def members(self, unit_code: str) -> list[Membership]:
+        return await people.members_of(self._db.reader, unit_code)

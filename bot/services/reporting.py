@@ -18,6 +18,7 @@ from bot.forms.answers import (
     AnswerError,
     Answers,
     IncomingDocument,
+    StoredValue,
     broken_rules,
     choice_answer,
     missing_required,
@@ -150,7 +151,7 @@ class ReportingService:
             period = found
         answers = await self._answers(member.unit_code, period.code)
         state = _State(period.code, self._first_gap(answers))
-        await self._save(member, period, state, None)
+        await self._save(member, period, state)
         return await self._show(member, period, state)
 
     async def leave(self, member: Membership) -> Saved | None:
@@ -220,7 +221,7 @@ class ReportingService:
         )
         if state.cursor >= self.total:
             state.back_to_summary = False
-        await self._save(member, period, state, candidate, changed=spec.key)
+        await self._save(member, period, state, (spec.key, value))
         return await self._show(member, period, state)
 
     # -- moving around -----------------------------------------------------------------
@@ -234,7 +235,7 @@ class ReportingService:
             return await self._show(member, period, state, notice="Đây là câu hỏi đầu tiên.")
         state.cursor -= 1
         state.back_to_summary = False
-        await self._save(member, period, state, None)
+        await self._save(member, period, state)
         return await self._show(member, period, state)
 
     async def edit_menu(self, member: Membership) -> Step | None:
@@ -253,7 +254,7 @@ class ReportingService:
             return await self._show(member, period, state, notice="Không có câu hỏi số này.")
         state.cursor = number - 1
         state.back_to_summary = True
-        await self._save(member, period, state, None)
+        await self._save(member, period, state)
         return await self._show(member, period, state)
 
     async def summary(self, member: Membership) -> Step | None:
@@ -263,7 +264,7 @@ class ReportingService:
         period, state, _ = loaded
         state.cursor = self.total
         state.back_to_summary = False
-        await self._save(member, period, state, None)
+        await self._save(member, period, state)
         return await self._show(member, period, state)
 
     # -- submitting --------------------------------------------------------------------
@@ -280,7 +281,7 @@ class ReportingService:
         if missing:
             state.cursor = self.form.index[missing[0].key]
             state.back_to_summary = False
-            await self._save(member, period, state, None)
+            await self._save(member, period, state)
             names = ", ".join(f"câu {self.form.index[f.key] + 1}" for f in missing[:10])
             return await self._show(
                 member, period, state, error=f"Báo cáo còn thiếu câu bắt buộc: {names}."
@@ -356,39 +357,42 @@ class ReportingService:
         member: Membership,
         period: Period,
         state: _State,
-        answers: Answers | None,
-        *,
-        changed: str | None = None,
+        change: tuple[str, StoredValue] | None = None,
     ) -> None:
+        """Write the person's place and, if given, one changed answer, in one transaction.
+
+        The answer is merged into the draft as it is inside the transaction, so two
+        members of a unit filling different questions never overwrite each other.
+        """
         now = to_iso(self._clock())
         async with self._db.write() as conn:
             await sessions.put(conn, member.telegram_id, FLOW, state.dump(), now)
-            if answers is not None:
-                before = await reports.get_draft(conn, member.unit_code, period.code)
-                await reports.save_draft(
-                    conn, member.unit_code, period.code, answers, member.telegram_id, now
-                )
-                if changed is not None:
-                    old = before.answers.get(changed) if before else None
-                    await audit.record(
-                        conn,
-                        at=now,
-                        actor=f"tg:{member.telegram_id}",
-                        action="draft.answer",
-                        unit_code=member.unit_code,
-                        detail={
-                            "period": period.code,
-                            "field": changed,
-                            "before": old,
-                            "after": answers.get(changed),
-                        },
+            draft = await reports.get_draft(conn, member.unit_code, period.code)
+            if draft is not None:
+                answers = dict(draft.answers)
+            else:
+                # Materialise the draft (seeded from the last submission, if any).
+                answers = await self._answers(member.unit_code, period.code)
+            if change is None:
+                if draft is None:
+                    await reports.save_draft(
+                        conn, member.unit_code, period.code, answers, member.telegram_id, now
                     )
-            elif await reports.get_draft(conn, member.unit_code, period.code) is None:
-                # Materialise the draft (possibly seeded from the last submission).
-                seeded = await self._answers(member.unit_code, period.code)
-                await reports.save_draft(
-                    conn, member.unit_code, period.code, seeded, member.telegram_id, now
-                )
+                return
+            key, value = change
+            before = answers.get(key)
+            answers[key] = value
+            await reports.save_draft(
+                conn, member.unit_code, period.code, answers, member.telegram_id, now
+            )
+            await audit.record(
+                conn,
+                at=now,
+                actor=f"tg:{member.telegram_id}",
+                action="draft.answer",
+                unit_code=member.unit_code,
+                detail={"period": period.code, "field": key, "before": before, "after": value},
+            )
 
     async def _show(
         self,

@@ -70,6 +70,7 @@ class SimulatedUser:
         self.language_code = language_code
         self.started = False
         self._cursor = 0  # index into the chat's change log
+        self._last_text_id = 0
 
     def __repr__(self) -> str:
         return f"SimulatedUser(id={self.id}, first_name={self.first_name!r})"
@@ -122,12 +123,21 @@ class SimulatedUser:
         """Send a text; a leading command gets a bot_command entity so CommandHandler fires."""
         message = self._new_message()
         message["text"] = text
+        self._last_text_id = int(message["message_id"])
         match = _COMMAND_RE.match(text)
         if match is not None:
             message["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": _utf16_len(match.group())}
             ]
         await self._deliver({"message": message})
+
+    async def edit_last_text(self, text: str) -> None:
+        """Edit the user's own last text message, as Telegram's "Edit" does."""
+        message = self._new_message()
+        message["message_id"] = self._last_text_id
+        message["text"] = text
+        message["edit_date"] = int(time.time())
+        await self._deliver({"edited_message": message})
 
     async def _send_file(
         self,

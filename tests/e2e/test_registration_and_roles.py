@@ -10,7 +10,7 @@ from handlers.commands import OFFICE_COMMANDS, UNIT_COMMANDS
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.conftest import OFFICE_ID
-from tests.e2e.conftest import bound_user
+from tests.e2e.conftest import bound_user, fill_report
 
 
 async def test_stranger_is_told_how_to_get_an_invite(standin: BotApiStandin, app: App) -> None:
@@ -46,6 +46,15 @@ async def test_office_invites_in_chat_and_the_link_binds(
     other = standin.user(4003, "Người khác")
     await other.send(f"/start {code}")
     await other.expect("đã được sử dụng")
+
+    # the head is told when the CCHC contact submits for the unit
+    head = await bound_user(standin, services_of(app), 4006, "THPT-QH")
+    await fill_report(reporter)
+    await reporter.click("✅ Gửi báo cáo")
+    await reporter.expect("Văn phòng Sở đã nhận báo cáo")
+    told = await head.expect("của đơn vị đã được Lê Văn Đầu Mối gửi")
+    assert "lần 1" in told.text
+    await office.expect("đã gửi báo cáo CCHC")
 
     # a unit member is refused office commands, every time
     for command in ("/status", "/view THPT-QH", "/invite THPT-QH"):
