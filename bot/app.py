@@ -15,6 +15,7 @@ from bot.services.container import Services, build_services
 from handlers import dedupe, dialog, errors, guard, office, report, start
 from handlers.commands import publish_commands
 from handlers.context import CONTEXT_TYPES, App
+from handlers.ordering import PerPersonUpdateProcessor
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
         .context_types(CONTEXT_TYPES)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(PerPersonUpdateProcessor())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
