@@ -21,7 +21,7 @@ from bot.forms.answers import IncomingDocument, display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.services import reporting as rs
 from handlers import dialog, texts
-from handlers.common import reply, require_member, send
+from handlers.common import identify, reply, require_member, send
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc, truncate
 
@@ -298,74 +298,70 @@ async def cmd_cancel(update: Update, context: BotContext) -> None:
 async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    assert query.data is not None
     who = await require_member(update, context)
-    if who is None or who.membership is None:
+    if who is None or who.membership is None or who.unit is None:
         await _answer_query(query)
         return
-    member = who.membership
-    reporting = context.services.reporting
-    parts = query.data.split(":")
-    op, args = parts[1], parts[2:]
-    step: rs.Step | None
-    chosen: str | None = None
-    if op == "p":
-        step = await reporting.start(member, args[0])
-    elif op == "c":
-        step = await reporting.answer_choice(member, int(args[0]), args[1])
-        chosen = _button_text(query, query.data)
-    elif op == "s":
-        step = await reporting.skip(member, int(args[0]))
-        chosen = texts.BTN_SKIP
-    elif op == "b":
-        step = await reporting.back(member)
-    elif op == "d":
-        step = await reporting.leave(member)
-    elif op == "e":
-        step = await reporting.edit_menu(member)
-    elif op == "f":
-        step = await reporting.edit(member, int(args[0]))
-    elif op == "m":
-        step = await reporting.summary(member)
-    elif op == "x":
-        assert who.unit is not None
-        step = await reporting.submit(member, who.unit)
-    else:
-        step = None
+    try:
+        step, chosen = await _press(context, who.membership, who.unit, query)
+    except (IndexError, ValueError):
+        # Buttons from an older version of the bot, or tampered data.
+        step, chosen = None, None
     if step is None:
         await _answer_query(query, texts.NOT_IN_REPORT, alert=True)
         return
     if not isinstance(step, rs.Stale):
         await _answer_query(query)
-        await _retire_buttons(query, chosen if _accepted(step) else None)
-    await show(update, context, step, member)
+        accepted = not (isinstance(step, rs.Ask) and step.error)
+        await _retire_buttons(query, chosen if accepted else None)
+    await show(update, context, step, who.membership)
 
 
-def _accepted(step: rs.Step) -> bool:
-    return not (isinstance(step, rs.Ask) and step.error)
+async def _press(
+    context: BotContext, member: Membership, unit: Unit, query: CallbackQuery
+) -> tuple[rs.Step | None, str | None]:
+    """Carry out a pressed button; returns the next step and the label to note, if any."""
+    reporting = context.services.reporting
+    _, op, *args = (query.data or "").split(":")
+    if op == "p":
+        return await reporting.start(member, args[0]), None
+    if op == "c":
+        step = await reporting.answer_choice(member, int(args[0]), args[1])
+        return step, _button_text(query)
+    if op == "s":
+        return await reporting.skip(member, int(args[0])), texts.BTN_SKIP
+    if op == "f":
+        return await reporting.edit(member, int(args[0])), None
+    simple = {
+        "b": reporting.back,
+        "d": reporting.leave,
+        "e": reporting.edit_menu,
+        "m": reporting.summary,
+    }
+    if op in simple:
+        return await simple[op](member), None
+    if op == "x":
+        return await reporting.submit(member, unit), None
+    return None, None
 
 
-def _button_text(query: CallbackQuery, data: str) -> str | None:
-    markup = (
-        query.message.reply_markup
-        if query.message and hasattr(query.message, "reply_markup")
-        else None
-    )
-    if isinstance(markup, InlineKeyboardMarkup):
-        for row in markup.inline_keyboard:
-            for button in row:
-                if button.callback_data == data:
-                    return button.text
+def _button_text(query: CallbackQuery) -> str | None:
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    for row in markup.inline_keyboard if markup else ():
+        for button in row:
+            if button.callback_data == query.data:
+                return button.text
     return None
 
 
 async def _retire_buttons(query: CallbackQuery, chosen: str | None) -> None:
     """Take the buttons off the message that was answered, noting the choice made."""
     message = query.message
-    if message is None or not hasattr(message, "reply_markup") or message.reply_markup is None:
+    if not isinstance(message, Message) or message.reply_markup is None:
         return
     try:
-        if chosen and isinstance(message, Message) and message.text:
+        if chosen and message.text:
             await query.edit_message_text(
                 f"{message.text_html}\n\n✅ {esc(texts.CHOSEN.format(value=chosen))}",
                 reply_markup=None,
@@ -378,11 +374,7 @@ async def _retire_buttons(query: CallbackQuery, chosen: str | None) -> None:
 
 async def on_message(update: Update, context: BotContext) -> bool:
     """Typed text or a sent file while the person is in the report conversation."""
-    who = (
-        await context.services.registration.identify(update.effective_user.id)
-        if update.effective_user
-        else None
-    )
+    who = await identify(update, context)
     if who is None or who.membership is None:
         return False
     member = who.membership
