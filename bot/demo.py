@@ -317,6 +317,7 @@ class _Demo:
         db_path, chosen = demo_db_path(self._settings)
         await self._standin.start()
         app: App | None = None
+        started = False
         try:
             demo_settings = self._settings.model_copy(
                 update={
@@ -343,9 +344,10 @@ class _Demo:
                 raise SettingsError(
                     f"CCHC_DB_PATH: không mở được cơ sở dữ liệu {db_path} ({exc})"
                 ) from None
+            started = True
             services = services_of(app)
             if not await self._prepare(services):
-                return
+                raise SystemExit(1)
             self._standin.on_bot_message = self._on_bot_message
             self._standin.fault_injector = self._observe
             await self._introduce_people(services)
@@ -356,7 +358,11 @@ class _Demo:
             await self._loop()
         finally:
             self._standin.on_bot_message = None
-            if app is not None:
+            if started and app is not None:
+                await stop_application(app)
+            elif app is not None:
+                # Half started (the database would not open): release what was taken,
+                # without hiding the reason it failed behind an error from the cleanup.
                 with contextlib.suppress(Exception):
                     await stop_application(app)
             await self._standin.stop()
