@@ -20,24 +20,13 @@ from bot.config import Settings
 from bot.standin import BotApiStandin, SimulatedUser
 from tests.clock import FakeClock
 from tests.conftest import example_roster
-from tests.e2e.conftest import VALID_ANSWERS
+from tests.e2e.conftest import fill_report
 
 OFFICE_ID = 900001
 
 
 async def fill(user: SimulatedUser, latencies: list[float]) -> None:
-    await user.send("/report")
-    await user.expect("Câu 1/30")
-    for number, value in enumerate(VALID_ANSWERS.values(), start=1):
-        started = time.perf_counter()
-        if value.startswith("button:"):
-            await user.click(value.removeprefix("button:"))
-        elif value == "file":
-            await user.send_document("bao-cao.pdf", "application/pdf", b"%PDF-1.4 test")
-        else:
-            await user.send(value)
-        await user.expect(f"Câu {number + 1}/30" if number < 30 else "Tóm tắt báo cáo")
-        latencies.append(time.perf_counter() - started)
+    await fill_report(user, step_times=latencies)
     started = time.perf_counter()
     await user.click("✅ Gửi báo cáo")
     await user.expect("Văn phòng Sở đã nhận")

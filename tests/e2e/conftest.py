@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -124,17 +125,34 @@ VALID_ANSWERS: dict[str, str] = {
 
 
 async def fill_report(
-    user: SimulatedUser, overrides: dict[str, str] | None = None, *, total: int = 30
+    user: SimulatedUser,
+    overrides: dict[str, str] | None = None,
+    *,
+    total: int = 30,
+    step_times: list[float] | None = None,
 ) -> SentMessage:
-    """Answer every question from /report to the summary; returns the summary's first part."""
+    """Answer every question from /report to the summary; returns the summary's first part.
+
+    With ``step_times``, the time from each answer to the bot's next question is recorded
+    (the benchmark uses this).
+    """
     answers = {**VALID_ANSWERS, **(overrides or {})}
     await user.send("/report")
+    await user.expect(f"Câu 1/{total}")
+    summary: SentMessage | None = None
     for number, value in enumerate(answers.values(), start=1):
-        await user.expect(f"Câu {number}/{total}")
+        started = time.perf_counter()
         if value.startswith("button:"):
             await user.click(value.removeprefix("button:"))
         elif value == "file":
             await user.send_document("bao-cao.pdf", "application/pdf", b"%PDF-1.4 test")
         else:
             await user.send(value)
-    return await user.expect("Tóm tắt báo cáo")
+        if number < total:
+            await user.expect(f"Câu {number + 1}/{total}")
+        else:
+            summary = await user.expect("Tóm tắt báo cáo")
+        if step_times is not None:
+            step_times.append(time.perf_counter() - started)
+    assert summary is not None
+    return summary
