@@ -482,7 +482,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         if exc.name != "bot.demo":
             raise
         return _fail("Bản cài đặt này chưa có chế độ chạy thử (thiếu mô-đun bot.demo).")
-    demo.run_demo(settings, role=args.role)
+    demo.run_demo(settings, role=args.role, db_path=args.db)
     return 0
 
 

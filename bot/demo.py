@@ -19,7 +19,6 @@ import queue
 import sqlite3
 import sys
 import threading
-import time as wall_time
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -94,8 +93,14 @@ SHORT_HELP = (
 )
 
 
-def run_demo(settings: Settings, *, role: str = "head") -> None:
-    """Run the terminal demo until :quit, end of input or Ctrl-C."""
+def run_demo(settings: Settings, *, role: str = "head", db_path: Path | None = None) -> None:
+    """Run the terminal demo until :quit, end of input or Ctrl-C.
+
+    The demo writes example units and bindings, so it never uses CCHC_DB_PATH (which may
+    name the production database in a server's ``.env``): only ``db_path`` (``--db``),
+    else a file of its own.
+    """
+    settings = settings.model_copy(update={"db_path": db_path or DEFAULT_DB_PATH})
     if role not in PEOPLE:
         raise ValueError(f"role must be one of {sorted(PEOPLE)}, not {role!r}")
     # PTB's and httpx's own logs would drown the conversation; trouble still shows.
@@ -119,12 +124,9 @@ def run_demo(settings: Settings, *, role: str = "head") -> None:
 def demo_db_path(settings: Settings) -> tuple[Path, bool]:
     """The database to use and whether the person chose it.
 
-    An explicit CCHC_DB_PATH (or --db) is honoured; otherwise a file of the demo's own,
-    so trying the demo never writes into the production default ``./cchc.db``.
+    ``run_demo`` has already put ``--db`` or the demo's own file into the settings.
     """
-    if "db_path" in settings.model_fields_set:
-        return settings.db_path, True
-    return DEFAULT_DB_PATH, False
+    return settings.db_path, settings.db_path != DEFAULT_DB_PATH
 
 
 def example_roster() -> Path:
@@ -256,10 +258,6 @@ class _Demo:
         self._out = out
         self._interactive = interactive
         self._standin = BotApiStandin(token="123456:DEMO", bot_username="cchc_demo_bot")  # noqa: S106
-        # The bot drops update ids it has handled before (a re-delivery after a crash), and
-        # the demo database outlives the stand-in, whose ids would start at 1 again. Like
-        # Telegram's, the ids must keep growing from one run to the next.
-        self._standin._next_update_id = int(wall_time.time() * 1000)
         self._users: dict[str, SimulatedUser] = {}
         self._seen_text: dict[tuple[int, int], str] = {}
         self._activity = asyncio.Event()

@@ -358,6 +358,7 @@ class BotApiStandin:
         token: str = "123456:TEST",  # noqa: S107 - a dummy token for a local stand-in
         bot_username: str = "cchc_test_bot",
         bot_id: int = 123456,
+        first_update_id: int | None = None,
     ) -> None:
         self.token = token
         self.bot_username = bot_username
@@ -384,7 +385,11 @@ class BotApiStandin:
         self._menu_buttons: dict[str, JSONDict] = {}
 
         self._updates: list[JSONDict] = []
-        self._next_update_id = 1
+        # Telegram's update ids only grow; starting from the clock keeps that true when a
+        # stand-in restarts against a database that remembers ids it has handled.
+        self._next_update_id = (
+            first_update_id if first_update_id is not None else int(time.time() * 1000)
+        )
         self._updates_changed = asyncio.Event()
         self._poll_generation = 0
         self._allowed_updates: list[str] | None = None

@@ -18,7 +18,7 @@ RUN_DEMO = (
     "import sys; from pathlib import Path; from bot.config import Settings; "
     "from bot.demo import run_demo; "
     "kwargs = {'db_path': Path(sys.argv[1])} if len(sys.argv) > 1 else {}; "
-    "run_demo(Settings(_env_file=None, **kwargs))"
+    "run_demo(Settings(_env_file=None), **kwargs)"
 )
 
 # Two questions are enough to walk a whole report through to the office's notice.
