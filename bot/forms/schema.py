@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -49,19 +49,19 @@ class FieldSpec(_Strict):
     @model_validator(mode="after")
     def _coherent(self) -> FieldSpec:
         if self.type == "choice" and len(self.choices) < 2:
-            raise ValueError("a choice field needs at least two choices")
+            raise ValueError("trường kiểu choice cần ít nhất hai lựa chọn (choices)")
         if self.type != "choice" and self.choices:
-            raise ValueError("only choice fields have choices")
+            raise ValueError("chỉ trường kiểu choice mới có choices")
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError("min is greater than max")
+            raise ValueError("min lớn hơn max")
         if (self.min is not None or self.max is not None) and self.type not in NUMERIC_TYPES:
-            raise ValueError("min/max apply to numeric fields only")
+            raise ValueError("min/max chỉ dùng cho trường số (integer, decimal, percent)")
         if self.max_length is not None and self.type != "text":
-            raise ValueError("max_length applies to text fields only")
+            raise ValueError("max_length chỉ dùng cho trường văn bản (text)")
         if self.type == "file" and not self.accept:
-            raise ValueError('a file field needs \'accept\', e.g. ["pdf", "docx"]')
+            raise ValueError('trường kiểu file cần khai báo accept, ví dụ ["pdf", "docx"]')
         if len({c.key for c in self.choices}) != len(self.choices):
-            raise ValueError("choice keys repeat")
+            raise ValueError("khoá lựa chọn (choices.key) bị trùng")
         return self
 
     @property
@@ -116,13 +116,13 @@ class FormSpec(_Strict):
         for section in self.sections:
             for field in section.fields:
                 if field.key in seen:
-                    raise ValueError(f"field key {field.key!r} repeats")
+                    raise ValueError(f"khoá trường {field.key!r} bị trùng")
                 seen.add(field.key)
         numeric = {f.key for f in self.fields if f.type in NUMERIC_TYPES}
         for i, rule in enumerate(self.rules, start=1):
             for key in rule.keys:
                 if key not in numeric:
-                    raise ValueError(f"rule {i} names {key!r}, which is not a numeric field")
+                    raise ValueError(f"ràng buộc (rules) thứ {i} nhắc tới {key!r}, không phải trường số")
         return self
 
     @cached_property
@@ -195,8 +195,36 @@ def load_form(path: Path | None = None) -> FormSpec:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = _describe_location(data, err["loc"])
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        raise FormError(f"{where}: {loc}: {msg}") from None
+        raise FormError(f"{where}: {loc}: {_vietnamese(err)}") from None
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "thiếu mục bắt buộc",
+    "extra_forbidden": "mục không được hỗ trợ (kiểm tra chính tả)",
+    "string_type": "phải là chuỗi ký tự trong dấu ngoặc kép",
+    "bool_type": "phải là true hoặc false",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "decimal_type": "phải là một số",
+    "decimal_parsing": "phải là một số",
+    "tuple_type": "phải là một danh sách [ ... ]",
+    "too_short": "không được để trống",
+    "string_too_short": "không được để trống",
+    "string_too_long": "quá dài",
+    "string_pattern_mismatch": "chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới",
+    "greater_than_equal": "quá nhỏ",
+    "less_than_equal": "quá lớn",
+}
+
+
+def _vietnamese(err: Any) -> str:
+    kind = str(err["type"])
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    if kind == "literal_error":
+        expected = (err.get("ctx") or {}).get("expected", "")
+        return f"giá trị không hợp lệ, phải là một trong: {expected}"
+    return _PYDANTIC_MESSAGES.get(kind, str(err["msg"]))
 
 
 def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:

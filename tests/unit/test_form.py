@@ -45,11 +45,11 @@ def test_callback_data_budget() -> None:
     ("text", "says"),
     [
         ("version = ", "TOML không hợp lệ"),
-        ('version = "1"\ntitle = "x"\n', "sections"),
+        ('version = "1"\ntitle = "x"\n', "sections: thiếu mục bắt buộc"),
         (
             'version="1"\ntitle="x"\n[[sections]]\nkey="a"\ntitle="A"\n'
             '[[sections.fields]]\nkey="n"\nlabel="N"\ntype="number"\n',
-            "sections[1] (a).fields[1] (n).type",
+            "sections[1] (a).fields[1] (n).type: giá trị không hợp lệ",
         ),
         (
             'version="1"\ntitle="x"\n[[sections]]\nkey="a"\ntitle="A"\n'
@@ -60,7 +60,7 @@ def test_callback_data_budget() -> None:
         (
             'version="1"\ntitle="x"\n[[sections]]\nkey="a"\ntitle="A"\n'
             '[[sections.fields]]\nkey="c"\nlabel="C"\ntype="choice"\n',
-            "two choices",
+            "cần ít nhất hai lựa chọn",
         ),
     ],
 )
