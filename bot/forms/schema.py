@@ -122,7 +122,9 @@ class FormSpec(_Strict):
         for i, rule in enumerate(self.rules, start=1):
             for key in rule.keys:
                 if key not in numeric:
-                    raise ValueError(f"ràng buộc (rules) thứ {i} nhắc tới {key!r}, không phải trường số")
+                    raise ValueError(
+                        f"ràng buộc (rules) thứ {i} nhắc tới {key!r}, không phải trường số"
+                    )
         return self
 
     @cached_property
