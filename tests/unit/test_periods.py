@@ -1,0 +1,74 @@
+"""Reporting periods follow Decree 09/2019: data windows and default deadlines."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.services.periods import default_period, parse_period_code, quarter_of
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize(
+    ("year", "quarter", "data_from", "data_to", "due"),
+    [
+        (
+            2025,
+            1,
+            date(2024, 12, 15),
+            date(2025, 3, 14),
+            datetime(2025, 3, 15, 23, 59, 59, tzinfo=HCM),
+        ),
+        (
+            2025,
+            2,
+            date(2025, 3, 15),
+            date(2025, 6, 14),
+            datetime(2025, 6, 15, 23, 59, 59, tzinfo=HCM),
+        ),
+        (
+            2025,
+            3,
+            date(2025, 6, 15),
+            date(2025, 9, 14),
+            datetime(2025, 9, 15, 23, 59, 59, tzinfo=HCM),
+        ),
+        (
+            2025,
+            4,
+            date(2025, 9, 15),
+            date(2025, 12, 14),
+            datetime(2025, 12, 15, 23, 59, 59, tzinfo=HCM),
+        ),
+    ],
+)
+def test_default_windows(
+    year: int, quarter: int, data_from: date, data_to: date, due: datetime
+) -> None:
+    period = default_period(year, quarter, tz=HCM, due_day=15)
+    assert period.code == f"{year}-Q{quarter}"
+    assert (period.data_from, period.data_to) == (data_from, data_to)
+    assert period.due_at == due
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("2025-Q1", (2025, 1)),
+        ("2025q4", (2025, 4)),
+        (" 2026 - q2 ", (2026, 2)),
+        ("2025-Q5", None),
+        ("Q1-2025", None),
+        ("", None),
+    ],
+)
+def test_period_codes(text: str, parsed: tuple[int, int] | None) -> None:
+    assert parse_period_code(text) == parsed
+
+
+def test_quarter_of() -> None:
+    assert quarter_of(date(2026, 11, 22)) == (2026, 4)
+    assert quarter_of(date(2026, 1, 1)) == (2026, 1)
