@@ -1,0 +1,197 @@
+"""Appraisals, explanations and publications."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+import aiosqlite
+
+from bot.clock import from_iso
+
+
+@dataclass(frozen=True, slots=True)
+class Appraisal:
+    unit_code: str
+    period_code: str
+    criterion: str
+    points: Decimal
+    reason: str
+    appraised_by: str
+    appraised_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    id: int
+    unit_code: str
+    period_code: str
+    criterion: str
+    text: str
+    written_by: int
+    written_at: datetime
+    closed_at: datetime | None
+    response: str | None
+
+
+async def put_appraisal(
+    conn: aiosqlite.Connection, appraisal: Appraisal, now: str
+) -> Appraisal | None:
+    """Store (replace) one appraisal; returns the one it replaced, for the audit trail."""
+    before = await get_appraisal(
+        conn, appraisal.unit_code, appraisal.period_code, appraisal.criterion
+    )
+    await conn.execute(
+        "INSERT INTO appraisals (unit_code, period_code, criterion, points, reason, "
+        "appraised_by, appraised_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(unit_code, period_code, criterion) "
+        "DO UPDATE SET points = excluded.points, reason = excluded.reason, "
+        "appraised_by = excluded.appraised_by, appraised_at = excluded.appraised_at",
+        (
+            appraisal.unit_code,
+            appraisal.period_code,
+            appraisal.criterion,
+            str(appraisal.points),
+            appraisal.reason,
+            appraisal.appraised_by,
+            now,
+        ),
+    )
+    return before
+
+
+def _appraisal(row: aiosqlite.Row) -> Appraisal:
+    return Appraisal(
+        unit_code=row["unit_code"],
+        period_code=row["period_code"],
+        criterion=row["criterion"],
+        points=Decimal(row["points"]),
+        reason=row["reason"],
+        appraised_by=row["appraised_by"],
+        appraised_at=from_iso(row["appraised_at"]),
+    )
+
+
+_APPRAISAL_COLUMNS = (
+    "unit_code, period_code, criterion, points, reason, appraised_by, appraised_at"
+)
+
+
+async def get_appraisal(
+    conn: aiosqlite.Connection, unit_code: str, period_code: str, criterion: str
+) -> Appraisal | None:
+    async with conn.execute(
+        f"SELECT {_APPRAISAL_COLUMNS} FROM appraisals "
+        "WHERE unit_code = ? AND period_code = ? AND criterion = ?",
+        (unit_code, period_code, criterion),
+    ) as cur:
+        row = await cur.fetchone()
+    return _appraisal(row) if row else None
+
+
+async def appraisals_for_period(
+    conn: aiosqlite.Connection, period_code: str
+) -> dict[str, dict[str, Appraisal]]:
+    """unit code -> criterion -> appraisal."""
+    out: dict[str, dict[str, Appraisal]] = {}
+    async with conn.execute(
+        f"SELECT {_APPRAISAL_COLUMNS} FROM appraisals WHERE period_code = ?", (period_code,)
+    ) as cur:
+        for row in await cur.fetchall():
+            item = _appraisal(row)
+            out.setdefault(item.unit_code, {})[item.criterion] = item
+    return out
+
+
+# Audit actions that change a ranking: every such change is audited in its own
+# transaction, so the newest of these audit ids identifies the data a ranking saw.
+RANKING_ACTIONS = ("report.submit", "appraisal.set", "roster.import", "block.add")
+
+
+async def data_version(conn: aiosqlite.Connection) -> int:
+    """Grows whenever a report, an appraisal or the roster changes (a cache key)."""
+    marks = ", ".join("?" for _ in RANKING_ACTIONS)
+    async with conn.execute(
+        f"SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE action IN ({marks})", RANKING_ACTIONS
+    ) as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def add_explanation(
+    conn: aiosqlite.Connection,
+    *,
+    unit_code: str,
+    period_code: str,
+    criterion: str,
+    text: str,
+    written_by: int,
+    now: str,
+) -> int:
+    cur = await conn.execute(
+        "INSERT INTO explanations (unit_code, period_code, criterion, text, written_by, "
+        "written_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (unit_code, period_code, criterion, text, written_by, now),
+    )
+    assert cur.lastrowid is not None
+    return cur.lastrowid
+
+
+def _explanation(row: aiosqlite.Row) -> Explanation:
+    return Explanation(
+        id=row["id"],
+        unit_code=row["unit_code"],
+        period_code=row["period_code"],
+        criterion=row["criterion"],
+        text=row["text"],
+        written_by=row["written_by"],
+        written_at=from_iso(row["written_at"]),
+        closed_at=from_iso(row["closed_at"]) if row["closed_at"] else None,
+        response=row["response"],
+    )
+
+
+async def open_explanations(conn: aiosqlite.Connection) -> list[Explanation]:
+    async with conn.execute(
+        "SELECT id, unit_code, period_code, criterion, text, written_by, written_at, closed_at, "
+        "response FROM explanations WHERE closed_at IS NULL ORDER BY id"
+    ) as cur:
+        return [_explanation(r) for r in await cur.fetchall()]
+
+
+async def get_explanation(conn: aiosqlite.Connection, explanation_id: int) -> Explanation | None:
+    async with conn.execute(
+        "SELECT id, unit_code, period_code, criterion, text, written_by, written_at, closed_at, "
+        "response FROM explanations WHERE id = ?",
+        (explanation_id,),
+    ) as cur:
+        row = await cur.fetchone()
+    return _explanation(row) if row else None
+
+
+async def close_explanation(
+    conn: aiosqlite.Connection, explanation_id: int, *, by: str, response: str, now: str
+) -> bool:
+    cur = await conn.execute(
+        "UPDATE explanations SET closed_by = ?, closed_at = ?, response = ? "
+        "WHERE id = ? AND closed_at IS NULL",
+        (by, now, response, explanation_id),
+    )
+    return cur.rowcount == 1
+
+
+async def publish(conn: aiosqlite.Connection, scope: str, by: str, now: str) -> bool:
+    cur = await conn.execute(
+        "INSERT OR IGNORE INTO publications (scope, published_by, published_at) VALUES (?, ?, ?)",
+        (scope, by, now),
+    )
+    return cur.rowcount == 1
+
+
+async def published_at(conn: aiosqlite.Connection, scope: str) -> datetime | None:
+    async with conn.execute(
+        "SELECT published_at FROM publications WHERE scope = ?", (scope,)
+    ) as cur:
+        row = await cur.fetchone()
+    return from_iso(row[0]) if row else None
