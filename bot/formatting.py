@@ -82,3 +82,11 @@ def _rounded(value: Decimal, decimals: int) -> Decimal:
     # Same rounding as format_number, so the unit chosen matches what is shown;
     # only called on values below 1024, so the default precision is ample.
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def format_points(value: Decimal | int) -> str:
+    """Scores with exactly two decimals, Vietnamese style: "85,50", "1.234,00"."""
+    quantized = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    whole, _, fraction = f"{abs(quantized):,.2f}".partition(".")
+    sign = "-" if quantized < 0 else ""
+    return f"{sign}{whole.replace(',', '.')},{fraction}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from bot.formatting import (
     format_date,
     format_datetime,
+    format_points,
     format_size,
     period_label,
     quarter_roman,
@@ -109,3 +111,17 @@ def test_format_size(n_bytes: int, expected: str) -> None:
 def test_format_size_rejects_bad_input(n_bytes: int) -> None:
     with pytest.raises(ValueError, match="size"):
         format_size(n_bytes)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("85.5", "85,50"),
+        ("1234", "1.234,00"),
+        ("0", "0,00"),
+        ("99.995", "100,00"),
+        ("-2.5", "-2,50"),
+    ],
+)
+def test_points_have_two_decimals(value: str, shown: str) -> None:
+    assert format_points(Decimal(value)) == shown
