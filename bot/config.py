@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     invite_ttl_days: int = Field(default=14, ge=1, le=365)
     due_day: int = Field(default=15, ge=1, le=28)
     bot_username: str | None = None
+    methodology_file: Path | None = None
+    # What unit users may see of others' results once published: only their own, their
+    # block's ranking, or every block's.
+    ranking_visibility: Literal["own", "block", "all"] = "block"
 
     @field_validator("office_ids", mode="before")
     @classmethod
@@ -64,9 +68,9 @@ class Settings(BaseSettings):
             raise ValueError("phải bắt đầu bằng http:// hoặc https://")
         return value
 
-    @field_validator("form_file")
+    @field_validator("form_file", "methodology_file")
     @classmethod
-    def _form_exists(cls, value: Path | None) -> Path | None:
+    def _file_exists(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():
             raise ValueError(f"không tìm thấy tệp {value}")
         return value
@@ -105,5 +109,20 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         name = "CCHC_" + str(first["loc"][0]).upper() if first["loc"] else "CCHC_*"
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise SettingsError(f"{name}: {message}") from None
+        raise SettingsError(f"{name}: {_vietnamese(first)}") from None
+
+
+def _vietnamese(error: Any) -> str:
+    kind = str(error["type"])
+    ctx = error.get("ctx") or {}
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "literal_error":
+        return f"phải là một trong: {ctx.get('expected', '')}"
+    if kind in {"int_parsing", "int_type"}:
+        return "phải là số nguyên"
+    if kind == "greater_than_equal":
+        return f"phải từ {ctx.get('ge')} trở lên"
+    if kind == "less_than_equal":
+        return f"không được lớn hơn {ctx.get('le')}"
+    return str(error["msg"])
