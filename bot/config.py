@@ -118,7 +118,7 @@ def _vietnamese(error: Any) -> str:
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     if kind == "literal_error":
-        return f"phải là một trong: {ctx.get('expected', '')}"
+        return "phải là một trong: " + str(ctx.get("expected", "")).replace(" or ", ", ")
     if kind in {"int_parsing", "int_type"}:
         return "phải là số nguyên"
     if kind == "greater_than_equal":
