@@ -170,3 +170,74 @@ INVITE_CREATED = (
     "Mã: <code>{invite}</code>\nHiệu lực đến: {expires}\n"
     "Đường liên kết để gửi cho đơn vị (dùng một lần):\n{link}"
 )
+
+# -- standings ---------------------------------------------------------------------------
+
+STANDING_HEADER = "<b>Chỉ số CCHC {scope}</b>{provisional}\nĐơn vị: <b>{unit}</b>\n{block}"
+PROVISIONAL = " <i>(tạm tính, chưa công bố)</i>"
+STANDING_RANK = "Xếp hạng trong khối: <b>{rank}/{total}</b>{tied}"
+STANDING_TIED = " (đồng hạng)"
+STANDING_INDEX = "Chỉ số: <b>{index}</b> điểm — xếp loại <b>{band}</b>"
+STANDING_NOT_REPORTED = "Đơn vị chưa gửi báo cáo {scope} nên chưa được xếp hạng."
+STANDING_CHANGE_UP = "So với {previous}: ▲ tăng {delta} điểm"
+STANDING_CHANGE_DOWN = "So với {previous}: ▼ giảm {delta} điểm"
+STANDING_CHANGE_SAME = "So với {previous}: không thay đổi"
+STANDING_TO_NEXT = "Cần thêm <b>{points}</b> điểm để lên hạng {rank}."
+STANDING_TOP = "🏆 Đơn vị đang dẫn đầu khối."
+STANDING_WEAKEST = "<b>Các tiêu chí mất nhiều điểm nhất so với trung vị của khối:</b>"
+STANDING_WEAK_LINE = "{n}. {title}: {points}/{max} điểm (kém trung vị khối {gap} điểm)"
+STANDING_MEDIAN = "Trung vị của khối: {median} điểm."
+STANDING_NONE_PUBLISHED = (
+    "Chưa có kết quả Chỉ số CCHC nào được công bố. Văn phòng Sở sẽ thông báo khi công bố."
+)
+STANDING_UNPUBLISHED = "Kết quả Chỉ số CCHC {scope} chưa được công bố."
+STANDING_OFFICE_USAGE = (
+    "Văn phòng dùng: <code>/standing MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ "
+    "<code>/standing THPT-QH 2025-Q1</code>; kỳ có thể là quý (2025-Q1), lũy kế năm "
+    "(2025-YTD) hoặc năm (2025)."
+)
+BAD_SCOPE = (
+    "Kỳ xếp hạng không hợp lệ: “{text}”. Ví dụ hợp lệ: <code>2025-Q1</code> (quý), "
+    "<code>2025-YTD</code> (lũy kế năm), <code>2025</code> (cả năm)."
+)
+CHART_CAPTION = "Chỉ số CCHC {scope} — {block}"
+TREND_TITLE = "Diễn biến Chỉ số CCHC — {unit}"
+TREND_HEADER = "<b>Diễn biến Chỉ số CCHC</b>\nĐơn vị: <b>{unit}</b>"
+TREND_LINE = "{scope}: {index}{median}"
+TREND_MEDIAN = " (trung vị khối {median})"
+TREND_NO_DATA = "chưa có"
+RANKING_HEADER = "<b>Bảng xếp hạng Chỉ số CCHC {scope}</b>{provisional}\n{block}\nĐã báo cáo: {reported}/{total}"
+RANKING_LINE = "{rank}. {name} — <b>{index}</b> ({band})"
+RANKING_LINE_OWN = "<u>{rank}. {name} — <b>{index}</b> ({band})</u>"
+RANKING_NOT_REPORTED = "— {name}: chưa báo cáo"
+RANKING_OWN_ONLY = (
+    "Theo quy định của Sở, đơn vị chỉ xem được kết quả của đơn vị mình. "
+    "Anh/chị dùng /standing để xem."
+)
+RANKING_BLOCK_ONLY = "Đơn vị chỉ xem được bảng xếp hạng của khối mình."
+UNKNOWN_BLOCK = "Không có khối “{code}”. Các khối: {blocks}."
+PUBLISH_USAGE = "Cú pháp: <code>/publish KỲ</code>, ví dụ <code>/publish 2025-Q1</code>."
+PUBLISHED = "✅ Đã công bố kết quả Chỉ số CCHC {scope}. Đã gửi thông báo cho {sent} người."
+ALREADY_PUBLISHED = "Kết quả Chỉ số CCHC {scope} đã được công bố trước đó."
+PUBLISH_NOTICE = (
+    "📢 <b>Sở GDĐT đã công bố kết quả Chỉ số CCHC {scope}.</b>\n"
+    "{unit}: {result}\nDùng /standing để xem chi tiết."
+)
+PUBLISH_RESULT = "xếp hạng {rank}/{total} trong khối, chỉ số {index} điểm ({band})"
+PUBLISH_NOT_RANKED = "chưa được xếp hạng do chưa gửi báo cáo"
+APPRAISE_USAGE = (
+    "Cú pháp: <code>/appraise MÃ_ĐƠN_VỊ [TIÊU_CHÍ ĐIỂM LÝ DO]</code>. "
+    "Gõ <code>/appraise MÃ_ĐƠN_VỊ</code> để xem các tiêu chí và điểm hiện tại của đơn vị."
+)
+APPRAISE_LIST_HEADER = "<b>Điểm các tiêu chí của {unit}</b> — {scope}"
+APPRAISE_LIST_LINE = "<code>{key}</code> {title}: {points}/{max}{mark}"
+APPRAISED_MARK = " ✍️ (đã thẩm định)"
+APPRAISE_UNKNOWN_CRITERION = "Không có tiêu chí “{key}”. Gõ <code>/appraise {unit}</code> để xem danh sách."
+APPRAISE_BAD_POINTS = "Điểm phải là số từ 0 đến {max} (ví dụ 7,5)."
+APPRAISE_NEED_REASON = "Vui lòng ghi lý do thẩm định sau số điểm."
+APPRAISE_DONE = "✅ Đã thẩm định tiêu chí “{title}” của {unit}: {points}/{max} điểm{before}."
+APPRAISE_BEFORE = " (trước đó {points})"
+APPRAISE_NOTICE = (
+    "✍️ Văn phòng Sở đã thẩm định tiêu chí “{title}” của đơn vị {scope}: {points}/{max} "
+    "điểm.\nLý do: {reason}"
+)

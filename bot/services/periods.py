@@ -58,6 +58,10 @@ class PeriodService:
     def now(self) -> datetime:
         return self._clock()
 
+    @property
+    def tz(self) -> ZoneInfo:
+        return self._tz
+
     async def ensure(self, year: int, quarter: int) -> Period:
         """The period, created with the default rule if the office has not set it up."""
         found = await periods.get(self._db.reader, period_code(year, quarter))
