@@ -16,6 +16,7 @@ from bot.standin import BotApiStandin, SentMessage, SimulatedUser
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.conftest import OFFICE_ID, example_roster
+from tests.reports import VALID_ANSWERS
 
 
 @pytest.fixture
@@ -87,41 +88,6 @@ async def bound_user(
     await user.send(f"/start {invite.code}")
     await user.expect("đã được xác nhận")
     return user
-
-
-# A valid answer for every question of the shipped form, by key.
-VALID_ANSWERS: dict[str, str] = {
-    "tasks_planned": "12",
-    "tasks_completed": "10",
-    "inspections": "2",
-    "par_self_score": "85,5",
-    "sipas_rate": "92",
-    "propaganda_events": "20",
-    "articles": "8",
-    "initiatives": "2",
-    "initiative_titles": "Số hoá hồ sơ tuyển sinh",
-    "dossiers_received": "1.250",
-    "dossiers_online": "1.000",
-    "dossiers_postal": "50",
-    "dossiers_on_time": "1.200",
-    "dossiers_late": "50",
-    "feedback_received": "4",
-    "feedback_on_time": "4",
-    "staff_total": "85",
-    "staff_streamlined": "1",
-    "staff_trained": "40",
-    "autonomy_level": "button:Tự bảo đảm chi thường xuyên",
-    "budget_disbursed": "45,5",
-    "services_full_online": "3",
-    "services_partial_online": "2",
-    "e_documents_rate": "95",
-    "iso_applied": "button:Có",
-    "highlights": "Triển khai tuyển sinh trực tuyến",
-    "shortcomings": "Còn chậm",
-    "next_quarter": "Đẩy mạnh chuyển đổi số",
-    "requests": "Đề nghị tập huấn",
-    "signed_report": "file",
-}
 
 
 async def fill_report(
