@@ -1,0 +1,383 @@
+"""The scoring methodology (bộ tiêu chí Chỉ số CCHC) as data the office edits each year.
+
+The Department changes its criteria, points and targets from year to year, so they live
+in a TOML file, not in code. Loading validates the whole file up front — every report
+field it reads must exist in the active report form with a fitting type — so a typo
+stops start-up with a Vietnamese message naming the place, instead of silently scoring
+every unit 0 on a criterion for a whole quarter.
+
+One flat table per criterion (``source``, ``measure``, ``numerator`` … side by side)
+rather than nested tables: it is what the office sees in the file, and an error can
+point at ``fields[4] (tthc).criteria[1] (online_rate).target`` directly.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from decimal import Decimal
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from bot.forms.schema import FormSpec
+
+__all__ = [
+    "DEFAULT_METHODOLOGY",
+    "Band",
+    "Criterion",
+    "FieldGroup",
+    "Methodology",
+    "MethodologyError",
+    "Step",
+    "load_methodology",
+]
+
+DEFAULT_METHODOLOGY = "methodology_2025.toml"
+
+Source = Literal["computed", "appraisal", "self"]
+Measure = Literal["rate", "count", "yesno", "percent"]
+Rule = Literal["linear", "steps"]
+ZeroDenominator = Literal["full", "zero", "not_applicable"]
+Missing = Literal["zero", "not_applicable"]
+
+KEY_PATTERN = r"^[a-z][a-z0-9_]{0,23}$"
+BlockCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+
+# Which report field types each measure can read; "rate" and "count" sum numbers,
+# so a percent field (already a ratio) would be summed meaninglessly.
+_INPUT_TYPES: dict[str, frozenset[str]] = {
+    "rate": frozenset({"integer", "decimal"}),
+    "count": frozenset({"integer", "decimal"}),
+    "yesno": frozenset({"yesno"}),
+    "percent": frozenset({"percent"}),
+}
+_TYPE_NAMES = {"integer": "số nguyên", "decimal": "số thập phân", "percent": "tỷ lệ %"}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Step(_Strict):
+    """One rung of a ``steps`` rule: a value of at least ``at_least`` earns ``points``."""
+
+    at_least: Decimal = Field(ge=0)
+    points: Decimal = Field(ge=0)
+
+
+class Criterion(_Strict):
+    """A tiêu chí. Field order matters: the form check reads ``measure`` before inputs."""
+
+    key: str = Field(pattern=KEY_PATTERN)
+    title: str = Field(min_length=1, max_length=300)
+    max_points: Decimal = Field(gt=0, le=1000)
+    blocks: tuple[BlockCode, ...] | None = Field(default=None, min_length=1)
+    source: Source
+    measure: Measure | None = None
+    numerator: tuple[str, ...] = ()
+    denominator: tuple[str, ...] = ()
+    report_field: str | None = None
+    target: Decimal | None = Field(default=None, gt=0)
+    rule: Rule = "linear"
+    steps: tuple[Step, ...] = ()
+    zero_denominator: ZeroDenominator | None = None
+    missing: Missing = "zero"
+
+    @field_validator("numerator", "denominator", "report_field")
+    @classmethod
+    def _known_report_field(cls, value: Any, info: ValidationInfo) -> Any:
+        form = info.context.get("form") if isinstance(info.context, dict) else None
+        if not isinstance(form, FormSpec) or value is None:
+            return value
+        measure = info.data.get("measure")
+        allowed = _INPUT_TYPES.get(measure) if isinstance(measure, str) else None
+        for key in (value,) if isinstance(value, str) else value:
+            if key not in form.index:
+                raise ValueError(f"mẫu báo cáo {form.version} không có trường {key!r}")
+            kind = form.field(key).type
+            if allowed is not None and kind not in allowed:
+                wanted = ", ".join(sorted(_TYPE_NAMES.get(t, t) for t in allowed))
+                raise ValueError(
+                    f"trường {key!r} của mẫu báo cáo có kiểu {kind}, "
+                    f"phép đo {measure} cần trường kiểu: {wanted}"
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Criterion:
+        if self.source != "computed":
+            self._no_measure_settings()
+            return self
+        if self.measure is None:
+            raise ValueError(
+                "tiêu chí tính từ báo cáo (source = computed) cần measure: "
+                "rate, count, yesno hoặc percent"
+            )
+        if self.measure == "rate":
+            if not self.numerator or not self.denominator:
+                raise ValueError("phép đo rate cần numerator và denominator (danh sách trường)")
+            if self.report_field is not None:
+                raise ValueError("phép đo rate dùng numerator/denominator, không dùng report_field")
+            if self.zero_denominator is None:
+                raise ValueError(
+                    "phép đo rate cần zero_denominator (full, zero hoặc not_applicable): "
+                    "cách chấm khi mẫu số bằng 0"
+                )
+        else:
+            if self.report_field is None:
+                raise ValueError(f"phép đo {self.measure} cần report_field (một trường báo cáo)")
+            if self.numerator or self.denominator:
+                raise ValueError(f"phép đo {self.measure} không dùng numerator/denominator")
+            if self.zero_denominator is not None:
+                raise ValueError("zero_denominator chỉ dùng cho phép đo rate")
+        if self.measure == "yesno":
+            if self.target is not None or self.rule != "linear" or self.steps:
+                raise ValueError("phép đo yesno không dùng target, rule hay steps")
+            return self
+        ceiling = {"rate": Decimal(1), "percent": Decimal(100)}.get(self.measure)
+        unit = "tỷ lệ từ 0 đến 1, ví dụ 0.9" if self.measure == "rate" else "từ 0 đến 100"
+        if self.target is not None and ceiling is not None and self.target > ceiling:
+            raise ValueError(f"target của phép đo {self.measure} phải là {unit}")
+        if self.rule == "linear":
+            if self.target is None:
+                raise ValueError("quy tắc linear cần target (mức mục tiêu)")
+            if self.steps:
+                raise ValueError('steps chỉ dùng khi rule = "steps"')
+            return self
+        self._check_steps(ceiling, unit)
+        return self
+
+    def _no_measure_settings(self) -> None:
+        used = [
+            name
+            for name in (
+                "measure",
+                "numerator",
+                "denominator",
+                "report_field",
+                "target",
+                "steps",
+                "zero_denominator",
+            )
+            if getattr(self, name) not in (None, ())
+        ]
+        if self.rule != "linear":
+            used.append("rule")
+        if self.missing != "zero":
+            used.append("missing")
+        if used:
+            raise ValueError(
+                f"tiêu chí source = {self.source} không dùng: {', '.join(used)} "
+                "(chỉ tiêu chí computed mới tính từ báo cáo)"
+            )
+
+    def _check_steps(self, ceiling: Decimal | None, unit: str) -> None:
+        if not self.steps:
+            raise ValueError('rule = "steps" cần ít nhất một bậc trong steps')
+        previous: Step | None = None
+        for n, step in enumerate(self.steps, start=1):
+            if step.points > self.max_points:
+                raise ValueError(
+                    f"steps[{n}]: points {step.points} lớn hơn max_points {self.max_points}"
+                )
+            if ceiling is not None and step.at_least > ceiling:
+                raise ValueError(f"steps[{n}]: at_least phải là {unit}")
+            # Ascending rungs with non-decreasing points: a better result never scores less.
+            if previous is not None and step.at_least <= previous.at_least:
+                raise ValueError(f"steps[{n}]: các bậc phải xếp theo at_least tăng dần")
+            if previous is not None and step.points < previous.points:
+                raise ValueError(f"steps[{n}]: bậc cao hơn không được ít điểm hơn bậc thấp hơn")
+            previous = step
+
+    def applies_to(self, block: str) -> bool:
+        return self.blocks is None or block in self.blocks
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """The report fields this criterion reads, numerator first."""
+        if self.report_field is not None:
+            return (self.report_field,)
+        return self.numerator + self.denominator
+
+
+class FieldGroup(_Strict):
+    """A lĩnh vực: a heading grouping criteria, as in the national PAR index."""
+
+    key: str = Field(pattern=KEY_PATTERN)
+    title: str = Field(min_length=1, max_length=300)
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+
+
+class Band(_Strict):
+    """A classification (xếp loại): the first band whose ``min_index`` the index reaches."""
+
+    name: str = Field(min_length=1, max_length=60)
+    min_index: Decimal = Field(ge=0, le=100)
+
+
+class Methodology(_Strict):
+    year: int = Field(ge=2000, le=2100)
+    version: str = Field(min_length=1, max_length=40)
+    title: str = Field(min_length=1, max_length=300)
+    fields: tuple[FieldGroup, ...] = Field(min_length=1)
+    bands: tuple[Band, ...] = Field(min_length=1)
+
+    @field_validator("bands")
+    @classmethod
+    def _bands_cover_zero(cls, bands: tuple[Band, ...]) -> tuple[Band, ...]:
+        for n in range(1, len(bands)):
+            if bands[n].min_index >= bands[n - 1].min_index:
+                raise ValueError(
+                    f"bands[{n + 1}] ({bands[n].name}): các mức xếp loại phải xếp theo "
+                    "min_index giảm dần, không trùng nhau"
+                )
+        if len({b.name for b in bands}) != len(bands):
+            raise ValueError("tên mức xếp loại bị trùng")
+        if bands[-1].min_index != 0:
+            raise ValueError(
+                f"mức xếp loại cuối ({bands[-1].name}) phải có min_index = 0 "
+                "để mọi chỉ số đều được xếp loại"
+            )
+        return bands
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> Methodology:
+        groups: set[str] = set()
+        seen: set[str] = set()
+        for group in self.fields:
+            if group.key in groups:
+                raise ValueError(f"khoá lĩnh vực {group.key!r} bị trùng")
+            groups.add(group.key)
+            for criterion in group.criteria:
+                if criterion.key in seen:
+                    raise ValueError(f"khoá tiêu chí {criterion.key!r} bị trùng")
+                seen.add(criterion.key)
+        return self
+
+    @cached_property
+    def criteria(self) -> tuple[Criterion, ...]:
+        """All criteria in file order."""
+        return tuple(c for group in self.fields for c in group.criteria)
+
+    @cached_property
+    def _by_key(self) -> dict[str, tuple[FieldGroup, Criterion]]:
+        return {c.key: (group, c) for group in self.fields for c in group.criteria}
+
+    def criterion(self, key: str) -> Criterion:
+        """The criterion with this key; ``KeyError`` if the methodology has none."""
+        return self._by_key[key][1]
+
+    def group_of(self, key: str) -> FieldGroup:
+        """The lĩnh vực a criterion belongs to; ``KeyError`` if unknown."""
+        return self._by_key[key][0]
+
+    def max_points(self, block: str) -> Decimal:
+        """The most a unit of ``block`` can score before any criterion turns out inapplicable."""
+        return sum((c.max_points for c in self.criteria if c.applies_to(block)), Decimal(0))
+
+    def band(self, index: Decimal) -> str:
+        """Classification of an index; bands are validated to end at 0, so one always fits."""
+        for band in self.bands:
+            if index >= band.min_index:
+                return band.name
+        return self.bands[-1].name
+
+
+class MethodologyError(Exception):
+    """The methodology file is malformed; the message names the file and the place."""
+
+
+def load_methodology(path: Path | None = None, *, form: FormSpec | None = None) -> Methodology:
+    """Load the office's methodology file, or the one shipped with the package.
+
+    With ``form``, every report field the criteria read must exist in it with a fitting
+    type; pass the active form at start-up so a form edit cannot orphan a criterion.
+    """
+    if path is None:
+        resource = resources.files("bot.scoring").joinpath(DEFAULT_METHODOLOGY)
+        text = resource.read_text(encoding="utf-8")
+        where = f"(bộ tiêu chí mặc định) {DEFAULT_METHODOLOGY}"
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise MethodologyError(f"{path}: không đọc được tệp ({exc})") from None
+        where = str(path)
+    try:
+        # Decimal, not float: 0.9 must stay exactly 0.9 in the points it produces.
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise MethodologyError(f"{where}: TOML không hợp lệ: {exc}") from None
+    try:
+        return Methodology.model_validate(data, context={"form": form})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = _describe_location(data, err["loc"])
+        raise MethodologyError(f"{where}: {loc}: {_vietnamese(err)}") from None
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "thiếu mục bắt buộc",
+    "extra_forbidden": "mục không được hỗ trợ (kiểm tra chính tả)",
+    "string_type": "phải là chuỗi ký tự trong dấu ngoặc kép",
+    "bool_type": "phải là true hoặc false",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "decimal_type": "phải là một số",
+    "decimal_parsing": "phải là một số",
+    "finite_number": "phải là một số hữu hạn",
+    "tuple_type": "phải là một danh sách [ ... ]",
+    "model_type": "phải là một bảng { ... }",
+    "too_short": "không được để trống",
+    "string_too_short": "không được để trống",
+    "string_too_long": "quá dài",
+    "string_pattern_mismatch": "chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới",
+    "greater_than": "phải lớn hơn 0",
+    "greater_than_equal": "quá nhỏ",
+    "less_than_equal": "quá lớn",
+}
+
+
+def _vietnamese(err: Any) -> str:
+    kind = str(err["type"])
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    if kind == "literal_error":
+        expected = (err.get("ctx") or {}).get("expected", "")
+        return f"giá trị không hợp lệ, phải là một trong: {expected}"
+    if kind == "greater_than":
+        return f"phải lớn hơn {(err.get('ctx') or {}).get('gt', 0)}"
+    return _PYDANTIC_MESSAGES.get(kind, str(err["msg"]))
+
+
+def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:
+    """("fields", 2, "criteria", 0, "target") → "fields[3] (tthc).criteria[1] (online_rate).target"."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(node, dict) and isinstance(step, str):
+            node = node.get(step)
+            parts.append(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+            key = node.get("key") if isinstance(node, dict) else None
+            label = f"[{step + 1}]" + (f" ({key})" if isinstance(key, str) else "")
+            if parts:
+                parts[-1] += label
+            else:
+                parts.append(label)
+        else:
+            parts.append(str(step))
+    return ".".join(parts) or "tệp"
