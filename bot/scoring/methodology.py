@@ -128,7 +128,9 @@ class Criterion(_Strict):
             if not self.numerator or not self.denominator:
                 raise ValueError("phép đo rate cần numerator và denominator (danh sách trường)")
             if self.report_field is not None:
-                raise ValueError("phép đo rate dùng numerator/denominator, không dùng report_field")
+                raise ValueError(
+                    "phép đo rate dùng numerator/denominator, không dùng report_field"
+                )
             if self.zero_denominator is None:
                 raise ValueError(
                     "phép đo rate cần zero_denominator (full, zero hoặc not_applicable): "
@@ -363,7 +365,11 @@ def _vietnamese(err: Any) -> str:
 
 
 def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:
-    """("fields", 2, "criteria", 0, "target") → "fields[3] (tthc).criteria[1] (online_rate).target"."""
+    """Turn pydantic's ("fields", 3, "criteria", 0, "target") into the office's words.
+
+    That is "fields[4] (tthc).criteria[1] (online_rate).target": one-based positions
+    and the item's key, because the office counts tables in the file, not from zero.
+    """
     parts: list[str] = []
     node = data
     for step in loc:

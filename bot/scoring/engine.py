@@ -1,0 +1,289 @@
+"""Score one unit's quarter from its report, the office's appraisals and its own claims.
+
+Pure: no I/O, no clock, Decimal only. The same inputs always give the same points, so
+a published ranking can be recomputed and checked at any time.
+
+Rules that are policy rather than arithmetic:
+
+- An appraisal (thẩm định) for any criterion replaces whatever its source gave —
+  computed, claimed, even "not applicable" — because the office has the final word.
+  It is clamped to [0, max_points]. A criterion outside the unit's block stays out:
+  the block's maximum is part of the methodology, not the office's call per unit.
+- Each criterion's points are rounded to 2 decimals (half up) before summing, so the
+  total equals the sum of the points the unit sees on its score sheet.
+- A stored answer that cannot be read as the expected type counts as unanswered: one
+  malformed report must not stop a whole block's ranking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from types import MappingProxyType
+from typing import Any
+
+from bot.numbers import format_number
+from bot.scoring.methodology import Criterion, FieldGroup, Methodology
+
+__all__ = ["CriterionScore", "UnitScore", "score_unit"]
+
+TWO_PLACES = Decimal("0.01")
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+_NOTHING: Mapping[str, Decimal] = MappingProxyType({})
+
+# The Vietnamese the score sheet shows for each criterion, in one place for review.
+_OTHER_BLOCK = "Không áp dụng đối với khối của đơn vị"
+_NOT_APPRAISED = "Chưa thẩm định"
+_APPRAISED = "Văn phòng Sở thẩm định: {points}/{max} điểm"
+_APPRAISED_OVER = "Văn phòng Sở thẩm định: {points}/{max} điểm (trước thẩm định: {before})"
+_NOT_CLAIMED = "Đơn vị chưa tự chấm điểm"
+_CLAIMED = "Đơn vị tự chấm {points}/{max} điểm, chưa thẩm định"
+_NO_DATA = "Báo cáo không có số liệu cho tiêu chí này"
+_ZERO_DENOMINATOR = "Không phát sinh (mẫu số bằng 0)"
+_SUFFIX_NA = ": không áp dụng"
+_SUFFIX_ZERO = ": 0 điểm"
+_SUFFIX_FULL = ": đạt điểm tối đa"
+_RATE = "Tỷ lệ {value} ({numerator}/{denominator})"
+_COUNT = "Số lượng {value}"
+_PERCENT = "Đạt {value}"
+_TARGET = ", mục tiêu {target}"
+_STEP_REACHED = ", đạt bậc từ {at_least}"
+_STEP_NONE = ", chưa đạt bậc thấp nhất (từ {at_least})"
+_YES = "Có"
+_NO = "Không"
+_BEFORE_NA = "không áp dụng"
+_BEFORE_POINTS = "{points} điểm"
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionScore:
+    """One line of a unit's score sheet. ``points`` is None when not applicable."""
+
+    key: str
+    title: str
+    field_key: str  # the lĩnh vực, not a report field
+    field_title: str
+    max_points: Decimal
+    points: Decimal | None
+    applicable: bool
+    source: str
+    appraised: bool
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitScore:
+    """A unit's quarter: points and maximum over applicable criteria, index 0–100."""
+
+    points: Decimal
+    max_points: Decimal
+    index: Decimal
+    band: str
+    criteria: tuple[CriterionScore, ...]
+
+    def lost(self) -> dict[str, Decimal]:
+        """Points left on the table per applicable criterion: where to improve first."""
+        return {
+            c.key: c.max_points - c.points
+            for c in self.criteria
+            if c.applicable and c.points is not None
+        }
+
+
+def score_unit(
+    methodology: Methodology,
+    *,
+    block: str,
+    answers: Mapping[str, Any],
+    appraisals: Mapping[str, Decimal] = _NOTHING,
+    claims: Mapping[str, Decimal] = _NOTHING,
+) -> UnitScore:
+    """Score a submitted report (its stored ``answers``) for a unit of ``block``.
+
+    ``appraisals`` and ``claims`` map criterion keys to points; keys the methodology
+    does not know are ignored, so an appraisal kept from last year's file is harmless.
+    """
+    sheet = tuple(
+        _score(group, criterion, block, answers, appraisals, claims)
+        for group in methodology.fields
+        for criterion in group.criteria
+    )
+    applicable = [c for c in sheet if c.applicable and c.points is not None]
+    points = sum((c.points for c in applicable if c.points is not None), ZERO)
+    maximum = sum((c.max_points for c in applicable), ZERO)
+    index = _two_places(points / maximum * HUNDRED) if maximum > 0 else ZERO.quantize(TWO_PLACES)
+    return UnitScore(
+        points=points,
+        max_points=maximum,
+        index=index,
+        band=methodology.band(index),
+        criteria=sheet,
+    )
+
+
+def _score(
+    group: FieldGroup,
+    criterion: Criterion,
+    block: str,
+    answers: Mapping[str, Any],
+    appraisals: Mapping[str, Decimal],
+    claims: Mapping[str, Decimal],
+) -> CriterionScore:
+    def line(points: Decimal | None, detail: str, *, appraised: bool = False) -> CriterionScore:
+        return CriterionScore(
+            key=criterion.key,
+            title=criterion.title,
+            field_key=group.key,
+            field_title=group.title,
+            max_points=criterion.max_points,
+            points=points,
+            applicable=points is not None,
+            source=criterion.source,
+            appraised=appraised,
+            detail=detail,
+        )
+
+    if not criterion.applies_to(block):
+        return line(None, _OTHER_BLOCK)
+    raw, detail = _from_source(criterion, answers, claims)
+    points = None if raw is None else _clamp(raw, criterion.max_points)
+    appraisal = appraisals.get(criterion.key)
+    if appraisal is None:
+        return line(points, detail)
+    final = _clamp(Decimal(appraisal), criterion.max_points)
+    shown = {"points": format_number(final), "max": format_number(criterion.max_points)}
+    if criterion.source == "appraisal":
+        return line(final, _APPRAISED.format(**shown), appraised=True)
+    before = _BEFORE_NA if points is None else _BEFORE_POINTS.format(points=format_number(points))
+    return line(final, _APPRAISED_OVER.format(**shown, before=before), appraised=True)
+
+
+def _from_source(
+    criterion: Criterion, answers: Mapping[str, Any], claims: Mapping[str, Decimal]
+) -> tuple[Decimal | None, str]:
+    """Points before clamping and rounding (None: not applicable), and why."""
+    if criterion.source == "appraisal":
+        return ZERO, _NOT_APPRAISED
+    if criterion.source == "self":
+        claim = claims.get(criterion.key)
+        if claim is None:
+            return ZERO, _NOT_CLAIMED
+        claimed = _clamp(Decimal(claim), criterion.max_points)
+        return claimed, _CLAIMED.format(
+            points=format_number(claimed), max=format_number(criterion.max_points)
+        )
+    if criterion.measure == "yesno":
+        assert criterion.report_field is not None
+        value = answers.get(criterion.report_field)
+        if not isinstance(value, bool):
+            return _missing(criterion)
+        return (criterion.max_points, _YES) if value else (ZERO, _NO)
+    if criterion.measure == "rate":
+        return _rate(criterion, answers)
+    assert criterion.report_field is not None
+    number = _number(answers.get(criterion.report_field))
+    if number is None:
+        return _missing(criterion)
+    if criterion.measure == "percent":
+        shown = _PERCENT.format(value=_percent(number))
+        return _graded(criterion, number, Decimal(1), shown, _percent)
+    shown = _COUNT.format(value=format_number(number))
+    return _graded(criterion, number, Decimal(1), shown, format_number)
+
+
+def _rate(criterion: Criterion, answers: Mapping[str, Any]) -> tuple[Decimal | None, str]:
+    numerator = _sum(answers, criterion.numerator)
+    denominator = _sum(answers, criterion.denominator)
+    if numerator is None or denominator is None:
+        return _missing(criterion)
+    if denominator <= 0:
+        policy = criterion.zero_denominator
+        if policy == "full":
+            return criterion.max_points, _ZERO_DENOMINATOR + _SUFFIX_FULL
+        if policy == "zero":
+            return ZERO, _ZERO_DENOMINATOR + _SUFFIX_ZERO
+        return None, _ZERO_DENOMINATOR + _SUFFIX_NA
+    shown = _RATE.format(
+        value=_percent(numerator / denominator * HUNDRED),
+        numerator=format_number(numerator),
+        denominator=format_number(denominator),
+    )
+    return _graded(criterion, numerator, denominator, shown, _rate_text)
+
+
+def _graded(
+    criterion: Criterion,
+    numerator: Decimal,
+    denominator: Decimal,
+    shown: str,
+    render: Callable[[Decimal], str],
+) -> tuple[Decimal, str]:
+    """Apply the criterion's rule to the value numerator ÷ denominator.
+
+    Kept as a fraction so that "at target" is decided exactly (9 of 10 reaches 0.9)
+    and linear points take one division, not two roundings.
+    """
+    if criterion.rule == "linear":
+        assert criterion.target is not None
+        scaled = denominator * criterion.target
+        share = Decimal(1) if numerator >= scaled else max(numerator, ZERO) / scaled
+        target = _TARGET.format(target=render(criterion.target))
+        return criterion.max_points * share, shown + target
+    reached = [s for s in criterion.steps if numerator >= s.at_least * denominator]
+    if not reached:
+        return ZERO, shown + _STEP_NONE.format(at_least=render(criterion.steps[0].at_least))
+    best = max(reached, key=lambda s: s.at_least)
+    return best.points, shown + _STEP_REACHED.format(at_least=render(best.at_least))
+
+
+def _missing(criterion: Criterion) -> tuple[Decimal | None, str]:
+    if criterion.missing == "not_applicable":
+        return None, _NO_DATA + _SUFFIX_NA
+    return ZERO, _NO_DATA + _SUFFIX_ZERO
+
+
+def _sum(answers: Mapping[str, Any], keys: tuple[str, ...]) -> Decimal | None:
+    total = ZERO
+    for key in keys:
+        value = _number(answers.get(key))
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _number(value: object) -> Decimal | None:
+    """A stored numeric answer (int, or a plain decimal string) as a finite Decimal."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | Decimal):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            return None
+    else:
+        return None
+    return result if result.is_finite() else None
+
+
+def _clamp(value: Decimal, maximum: Decimal) -> Decimal:
+    if not value.is_finite():
+        return ZERO
+    return _two_places(min(max(value, ZERO), maximum))
+
+
+def _two_places(value: Decimal) -> Decimal:
+    return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _percent(value: Decimal) -> str:
+    return f"{format_number(value)}%"
+
+
+def _rate_text(value: Decimal) -> str:
+    return _percent(value * HUNDRED)
