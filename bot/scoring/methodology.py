@@ -69,6 +69,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class _At(ValueError):
+    """A validation error that knows where below the validated item it belongs.
+
+    A model validator's error is located at the model; ``at`` ("target", "steps[2].points")
+    lets the message name the exact setting the office must change.
+    """
+
+    def __init__(self, at: str, message: str) -> None:
+        super().__init__(message)
+        self.at = at
+
+
 class Step(_Strict):
     """One rung of a ``steps`` rule: a value of at least ``at_least`` earns ``points``."""
 
@@ -102,15 +114,18 @@ class Criterion(_Strict):
             return value
         measure = info.data.get("measure")
         allowed = _INPUT_TYPES.get(measure) if isinstance(measure, str) else None
-        for key in (value,) if isinstance(value, str) else value:
+        listed = not isinstance(value, str)
+        for n, key in enumerate(value if listed else (value,), start=1):
+            at = f"[{n}]" if listed else ""
             if key not in form.index:
-                raise ValueError(f"mẫu báo cáo {form.version} không có trường {key!r}")
+                raise _At(at, f"mẫu báo cáo {form.version} không có trường {key!r}")
             kind = form.field(key).type
             if allowed is not None and kind not in allowed:
                 wanted = ", ".join(sorted(_TYPE_NAMES.get(t, t) for t in allowed))
-                raise ValueError(
+                raise _At(
+                    at,
                     f"trường {key!r} của mẫu báo cáo có kiểu {kind}, "
-                    f"phép đo {measure} cần trường kiểu: {wanted}"
+                    f"phép đo {measure} cần trường kiểu: {wanted}",
                 )
         return value
 
@@ -120,86 +135,100 @@ class Criterion(_Strict):
             self._no_measure_settings()
             return self
         if self.measure is None:
-            raise ValueError(
+            raise _At(
+                "measure",
                 "tiêu chí tính từ báo cáo (source = computed) cần measure: "
-                "rate, count, yesno hoặc percent"
+                "rate, count, yesno hoặc percent",
             )
         if self.measure == "rate":
-            if not self.numerator or not self.denominator:
-                raise ValueError("phép đo rate cần numerator và denominator (danh sách trường)")
-            if self.report_field is not None:
-                raise ValueError(
-                    "phép đo rate dùng numerator/denominator, không dùng report_field"
-                )
-            if self.zero_denominator is None:
-                raise ValueError(
-                    "phép đo rate cần zero_denominator (full, zero hoặc not_applicable): "
-                    "cách chấm khi mẫu số bằng 0"
-                )
+            self._check_rate_inputs()
         else:
-            if self.report_field is None:
-                raise ValueError(f"phép đo {self.measure} cần report_field (một trường báo cáo)")
-            if self.numerator or self.denominator:
-                raise ValueError(f"phép đo {self.measure} không dùng numerator/denominator")
-            if self.zero_denominator is not None:
-                raise ValueError("zero_denominator chỉ dùng cho phép đo rate")
+            self._check_single_input(self.measure)
         if self.measure == "yesno":
-            if self.target is not None or self.rule != "linear" or self.steps:
-                raise ValueError("phép đo yesno không dùng target, rule hay steps")
+            for name in ("target", "steps"):
+                if getattr(self, name) not in (None, ()):
+                    raise _At(name, "phép đo yesno không dùng target, rule hay steps")
+            if self.rule != "linear":
+                raise _At("rule", "phép đo yesno không dùng target, rule hay steps")
             return self
         ceiling = {"rate": Decimal(1), "percent": Decimal(100)}.get(self.measure)
         unit = "tỷ lệ từ 0 đến 1, ví dụ 0.9" if self.measure == "rate" else "từ 0 đến 100"
         if self.target is not None and ceiling is not None and self.target > ceiling:
-            raise ValueError(f"target của phép đo {self.measure} phải là {unit}")
+            raise _At("target", f"với phép đo {self.measure}, phải là {unit}")
         if self.rule == "linear":
             if self.target is None:
-                raise ValueError("quy tắc linear cần target (mức mục tiêu)")
+                raise _At("target", "quy tắc linear cần target (mức mục tiêu)")
             if self.steps:
-                raise ValueError('steps chỉ dùng khi rule = "steps"')
+                raise _At("steps", 'steps chỉ dùng khi rule = "steps"')
             return self
         self._check_steps(ceiling, unit)
         return self
 
-    def _no_measure_settings(self) -> None:
-        used = [
-            name
-            for name in (
-                "measure",
-                "numerator",
-                "denominator",
-                "report_field",
-                "target",
-                "steps",
-                "zero_denominator",
+    def _check_rate_inputs(self) -> None:
+        for name in ("numerator", "denominator"):
+            if not getattr(self, name):
+                raise _At(name, f"phép đo rate cần {name} (danh sách trường báo cáo)")
+        if self.report_field is not None:
+            raise _At(
+                "report_field", "phép đo rate dùng numerator/denominator, không dùng report_field"
             )
-            if getattr(self, name) not in (None, ())
-        ]
+        if self.zero_denominator is None:
+            raise _At(
+                "zero_denominator",
+                "phép đo rate cần zero_denominator (full, zero hoặc not_applicable): "
+                "cách chấm khi mẫu số bằng 0",
+            )
+
+    def _check_single_input(self, measure: str) -> None:
+        if self.report_field is None:
+            raise _At("report_field", f"phép đo {measure} cần report_field (một trường báo cáo)")
+        for name in ("numerator", "denominator"):
+            if getattr(self, name):
+                raise _At(name, f"phép đo {measure} dùng report_field, không dùng {name}")
+        if self.zero_denominator is not None:
+            raise _At("zero_denominator", "zero_denominator chỉ dùng cho phép đo rate")
+
+    def _no_measure_settings(self) -> None:
+        names = (
+            "measure",
+            "numerator",
+            "denominator",
+            "report_field",
+            "target",
+            "steps",
+            "zero_denominator",
+        )
+        used = [name for name in names if getattr(self, name) not in (None, ())]
         if self.rule != "linear":
             used.append("rule")
         if self.missing != "zero":
             used.append("missing")
         if used:
-            raise ValueError(
-                f"tiêu chí source = {self.source} không dùng: {', '.join(used)} "
-                "(chỉ tiêu chí computed mới tính từ báo cáo)"
+            raise _At(
+                used[0],
+                f"tiêu chí source = {self.source} không dùng {', '.join(used)} "
+                "(chỉ tiêu chí computed mới tính từ báo cáo)",
             )
 
     def _check_steps(self, ceiling: Decimal | None, unit: str) -> None:
         if not self.steps:
-            raise ValueError('rule = "steps" cần ít nhất một bậc trong steps')
+            raise _At("steps", 'rule = "steps" cần ít nhất một bậc trong steps')
         previous: Step | None = None
         for n, step in enumerate(self.steps, start=1):
             if step.points > self.max_points:
-                raise ValueError(
-                    f"steps[{n}]: points {step.points} lớn hơn max_points {self.max_points}"
+                raise _At(
+                    f"steps[{n}].points",
+                    f"{step.points} lớn hơn max_points của tiêu chí ({self.max_points})",
                 )
             if ceiling is not None and step.at_least > ceiling:
-                raise ValueError(f"steps[{n}]: at_least phải là {unit}")
+                raise _At(f"steps[{n}].at_least", f"với phép đo {self.measure}, phải là {unit}")
             # Ascending rungs with non-decreasing points: a better result never scores less.
             if previous is not None and step.at_least <= previous.at_least:
-                raise ValueError(f"steps[{n}]: các bậc phải xếp theo at_least tăng dần")
+                raise _At(f"steps[{n}].at_least", "các bậc phải xếp theo at_least tăng dần")
             if previous is not None and step.points < previous.points:
-                raise ValueError(f"steps[{n}]: bậc cao hơn không được ít điểm hơn bậc thấp hơn")
+                raise _At(
+                    f"steps[{n}].points", "bậc cao hơn không được ít điểm hơn bậc liền trước"
+                )
             previous = step
 
     def applies_to(self, block: str) -> bool:
@@ -238,33 +267,41 @@ class Methodology(_Strict):
     @field_validator("bands")
     @classmethod
     def _bands_cover_zero(cls, bands: tuple[Band, ...]) -> tuple[Band, ...]:
-        for n in range(1, len(bands)):
-            if bands[n].min_index >= bands[n - 1].min_index:
-                raise ValueError(
-                    f"bands[{n + 1}] ({bands[n].name}): các mức xếp loại phải xếp theo "
-                    "min_index giảm dần, không trùng nhau"
+        names: set[str] = set()
+        for n, band in enumerate(bands, start=1):
+            if n > 1 and band.min_index >= bands[n - 2].min_index:
+                raise _At(
+                    f"[{n}] ({band.name}).min_index",
+                    "các mức xếp loại phải xếp theo min_index giảm dần, không trùng nhau",
                 )
-        if len({b.name for b in bands}) != len(bands):
-            raise ValueError("tên mức xếp loại bị trùng")
-        if bands[-1].min_index != 0:
-            raise ValueError(
-                f"mức xếp loại cuối ({bands[-1].name}) phải có min_index = 0 "
-                "để mọi chỉ số đều được xếp loại"
+            if band.name in names:
+                raise _At(f"[{n}] ({band.name}).name", "tên mức xếp loại bị trùng")
+            names.add(band.name)
+        last = bands[-1]
+        if last.min_index != 0:
+            raise _At(
+                f"[{len(bands)}] ({last.name}).min_index",
+                "mức xếp loại cuối phải có min_index = 0 để mọi chỉ số đều được xếp loại",
             )
         return bands
 
     @model_validator(mode="after")
     def _unique_keys(self) -> Methodology:
-        groups: set[str] = set()
-        seen: set[str] = set()
-        for group in self.fields:
+        groups: dict[str, int] = {}
+        seen: dict[str, str] = {}
+        for g, group in enumerate(self.fields, start=1):
+            here = f"fields[{g}] ({group.key})"
             if group.key in groups:
-                raise ValueError(f"khoá lĩnh vực {group.key!r} bị trùng")
-            groups.add(group.key)
-            for criterion in group.criteria:
+                raise _At(
+                    f"{here}.key",
+                    f"khoá lĩnh vực bị trùng với fields[{groups[group.key]}]",
+                )
+            groups[group.key] = g
+            for c, criterion in enumerate(group.criteria, start=1):
+                place = f"{here}.criteria[{c}] ({criterion.key})"
                 if criterion.key in seen:
-                    raise ValueError(f"khoá tiêu chí {criterion.key!r} bị trùng")
-                seen.add(criterion.key)
+                    raise _At(f"{place}.key", f"khoá tiêu chí bị trùng với {seen[criterion.key]}")
+                seen[criterion.key] = place
         return self
 
     @cached_property
@@ -326,7 +363,11 @@ def load_methodology(path: Path | None = None, *, form: FormSpec | None = None) 
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = _describe_location(data, err["loc"])
-        raise MethodologyError(f"{where}: {loc}: {_vietnamese(err)}") from None
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, _At) and cause.at:
+            joiner = "" if not loc or cause.at.startswith("[") else "."
+            loc = f"{loc}{joiner}{cause.at}"
+        raise MethodologyError(f"{where}: {loc or 'tệp'}: {_vietnamese(err)}") from None
 
 
 _PYDANTIC_MESSAGES = {
@@ -357,7 +398,7 @@ def _vietnamese(err: Any) -> str:
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     if kind == "literal_error":
-        expected = (err.get("ctx") or {}).get("expected", "")
+        expected = str((err.get("ctx") or {}).get("expected", "")).replace(" or ", " hoặc ")
         return f"giá trị không hợp lệ, phải là một trong: {expected}"
     if kind == "greater_than":
         return f"phải lớn hơn {(err.get('ctx') or {}).get('gt', 0)}"
@@ -386,4 +427,4 @@ def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:
                 parts.append(label)
         else:
             parts.append(str(step))
-    return ".".join(parts) or "tệp"
+    return ".".join(parts)

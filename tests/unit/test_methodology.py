@@ -1,0 +1,334 @@
+"""The methodology as data: the shipped 2025 file, and bad files named to the place."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.forms.schema import load_form
+from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
+
+BLOCKS = ("phong_so", "phong_gd", "truc_thuoc", "trung_tam")
+
+
+# ---------------------------------------------------------------------------
+# The shipped file
+# ---------------------------------------------------------------------------
+
+
+def test_shipped_methodology_loads_against_the_shipped_form() -> None:
+    methodology = load_methodology(form=load_form())
+    assert methodology.year == 2025
+    form_keys = set(load_form().index)
+    for criterion in methodology.criteria:
+        assert set(criterion.inputs) <= form_keys
+
+
+def test_shipped_methodology_is_100_points_for_a_directly_affiliated_unit() -> None:
+    methodology = load_methodology()
+    assert methodology.max_points("truc_thuoc") == Decimal(100)
+    # The other blocks are balanced to 100 too, so indices read alike across blocks.
+    assert [methodology.max_points(b) for b in BLOCKS] == [Decimal(100)] * 4
+
+
+def test_shipped_methodology_uses_every_source_and_limits_some_criteria_by_block() -> None:
+    methodology = load_methodology()
+    assert {c.source for c in methodology.criteria} == {"computed", "appraisal", "self"}
+    assert {c.measure for c in methodology.criteria} >= {"rate", "count", "yesno", "percent"}
+    assert {c.rule for c in methodology.criteria} == {"linear", "steps"}
+    online = methodology.criterion("online_rate")
+    assert online.blocks is not None
+    assert not online.applies_to("phong_so")
+    assert online.applies_to("truc_thuoc")
+    assert online.zero_denominator == "not_applicable"
+    assert online.target == Decimal("0.9")  # exactly, not the float 0.9
+    assert methodology.criterion("assigned_par").blocks == ("phong_so",)
+    assert methodology.group_of("online_rate").key == "tthc"
+    with pytest.raises(KeyError):
+        methodology.criterion("no_such_criterion")
+
+
+def test_shipped_bands() -> None:
+    methodology = load_methodology()
+    assert [(b.name, b.min_index) for b in methodology.bands] == [
+        ("Xuất sắc", 90),
+        ("Tốt", 80),
+        ("Khá", 65),
+        ("Trung bình", 50),
+        ("Yếu", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("index", "band"),
+    [
+        ("100", "Xuất sắc"),
+        ("90.00", "Xuất sắc"),
+        ("89.99", "Tốt"),
+        ("80", "Tốt"),
+        ("79.99", "Khá"),
+        ("65", "Khá"),
+        ("64.99", "Trung bình"),
+        ("50", "Trung bình"),
+        ("49.99", "Yếu"),
+        ("0", "Yếu"),
+    ],
+)
+def test_band_edges(index: str, band: str) -> None:
+    assert load_methodology().band(Decimal(index)) == band
+
+
+def test_methodology_is_immutable() -> None:
+    methodology = load_methodology()
+    with pytest.raises(ValueError, match="frozen"):
+        methodology.year = 2026
+
+
+# ---------------------------------------------------------------------------
+# Malformed files
+# ---------------------------------------------------------------------------
+
+BASE = """
+year = 2025
+version = "t1"
+title = "Bộ tiêu chí thử"
+bands = [
+  { name = "Đạt", min_index = 50 },
+  { name = "Chưa đạt", min_index = 0 },
+]
+
+[[fields]]
+key = "chung"
+title = "I. Chung"
+
+  [[fields.criteria]]
+  key = "report_quality"
+  title = "Chất lượng báo cáo"
+  max_points = 5
+  source = "appraisal"
+
+[[fields]]
+key = "tthc"
+title = "II. Thủ tục hành chính"
+
+  [[fields.criteria]]
+  key = "iso"
+  title = "ISO 9001"
+  max_points = 5
+  source = "computed"
+  measure = "yesno"
+  report_field = "iso_applied"
+
+  [[fields.criteria]]
+  key = "online_rate"
+  title = "Tỷ lệ hồ sơ trực tuyến"
+  max_points = 10
+  blocks = ["truc_thuoc"]
+  source = "computed"
+  measure = "rate"
+  numerator = ["dossiers_online"]
+  denominator = ["dossiers_received"]
+  target = 0.9
+  rule = "steps"
+  steps = [{ at_least = 0.5, points = 5 }, { at_least = 0.9, points = 10 }]
+  zero_denominator = "not_applicable"
+"""
+
+ONLINE = "fields[2] (tthc).criteria[2] (online_rate)"
+
+
+def _load(tmp_path: Path, text: str, *, with_form: bool = True) -> Methodology:
+    path = tmp_path / "tieu_chi.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_methodology(path, form=load_form() if with_form else None)
+
+
+def _error(tmp_path: Path, text: str, *, with_form: bool = True) -> str:
+    with pytest.raises(MethodologyError) as info:
+        _load(tmp_path, text, with_form=with_form)
+    message = str(info.value)
+    assert message.startswith(str(tmp_path / "tieu_chi.toml")), message
+    return message
+
+
+def _edit(old: str, new: str) -> str:
+    assert BASE.count(old) == 1, old
+    return BASE.replace(old, new)
+
+
+def test_base_file_is_valid(tmp_path: Path) -> None:
+    methodology = _load(tmp_path, BASE)
+    assert [c.key for c in methodology.criteria] == ["report_quality", "iso", "online_rate"]
+    assert methodology.max_points("truc_thuoc") == Decimal(20)
+    assert methodology.max_points("phong_so") == Decimal(10)
+
+
+def test_bad_toml(tmp_path: Path) -> None:
+    message = _error(tmp_path, BASE + "\nkey = = 1\n")
+    assert "TOML không hợp lệ" in message
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    missing = tmp_path / "khong_co.toml"
+    with pytest.raises(MethodologyError, match="không đọc được tệp"):
+        load_methodology(missing)
+
+
+def test_unknown_source(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit('source = "appraisal"', 'source = "survey"'))
+    assert "fields[1] (chung).criteria[1] (report_quality).source" in message
+    assert message.endswith(
+        "source: giá trị không hợp lệ, phải là một trong: 'computed', 'appraisal' hoặc 'self'"
+    )
+
+
+def test_unknown_report_field_key(tmp_path: Path) -> None:
+    text = _edit('numerator = ["dossiers_online"]', 'numerator = ["dossiers_onlin"]')
+    message = _error(tmp_path, text)
+    assert message.endswith(
+        f"{ONLINE}.numerator[1]: mẫu báo cáo 2025.1 không có trường 'dossiers_onlin'"
+    )
+
+
+def test_report_fields_are_checked_only_against_a_given_form(tmp_path: Path) -> None:
+    text = _edit('numerator = ["dossiers_online"]', 'numerator = ["dossiers_onlin"]')
+    assert _load(tmp_path, text, with_form=False).criterion("online_rate").numerator == (
+        "dossiers_onlin",
+    )
+
+
+def test_report_field_of_the_wrong_type(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit('report_field = "iso_applied"', 'report_field = "articles"'))
+    assert "fields[2] (tthc).criteria[1] (iso).report_field:" in message
+    assert "'articles'" in message
+    assert "yesno" in message
+
+
+def test_rate_cannot_sum_a_percent_field(tmp_path: Path) -> None:
+    text = _edit('denominator = ["dossiers_received"]', 'denominator = ["sipas_rate"]')
+    message = _error(tmp_path, text)
+    assert f"{ONLINE}.denominator[1]: trường 'sipas_rate' của mẫu báo cáo có kiểu percent" in (
+        message
+    )
+    assert "số nguyên" in message
+
+
+def test_steps_above_max_points(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit("points = 10 }", "points = 12 }"))
+    assert message.endswith(f"{ONLINE}.steps[2].points: 12 lớn hơn max_points của tiêu chí (10)")
+
+
+def test_steps_out_of_order(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit("at_least = 0.9, points = 10", "at_least = 0.4, points = 10"))
+    assert message.endswith(f"{ONLINE}.steps[2].at_least: các bậc phải xếp theo at_least tăng dần")
+
+
+def test_rate_step_above_one(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit("at_least = 0.9, points = 10", "at_least = 90, points = 10"))
+    assert f"{ONLINE}.steps[2].at_least: với phép đo rate, phải là tỷ lệ từ 0 đến 1" in message
+
+
+def test_rate_target_must_be_a_ratio(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit("target = 0.9", "target = 90"))
+    assert f"{ONLINE}.target: với phép đo rate, phải là tỷ lệ từ 0 đến 1, ví dụ 0.9" in message
+
+
+def test_rate_needs_a_zero_denominator_policy(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit('zero_denominator = "not_applicable"\n', ""))
+    assert f"{ONLINE}.zero_denominator: phép đo rate cần zero_denominator" in message
+
+
+def test_linear_rule_needs_a_target(tmp_path: Path) -> None:
+    text = _edit('rule = "steps"\n  steps = [', 'rule = "linear"\n  ignored = [')
+    text = text.replace("  target = 0.9\n", "").replace("  ignored = [", "  # [")
+    message = _error(tmp_path, text)
+    assert f"{ONLINE}.target: quy tắc linear cần target" in message
+
+
+def test_appraisal_criterion_cannot_be_computed(tmp_path: Path) -> None:
+    text = _edit('source = "appraisal"', 'source = "appraisal"\n  measure = "count"')
+    message = _error(tmp_path, text)
+    assert "fields[1] (chung).criteria[1] (report_quality).measure: " in message
+    assert "source = appraisal không dùng measure" in message
+
+
+def test_misspelt_setting(tmp_path: Path) -> None:
+    text = _edit('max_points = 5\n  source = "appraisal"', 'max_point = 5\n  source = "appraisal"')
+    message = _error(tmp_path, text)
+    assert "fields[1] (chung).criteria[1] (report_quality).max_point" in message
+    assert "thiếu mục bắt buộc" in message or "không được hỗ trợ" in message
+
+
+def test_max_points_must_be_positive(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit("max_points = 10", "max_points = 0"))
+    assert f"{ONLINE}.max_points: phải lớn hơn 0" in message
+
+
+def test_bad_criterion_key(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit('key = "iso"', 'key = "ISO 9001"'))
+    assert "fields[2] (tthc).criteria[1] (ISO 9001).key" in message
+    assert "chữ thường không dấu" in message
+
+
+def test_duplicate_criterion_keys(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit('key = "iso"', 'key = "report_quality"'))
+    assert message.endswith(
+        "fields[2] (tthc).criteria[1] (report_quality).key: "
+        "khoá tiêu chí bị trùng với fields[1] (chung).criteria[1] (report_quality)"
+    )
+
+
+def test_bands_must_cover_zero(tmp_path: Path) -> None:
+    message = _error(
+        tmp_path,
+        _edit('{ name = "Chưa đạt", min_index = 0 }', '{ name = "Chưa đạt", min_index = 1 }'),
+    )
+    assert "bands[2] (Chưa đạt).min_index: mức xếp loại cuối phải có min_index = 0" in message
+
+
+def test_bands_must_descend(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit("min_index = 50 }", "min_index = 0 }"))
+    assert "bands[2] (Chưa đạt).min_index: các mức xếp loại phải xếp theo min_index giảm dần" in (
+        message
+    )
+
+
+def test_bands_cannot_be_empty(tmp_path: Path) -> None:
+    start = BASE.index("bands = [")
+    end = BASE.index("]\n", start) + 2
+    message = _error(tmp_path, BASE[:start] + "bands = []\n" + BASE[end:])
+    assert "bands: không được để trống" in message
+
+
+def test_duplicate_band_names(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit('name = "Chưa đạt"', 'name = "Đạt"'))
+    assert "bands[2] (Đạt).name: tên mức xếp loại bị trùng" in message
+
+
+def test_duplicate_field_keys(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit('key = "tthc"', 'key = "chung"'))
+    assert "fields[2] (chung).key: khoá lĩnh vực bị trùng với fields[1]" in message
+
+
+def test_count_measure_needs_a_report_field(tmp_path: Path) -> None:
+    text = _edit(
+        'measure = "yesno"\n  report_field = "iso_applied"',
+        'measure = "count"\n  target = 2',
+    )
+    message = _error(tmp_path, text)
+    assert "fields[2] (tthc).criteria[1] (iso).report_field: phép đo count cần report_field" in (
+        message
+    )
+
+
+def test_yesno_takes_no_target(tmp_path: Path) -> None:
+    text = _edit('report_field = "iso_applied"', 'report_field = "iso_applied"\n  target = 1')
+    message = _error(tmp_path, text)
+    assert "fields[2] (tthc).criteria[1] (iso).target: phép đo yesno không dùng target" in message
+
+
+def test_empty_blocks_list_is_refused(tmp_path: Path) -> None:
+    message = _error(tmp_path, _edit('blocks = ["truc_thuoc"]', "blocks = []"))
+    assert f"{ONLINE}.blocks" in message
