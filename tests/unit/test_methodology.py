@@ -53,11 +53,11 @@ def test_shipped_methodology_uses_every_source_and_limits_some_criteria_by_block
 def test_shipped_bands() -> None:
     methodology = load_methodology()
     assert [(b.name, b.min_index) for b in methodology.bands] == [
-        ("Xuất sắc", 90),
-        ("Tốt", 80),
-        ("Khá", 65),
-        ("Trung bình", 50),
-        ("Yếu", 0),
+        ("Xuất sắc", Decimal(90)),
+        ("Tốt", Decimal(80)),
+        ("Khá", Decimal(65)),
+        ("Trung bình", Decimal(50)),
+        ("Yếu", Decimal(0)),
     ]
 
 
@@ -83,7 +83,7 @@ def test_band_edges(index: str, band: str) -> None:
 def test_methodology_is_immutable() -> None:
     methodology = load_methodology()
     with pytest.raises(ValueError, match="frozen"):
-        methodology.year = 2026
+        methodology.year = 2026  # type: ignore[misc]
 
 
 # ---------------------------------------------------------------------------
