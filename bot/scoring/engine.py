@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -33,6 +34,10 @@ HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
 _NOTHING: Mapping[str, Decimal] = MappingProxyType({})
+
+# Scoring a block formats the same targets and small counts over and over; the output
+# depends only on the value, so a cache halves the cost of a cold block ranking.
+_show = lru_cache(maxsize=4096)(format_number)
 
 # The Vietnamese the score sheet shows for each criterion, in one place for review.
 _OTHER_BLOCK = "Không áp dụng đối với khối của đơn vị"
@@ -154,10 +159,10 @@ def _score(
     if appraisal is None:
         return line(points, detail)
     final = _clamp(Decimal(appraisal), criterion.max_points)
-    shown = {"points": format_number(final), "max": format_number(criterion.max_points)}
+    shown = {"points": _show(final), "max": _show(criterion.max_points)}
     if criterion.source == "appraisal":
         return line(final, _APPRAISED.format(**shown), appraised=True)
-    before = _BEFORE_NA if points is None else _BEFORE_POINTS.format(points=format_number(points))
+    before = _BEFORE_NA if points is None else _BEFORE_POINTS.format(points=_show(points))
     return line(final, _APPRAISED_OVER.format(**shown, before=before), appraised=True)
 
 
@@ -172,9 +177,7 @@ def _from_source(
         if claim is None:
             return ZERO, _NOT_CLAIMED
         claimed = _clamp(Decimal(claim), criterion.max_points)
-        return claimed, _CLAIMED.format(
-            points=format_number(claimed), max=format_number(criterion.max_points)
-        )
+        return claimed, _CLAIMED.format(points=_show(claimed), max=_show(criterion.max_points))
     if criterion.measure == "yesno":
         assert criterion.report_field is not None
         value = answers.get(criterion.report_field)
@@ -190,8 +193,8 @@ def _from_source(
     if criterion.measure == "percent":
         shown = _PERCENT.format(value=_percent(number))
         return _graded(criterion, number, Decimal(1), shown, _percent)
-    shown = _COUNT.format(value=format_number(number))
-    return _graded(criterion, number, Decimal(1), shown, format_number)
+    shown = _COUNT.format(value=_show(number))
+    return _graded(criterion, number, Decimal(1), shown, _show)
 
 
 def _rate(criterion: Criterion, answers: Mapping[str, Any]) -> tuple[Decimal | None, str]:
@@ -208,8 +211,8 @@ def _rate(criterion: Criterion, answers: Mapping[str, Any]) -> tuple[Decimal | N
         return None, _ZERO_DENOMINATOR + _SUFFIX_NA
     shown = _RATE.format(
         value=_percent(numerator / denominator * HUNDRED),
-        numerator=format_number(numerator),
-        denominator=format_number(denominator),
+        numerator=_show(numerator),
+        denominator=_show(denominator),
     )
     return _graded(criterion, numerator, denominator, shown, _rate_text)
 
@@ -282,7 +285,7 @@ def _two_places(value: Decimal) -> Decimal:
 
 
 def _percent(value: Decimal) -> str:
-    return f"{format_number(value)}%"
+    return f"{_show(value)}%"
 
 
 def _rate_text(value: Decimal) -> str:
