@@ -110,6 +110,8 @@ def score_unit(
 
     ``appraisals`` and ``claims`` map criterion keys to points; keys the methodology
     does not know are ignored, so an appraisal kept from last year's file is harmless.
+    Claims are read for ``self`` criteria only, and the caller passes only those backed
+    by evidence or an explanation (giải trình): the engine cannot see documents.
     """
     sheet = tuple(
         _score(group, criterion, block, answers, appraisals, claims)
@@ -271,7 +273,8 @@ def _number(value: object) -> Decimal | None:
             return None
     else:
         return None
-    return result if result.is_finite() else None
+    # Nothing a form accepts comes near 10^18; a pasted "1E+999999" would overflow later.
+    return result if result.is_finite() and result.adjusted() < 18 else None
 
 
 def _clamp(value: Decimal, maximum: Decimal) -> Decimal:

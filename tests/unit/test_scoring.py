@@ -500,6 +500,16 @@ def test_unreadable_answers_count_as_unanswered() -> None:
     assert line(score, "satisfaction").points is None
 
 
+def test_absurd_numbers_neither_crash_nor_score() -> None:
+    answers = at_target(articles="1E+999999", dossiers_online=-5, sipas_rate="NaN")
+    score = score_unit(METHODOLOGY, block="truc_thuoc", answers=answers)
+    assert line(score, "news_articles").points == D(0)  # unreadable → missing → 0
+    assert line(score, "online_rate").points == D(0)  # negative → clamped to 0
+    assert line(score, "satisfaction").points is None  # unreadable → not applicable
+    # 81 − 3 − 10 − 8 = 60 of 92 → 65.217… → 65.22
+    assert (score.points, score.max_points, score.index) == (D("60.00"), D(92), D("65.22"))
+
+
 def test_empty_report_scores_zero_not_an_error() -> None:
     score = score_unit(METHODOLOGY, block="truc_thuoc", answers={})
     # Not applicable when missing: satisfaction (8), disbursement (5). Missing rates with
