@@ -118,24 +118,16 @@ class _Face:
 
     def glyph(self, char: str) -> _Glyph:
         found = self._glyphs.get(char)
-        if found is not None:
-            return found
-        with self._lock:
-            found = self._glyphs.get(char)
-            if found is None:
-                found = self._load(char)
-                self._glyphs[char] = found
+        if found is None:
+            with self._lock:
+                found = self._glyphs.get(char)
+                if found is None:
+                    found = self._load(char)
+                    self._glyphs[char] = found
         return found
 
     def _load(self, char: str) -> _Glyph:
         index = self._ft.get_char_index(ord(char))
-        if index == 0:
-            # Worded as matplotlib words it, so one check catches both.
-            warnings.warn(
-                f"Glyph {ord(char)} ({char!r}) missing from font(s) {self.family}.",
-                UserWarning,
-                stacklevel=5,
-            )
         loaded = self._ft.load_glyph(index, flags=LoadFlags.NO_HINTING)
         vertices, codes = self._ft.get_path()
         return _Glyph(
@@ -252,8 +244,7 @@ class Ink:
         if knockout is not None:
             pad = kind.size * 0.12  # sideways only: rows above and below sit close
             self._boxes.setdefault(knockout, []).append(
-                (left - pad, baseline - kind.ascent, width + 2 * pad,
-                 kind.ascent + kind.descent)
+                (left - pad, baseline - kind.ascent, width + 2 * pad, kind.ascent + kind.descent)
             )
         pieces: list[Float2D] = []
         codes: list[Codes] = []
@@ -261,6 +252,14 @@ class Ink:
         previous: _Glyph | None = None
         for char in text:
             glyph = face.glyph(char)
+            if glyph.index == 0:
+                # Worded as matplotlib words it, so one check catches both; the font's
+                # "missing" box is drawn in the character's place.
+                warnings.warn(
+                    f"Glyph {ord(char)} ({char!r}) missing from font(s) {face.family}.",
+                    UserWarning,
+                    stacklevel=2,
+                )
             if previous is not None:
                 offset += face.kern(previous, glyph)
             if len(glyph.codes):
@@ -282,14 +281,27 @@ class Ink:
         page = page_transform(height)
         for color, boxes in self._boxes.items():
             figure.add_artist(
-                PathPatch(rectangles(boxes), transform=page, facecolor=color,
-                          edgecolor="none", linewidth=0, zorder=10)
+                PathPatch(
+                    rectangles(boxes),
+                    transform=page,
+                    facecolor=color,
+                    edgecolor="none",
+                    linewidth=0,
+                    zorder=10,
+                )
             )
         for color, (vertices, codes) in self._glyphs.items():
             path = Path(np.concatenate(vertices), np.concatenate(codes))
             figure.add_artist(
-                PathPatch(path, transform=page, facecolor=color, edgecolor="none",
-                          linewidth=0, snap=False, zorder=11)
+                PathPatch(
+                    path,
+                    transform=page,
+                    facecolor=color,
+                    edgecolor="none",
+                    linewidth=0,
+                    snap=False,
+                    zorder=11,
+                )
             )
 
 
@@ -396,7 +408,7 @@ def shorten_name(text: str, width: float, kind: Type) -> str:
         return text
     match = _RANK.match(text)
     rank = match.group(0) if match else ""
-    name = text[len(rank):]
+    name = text[len(rank) :]
     for pattern, short in _ABBREVIATIONS:
         name = pattern.sub(short, name)
     if kind.width(rank + name) <= width:
@@ -471,13 +483,23 @@ def rectangles(boxes: Sequence[tuple[float, float, float, float]]) -> Path:
     which is what made a 60-row ``barh`` slow."""
     corners = np.array(boxes, dtype=np.float64).reshape(-1, 4)
     x, y, w, h = corners.T
-    vertices = np.stack(
-        [np.stack([x, y]), np.stack([x + w, y]), np.stack([x + w, y + h]),
-         np.stack([x, y + h]), np.stack([x, y])]
-    ).transpose(2, 0, 1).reshape(-1, 2)
+    vertices = (
+        np.stack(
+            [
+                np.stack([x, y]),
+                np.stack([x + w, y]),
+                np.stack([x + w, y + h]),
+                np.stack([x, y + h]),
+                np.stack([x, y]),
+            ]
+        )
+        .transpose(2, 0, 1)
+        .reshape(-1, 2)
+    )
     codes = np.tile(
-        np.array([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY],
-                 dtype=np.uint8),
+        np.array(
+            [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY], dtype=np.uint8
+        ),
         len(corners),
     )
     return Path(vertices, codes)
@@ -501,6 +523,5 @@ def header(canvas: Canvas, title: str, subtitle: str | None) -> float:
 def empty_chart(canvas: Canvas, top: float) -> bytes:
     """Say "no data yet" where the chart would be, so callers need no special case."""
     height = canvas.set_height(top + 280)
-    canvas.ink.text(WIDTH_PX / 2, top + 130, EMPTY_TEXT, MESSAGE, MUTED, ha="center",
-                    va="center")
+    canvas.ink.text(WIDTH_PX / 2, top + 130, EMPTY_TEXT, MESSAGE, MUTED, ha="center", va="center")
     return canvas.png(height)

@@ -97,8 +97,9 @@ def leaderboard_png(
         label = str(tick)
         if top_scale:
             ink.text(x_px(tick), axes_top - 8, label, s.TICK, s.MUTED, ha="center")
-        ink.text(x_px(tick), axes_top + axes_height + 10, label, s.TICK, s.MUTED,
-                 ha="center", va="top")
+        ink.text(
+            x_px(tick), axes_top + axes_height + 10, label, s.TICK, s.MUTED, ha="center", va="top"
+        )
 
     across = blended_transform_factory(figure.transFigure, ax.transData)
     boxes: dict[str, list[tuple[float, float, float, float]]] = {s.BAR: [], s.OWN_BAR: []}
@@ -143,13 +144,23 @@ def leaderboard_png(
         )
     for colour, drawn in boxes.items():
         if drawn:
-            ax.add_patch(PathPatch(s.rectangles(drawn), facecolor=colour, edgecolor="none",
-                                   linewidth=0, zorder=2))
+            ax.add_patch(
+                PathPatch(
+                    s.rectangles(drawn), facecolor=colour, edgecolor="none", linewidth=0, zorder=2
+                )
+            )
 
     if median is not None:
         x = min(max(median, 0.0), 100.0)
-        ax.vlines(x, band * 0.15, axes_height, colors=s.MEDIAN, linewidths=2.5,
-                  linestyles=(0, (6, 4)), zorder=3)
+        ax.vlines(
+            x,
+            band * 0.15,
+            axes_height,
+            colors=s.MEDIAN,
+            linewidths=2.5,
+            linestyles=(0, (6, 4)),
+            zorder=3,
+        )
         on_left = x > 55  # the label goes on the side with more room
         ink.text(
             x_px(x) + (-10 if on_left else 10),

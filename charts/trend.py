@@ -102,21 +102,49 @@ def trend_png(
         if (count - 1 - index) % every:
             continue
         for row, line in enumerate(lines):
-            ink.text(x_px(index), axes_top + PLOT_PX + 14 + row * s.TICK.size * s.LINE_SPACING,
-                     line, s.TICK, s.MUTED, ha="center", va="top")
+            ink.text(
+                x_px(index),
+                axes_top + PLOT_PX + 14 + row * s.TICK.size * s.LINE_SPACING,
+                line,
+                s.TICK,
+                s.MUTED,
+                ha="center",
+                va="top",
+            )
 
     positions = np.arange(count, dtype=np.float64)
     # NaN breaks a matplotlib line, which is exactly the gap a missing quarter needs.
-    ax.plot(positions, np.clip(medians, 0, 100), color=s.MEDIAN, linewidth=3,
-            linestyle="--", marker="o", markersize=8, zorder=2, clip_on=False)
-    ax.plot(positions, np.clip(values, 0, 100), color=s.SERIES, linewidth=4, marker="o",
-            markersize=12, zorder=3, clip_on=False)
+    ax.plot(
+        positions,
+        np.clip(medians, 0, 100),
+        color=s.MEDIAN,
+        linewidth=3,
+        linestyle="--",
+        marker="o",
+        markersize=8,
+        zorder=2,
+        clip_on=False,
+    )
+    ax.plot(
+        positions,
+        np.clip(values, 0, 100),
+        color=s.SERIES,
+        linewidth=4,
+        marker="o",
+        markersize=12,
+        zorder=3,
+        clip_on=False,
+    )
 
     series = [None if math.isnan(v) else (x_px(i), y_px(v)) for i, v in enumerate(values)]
     typical = [None if math.isnan(m) else (x_px(i), y_px(m)) for i, m in enumerate(medians)]
     placer = _Placer(
-        bounds=(left - 8, axes_top - HEADROOM_PX + 4, s.WIDTH_PX - s.MARGIN_PX / 2,
-                axes_top + PLOT_PX - 2),
+        bounds=(
+            left - 8,
+            axes_top - HEADROOM_PX + 4,
+            s.WIDTH_PX - s.MARGIN_PX / 2,
+            axes_top + PLOT_PX - 2,
+        ),
         lines=[series, typical],
     )
     label_every = max(1, math.ceil((s.POINT.width("100,00") + 6) / slot))
@@ -127,8 +155,7 @@ def trend_png(
         text = s.vn_number(value)
         # Start on the side away from the median line, so the two do not cross.
         x, y = placer.place(point, s.POINT.width(text), below_first=value < median)
-        ink.text(x, y, text, s.POINT, s.SERIES, ha="center", va="center",
-                 knockout=s.BACKGROUND)
+        ink.text(x, y, text, s.POINT, s.SERIES, ha="center", va="center", knockout=s.BACKGROUND)
 
     page = s.page_transform(height)
     for (_, colour, style, line_width, marker), text, (x, y) in zip(
@@ -136,9 +163,17 @@ def trend_png(
     ):
         middle = y + row_px / 2
         figure.add_artist(
-            Line2D([x, x + LEGEND_SAMPLE_PX / 2, x + LEGEND_SAMPLE_PX], [middle] * 3,
-                   transform=page, color=colour, linewidth=line_width, linestyle=style,
-                   marker="o", markersize=marker, markevery=[1])
+            Line2D(
+                [x, x + LEGEND_SAMPLE_PX / 2, x + LEGEND_SAMPLE_PX],
+                [middle] * 3,
+                transform=page,
+                color=colour,
+                linewidth=line_width,
+                linestyle=style,
+                marker="o",
+                markersize=marker,
+                markevery=[1],
+            )
         )
         ink.text(x + LEGEND_SAMPLE_PX + 12, middle, text, s.LABEL, s.INK, va="center")
     return canvas.png(height)
