@@ -38,8 +38,9 @@ def trend_png(
     """Render the points, oldest first, as PNG bytes 1080 px wide.
 
     A quarter without a value leaves a gap in its line rather than a bridge, so a missed
-    report is visible. The unit's values are labelled (every other one, or sparser, when
-    too many quarters crowd the width; the latest always). Same arguments, same bytes.
+    report is visible. The unit's values are labelled beside their points where they
+    cross no line (every other one, or sparser, when too many quarters crowd the width;
+    the latest always). Same arguments, same bytes.
     With no points, or none with any number, the picture says "Chưa có dữ liệu".
     """
     canvas = s.Canvas()
