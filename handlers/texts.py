@@ -206,7 +206,10 @@ TREND_HEADER = "<b>Diễn biến Chỉ số CCHC</b>\nĐơn vị: <b>{unit}</b>"
 TREND_LINE = "{scope}: {index}{median}"
 TREND_MEDIAN = " (trung vị khối {median})"
 TREND_NO_DATA = "chưa có"
-RANKING_HEADER = "<b>Bảng xếp hạng Chỉ số CCHC {scope}</b>{provisional}\n{block}\nĐã báo cáo: {reported}/{total}"
+RANKING_HEADER = (
+    "<b>Bảng xếp hạng Chỉ số CCHC {scope}</b>{provisional}\n{block}\n"
+    "Đã báo cáo: {reported}/{total}"
+)
 RANKING_LINE = "{rank}. {name} — <b>{index}</b> ({band})"
 RANKING_LINE_OWN = "<u>{rank}. {name} — <b>{index}</b> ({band})</u>"
 RANKING_NOT_REPORTED = "— {name}: chưa báo cáo"
@@ -232,7 +235,9 @@ APPRAISE_USAGE = (
 APPRAISE_LIST_HEADER = "<b>Điểm các tiêu chí của {unit}</b> — {scope}"
 APPRAISE_LIST_LINE = "<code>{key}</code> {title}: {points}/{max}{mark}"
 APPRAISED_MARK = " ✍️ (đã thẩm định)"
-APPRAISE_UNKNOWN_CRITERION = "Không có tiêu chí “{key}”. Gõ <code>/appraise {unit}</code> để xem danh sách."
+APPRAISE_UNKNOWN_CRITERION = (
+    "Không có tiêu chí “{key}”. Gõ <code>/appraise {unit}</code> để xem danh sách."
+)
 APPRAISE_BAD_POINTS = "Điểm phải là số từ 0 đến {max} (ví dụ 7,5)."
 APPRAISE_NEED_REASON = "Vui lòng ghi lý do thẩm định sau số điểm."
 APPRAISE_DONE = "✅ Đã thẩm định tiêu chí “{title}” của {unit}: {points}/{max} điểm{before}."
