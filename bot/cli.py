@@ -26,6 +26,7 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.domain.models import Invite, Role
 from bot.formatting import format_date, period_label
 from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
+from bot.scoring.methodology import MethodologyError
 from bot.numbers import format_number
 from bot.services.container import Services, build_services
 from bot.services.registration import UnknownUnitError
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides: dict[str, object] = {"db_path": args.db} if args.db is not None else {}
         settings = load_settings(**overrides)
         return command(settings, args)
-    except (SettingsError, FormError) as exc:
+    except (SettingsError, FormError, MethodologyError) as exc:
         print(f"Lỗi cấu hình: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.forms.schema import FormSpec, load_form
+from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
+from bot.services.chart_images import ChartImages
 from bot.services.conversations import ConversationService
 from bot.services.export import ExportService
 from bot.services.office import OfficeService
@@ -14,6 +16,7 @@ from bot.services.periods import PeriodService
 from bot.services.registration import RegistrationService
 from bot.services.reporting import ReportingService
 from bot.services.roster import RosterService
+from bot.services.standings import StandingsService
 from storage.database import Database
 
 
@@ -30,6 +33,8 @@ class Services:
     conversations: ConversationService
     roster: RosterService
     export: ExportService
+    standings: StandingsService
+    charts: ChartImages
 
     async def close(self) -> None:
         await self.db.close()
@@ -54,7 +59,23 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),
         export=ExportService(db, form, tz=settings.tz),
+        standings=StandingsService(db, clock, _methodology(settings, form), periods),
+        charts=ChartImages(),
     )
+
+
+def _methodology(settings: Settings, form: FormSpec) -> Methodology:
+    try:
+        return load_methodology(settings.methodology_file, form=form)
+    except MethodologyError as exc:
+        if settings.form_file is not None and settings.methodology_file is None:
+            # The shipped criteria read the shipped form's fields; an office that
+            # changes the form must say how the new one is scored.
+            raise MethodologyError(
+                f"{exc}. Mẫu báo cáo riêng (CCHC_FORM_FILE) cần bộ tiêu chí phù hợp: "
+                "đặt CCHC_METHODOLOGY_FILE"
+            ) from None
+        raise
 
 
 async def open_services(settings: Settings, *, clock: Clock = utc_now) -> Services:

@@ -201,6 +201,25 @@ def test_malformed_form_file_is_one_line_and_exit_2(
     assert err.startswith(f"Lỗi cấu hình: {form}")
 
 
+def test_a_custom_form_without_matching_criteria_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    form = tmp_path / "form.toml"
+    form.write_text(
+        'version = "x"\ntitle = "t"\n[[sections]]\nkey = "a"\ntitle = "A"\n'
+        '[[sections.fields]]\nkey = "n"\nlabel = "Số"\ntype = "integer"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CCHC_FORM_FILE", str(form))
+
+    code, _, err = run(capsys, "units", "list")
+
+    assert code == 2
+    assert err.count("\n") == 1
+    assert "không có trường" in err
+    assert err.rstrip().endswith("đặt CCHC_METHODOLOGY_FILE")
+
+
 def test_export_csv_to_stdout_and_to_a_file(
     capsys: pytest.CaptureFixture[str], imported: None, tmp_path: Path
 ) -> None:

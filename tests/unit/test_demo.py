@@ -44,6 +44,29 @@ title = "a) Kế hoạch"
 """
 
 
+# A custom form needs criteria that read its fields.
+SMALL_METHODOLOGY = """
+year = 2025
+version = "test"
+title = "Bộ tiêu chí thử"
+bands = [{ name = "Đạt", min_index = 50 }, { name = "Chưa đạt", min_index = 0 }]
+
+[[fields]]
+key = "ke_hoach"
+title = "Kế hoạch"
+
+  [[fields.criteria]]
+  key = "planned"
+  title = "Số nhiệm vụ"
+  max_points = 10
+  source = "computed"
+  measure = "count"
+  report_field = "tasks_planned"
+  target = 10
+  rule = "linear"
+"""
+
+
 def demo(
     args: list[str], lines: list[str], *, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -114,11 +137,13 @@ def test_end_of_input_ends_the_demo_cleanly(tmp_path: Path) -> None:
 def test_a_submission_shows_the_receipt_and_the_office_notice(tmp_path: Path) -> None:
     form = tmp_path / "form.toml"
     form.write_text(SMALL_FORM, encoding="utf-8")
+    methodology = tmp_path / "criteria.toml"
+    methodology.write_text(SMALL_METHODOLOGY, encoding="utf-8")
     result = demo(
         ["-m", "bot.cli", "--db", str(tmp_path / "demo.db"), "demo"],
         ["/report", "12", ":file", ":2", ":quit"],
         cwd=tmp_path,
-        env={"CCHC_FORM_FILE": str(form)},
+        env={"CCHC_FORM_FILE": str(form), "CCHC_METHODOLOGY_FILE": str(methodology)},
     )
     assert_clean(result)
     assert in_order(

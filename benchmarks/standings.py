@@ -1,0 +1,202 @@
+"""Standings at provincial scale: 2,000 units × 8 quarters of reports.
+
+Prints: computing one block's ranking (goal ≤ 50 ms); /standing end to end through the
+HTTP stand-in, cold (chart rendered, goal ≤ 150 ms) and warm (cached, goal p50 ≤ 20 ms);
+peak memory (goal ≤ 150 MB). Not part of the test run:
+
+    python -m benchmarks.standings [--units 2000] [--quarters 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.app import build_application, services_of, start_application, stop_application
+from bot.clock import to_iso
+from bot.config import Settings
+from bot.domain.models import Unit
+from bot.services.periods import period_code
+from bot.services.standings import Scope
+from bot.standin import BotApiStandin
+from storage import audit, people, reports, units
+from tests.clock import FakeClock
+
+BLOCKS = ("phong_so", "phong_gd", "truc_thuoc", "trung_tam")
+NOW = datetime(2026, 12, 20, 3, 0, tzinfo=UTC)  # after Q4/2026's deadline
+CAPTION = "Chỉ số CCHC quý IV/2026 —"  # the chart's caption, sent after the text
+
+
+def quarters_back(count: int) -> list[tuple[int, int]]:
+    year, quarter = 2026, 4
+    out = []
+    for _ in range(count):
+        out.append((year, quarter))
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return list(reversed(out))
+
+
+def answers(rng: random.Random) -> dict[str, object]:
+    received = rng.randint(0, 3000)
+    online = rng.randint(0, received)
+    on_time = rng.randint(0, received)
+    late = rng.randint(0, received - on_time)
+    planned = rng.randint(1, 30)
+    feedback = rng.randint(0, 20)
+    staff = rng.randint(10, 200)
+    return {
+        "tasks_planned": planned,
+        "tasks_completed": rng.randint(0, planned),
+        "inspections": rng.randint(0, 4),
+        "par_self_score": f"{rng.uniform(50, 100):.1f}",
+        "sipas_rate": f"{rng.uniform(60, 100):.1f}",
+        "propaganda_events": rng.randint(0, 40),
+        "articles": rng.randint(0, 30),
+        "initiatives": rng.randint(0, 5),
+        "initiative_titles": "Sáng kiến",
+        "dossiers_received": received,
+        "dossiers_online": online,
+        "dossiers_postal": None,
+        "dossiers_on_time": on_time,
+        "dossiers_late": late,
+        "feedback_received": feedback,
+        "feedback_on_time": rng.randint(0, feedback),
+        "staff_total": staff,
+        "staff_streamlined": rng.randint(0, 3),
+        "staff_trained": rng.randint(0, staff),
+        "autonomy_level": rng.choice(["full", "regular", "partial", "state"]),
+        "budget_disbursed": rng.choice([None, f"{rng.uniform(0, 100):.1f}"]),
+        "services_full_online": rng.randint(0, 10),
+        "services_partial_online": rng.randint(0, 10),
+        "e_documents_rate": f"{rng.uniform(50, 100):.1f}",
+        "iso_applied": rng.random() < 0.7,
+        "highlights": "Kết quả nổi bật",
+        "shortcomings": "Hạn chế",
+        "next_quarter": "Phương hướng",
+        "requests": None,
+        "signed_report": {"file_id": "F", "file_name": "bc.pdf", "file_size": 1000},
+    }
+
+
+async def seed(services_db, unit_count: int, quarter_count: int) -> list[Unit]:  # type: ignore[no-untyped-def]
+    rng = random.Random(20261122)
+    now = to_iso(NOW)
+    roster = [
+        Unit(
+            code=f"U{i:04d}", name=f"Trường THPT số {i} Nguyễn Thị Minh Khai", block=BLOCKS[i % 4]
+        )
+        for i in range(unit_count)
+    ]
+    async with services_db.write() as conn:
+        for unit in roster:
+            await units.upsert_unit(conn, unit, now)
+        for year, quarter in quarters_back(quarter_count):
+            code = period_code(year, quarter)
+            await conn.execute(
+                "INSERT OR IGNORE INTO periods (code, year, quarter, data_from, data_to, due_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (code, year, quarter, f"{year}-01-01", f"{year}-12-31", now),
+            )
+            for unit in roster:
+                if rng.random() < 0.05:
+                    continue  # some units do not report
+                await reports.insert_report(
+                    conn,
+                    unit_code=unit.code,
+                    period_code=code,
+                    version=1,
+                    reference=f"CCHC-{code}-{unit.code}-01",
+                    form_version="2025.1",
+                    answers=answers(rng),
+                    submitted_by=1,
+                    submitted_at=now,
+                )
+        await audit.record(conn, at=now, actor="bench", action="roster.import")
+        await people.touch_person(conn, 42, "Hiệu trưởng", None, now)
+        await conn.execute(
+            "INSERT INTO memberships (telegram_id, unit_code, role, bound_at) VALUES (?, ?, ?, ?)",
+            (42, "U0002", "head", now),
+        )
+        for year, quarter in quarters_back(quarter_count):
+            await conn.execute(
+                "INSERT INTO publications (scope, published_by, published_at) VALUES (?, ?, ?)",
+                (period_code(year, quarter), "bench", now),
+            )
+    return roster
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+async def main(unit_count: int, quarter_count: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        standin = BotApiStandin()
+        await standin.start()
+        settings = Settings(
+            bot_token=standin.token,  # type: ignore[arg-type]
+            api_base_url=standin.base_url,
+            db_path=Path(tmp) / "bench.db",
+            _env_file=None,  # type: ignore[call-arg]
+        )
+        app = build_application(settings, clock=FakeClock(NOW))
+        await start_application(app, poll_timeout=1)
+        services = services_of(app)
+        started = time.perf_counter()
+        await seed(services.db, unit_count, quarter_count)
+        seconds = time.perf_counter() - started
+        print(f"Seeded {unit_count} units × {quarter_count} quarters in {seconds:.1f} s")
+
+        scope = Scope("2026-Q4", 2026, (4,), "quarter")
+        block_sizes = {b: sum(1 for i in range(unit_count) if BLOCKS[i % 4] == b) for b in BLOCKS}
+        timings = []
+        for block in BLOCKS:
+            services.standings._cache.clear()  # noqa: SLF001 - cold computation on purpose
+            t0 = time.perf_counter()
+            await services.standings.block_ranking(scope, block)
+            timings.append(time.perf_counter() - t0)
+        print(
+            f"One block's ranking, cold "
+            f"({statistics.mean(block_sizes.values()):.0f} units a block): "
+            f"mean {ms(statistics.mean(timings))}, max {ms(max(timings))} (goal ≤ 50 ms)"
+        )
+
+        head = standin.user(42, "Hiệu trưởng")
+        services.standings._cache.clear()  # noqa: SLF001
+        cold = []
+        t0 = time.perf_counter()
+        await head.send("/standing 2026-Q4")
+        await head.expect("Xếp hạng trong khối")
+        await head.expect(CAPTION)
+        cold.append(time.perf_counter() - t0)
+        warm = []
+        for _ in range(30):
+            t0 = time.perf_counter()
+            await head.send("/standing 2026-Q4")
+            await head.expect("Xếp hạng trong khối")
+            await head.expect(CAPTION)
+            warm.append(time.perf_counter() - t0)
+        print(f"/standing end to end, cold (chart rendered): {ms(cold[0])} (goal ≤ 150 ms)")
+        print(
+            f"/standing end to end, warm: p50 {ms(statistics.median(warm))}, "
+            f"p95 {ms(sorted(warm)[int(0.95 * len(warm))])} (goal p50 ≤ 20 ms)"
+        )
+        await stop_application(app)
+        await standin.stop()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Peak memory (max RSS of this process): {peak:.0f} MB (goal ≤ 150 MB)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--units", type=int, default=2000)
+    parser.add_argument("--quarters", type=int, default=8)
+    args = parser.parse_args()
+    asyncio.run(main(args.units, args.quarters))

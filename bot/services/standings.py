@@ -1,0 +1,353 @@
+"""Standings: scores, block rankings, a unit's standing and trend, publication.
+
+Scores come from each unit's latest submitted report for a quarter, scored by the
+methodology (a data file), with the office's appraisal points overriding. A year (or
+year-to-date) index is the mean of the quarterly indices over the quarters it spans, a
+quarter without a report counting 0: the plan rewards units that report every quarter.
+
+Rankings are cached per (scope, block) under a data version that grows with every
+submission, appraisal or roster change, so a repeated /standing costs a dictionary
+lookup, and a stale ranking is never shown.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from bot.clock import Clock, to_iso
+from bot.domain.models import Block, Period, Unit
+from bot.formatting import period_label
+from bot.scoring.engine import UnitScore, score_unit
+from bot.scoring.methodology import Methodology
+from bot.scoring.ranking import Entry, Ranked, median_index, points_to_next_rank, rank_block
+from bot.services.periods import PeriodService, parse_period_code, period_code, quarter_of
+from storage import audit, reports, standings, units
+from storage.database import Database
+
+_YEAR = re.compile(r"^\s*(\d{4})\s*(-\s*YTD)?\s*$", re.IGNORECASE)
+TWO_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A quarter ("2025-Q1"), a year to date ("2025-YTD") or a year ("2025")."""
+
+    code: str
+    year: int
+    quarters: tuple[int, ...]
+    kind: str  # "quarter" | "ytd" | "year"
+
+    @property
+    def label(self) -> str:
+        if self.kind == "quarter":
+            return period_label(self.year, self.quarters[0])
+        if self.kind == "ytd":
+            return f"năm {self.year} (lũy kế đến quý {_roman(self.quarters[-1])})"
+        return f"năm {self.year}"
+
+    @property
+    def period_codes(self) -> tuple[str, ...]:
+        return tuple(period_code(self.year, q) for q in self.quarters)
+
+
+def _roman(q: int) -> str:
+    return ("I", "II", "III", "IV")[q - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    ranked: Ranked
+    unit: Unit
+    score: UnitScore | None  # None: no report (for a year: no quarter reported)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRanking:
+    scope: Scope
+    block: Block
+    rows: tuple[Row, ...]
+    median: Decimal | None
+    version: int
+    # Per criterion, the block median of points lost (quarters only), for "weakest" lists.
+    median_lost: dict[str, Decimal] = field(default_factory=dict)
+
+    def row(self, unit_code: str) -> Row | None:
+        for row in self.rows:
+            if row.unit.code == unit_code:
+                return row
+        return None
+
+    @property
+    def reported(self) -> int:
+        return sum(1 for r in self.rows if r.ranked.rank is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Weak:
+    key: str
+    title: str
+    points: Decimal
+    max_points: Decimal
+    lost_vs_median: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class UnitStanding:
+    scope: Scope
+    ranking: BlockRanking
+    row: Row
+    previous_scope: Scope | None
+    previous: Decimal | None  # index in the previous scope (quarter before, year before)
+    to_next_rank: Decimal | None
+    weakest: tuple[Weak, ...]
+    published: bool
+
+    @property
+    def change(self) -> Decimal | None:
+        index = self.row.ranked.entry.index
+        if index is None or self.previous is None:
+            return None
+        return index - self.previous
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    scope: Scope
+    index: Decimal | None
+    median: Decimal | None
+
+
+class ScopeError(ValueError):
+    pass
+
+
+class StandingsService:
+    def __init__(
+        self, db: Database, clock: Clock, methodology: Methodology, periods: PeriodService
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self.methodology = methodology
+        self._periods = periods
+        self._cache: dict[tuple[str, str], BlockRanking] = {}
+
+    # -- scopes ----------------------------------------------------------------------
+
+    def parse_scope(self, text: str | None) -> Scope:
+        """A scope named by the user; by default the latest quarter that has ended."""
+        if text is None or not text.strip():
+            return self.default_scope()
+        quarter = parse_period_code(text)
+        if quarter is not None:
+            return Scope(period_code(*quarter), quarter[0], (quarter[1],), "quarter")
+        match = _YEAR.match(text)
+        if match is None:
+            raise ScopeError(text)
+        year = int(match.group(1))
+        if match.group(2):
+            now_year, now_quarter = quarter_of(self._now_local_date())
+            last = now_quarter if year == now_year else 4
+            return Scope(f"{year}-YTD", year, tuple(range(1, last + 1)), "ytd")
+        return Scope(str(year), year, (1, 2, 3, 4), "year")
+
+    def default_scope(self) -> Scope:
+        year, quarter = quarter_of(self._now_local_date())
+        return Scope(period_code(year, quarter), year, (quarter,), "quarter")
+
+    def previous_scope(self, scope: Scope) -> Scope | None:
+        if scope.kind == "quarter":
+            year, quarter = scope.year, scope.quarters[0]
+            year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+            return Scope(period_code(year, quarter), year, (quarter,), "quarter")
+        if scope.kind == "year":
+            return Scope(str(scope.year - 1), scope.year - 1, (1, 2, 3, 4), "year")
+        return Scope(f"{scope.year - 1}-YTD", scope.year - 1, scope.quarters, "ytd")
+
+    def _now_local_date(self) -> date:
+        return self._clock().astimezone(self._periods.tz).date()
+
+    # -- rankings --------------------------------------------------------------------
+
+    async def block_ranking(self, scope: Scope, block_code: str) -> BlockRanking:
+        version = await standings.data_version(self._db.reader)
+        key = (scope.code, block_code)
+        cached = self._cache.get(key)
+        if cached is not None and cached.version == version:
+            return cached
+        ranking = await self._compute(scope, block_code, version)
+        self._cache[key] = ranking
+        return ranking
+
+    async def _compute(self, scope: Scope, block_code: str, version: int) -> BlockRanking:
+        conn = self._db.reader
+        block = next((b for b in await units.list_blocks(conn) if b.code == block_code), None)
+        if block is None:
+            raise LookupError(block_code)
+        members = [u for u in await units.list_units(conn) if u.block == block_code]
+        per_quarter: list[dict[str, UnitScore]] = []
+        for code in scope.period_codes:
+            latest = await reports.latest_reports_for_period(conn, code)
+            appraised = await standings.appraisals_for_period(conn, code)
+            scores: dict[str, UnitScore] = {}
+            for unit in members:
+                report = latest.get(unit.code)
+                if report is None:
+                    continue
+                points = {c: a.points for c, a in appraised.get(unit.code, {}).items()}
+                scores[unit.code] = score_unit(
+                    self.methodology, block=block_code, answers=report.answers, appraisals=points
+                )
+            per_quarter.append(scores)
+        entries: list[Entry] = []
+        chosen: dict[str, UnitScore | None] = {}
+        for unit in members:
+            if scope.kind == "quarter":
+                score = per_quarter[0].get(unit.code)
+                index = score.index if score else None
+            else:
+                got = [q.get(unit.code) for q in per_quarter]
+                score = next((s for s in reversed(got) if s is not None), None)
+                index = (
+                    None
+                    if score is None
+                    else (
+                        sum((s.index if s else Decimal(0) for s in got), Decimal(0)) / len(got)
+                    ).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+                )
+            chosen[unit.code] = score
+            entries.append(Entry(unit_code=unit.code, unit_name=unit.name, index=index))
+        ranked = rank_block(entries)
+        by_code = {u.code: u for u in members}
+        rows = tuple(Row(r, by_code[r.entry.unit_code], chosen[r.entry.unit_code]) for r in ranked)
+        median_lost: dict[str, Decimal] = {}
+        if scope.kind == "quarter":
+            losses: dict[str, list[Decimal]] = {}
+            for score in per_quarter[0].values():
+                for key, lost in score.lost().items():
+                    losses.setdefault(key, []).append(lost)
+            median_lost = {k: Decimal(statistics.median(v)) for k, v in losses.items()}
+        return BlockRanking(scope, block, rows, median_index(ranked), version, median_lost)
+
+    async def unit_standing(self, unit_code: str, scope: Scope) -> UnitStanding | None:
+        unit = await units.get_unit(self._db.reader, unit_code)
+        if unit is None:
+            return None
+        ranking = await self.block_ranking(scope, unit.block)
+        row = ranking.row(unit.code)
+        assert row is not None
+        previous_scope = self.previous_scope(scope)
+        previous = None
+        if previous_scope is not None:
+            before = (await self.block_ranking(previous_scope, unit.block)).row(unit.code)
+            previous = before.ranked.entry.index if before else None
+        weakest: list[Weak] = []
+        if row.score is not None and scope.kind == "quarter":
+            lost = row.score.lost()
+            by_key = {c.key: c for c in row.score.criteria}
+            gaps = sorted(
+                ((lost[k] - ranking.median_lost.get(k, Decimal(0)), k) for k in lost),
+                key=lambda item: (-item[0], item[1]),
+            )
+            for gap, key in gaps[:3]:
+                if lost[key] <= 0:
+                    continue
+                c = by_key[key]
+                assert c.points is not None
+                weakest.append(Weak(key, c.title, c.points, c.max_points, gap))
+        return UnitStanding(
+            scope=scope,
+            ranking=ranking,
+            row=row,
+            previous_scope=previous_scope,
+            previous=previous,
+            to_next_rank=points_to_next_rank([r.ranked for r in ranking.rows], unit.code),
+            weakest=tuple(weakest),
+            published=await self.is_published(scope),
+        )
+
+    async def trend(self, unit_code: str, *, quarters: int = 8) -> list[TrendPoint]:
+        """The unit's index for the last ``quarters`` quarters, with its block's median."""
+        unit = await units.get_unit(self._db.reader, unit_code)
+        if unit is None:
+            return []
+        year, quarter = quarter_of(self._now_local_date())
+        scopes: list[Scope] = []
+        for _ in range(quarters):
+            scopes.append(Scope(period_code(year, quarter), year, (quarter,), "quarter"))
+            year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+        points = []
+        for scope in reversed(scopes):
+            ranking = await self.block_ranking(scope, unit.block)
+            row = ranking.row(unit.code)
+            points.append(
+                TrendPoint(scope, row.ranked.entry.index if row else None, ranking.median)
+            )
+        return points
+
+    # -- publication -----------------------------------------------------------------
+
+    async def is_published(self, scope: Scope) -> bool:
+        return await standings.published_at(self._db.reader, scope.code) is not None
+
+    async def publish(self, scope: Scope, *, actor: str) -> bool:
+        """Make a ranking visible to units; False if it was already published."""
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            fresh = await standings.publish(conn, scope.code, actor, now)
+            if fresh:
+                await audit.record(
+                    conn,
+                    at=now,
+                    actor=actor,
+                    action="ranking.publish",
+                    detail={"scope": scope.code},
+                )
+        return fresh
+
+    # -- appraisal -------------------------------------------------------------------
+
+    async def set_appraisal(
+        self,
+        unit_code: str,
+        period: Period,
+        criterion: str,
+        points: Decimal,
+        reason: str,
+        *,
+        actor: str,
+    ) -> standings.Appraisal | None:
+        """Record the office's points for one criterion; returns what it replaced."""
+        crit = self.methodology.criterion(criterion)
+        if not Decimal(0) <= points <= crit.max_points:
+            raise ValueError(criterion)
+        unit = await units.get_unit(self._db.reader, unit_code)
+        if unit is None:
+            raise LookupError(unit_code)
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            before = await standings.put_appraisal(
+                conn,
+                standings.Appraisal(
+                    unit.code, period.code, criterion, points, reason, actor, self._clock()
+                ),
+                now,
+            )
+            await audit.record(
+                conn,
+                at=now,
+                actor=actor,
+                action="appraisal.set",
+                unit_code=unit.code,
+                detail={
+                    "period": period.code,
+                    "criterion": criterion,
+                    "before": str(before.points) if before else None,
+                    "after": str(points),
+                    "reason": reason,
+                },
+            )
+        return before

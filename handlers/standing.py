@@ -1,0 +1,385 @@
+"""Standings: /standing, /trend, /ranking for units (as visibility allows) and the office,
+and /publish for the office."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+from telegram.ext import CommandHandler
+
+from bot.formatting import format_points
+from bot.services.registration import Identity
+from bot.services.standings import BlockRanking, Scope, ScopeError, UnitStanding
+from handlers import texts
+from handlers.common import identify, reply, require_office, send
+from handlers.context import App, BotContext
+from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
+
+log = logging.getLogger(__name__)
+
+# How far back a unit's default /standing looks for a published quarter.
+LOOKBACK_QUARTERS = 8
+
+
+async def _scope(update: Update, context: BotContext, text: str | None) -> Scope | None:
+    try:
+        return context.services.standings.parse_scope(text)
+    except ScopeError:
+        await reply(update, context, texts.BAD_SCOPE.format(text=esc(text or "")))
+        return None
+
+
+async def _latest_published(context: BotContext) -> Scope | None:
+    service = context.services.standings
+    scope: Scope | None = service.default_scope()
+    for _ in range(LOOKBACK_QUARTERS):
+        assert scope is not None
+        if await service.is_published(scope):
+            return scope
+        scope = service.previous_scope(scope)
+    return None
+
+
+async def _photo(update: Update, context: BotContext, image: bytes, caption: str) -> None:
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await context.bot.send_photo(chat.id, image, caption=truncate(caption, CAPTION_LIMIT))
+
+
+async def _uploading(update: Update, context: BotContext) -> None:
+    chat = update.effective_chat
+    if chat is not None:
+        try:
+            await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)
+        except TelegramError as exc:
+            log.info("Chat action failed: %s", exc)
+
+
+def render_standing(standing: UnitStanding) -> str:
+    row = standing.row
+    scope = standing.scope
+    lines = [
+        texts.STANDING_HEADER.format(
+            scope=scope.label,
+            provisional="" if standing.published else texts.PROVISIONAL,
+            unit=esc(row.unit.name),
+            block=esc(standing.ranking.block.name),
+        )
+    ]
+    entry = row.ranked.entry
+    if entry.index is None or row.score is None:
+        lines.append(texts.STANDING_NOT_REPORTED.format(scope=scope.label))
+        return "\n".join(lines)
+    lines.append(
+        texts.STANDING_RANK.format(
+            rank=row.ranked.rank,
+            total=standing.ranking.reported,
+            tied=texts.STANDING_TIED if row.ranked.tied else "",
+        )
+    )
+    lines.append(
+        texts.STANDING_INDEX.format(index=format_points(entry.index), band=esc(row.score.band))
+    )
+    change = standing.change
+    if change is not None and standing.previous_scope is not None:
+        service_prev = standing.previous_scope.label
+        if change > 0:
+            line = texts.STANDING_CHANGE_UP.format(
+                previous=service_prev, delta=format_points(change)
+            )
+        elif change < 0:
+            line = texts.STANDING_CHANGE_DOWN.format(
+                previous=service_prev, delta=format_points(-change)
+            )
+        else:
+            line = texts.STANDING_CHANGE_SAME.format(previous=service_prev)
+        lines.append(line)
+    if standing.to_next_rank is None:
+        if row.ranked.rank == 1:
+            lines.append(texts.STANDING_TOP)
+    else:
+        better = _next_rank(standing)
+        lines.append(
+            texts.STANDING_TO_NEXT.format(points=format_points(standing.to_next_rank), rank=better)
+        )
+    if standing.ranking.median is not None:
+        lines.append(texts.STANDING_MEDIAN.format(median=format_points(standing.ranking.median)))
+    if standing.weakest:
+        lines += ["", texts.STANDING_WEAKEST]
+        for n, weak in enumerate(standing.weakest, start=1):
+            lines.append(
+                texts.STANDING_WEAK_LINE.format(
+                    n=n,
+                    title=esc(weak.title),
+                    points=format_points(weak.points),
+                    max=format_points(weak.max_points),
+                    gap=format_points(weak.lost_vs_median),
+                )
+            )
+    return "\n".join(lines)
+
+
+def _next_rank(standing: UnitStanding) -> int:
+    own = standing.row.ranked.entry.index
+    assert own is not None
+    better = [
+        r.ranked.rank
+        for r in standing.ranking.rows
+        if r.ranked.rank is not None
+        and r.ranked.entry.index is not None
+        and r.ranked.entry.index > own
+    ]
+    return max(better) if better else 1
+
+
+async def cmd_standing(update: Update, context: BotContext) -> None:
+    who = await identify(update, context)
+    if who is None:
+        return
+    args = list(context.args or [])
+    if who.is_office and args and not _looks_like_scope(args[0]):
+        unit_code = args.pop(0)
+        scope = await _scope(update, context, args[0] if args else None)
+        if scope is None:
+            return
+        await _show_standing(update, context, unit_code, scope)
+        return
+    if not who.is_bound or who.unit is None:
+        await reply(
+            update, context, texts.STANDING_OFFICE_USAGE if who.is_office else texts.NEED_INVITE
+        )
+        return
+    if args:
+        scope = await _scope(update, context, args[0])
+        if scope is None:
+            return
+        if not await context.services.standings.is_published(scope) and not who.is_office:
+            await reply(update, context, texts.STANDING_UNPUBLISHED.format(scope=scope.label))
+            return
+    else:
+        found = await _latest_published(context)
+        if found is None:
+            await reply(update, context, texts.STANDING_NONE_PUBLISHED)
+            return
+        scope = found
+    await _show_standing(update, context, who.unit.code, scope, viewer=who)
+
+
+def _looks_like_scope(text: str) -> bool:
+    return text[:4].isdigit()
+
+
+async def _show_standing(
+    update: Update,
+    context: BotContext,
+    unit_code: str,
+    scope: Scope,
+    *,
+    viewer: Identity | None = None,
+) -> None:
+    standing = await context.services.standings.unit_standing(unit_code, scope)
+    if standing is None:
+        await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(unit_code)))
+        return
+    await reply(update, context, render_standing(standing))
+    if standing.row.score is None:
+        return
+    await _uploading(update, context)
+    images = context.services.charts
+    visibility = context.services.settings.ranking_visibility
+    if viewer is not None and not viewer.is_office and visibility == "own":
+        # Others' results are not shown to units in this mode: the trend instead.
+        points = await context.services.standings.trend(unit_code)
+        image = await images.trend(points, texts.TREND_TITLE.format(unit=standing.row.unit.name))
+    else:
+        title = texts.CHART_CAPTION.format(scope=scope.label, block=standing.ranking.block.name)
+        image = await images.leaderboard(standing.ranking, unit_code, title)
+    await _photo(
+        update,
+        context,
+        image,
+        texts.CHART_CAPTION.format(scope=scope.label, block=esc(standing.ranking.block.name)),
+    )
+
+
+async def cmd_trend(update: Update, context: BotContext) -> None:
+    who = await identify(update, context)
+    if who is None:
+        return
+    if who.is_office and context.args:
+        unit = await context.services.office.unit(context.args[0])
+        if unit is None:
+            await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(context.args[0])))
+            return
+    elif who.is_bound and who.unit is not None:
+        unit = who.unit
+    else:
+        await reply(
+            update, context, texts.STANDING_OFFICE_USAGE if who.is_office else texts.NEED_INVITE
+        )
+        return
+    service = context.services.standings
+    points = await service.trend(unit.code)
+    if not who.is_office:
+        # Units see only published quarters.
+        points = [
+            p if await service.is_published(p.scope) else type(p)(p.scope, None, None)
+            for p in points
+        ]
+    lines = [texts.TREND_HEADER.format(unit=esc(unit.name))]
+    for p in points:
+        median = (
+            texts.TREND_MEDIAN.format(median=format_points(p.median))
+            if p.median is not None
+            else ""
+        )
+        index = format_points(p.index) if p.index is not None else texts.TREND_NO_DATA
+        lines.append(texts.TREND_LINE.format(scope=p.scope.label, index=index, median=median))
+    await reply(update, context, "\n".join(lines))
+    await _uploading(update, context)
+    image = await context.services.charts.trend(points, texts.TREND_TITLE.format(unit=unit.name))
+    await _photo(update, context, image, texts.TREND_TITLE.format(unit=esc(unit.name)))
+
+
+async def cmd_ranking(update: Update, context: BotContext) -> None:
+    who = await identify(update, context)
+    if who is None or not (who.is_office or who.is_bound):
+        await reply(update, context, texts.NEED_INVITE)
+        return
+    args = list(context.args or [])
+    blocks = await context.services.roster.list_blocks()
+    block_code = None
+    if args and not _looks_like_scope(args[0]):
+        block_code = args.pop(0).lower()
+        if block_code not in {b.code for b in blocks}:
+            listed = ", ".join(b.code for b in blocks)
+            await reply(
+                update, context, texts.UNKNOWN_BLOCK.format(code=esc(block_code), blocks=listed)
+            )
+            return
+    visibility = context.services.settings.ranking_visibility
+    own_unit = who.unit.code if who.unit is not None else None
+    if not who.is_office:
+        assert who.unit is not None
+        if visibility == "own":
+            await reply(update, context, texts.RANKING_OWN_ONLY)
+            return
+        if block_code is not None and block_code != who.unit.block and visibility == "block":
+            await reply(update, context, texts.RANKING_BLOCK_ONLY)
+            return
+        block_code = block_code or who.unit.block
+    if args:
+        scope = await _scope(update, context, args[0])
+        if scope is None:
+            return
+    elif who.is_office:
+        scope = context.services.standings.default_scope()
+    else:
+        found = await _latest_published(context)
+        if found is None:
+            await reply(update, context, texts.STANDING_NONE_PUBLISHED)
+            return
+        scope = found
+    published = await context.services.standings.is_published(scope)
+    if not who.is_office and not published:
+        await reply(update, context, texts.STANDING_UNPUBLISHED.format(scope=scope.label))
+        return
+    chosen = [b for b in blocks if block_code is None or b.code == block_code]
+    for block in chosen:
+        ranking = await context.services.standings.block_ranking(scope, block.code)
+        if not ranking.rows:
+            continue
+        await reply(update, context, render_ranking(ranking, published, own_unit))
+        if ranking.reported:
+            await _uploading(update, context)
+            title = texts.CHART_CAPTION.format(scope=scope.label, block=block.name)
+            image = await context.services.charts.leaderboard(ranking, own_unit, title)
+            await _photo(
+                update,
+                context,
+                image,
+                texts.CHART_CAPTION.format(scope=scope.label, block=esc(block.name)),
+            )
+
+
+def render_ranking(ranking: BlockRanking, published: bool, own_unit: str | None) -> str:
+    lines = [
+        texts.RANKING_HEADER.format(
+            scope=ranking.scope.label,
+            provisional="" if published else texts.PROVISIONAL,
+            block=esc(ranking.block.name),
+            reported=ranking.reported,
+            total=len(ranking.rows),
+        ),
+        "",
+    ]
+    for row in ranking.rows:
+        index = row.ranked.entry.index
+        if index is None or row.score is None:
+            lines.append(texts.RANKING_NOT_REPORTED.format(name=esc(row.unit.name)))
+            continue
+        template = texts.RANKING_LINE_OWN if row.unit.code == own_unit else texts.RANKING_LINE
+        lines.append(
+            template.format(
+                rank=row.ranked.rank,
+                name=esc(row.unit.name),
+                index=format_points(index),
+                band=esc(row.score.band),
+            )
+        )
+    return "\n".join(lines)
+
+
+async def cmd_publish(update: Update, context: BotContext) -> None:
+    who = await require_office(update, context)
+    if who is None:
+        return
+    if not context.args:
+        await reply(update, context, texts.PUBLISH_USAGE)
+        return
+    scope = await _scope(update, context, context.args[0])
+    if scope is None:
+        return
+    service = context.services.standings
+    if not await service.publish(scope, actor=f"tg:{who.telegram_id}"):
+        await reply(update, context, texts.ALREADY_PUBLISHED.format(scope=scope.label))
+        return
+    sent = 0
+    for block in await context.services.roster.list_blocks():
+        ranking = await service.block_ranking(scope, block.code)
+        for row in ranking.rows:
+            members = await context.services.office.members(row.unit.code)
+            if not members:
+                continue
+            index = row.ranked.entry.index
+            result = (
+                texts.PUBLISH_RESULT.format(
+                    rank=row.ranked.rank,
+                    total=ranking.reported,
+                    index=format_points(index),
+                    band=esc(row.score.band),
+                )
+                if index is not None and row.score is not None
+                else texts.PUBLISH_NOT_RANKED
+            )
+            notice = texts.PUBLISH_NOTICE.format(
+                scope=scope.label, unit=esc(row.unit.name), result=result
+            )
+            for member in members:
+                try:
+                    await send(context, member.telegram_id, notice)
+                    sent += 1
+                except TelegramError as exc:
+                    log.warning("Publication notice to %s failed: %s", member.telegram_id, exc)
+    await reply(update, context, texts.PUBLISHED.format(scope=scope.label, sent=sent))
+
+
+def register(app: App) -> None:
+    app.add_handler(CommandHandler("standing", cmd_standing))
+    app.add_handler(CommandHandler("trend", cmd_trend))
+    app.add_handler(CommandHandler("ranking", cmd_ranking))
+    app.add_handler(CommandHandler("publish", cmd_publish))

@@ -1,0 +1,80 @@
+"""Standings end to end: provisional for the office, published for units, text and chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.app import services_of
+from bot.standin import BotApiStandin, SimulatedUser
+from handlers.context import App
+from handlers.telegram_text import MESSAGE_LIMIT, utf16_len
+from tests.e2e.conftest import bound_user
+from tests.reports import bind, submit
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+async def test_standing_before_and_after_publication(
+    standin: BotApiStandin, app: App, office: SimulatedUser
+) -> None:
+    services = services_of(app)
+    head = await bound_user(standin, services, 9101, "THPT-QH")
+    for user_id in (9201, 9202, 9203):
+        standin.user(user_id).started = True  # colleagues who have talked to the bot
+    await submit(services, await bind(services, 9201, "THPT-QH"), {"dossiers_online": "1.200"})
+    await submit(services, await bind(services, 9202, "THPT-LQD"), {"dossiers_online": "600"})
+    await submit(services, await bind(services, 9203, "THPT-CVA"), {"dossiers_online": "900"})
+
+    await head.send("/standing 2025-Q1")
+    await head.expect("chưa được công bố")
+
+    await office.send("/ranking truc_thuoc 2025-Q1")
+    table = await office.expect("Bảng xếp hạng Chỉ số CCHC quý I/2025")
+    assert "tạm tính" in table.text
+    assert "1. Trường THPT Quốc Học Quy Nhơn" in table.text
+    assert "chưa báo cáo" in table.text
+
+    await office.send("/publish 2025-Q1")
+    notice = await head.expect("đã công bố kết quả Chỉ số CCHC quý I/2025")
+    assert "xếp hạng 1/3" in notice.text
+    third = await standin.user(9202).expect("đã công bố kết quả")
+    assert "xếp hạng 3/3" in third.text
+    await office.expect("Đã công bố")
+
+    await head.send("/standing")
+    text = await head.expect("Xếp hạng trong khối: 1/3")
+    assert "Đơn vị đang dẫn đầu khối" in text.text
+    chart = await head.expect("Chỉ số CCHC quý I/2025 —")
+    assert chart.photo is not None
+    assert any(c.method == "sendChatAction" for c in standin.requests)
+
+
+async def test_ranking_of_sixty_units_respects_message_limits(
+    standin: BotApiStandin, app: App, office: SimulatedUser, tmp_path: Path
+) -> None:
+    services = services_of(app)
+    extra = tmp_path / "more.csv"
+    extra.write_text(
+        "code,name,block,district\n"
+        + "".join(
+            f"THPT-X{i:02d},Trường THPT Nguyễn Thị Minh Khai & Lê Quý Đôn số {i},"
+            "truc_thuoc,Quy Nhơn\n"
+            for i in range(30)
+        ),
+        encoding="utf-8",
+    )
+    await services.roster.import_file(extra, actor="test")
+    codes = [u.code for u in await services.roster.list_units() if u.block == "truc_thuoc"]
+    assert len(codes) == 72
+    for i, code in enumerate(codes[:65]):
+        await submit(services, await bind(services, 9300 + i, code), {"articles": str(i % 9)})
+    seen = len(office.messages)
+    await office.send("/ranking truc_thuoc 2025-Q1")
+    await office.expect("Bảng xếp hạng")
+    await office.expect("Chỉ số CCHC quý I/2025 —")  # the chart comes last
+    sent = office.messages[seen:]
+    assert len(sent) >= 3  # the table needs more than one message, then the chart
+    assert all(utf16_len(m.html) <= MESSAGE_LIMIT for m in sent)
+    text = "".join(m.text for m in sent if not m.photo)
+    assert text.count("chưa báo cáo") == 7
+    assert sent[-1].photo is not None
