@@ -26,8 +26,8 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.domain.models import Invite, Role
 from bot.formatting import format_date, period_label
 from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
-from bot.scoring.methodology import MethodologyError
 from bot.numbers import format_number
+from bot.scoring.methodology import MethodologyError
 from bot.services.container import Services, build_services
 from bot.services.registration import UnknownUnitError
 from bot.services.roster import RosterError
