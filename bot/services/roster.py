@@ -10,11 +10,7 @@ the office can fix the file in one pass instead of discovering problems one by o
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
 import re
-import unicodedata
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +19,7 @@ from pydantic import ValidationError
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Unit
+from bot.tabular import TableError, TableRow, read_table
 from storage import audit, units
 from storage.database import Database
 
@@ -72,12 +69,6 @@ class ImportResult:
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    line: int
-    values: dict[str, str]
 
 
 class RosterService:
@@ -180,117 +171,23 @@ class RosterService:
 # -- reading files ----------------------------------------------------------------------
 
 
-def read_rows(path: Path) -> list[_Row]:
+def read_rows(path: Path) -> list[TableRow]:
     """The file's data rows keyed by column, each with the line it came from."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RosterError(f"Không tìm thấy tệp {path}.") from None
-    except OSError as exc:
-        raise RosterError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from None
-    suffix = path.suffix.casefold()
-    if suffix in {".xlsx", ".xlsm"} or (suffix not in {".csv", ".txt"} and data[:2] == b"PK"):
-        records = _xlsx_records(data)
-    elif suffix in {".csv", ".txt", ""}:
-        records = _csv_records(data)
-    else:
-        raise RosterError(
-            f"Định dạng tệp {path.suffix} chưa được hỗ trợ; vui lòng dùng tệp CSV hoặc XLSX."
+        return read_table(
+            path,
+            aliases=_HEADER_ALIASES,
+            required=REQUIRED_COLUMNS,
+            header_hint=(f"dòng tiêu đề cần có: {', '.join(COLUMNS)}; cột district có thể bỏ"),
         )
-    return _keyed(records)
-
-
-def _csv_records(data: bytes) -> list[tuple[int, list[str]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RosterError(
-            "Tệp CSV không ở mã UTF-8. Trong Excel, vui lòng chọn Lưu thành → "
-            "“CSV UTF-8 (Comma delimited)”."
-        ) from None
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    # The header has no quoted commas, so its separators tell the file's delimiter;
-    # Excel in a Vietnamese locale separates with ";".
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return [(line, row) for line, row in enumerate(reader, start=1)]
-    except csv.Error as exc:
-        raise RosterError(f"Tệp CSV không hợp lệ (dòng {reader.line_num}): {exc}.") from None
-
-
-def _xlsx_records(data: bytes) -> list[tuple[int, list[str]]]:
-    from openpyxl import load_workbook  # imported here: only XLSX imports pay for it
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise RosterError(
-            "Không đọc được tệp Excel; vui lòng lưu lại ở định dạng .xlsx."
-        ) from None
-    try:
-        if not workbook.worksheets:
-            return []
-        sheet = workbook.worksheets[0]
-        return [
-            (line, [_cell_text(value) for value in row])
-            for line, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        workbook.close()
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    # Excel stores a numeric code such as 101 as 101.0; the office typed "101".
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _fold(text: str) -> str:
-    """Lower case without diacritics, so "Mã đơn vị" and "ma don vi" are one header."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().replace("_", " ").split())
-
-
-def _keyed(records: Sequence[tuple[int, list[str]]]) -> list[_Row]:
-    nonblank = [(line, row) for line, row in records if any(cell.strip() for cell in row)]
-    if not nonblank:
-        raise RosterError("Tệp trống: cần dòng tiêu đề code,name,block,district và dữ liệu.")
-    header_line, header = nonblank[0]
-    positions: dict[str, int] = {}
-    for index, title in enumerate(header):
-        column = _HEADER_ALIASES.get(_fold(title))
-        if column is None:
-            continue  # extra columns (notes, row numbers) are the office's own business
-        if column in positions:
-            raise RosterError(f'Dòng {header_line}: cột "{column}" xuất hiện hai lần.')
-        positions[column] = index
-    missing = [c for c in REQUIRED_COLUMNS if c not in positions]
-    if missing:
-        raise RosterError(
-            f"Dòng {header_line}: thiếu cột {', '.join(missing)} "
-            f"(dòng tiêu đề cần có: {', '.join(COLUMNS)}; cột district có thể bỏ)."
-        )
-    return [
-        _Row(
-            line,
-            {
-                column: (row[index] if index < len(row) else "").strip()
-                for column, index in positions.items()
-            },
-        )
-        for line, row in nonblank[1:]
-    ]
+    except TableError as exc:
+        raise RosterError(str(exc)) from None
 
 
 # -- checking rows --------------------------------------------------------------------
 
 
-def _validate(rows: Iterable[_Row], blocks: Sequence[Block]) -> tuple[list[Unit], list[str]]:
+def _validate(rows: Iterable[TableRow], blocks: Sequence[Block]) -> tuple[list[Unit], list[str]]:
     by_fold = {b.code.casefold(): b.code for b in blocks}
     valid_blocks = ", ".join(b.code for b in blocks)
     seen: dict[str, int] = {}
