@@ -1,0 +1,758 @@
+"""Award candidates (khen thưởng) by the campaign plan's rules, and their proposal dossiers.
+
+Each year the plan (seed 000, section III.1) proposes the Director's Giấy khen for: 04
+directly affiliated units leading their block on the CCHC index with more than 90 % of
+administrative procedures handled online; the heads of 02 such units; 02 Department
+divisions whose CCHC criteria were rated good or excellent; 02 civil servants of the
+divisions, for their work on procedures (nominated, not computed).
+
+How the rules are read — each is a decision a reader of the plan would otherwise ask:
+
+- **Index**: the standings' year index for scope "YYYY" (the mean of the four quarterly
+  indices, a quarter without a report counting 0), exactly what ``/ranking BLOCK YYYY``
+  shows, so the award list never disagrees with the published table.
+- **Online share**: Σ ``dossiers_online`` ÷ Σ ``dossiers_received`` over the year's
+  latest submitted report of each quarter. "Trên 90 %" is strict: exactly 90 % does
+  not qualify. A unit that received no dossiers in the year has no share and does not
+  qualify: the condition cannot be shown.
+- **Leading the block**: the 4 highest year indices in block ``truc_thuoc`` *among the
+  units that meet the online condition*. The plan names a number of units (04) and two
+  conditions; dropping the leaders that miss 90 % without filling their seats would
+  award fewer units than the plan intends. So that the office sees the whole picture,
+  the units ranked above a candidate (or in the block's top 4) that the online
+  condition excluded are listed with the reason.
+- **Ties** at the last seat are all included (positions 1, 2, 2, 4, 4 give five
+  candidates, marked as tied): the plan names no tie-break, and choosing between equal
+  indices is the emulation council's call, not the bot's.
+- **Heads**: the heads of the first 2 positions among those units (ties included),
+  named by the people bound to the unit with role ``head`` (their Telegram name).
+- **Divisions**: units of block ``phong_so`` whose year index falls in one of the
+  methodology's two highest bands (Xuất sắc and Tốt in the shipped file), top 2 by
+  index, ties included. The plan cites the province's evaluation, which the bot does
+  not have; its own year index is the nearest measure.
+- **Civil servants**: nominated by the office with a name, a division and a reason;
+  the plan wants people working in a Department division, so the unit must be in
+  block ``phong_so``. More than 2 nominations are allowed (the council chooses).
+
+Dossiers: once the office confirms the list, every unit on it (a candidate unit, the
+unit of a candidate head, a candidate division, the division of a nominee) is asked
+for one dossier covering all its grounds: a proposal letter, the minutes of its
+emulation council and an achievement report, attached in chat, due 15 January of the
+following year. A new file for a kind replaces the previous one (the audit log keeps
+the history). Reminders go to the unit's bound members 7, 3 and 1 days before the due
+date at 08:00 local time while something is missing; each is recorded before it is
+sent, so it goes out at most once, across restarts. When the bot was down over a
+reminder time, only the latest due reminder is sent and the earlier ones are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from bot.clock import Clock, to_iso
+from bot.domain.models import Block, Membership, Unit
+from bot.forms.answers import AnswerError, IncomingDocument, parse_document
+from bot.forms.schema import FieldSpec
+from bot.scoring.ranking import vietnamese_sort_key
+from bot.services.periods import PeriodService
+from bot.services.standings import Scope, StandingsService
+from storage import audit, awards, people, reports, sessions, units
+from storage.awards import Document, DossierRequest, Ground, Nomination
+from storage.database import Database
+
+__all__ = [
+    "AFFILIATED_BLOCK",
+    "DIVISION_BLOCK",
+    "DOCUMENT_KINDS",
+    "DOCUMENT_TITLES",
+    "FLOW",
+    "REMINDER_DAYS",
+    "Attached",
+    "AwardsService",
+    "Candidates",
+    "Confirmation",
+    "Document",
+    "Dossier",
+    "DossierRequest",
+    "Ground",
+    "HeadPick",
+    "Nomination",
+    "NominationError",
+    "PassedOver",
+    "Pick",
+    "Reminder",
+    "UnitFacts",
+    "UploadError",
+    "pick_top",
+    "plan_changes",
+    "select_divisions",
+    "select_heads",
+    "select_units",
+]
+
+AFFILIATED_BLOCK = "truc_thuoc"
+DIVISION_BLOCK = "phong_so"
+UNIT_SEATS = 4
+HEAD_SEATS = 2
+DIVISION_SEATS = 2
+PERSON_SEATS = 2
+ONLINE_THRESHOLD = 90  # percent; a unit must be strictly above it
+GOOD_BANDS = 2  # the methodology's highest bands that count as "tốt, xuất sắc"
+RECEIVED_FIELD = "dossiers_received"
+ONLINE_FIELD = "dossiers_online"
+
+DOCUMENT_KINDS: tuple[str, ...] = ("proposal", "minutes", "achievements")
+# The plan's own names for the three documents (seed 000, III.3).
+DOCUMENT_TITLES: Mapping[str, str] = {
+    "proposal": "Tờ trình (văn bản) đề nghị khen thưởng",
+    "minutes": "Biên bản họp Hội đồng Thi đua – Khen thưởng",
+    "achievements": "Báo cáo thành tích",
+}
+DUE_MONTH, DUE_DAY = 1, 15  # of the year after the award year
+REMINDER_DAYS: tuple[int, ...] = (7, 3, 1)
+REMINDER_TIME = time(8, 0)
+FLOW = "award_doc"
+NAME_LIMIT = 100
+REASON_LIMIT = 1000
+
+# Dossier documents are checked like the report's signed file.
+UPLOAD_SPEC = FieldSpec(
+    key="award_document",
+    label="Tệp hồ sơ đề nghị khen thưởng",
+    type="file",
+    accept=("pdf", "doc", "docx"),
+    max_size_mb=20,
+)
+
+TWO_PLACES = Decimal("0.01")
+
+
+# -- candidate selection (pure) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFacts:
+    """What the rules look at for one unit and year."""
+
+    unit: Unit
+    index: Decimal | None  # the year index; None: no report in the year
+    band: str | None  # the band of the year index
+    rank: int | None  # competition rank in the block on the year index
+    ranked: int  # units ranked in the block (those that reported)
+    received: int = 0  # dossiers received, summed over the year's reports
+    online: int = 0  # of them online
+    quarters: int = 0  # quarters with a submitted report
+
+    @property
+    def online_rate(self) -> Decimal | None:
+        """Online share in percent, 2 decimals; None when no dossier was received."""
+        if self.received <= 0:
+            return None
+        share = Decimal(self.online) * 100 / Decimal(self.received)
+        return share.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+    @property
+    def online_qualifies(self) -> bool:
+        """More than 90 % online, compared exactly (not on the rounded share)."""
+        return self.received > 0 and self.online * 100 > ONLINE_THRESHOLD * self.received
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """A candidate: its position among the candidates (1, 2, 2, 4…) and its facts."""
+
+    position: int
+    facts: UnitFacts
+    tied: bool  # another candidate has the same index
+
+
+@dataclass(frozen=True, slots=True)
+class PassedOver:
+    """A unit high in the block that the online condition excluded."""
+
+    facts: UnitFacts
+    reason: Literal["no_dossiers", "online_low"]
+
+
+def _order(facts: UnitFacts) -> tuple[object, ...]:
+    assert facts.index is not None
+    return (-facts.index, vietnamese_sort_key(facts.unit.name), facts.unit.code)
+
+
+def pick_top(facts: Iterable[UnitFacts], seats: int) -> list[Pick]:
+    """The ``seats`` highest indices, everyone tied with the last seat included.
+
+    Positions are competition ranks among the given units; units without an index are
+    never picked; the order within a tie is the Vietnamese name order.
+    """
+    ordered = sorted((f for f in facts if f.index is not None), key=_order)
+    picks: list[Pick] = []
+    for number, item in enumerate(ordered, start=1):
+        same = picks and picks[-1].facts.index == item.index
+        position = picks[-1].position if same else number
+        if position > seats:
+            break
+        picks.append(Pick(position, item, tied=False))
+    # Everyone tied with a picked unit is picked too, so ties are counted among picks.
+    indices = [p.facts.index for p in picks]
+    return [Pick(p.position, p.facts, tied=indices.count(p.facts.index) > 1) for p in picks]
+
+
+def select_units(
+    facts: Sequence[UnitFacts], seats: int = UNIT_SEATS
+) -> tuple[list[Pick], list[PassedOver]]:
+    """Candidate affiliated units, and the higher-ranked units the online rule excluded."""
+    picks = pick_top((f for f in facts if f.online_qualifies), seats)
+    worst = max((p.facts.rank or 0 for p in picks), default=0)
+    limit = max(seats, worst)
+    passed = [
+        PassedOver(f, "no_dossiers" if f.received <= 0 else "online_low")
+        for f in sorted((f for f in facts if f.index is not None), key=_order)
+        if not f.online_qualifies and f.rank is not None and f.rank <= limit
+    ]
+    return picks, passed
+
+
+def select_heads(unit_picks: Sequence[Pick], seats: int = HEAD_SEATS) -> list[Pick]:
+    """The heads go with the first ``seats`` positions of the unit candidates."""
+    chosen = [p for p in unit_picks if p.position <= seats]
+    return [
+        Pick(p.position, p.facts, sum(1 for q in chosen if q.facts.index == p.facts.index) > 1)
+        for p in chosen
+    ]
+
+
+def select_divisions(
+    facts: Sequence[UnitFacts], good_bands: Iterable[str], seats: int = DIVISION_SEATS
+) -> list[Pick]:
+    """Divisions whose year band is one of ``good_bands``, the best ``seats`` of them."""
+    good = set(good_bands)
+    return pick_top((f for f in facts if f.band in good), seats)
+
+
+# -- what the service returns ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HeadPick:
+    pick: Pick
+    heads: tuple[str, ...]  # names of the people bound as the unit's head
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    """One unit's proposal dossier for a year: what it is for and what it holds."""
+
+    year: int
+    unit: Unit
+    request: DossierRequest
+    documents: Mapping[str, Document]
+    due: date
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(k for k in DOCUMENT_KINDS if k not in self.documents)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    year: int
+    due: date
+    published: bool  # the year's ranking has been published
+    year_over: bool  # the award year has ended (local time)
+    affiliated: Block | None
+    division_block: Block | None
+    good_bands: tuple[str, ...]
+    units: tuple[Pick, ...]
+    eligible_units: int  # units of the block meeting the online condition
+    passed_over: tuple[PassedOver, ...]
+    heads: tuple[HeadPick, ...]
+    divisions: tuple[Pick, ...]
+    persons: tuple[Nomination, ...]
+    person_units: Mapping[str, Unit]
+    requests: Mapping[str, DossierRequest]
+    documents: Mapping[str, Mapping[str, Document]]
+    units_by_code: Mapping[str, Unit] = field(default_factory=dict)
+
+    def grounds(self) -> dict[str, tuple[Ground, ...]]:
+        """What confirming the list would ask each unit's dossier to cover."""
+        found: dict[str, list[Ground]] = {}
+        for pick in self.units:
+            found.setdefault(pick.facts.unit.code, []).append(Ground("unit"))
+        for head in self.heads:
+            found.setdefault(head.pick.facts.unit.code, []).append(Ground("head"))
+        for pick in self.divisions:
+            found.setdefault(pick.facts.unit.code, []).append(Ground("division"))
+        for nominee in self.persons:
+            found.setdefault(nominee.unit_code, []).append(Ground("person", nominee.full_name))
+        return {code: tuple(g) for code, g in found.items()}
+
+    @property
+    def pending_changes(self) -> bool:
+        """Confirming now would ask, update or release at least one unit."""
+        to_put, to_release = plan_changes(self.grounds(), self.requests)
+        return bool(to_put or to_release)
+
+    def documents_of(self, unit_code: str) -> Mapping[str, Document]:
+        return self.documents.get(unit_code, {})
+
+
+def plan_changes(
+    grounds: Mapping[str, tuple[Ground, ...]], requests: Mapping[str, DossierRequest]
+) -> tuple[dict[str, tuple[Ground, ...]], list[str]]:
+    """Requests to write (new, changed or re-activated) and units to release."""
+    to_put = {
+        code: wanted
+        for code, wanted in grounds.items()
+        if (current := requests.get(code)) is None
+        or not current.active
+        or current.grounds != wanted
+    }
+    to_release = sorted(
+        code for code, request in requests.items() if request.active and code not in grounds
+    )
+    return to_put, to_release
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation:
+    year: int
+    notify: tuple[Dossier, ...]  # units newly asked, or asked for something else now
+    released: tuple[Unit, ...]  # units no longer on the list
+    active: int  # units asked for a dossier after the confirmation
+
+
+@dataclass(frozen=True, slots=True)
+class Attached:
+    dossier: Dossier
+    kind: str
+    replaced: Document | None
+    completed: bool  # this upload completed the dossier
+    late: bool  # sent after the due date
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    dossier: Dossier
+    days_before: int  # the reminder's offset
+    days_left: int  # days from today (local) to the due date
+    recipients: tuple[int, ...]
+
+
+class NominationError(ValueError):
+    """A nomination is refused; ``code`` says why (unknown_unit, not_division, name, reason)."""
+
+    def __init__(self, code: str, unit: Unit | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.unit = unit
+
+
+class UploadError(ValueError):
+    """A dossier document is refused; ``message`` is a Vietnamese sentence for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _count(value: object) -> int:
+    """A stored integer answer; anything unreadable counts 0 (like the scoring engine)."""
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int):
+        return max(value, 0)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return 0
+
+
+# -- the service -------------------------------------------------------------------------
+
+
+class AwardsService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        standings: StandingsService,
+        periods: PeriodService,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._standings = standings
+        self._tz = periods.tz
+
+    # -- dates -----------------------------------------------------------------------
+
+    @staticmethod
+    def due_date(year: int) -> date:
+        """Annual dossiers are due at the Department on 15 January (seed 000, III.4.a)."""
+        return date(year + 1, DUE_MONTH, DUE_DAY)
+
+    def reminder_at(self, year: int, days_before: int) -> datetime:
+        day = self.due_date(year) - timedelta(days=days_before)
+        return datetime.combine(day, REMINDER_TIME, tzinfo=self._tz)
+
+    def _due_end(self, year: int) -> datetime:
+        return datetime.combine(self.due_date(year), time(23, 59, 59), tzinfo=self._tz)
+
+    def today(self) -> date:
+        return self._clock().astimezone(self._tz).date()
+
+    # -- candidates ------------------------------------------------------------------
+
+    async def candidates(self, year: int) -> Candidates:
+        """The year's candidates by the plan's rules (see the module docstring)."""
+        scope = self._standings.parse_scope(str(year))
+        conn = self._db.reader
+        blocks = {b.code: b for b in await units.list_blocks(conn)}
+        totals = await self._dossier_totals(scope)
+        affiliated = await self._facts(scope, AFFILIATED_BLOCK, totals)
+        divisions = await self._facts(scope, DIVISION_BLOCK, totals)
+        unit_picks, passed = select_units(affiliated)
+        head_picks = select_heads(unit_picks)
+        heads = [HeadPick(p, await self._head_names(p.facts.unit.code)) for p in head_picks]
+        good = tuple(b.name for b in self._standings.methodology.bands[:GOOD_BANDS])
+        division_picks = select_divisions(divisions, good)
+        persons = await awards.nominations(conn, year)
+        roster = {u.code: u for u in await units.list_units(conn)}
+        return Candidates(
+            year=year,
+            due=self.due_date(year),
+            published=await self._standings.is_published(scope),
+            year_over=self.today() > date(year, 12, 31),
+            affiliated=blocks.get(AFFILIATED_BLOCK),
+            division_block=blocks.get(DIVISION_BLOCK),
+            good_bands=good,
+            units=tuple(unit_picks),
+            eligible_units=sum(f.index is not None and f.online_qualifies for f in affiliated),
+            passed_over=tuple(passed),
+            heads=tuple(heads),
+            divisions=tuple(division_picks),
+            persons=tuple(persons),
+            person_units={n.unit_code: roster[n.unit_code] for n in persons},
+            requests=await awards.requests_for_year(conn, year),
+            documents=await awards.documents_for_year(conn, year),
+            units_by_code=roster,
+        )
+
+    async def _dossier_totals(self, scope: Scope) -> dict[str, tuple[int, int, int]]:
+        """Per unit: dossiers received, of them online, quarters reported."""
+        totals: dict[str, tuple[int, int, int]] = {}
+        for code in scope.period_codes:
+            latest = await reports.latest_reports_for_period(self._db.reader, code)
+            for unit_code, report in latest.items():
+                received, online, quarters = totals.get(unit_code, (0, 0, 0))
+                totals[unit_code] = (
+                    received + _count(report.answers.get(RECEIVED_FIELD)),
+                    online + _count(report.answers.get(ONLINE_FIELD)),
+                    quarters + 1,
+                )
+        return totals
+
+    async def _facts(
+        self, scope: Scope, block_code: str, totals: Mapping[str, tuple[int, int, int]]
+    ) -> list[UnitFacts]:
+        try:
+            ranking = await self._standings.block_ranking(scope, block_code)
+        except LookupError:  # the office's roster has no such block
+            return []
+        methodology = self._standings.methodology
+        found: list[UnitFacts] = []
+        for row in ranking.rows:
+            index = row.ranked.entry.index
+            received, online, quarters = totals.get(row.unit.code, (0, 0, 0))
+            found.append(
+                UnitFacts(
+                    unit=row.unit,
+                    index=index,
+                    band=methodology.band(index) if index is not None else None,
+                    rank=row.ranked.rank,
+                    ranked=ranking.reported,
+                    received=received,
+                    online=online,
+                    quarters=quarters,
+                )
+            )
+        return found
+
+    async def _head_names(self, unit_code: str) -> tuple[str, ...]:
+        names: list[str] = []
+        for member in await people.members_of(self._db.reader, unit_code):
+            if member.role != "head":
+                continue
+            person = await people.get_person(self._db.reader, member.telegram_id)
+            if person is not None and person.full_name.strip():
+                names.append(person.full_name.strip())
+        return tuple(names)
+
+    # -- nominations -----------------------------------------------------------------
+
+    async def nominate(
+        self, year: int, unit_code: str, full_name: str, reason: str, *, actor: str
+    ) -> tuple[Nomination, Unit]:
+        """Record the office's nomination of a civil servant of a Department division."""
+        name = " ".join(full_name.split())
+        why = reason.strip()
+        unit = await units.get_unit(self._db.reader, unit_code)
+        if unit is None:
+            raise NominationError("unknown_unit")
+        if unit.block != DIVISION_BLOCK:
+            raise NominationError("not_division", unit)
+        if not 2 <= len(name) <= NAME_LIMIT:
+            raise NominationError("name", unit)
+        if not why or len(why) > REASON_LIMIT:
+            raise NominationError("reason", unit)
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            nomination = await awards.add_nomination(
+                conn,
+                year=year,
+                unit_code=unit.code,
+                full_name=name,
+                reason=why,
+                nominated_by=actor,
+                now=now,
+            )
+            await audit.record(
+                conn,
+                at=now,
+                actor=actor,
+                action="award.nominate",
+                unit_code=unit.code,
+                detail={"year": year, "id": nomination.id, "name": name, "reason": why},
+            )
+        return nomination, unit
+
+    async def withdraw(self, nomination_id: int, *, actor: str) -> Nomination | None:
+        """Withdraw a nomination; None if there is no such active nomination."""
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            withdrawn = await awards.withdraw_nomination(conn, nomination_id, actor, now)
+            if withdrawn is not None:
+                await audit.record(
+                    conn,
+                    at=now,
+                    actor=actor,
+                    action="award.withdraw",
+                    unit_code=withdrawn.unit_code,
+                    detail={"year": withdrawn.year, "id": nomination_id},
+                )
+        return withdrawn
+
+    async def nominations(self, year: int) -> list[Nomination]:
+        return await awards.nominations(self._db.reader, year)
+
+    # -- confirming the list ---------------------------------------------------------
+
+    async def confirm(self, year: int, *, actor: str) -> Confirmation:
+        """Ask every unit on the current list for a dossier; release those no longer on it.
+
+        Idempotent: confirming an unchanged list writes and notifies nothing.
+        """
+        live = await self.candidates(year)
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            current = await awards.requests_for_year(conn, year)
+            to_put, to_release = plan_changes(live.grounds(), current)
+            for code, grounds in to_put.items():
+                await awards.put_request(
+                    conn, year=year, unit_code=code, grounds=grounds, requested_by=actor, now=now
+                )
+            for code in to_release:
+                await awards.release_request(conn, year, code, now)
+            if to_put or to_release:
+                await audit.record(
+                    conn,
+                    at=now,
+                    actor=actor,
+                    action="award.confirm",
+                    detail={"year": year, "requested": sorted(to_put), "released": to_release},
+                )
+            after = await awards.requests_for_year(conn, year)
+        notify = [await self.dossier(year, code) for code in sorted(to_put)]
+        return Confirmation(
+            year=year,
+            notify=tuple(d for d in notify if d is not None),
+            released=tuple(live.units_by_code[c] for c in to_release if c in live.units_by_code),
+            active=sum(1 for r in after.values() if r.active),
+        )
+
+    # -- dossiers --------------------------------------------------------------------
+
+    async def dossier(self, year: int, unit_code: str) -> Dossier | None:
+        """A unit's dossier for a year, if the unit was ever asked for one."""
+        conn = self._db.reader
+        unit = await units.get_unit(conn, unit_code)
+        if unit is None:
+            return None
+        request = (await awards.requests_for_year(conn, year)).get(unit.code)
+        if request is None:
+            return None
+        documents = await awards.documents(conn, year, unit.code)
+        return Dossier(year, unit, request, documents, self.due_date(year))
+
+    async def dossiers_of(self, unit_code: str, *, active_only: bool = True) -> list[Dossier]:
+        """A unit's dossiers, newest year first."""
+        found: list[Dossier] = []
+        for request in await awards.requests_of_unit(self._db.reader, unit_code):
+            if active_only and not request.active:
+                continue
+            dossier = await self.dossier(request.year, request.unit_code)
+            if dossier is not None:
+                found.append(dossier)
+        return found
+
+    async def begin_upload(self, member: Membership, year: int, kind: str) -> Dossier | None:
+        """The member is about to send ``kind`` for the year; None if not asked for it."""
+        if kind not in DOCUMENT_KINDS:
+            return None
+        dossier = await self.dossier(year, member.unit_code)
+        if dossier is None or not dossier.request.active:
+            return None
+        async with self._db.write() as conn:
+            await sessions.put(
+                conn,
+                member.telegram_id,
+                FLOW,
+                {"year": year, "kind": kind},
+                to_iso(self._clock()),
+            )
+        return dossier
+
+    async def upload_target(self, telegram_id: int) -> tuple[int, str] | None:
+        """The (year, kind) the person is about to send, if they pressed a button for it."""
+        session = await sessions.get(self._db.reader, telegram_id)
+        if session is None or session.flow != FLOW:
+            return None
+        try:
+            return int(session.state["year"]), str(session.state["kind"])
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    async def end_upload(self, telegram_id: int) -> bool:
+        """Leave the upload step; False if the person was not in it."""
+        if await self.upload_target(telegram_id) is None:
+            return False
+        async with self._db.write() as conn:
+            await sessions.clear(conn, telegram_id)
+        return True
+
+    async def attach(self, member: Membership, doc: IncomingDocument) -> Attached:
+        """Keep a sent document as the kind the member chose; checked like report files."""
+        target = await self.upload_target(member.telegram_id)
+        if target is None:
+            raise LookupError(member.telegram_id)
+        year, kind = target
+        before = await self.dossier(year, member.unit_code)
+        if before is None or not before.request.active or kind not in DOCUMENT_KINDS:
+            raise LookupError(member.unit_code)
+        try:
+            checked = parse_document(UPLOAD_SPEC, doc)
+        except AnswerError as exc:
+            raise UploadError(exc.message) from None
+        assert isinstance(checked, dict)
+        moment = self._clock()
+        now = to_iso(moment)
+        document = Document(
+            year=year,
+            unit_code=before.unit.code,
+            kind=kind,
+            file_id=str(checked["file_id"]),
+            file_unique_id=str(checked["file_unique_id"]),
+            file_name=str(checked["file_name"]),
+            mime_type=str(checked["mime_type"]),
+            file_size=int(checked["file_size"]),
+            uploaded_by=member.telegram_id,
+            uploaded_at=moment,
+        )
+        replaced = before.documents.get(kind)
+        async with self._db.write() as conn:
+            await awards.put_document(conn, document, now)
+            await sessions.clear(conn, member.telegram_id)
+            await audit.record(
+                conn,
+                at=now,
+                actor=f"tg:{member.telegram_id}",
+                action="award.document",
+                unit_code=before.unit.code,
+                detail={
+                    "year": year,
+                    "kind": kind,
+                    "file_name": document.file_name,
+                    "file_unique_id": document.file_unique_id,
+                    "replaced": replaced.file_unique_id if replaced else None,
+                },
+            )
+        after = await self.dossier(year, before.unit.code)
+        assert after is not None
+        return Attached(
+            dossier=after,
+            kind=kind,
+            replaced=replaced,
+            completed=after.complete and not before.complete,
+            late=moment > self._due_end(year),
+        )
+
+    # -- reminders -------------------------------------------------------------------
+
+    async def claim_due_reminders(self) -> list[Reminder]:
+        """Reminders due now, each recorded as sent before it is returned (at most once).
+
+        A unit is reminded at 08:00 local time 7, 3 and 1 days before the due date while
+        its dossier misses a document, only for reminder times after it was asked. If
+        several reminder times have passed unsent (the bot was down), the latest is sent
+        and the earlier ones are recorded as skipped.
+        """
+        now = self._clock()
+        today = now.astimezone(self._tz).date()
+        found: list[Reminder] = []
+        for request in await awards.active_requests(self._db.reader):
+            year = request.year
+            if now > self._due_end(year):
+                continue
+            passed = [
+                d
+                for d in REMINDER_DAYS
+                if request.requested_at < self.reminder_at(year, d) <= now
+            ]
+            if not passed:
+                continue
+            latest = min(passed)
+            dossier = await self.dossier(year, request.unit_code)
+            if dossier is None or dossier.complete:
+                continue
+            recorded = await awards.reminders_recorded(self._db.reader, year, request.unit_code)
+            if latest in recorded:
+                continue
+            stamp = to_iso(now)
+            async with self._db.write() as conn:
+                fresh = await awards.record_reminder(
+                    conn, year, request.unit_code, latest, "sent", stamp
+                )
+                for earlier in passed:
+                    if earlier != latest:
+                        await awards.record_reminder(
+                            conn, year, request.unit_code, earlier, "skipped", stamp
+                        )
+            if not fresh:  # another process claimed it meanwhile
+                continue
+            members = await people.members_of(self._db.reader, request.unit_code)
+            found.append(
+                Reminder(
+                    dossier=dossier,
+                    days_before=latest,
+                    days_left=(dossier.due - today).days,
+                    recipients=tuple(m.telegram_id for m in members),
+                )
+            )
+        return found
