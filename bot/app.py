@@ -12,7 +12,7 @@ from telegram.ext import AIORateLimiter, Application, Defaults
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.services.container import Services, build_services
-from handlers import dedupe, dialog, errors, guard, office, report, standing, start
+from handlers import appraisal, dedupe, dialog, errors, guard, office, report, standing, start
 from handlers.commands import publish_commands
 from handlers.context import CONTEXT_TYPES, App
 from handlers.ordering import PerPersonUpdateProcessor
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 # Adding a journey = adding a module here. The dialog router goes last so that
 # commands and buttons of every journey take precedence over free text.
-JOURNEYS = (guard, dedupe, start, report, office, standing, errors, dialog)
+JOURNEYS = (guard, dedupe, start, report, office, standing, appraisal, errors, dialog)
 
 
 def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot import cli_scoring
 from bot.config import Settings, SettingsError, load_settings
 from bot.domain.models import Invite, Role
 from bot.formatting import format_date, period_label
@@ -136,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     form_show = form_sub.add_parser("show", help="hiển thị các câu hỏi của mẫu báo cáo")
     form_show.add_argument("--json", action="store_true", help="xuất dạng JSON")
     form_show.set_defaults(handler=cmd_form_show)
+
+    cli_scoring.add_commands(commands, _with_services)
 
     export = commands.add_parser("export", help="xuất báo cáo của một kỳ")
     export.add_argument("--period", metavar="KỲ", help="ví dụ 2025-Q1 (mặc định: quý hiện tại)")

@@ -289,7 +289,9 @@ async def cmd_cancel(update: Update, context: BotContext) -> None:
     if who is None or who.membership is None:
         return
     saved = await context.services.reporting.leave(who.membership)
-    if saved is None:
+    if saved is None and await context.services.conversations.end(who.telegram_id, "explain"):
+        await reply(update, context, texts.EXPLAIN_CANCELLED)
+    elif saved is None:
         await reply(update, context, texts.NOT_IN_REPORT)
     else:
         await show(update, context, saved, who.membership)

@@ -11,6 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
 from bot.formatting import format_points
+from bot.numbers import format_number
 from bot.services.registration import Identity
 from bot.services.standings import BlockRanking, Scope, ScopeError, UnitStanding
 from handlers import texts
@@ -115,9 +116,9 @@ def render_standing(standing: UnitStanding) -> str:
                 texts.STANDING_WEAK_LINE.format(
                     n=n,
                     title=esc(weak.title),
-                    points=format_points(weak.points),
-                    max=format_points(weak.max_points),
-                    gap=format_points(weak.lost_vs_median),
+                    points=format_number(weak.points),
+                    max=format_number(weak.max_points),
+                    gap=format_number(weak.lost_vs_median),
                 )
             )
     return "\n".join(lines)
@@ -185,7 +186,16 @@ async def _show_standing(
     if standing is None:
         await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(unit_code)))
         return
-    await reply(update, context, render_standing(standing))
+    text = render_standing(standing)
+    if scope.kind == "quarter" and standing.row.score is not None:
+        sheet = await context.services.appraisal.sheet(unit_code, scope.code)
+        if sheet.adjustments and sheet.reported and sheet.final:
+            text += "\n\n" + texts.STANDING_APPRAISED.format(
+                reported=format_points(sheet.reported.index),
+                final=format_points(sheet.final.index),
+                count=len(sheet.adjustments),
+            )
+    await reply(update, context, text)
     if standing.row.score is None:
         return
     await _uploading(update, context)

@@ -187,6 +187,10 @@ STANDING_TOP = "🏆 Đơn vị đang dẫn đầu khối."
 STANDING_WEAKEST = "<b>Các tiêu chí mất nhiều điểm nhất so với trung vị của khối:</b>"
 STANDING_WEAK_LINE = "{n}. {title}: {points}/{max} điểm (kém trung vị khối {gap} điểm)"
 STANDING_MEDIAN = "Trung vị của khối: {median} điểm."
+STANDING_APPRAISED = (
+    "Chỉ số theo báo cáo của đơn vị: {reported} · sau thẩm định: <b>{final}</b> "
+    "({count} tiêu chí được Văn phòng Sở điều chỉnh; xem và giải trình: /explain)."
+)
 STANDING_NONE_PUBLISHED = (
     "Chưa có kết quả Chỉ số CCHC nào được công bố. Văn phòng Sở sẽ thông báo khi công bố."
 )
@@ -229,20 +233,84 @@ PUBLISH_NOTICE = (
 PUBLISH_RESULT = "xếp hạng {rank}/{total} trong khối, chỉ số {index} điểm ({band})"
 PUBLISH_NOT_RANKED = "chưa được xếp hạng do chưa gửi báo cáo"
 APPRAISE_USAGE = (
-    "Cú pháp: <code>/appraise MÃ_ĐƠN_VỊ [TIÊU_CHÍ ĐIỂM LÝ DO]</code>. "
-    "Gõ <code>/appraise MÃ_ĐƠN_VỊ</code> để xem các tiêu chí và điểm hiện tại của đơn vị."
+    "Cú pháp:\n"
+    "• <code>/appraise MÃ_ĐƠN_VỊ [KỲ]</code> — xem điểm từng tiêu chí của đơn vị;\n"
+    "• <code>/appraise MÃ_ĐƠN_VỊ [KỲ] TIÊU_CHÍ ĐIỂM LÝ DO</code> — nhập điểm thẩm định, "
+    "ví dụ <code>/appraise THPT-QH 2025-Q1 report_quality 4,5 Báo cáo gửi chậm 2 ngày</code>.\n"
+    "Bỏ trống kỳ thì hiểu là quý hiện tại."
 )
-APPRAISE_LIST_HEADER = "<b>Điểm các tiêu chí của {unit}</b> — {scope}"
-APPRAISE_LIST_LINE = "<code>{key}</code> {title}: {points}/{max}{mark}"
-APPRAISED_MARK = " ✍️ (đã thẩm định)"
-APPRAISE_UNKNOWN_CRITERION = (
-    "Không có tiêu chí “{key}”. Gõ <code>/appraise {unit}</code> để xem danh sách."
+APPRAISE_SHEET_HEADER = (
+    "<b>Bảng điểm {period} — {unit}</b>\n"
+    "Điểm theo báo cáo: {reported} · Sau thẩm định: {final}"
 )
-APPRAISE_BAD_POINTS = "Điểm phải là số từ 0 đến {max} (ví dụ 7,5)."
-APPRAISE_NEED_REASON = "Vui lòng ghi lý do thẩm định sau số điểm."
-APPRAISE_DONE = "✅ Đã thẩm định tiêu chí “{title}” của {unit}: {points}/{max} điểm{before}."
+APPRAISE_SHEET_NO_REPORT = "<i>Đơn vị chưa gửi báo cáo {period}.</i>"
+APPRAISE_SHEET_GROUP = "\n<b>{title}</b>"
+APPRAISE_SHEET_LINE = "<code>{key}</code> {title}: {reported}/{max}{appraised}"
+APPRAISE_SHEET_APPRAISED = " → ✍️ <b>{points}</b> ({reason})"
+APPRAISE_SHEET_NA = "<code>{key}</code> {title}: không áp dụng"
+APPRAISE_SHEET_FOOTER = (
+    "\nNhập điểm thẩm định: <code>/appraise {unit} {period} TIÊU_CHÍ ĐIỂM LÝ DO</code>"
+)
+NO_POINTS = "—"
+APPRAISE_REFUSED = "Không ghi được điểm thẩm định: {reason}."
+APPRAISE_DONE = (
+    "✅ Đã thẩm định tiêu chí “{title}” của {unit} ({period}): <b>{points}/{max}</b> điểm"
+    "{before}. Đã báo cho {sent} thành viên của đơn vị."
+)
 APPRAISE_BEFORE = " (trước đó {points})"
+
+# -- appraisal notices and explanations ------------------------------------------------
+
 APPRAISE_NOTICE = (
-    "✍️ Văn phòng Sở đã thẩm định tiêu chí “{title}” của đơn vị {scope}: {points}/{max} "
-    "điểm.\nLý do: {reason}"
+    "✍️ <b>Văn phòng Sở đã thẩm định điểm của đơn vị {period}</b>\n"
+    "Tiêu chí: {title}\n"
+    "Điểm theo báo cáo của đơn vị: {reported} · Điểm thẩm định: <b>{points}/{max}</b>\n"
+    "Lý do: {reason}\n\n"
+    "Nếu chưa thống nhất, anh/chị bấm “Giải trình” để gửi ý kiến cho Văn phòng Sở."
 )
+BTN_EXPLAIN = "✍️ Giải trình"
+BTN_CLOSE_EXPLANATION = "✅ Đã xem xét, đóng"
+EXPLAIN_NONE = (
+    "Đơn vị chưa có tiêu chí nào được Văn phòng Sở điều chỉnh điểm trong các quý gần đây."
+)
+EXPLAIN_LIST_HEADER = (
+    "<b>Các tiêu chí được điều chỉnh khi thẩm định {period}</b>\n"
+    "Điểm theo báo cáo → điểm thẩm định. Bấm vào tiêu chí để gửi giải trình."
+)
+EXPLAIN_LIST_LINE = "• {title}: {reported} → <b>{points}</b>/{max} ({reason})"
+EXPLAIN_ASK = (
+    "Anh/chị vui lòng gửi nội dung giải trình cho tiêu chí “{title}” ({period}) trong "
+    "một tin nhắn, tối đa {limit} ký tự. Dùng /cancel để huỷ."
+)
+EXPLAIN_BUSY_REPORT = (
+    "Anh/chị đang lập báo cáo. Vui lòng dùng /cancel để tạm dừng (bản nháp được giữ) rồi "
+    "bấm lại nút “Giải trình”."
+)
+EXPLAIN_TEXT_ONLY = "Vui lòng gửi nội dung giải trình bằng văn bản (một tin nhắn)."
+EXPLAIN_REFUSED = "Chưa gửi được giải trình: {reason}. Anh/chị vui lòng gửi lại."
+EXPLAIN_SENT = (
+    "✅ Đã gửi giải trình số {id} về tiêu chí “{title}” ({period}) tới Văn phòng Sở. "
+    "Anh/chị sẽ nhận được thông báo khi Văn phòng xem xét xong."
+)
+EXPLAIN_CANCELLED = "Đã huỷ việc gửi giải trình."
+EXPLAIN_OFFICE_NOTICE = (
+    "📝 <b>Giải trình số {id}</b> của {unit} ({period})\n"
+    "Tiêu chí: {title}\nĐiểm theo báo cáo: {reported} · Điểm thẩm định: {points}/{max}\n"
+    "Nội dung: {text}\n\n"
+    "Đóng kèm phản hồi: <code>/close_explanation {id} nội dung phản hồi</code>"
+)
+EXPLANATIONS_NONE = "Không có giải trình nào đang chờ xem xét."
+EXPLANATIONS_HEADER = "<b>Giải trình đang chờ xem xét: {count}</b>"
+EXPLANATIONS_MORE = "… và {count} giải trình khác; đóng bớt rồi dùng lại /explanations."
+CLOSE_USAGE = (
+    "Cú pháp: <code>/close_explanation SỐ [nội dung phản hồi]</code>, ví dụ "
+    "<code>/close_explanation 12 Đã điều chỉnh lại điểm</code>."
+)
+CLOSE_REFUSED = "Không đóng được giải trình: {reason}."
+CLOSED = "✅ Đã đóng giải trình số {id} của {unit}."
+CLOSED_MARK = "\n\n✅ <i>Đã đóng.</i>"
+CLOSED_NOTICE = (
+    "📬 Văn phòng Sở đã xem xét giải trình số {id} về tiêu chí “{title}” ({period}).{response}"
+    "\nDùng /standing để xem kết quả hiện tại."
+)
+CLOSED_RESPONSE = "\nPhản hồi: {response}"

@@ -8,6 +8,7 @@ from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.forms.schema import FormSpec, load_form
 from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
+from bot.services.appraisal import AppraisalService
 from bot.services.chart_images import ChartImages
 from bot.services.conversations import ConversationService
 from bot.services.export import ExportService
@@ -34,6 +35,7 @@ class Services:
     roster: RosterService
     export: ExportService
     standings: StandingsService
+    appraisal: AppraisalService
     charts: ChartImages
 
     async def close(self) -> None:
@@ -45,6 +47,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     db = Database(settings.db_path)
     form = load_form(settings.form_file)
     periods = PeriodService(db, clock, tz=settings.tz, due_day=settings.due_day)
+    methodology = _methodology(settings, form)
     return Services(
         settings=settings,
         db=db,
@@ -59,7 +62,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),
         export=ExportService(db, form, tz=settings.tz),
-        standings=StandingsService(db, clock, _methodology(settings, form), periods),
+        standings=StandingsService(db, clock, methodology, periods),
+        appraisal=AppraisalService(db, clock, methodology, periods),
         charts=ChartImages(),
     )
 

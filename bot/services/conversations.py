@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from bot.clock import Clock, to_iso
 from storage import sessions, updates
@@ -31,3 +32,21 @@ class ConversationService:
             if self._claims % 1000 == 0:
                 await updates.prune(conn, to_iso(now - _CLAIM_TTL))
         return fresh
+
+    async def begin(self, telegram_id: int, flow: str, state: dict[str, Any]) -> None:
+        """Put the person in a one-question flow (e.g. writing an explanation)."""
+        async with self._db.write() as conn:
+            await sessions.put(conn, telegram_id, flow, state, to_iso(self._clock()))
+
+    async def state_of(self, telegram_id: int, flow: str) -> dict[str, Any] | None:
+        session = await sessions.get(self._db.reader, telegram_id)
+        return session.state if session is not None and session.flow == flow else None
+
+    async def end(self, telegram_id: int, flow: str | None = None) -> str | None:
+        """Leave the current flow (only ``flow`` if given); returns the flow left."""
+        async with self._db.write() as conn:
+            session = await sessions.get(conn, telegram_id)
+            if session is None or (flow is not None and session.flow != flow):
+                return None
+            await sessions.clear(conn, telegram_id)
+        return session.flow

@@ -19,7 +19,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from bot.clock import Clock, to_iso
-from bot.domain.models import Block, Period, Unit
+from bot.domain.models import Block, Unit
 from bot.formatting import period_label
 from bot.scoring.engine import UnitScore, score_unit
 from bot.scoring.methodology import Methodology
@@ -307,47 +307,3 @@ class StandingsService:
                     detail={"scope": scope.code},
                 )
         return fresh
-
-    # -- appraisal -------------------------------------------------------------------
-
-    async def set_appraisal(
-        self,
-        unit_code: str,
-        period: Period,
-        criterion: str,
-        points: Decimal,
-        reason: str,
-        *,
-        actor: str,
-    ) -> standings.Appraisal | None:
-        """Record the office's points for one criterion; returns what it replaced."""
-        crit = self.methodology.criterion(criterion)
-        if not Decimal(0) <= points <= crit.max_points:
-            raise ValueError(criterion)
-        unit = await units.get_unit(self._db.reader, unit_code)
-        if unit is None:
-            raise LookupError(unit_code)
-        now = to_iso(self._clock())
-        async with self._db.write() as conn:
-            before = await standings.put_appraisal(
-                conn,
-                standings.Appraisal(
-                    unit.code, period.code, criterion, points, reason, actor, self._clock()
-                ),
-                now,
-            )
-            await audit.record(
-                conn,
-                at=now,
-                actor=actor,
-                action="appraisal.set",
-                unit_code=unit.code,
-                detail={
-                    "period": period.code,
-                    "criterion": criterion,
-                    "before": str(before.points) if before else None,
-                    "after": str(points),
-                    "reason": reason,
-                },
-            )
-        return before

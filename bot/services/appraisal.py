@@ -1,0 +1,421 @@
+"""The office's appraisal (thẩm định) of units' scores, and units' explanations (giải trình).
+
+The office has the final word on every criterion: an appraisal replaces what the
+report gave. So that a unit can see exactly what changed and answer it, a score sheet
+always shows both figures side by side — the points from the unit's own report (computed
+from its numbers, or claimed by it) and the office's — and every change is in the audit
+log with the points before and after. Imports are all or nothing, like the roster's:
+every row is checked first, and each wrong row is named by its line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from bot.clock import Clock, to_iso
+from bot.domain.models import Unit
+from bot.numbers import NumberError, format_number, parse_number
+from bot.scoring.engine import UnitScore, score_unit
+from bot.scoring.methodology import Criterion, Methodology
+from bot.services.periods import PeriodService, parse_period_code, period_code
+from bot.tabular import TableError, TableRow, read_table
+from storage import audit, reports, standings, units
+from storage.database import Database
+from storage.standings import Appraisal, Explanation
+
+REASON_LIMIT = 500
+EXPLANATION_LIMIT = 2000
+
+_COLUMNS = ("unit_code", "criterion", "points", "reason")
+_ALIASES = {
+    "unit code": "unit_code",
+    "unit": "unit_code",
+    "code": "unit_code",
+    "ma don vi": "unit_code",
+    "don vi": "unit_code",
+    "criterion": "criterion",
+    "tieu chi": "criterion",
+    "ma tieu chi": "criterion",
+    "points": "points",
+    "diem": "points",
+    "diem tham dinh": "points",
+    "reason": "reason",
+    "ly do": "reason",
+    "period": "period",
+    "ky": "period",
+    "ky bao cao": "period",
+}
+
+
+class AppraisalError(ValueError):
+    """An appraisal or explanation is refused; the message is Vietnamese, for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetLine:
+    """One criterion of a unit's quarter: the report's points beside the office's."""
+
+    criterion: Criterion
+    group: str  # the lĩnh vực's title
+    applicable: bool
+    reported: Decimal | None  # from the report (computed or claimed); None: not applicable
+    appraisal: Appraisal | None
+    final: Decimal | None
+    detail: str
+
+    @property
+    def adjusted(self) -> bool:
+        """The office changed what the report gave."""
+        return self.appraisal is not None and self.appraisal.points != self.reported
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    unit: Unit
+    period_code: str
+    submitted: bool
+    lines: tuple[SheetLine, ...]
+    reported: UnitScore | None
+    final: UnitScore | None
+
+    def line(self, key: str) -> SheetLine | None:
+        return next((line for line in self.lines if line.criterion.key == key), None)
+
+    @property
+    def adjustments(self) -> tuple[SheetLine, ...]:
+        return tuple(line for line in self.lines if line.adjusted)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an appraisal did, for the office's confirmation and the unit's notice."""
+
+    unit: Unit
+    period_code: str
+    criterion: Criterion
+    points: Decimal
+    reason: str
+    before: Appraisal | None
+    reported: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    changes: list[Change] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    unit: Unit
+    period_code: str
+    criterion: Criterion
+    points: Decimal
+    reason: str
+
+
+class AppraisalService:
+    def __init__(
+        self, db: Database, clock: Clock, methodology: Methodology, periods: PeriodService
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self.methodology = methodology
+        self._periods = periods
+
+    # -- reading -----------------------------------------------------------------------
+
+    async def sheet(self, unit_code: str, period: str) -> Sheet:
+        """The unit's score sheet for a quarter, the report's points beside the office's."""
+        conn = self._db.reader
+        unit = await self._unit(unit_code)
+        report = await reports.latest_report(conn, unit.code, period)
+        appraised = (await standings.appraisals_for_period(conn, period)).get(unit.code, {})
+        reported = final = None
+        if report is not None:
+            reported = score_unit(self.methodology, block=unit.block, answers=report.answers)
+            final = score_unit(
+                self.methodology,
+                block=unit.block,
+                answers=report.answers,
+                appraisals={k: a.points for k, a in appraised.items()},
+            )
+        lines = []
+        for criterion in self.methodology.criteria:
+            before = (
+                next((c for c in reported.criteria if c.key == criterion.key), None)
+                if (reported)
+                else None
+            )
+            after = (
+                next((c for c in final.criteria if c.key == criterion.key), None)
+                if (final)
+                else None
+            )
+            appraisal = appraised.get(criterion.key)
+            lines.append(
+                SheetLine(
+                    criterion=criterion,
+                    group=self.methodology.group_of(criterion.key).title,
+                    applicable=criterion.applies_to(unit.block),
+                    reported=before.points if before else None,
+                    appraisal=appraisal,
+                    final=after.points if after else (appraisal.points if appraisal else None),
+                    detail=before.detail if before else "",
+                )
+            )
+        return Sheet(unit, period, report is not None, tuple(lines), reported, final)
+
+    # -- appraising --------------------------------------------------------------------
+
+    def check(
+        self, unit: Unit, period: str, criterion_key: str, points_text: str, reason: str
+    ) -> _Checked:
+        """Validate one appraisal; every problem is said in Vietnamese."""
+        try:
+            criterion = self.methodology.criterion(criterion_key.strip())
+        except KeyError:
+            raise AppraisalError(
+                f"không có tiêu chí “{criterion_key}” trong bộ tiêu chí {self.methodology.version}"
+            ) from None
+        if not criterion.applies_to(unit.block):
+            raise AppraisalError(
+                f"tiêu chí “{criterion.key}” không áp dụng cho khối của đơn vị {unit.code}"
+            )
+        top = format_number(criterion.max_points)
+        try:
+            points = parse_number(points_text, max_digits=8)
+        except NumberError:
+            raise AppraisalError(
+                f"điểm “{points_text}” không hợp lệ: cần một số từ 0 đến {top} (ví dụ 7,5)"
+            ) from None
+        if points > criterion.max_points:
+            raise AppraisalError(
+                f"điểm {format_number(points)} vượt điểm tối đa {top} của tiêu chí "
+                f"“{criterion.key}”"
+            )
+        reason = " ".join(reason.split())
+        if not reason:
+            raise AppraisalError("thiếu lý do thẩm định")
+        if len(reason) > REASON_LIMIT:
+            raise AppraisalError(f"lý do dài quá {REASON_LIMIT} ký tự")
+        return _Checked(unit, period, criterion, points, reason)
+
+    async def appraise(
+        self,
+        unit_code: str,
+        period: str,
+        criterion_key: str,
+        points_text: str,
+        reason: str,
+        *,
+        actor: str,
+    ) -> Change:
+        unit = await self._unit(unit_code)
+        checked = self.check(unit, _period_code(period), criterion_key, points_text, reason)
+        return (await self._write([checked], actor=actor))[0]
+
+    async def import_file(self, path: Path, *, period: str | None, actor: str) -> ImportResult:
+        """Appraisals from the office's CSV/XLSX: unit_code, criterion, points, reason
+        (and a period column, or ``period`` for every row)."""
+        try:
+            rows = await asyncio.to_thread(
+                read_table,
+                path,
+                aliases=_ALIASES,
+                required=_COLUMNS,
+                header_hint=f"dòng tiêu đề cần có: {', '.join(_COLUMNS)}; cột period tuỳ chọn",
+            )
+        except TableError as exc:
+            return ImportResult(errors=[str(exc)])
+        if not rows:
+            return ImportResult(errors=["Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)."])
+        checked, errors = await self._check_rows(rows, period)
+        if errors:
+            return ImportResult(errors=errors)
+        return ImportResult(changes=await self._write(checked, actor=actor))
+
+    async def _check_rows(
+        self, rows: list[TableRow], period: str | None
+    ) -> tuple[list[_Checked], list[str]]:
+        roster = {u.code.casefold(): u for u in await units.list_units(self._db.reader)}
+        checked: list[_Checked] = []
+        errors: list[str] = []
+        seen: dict[tuple[str, str, str], int] = {}
+        for row in rows:
+            try:
+                item = self._check_row(row, roster, period)
+            except AppraisalError as exc:
+                errors.append(f"Dòng {row.line}: {exc}.")
+                continue
+            key = (item.unit.code, item.period_code, item.criterion.key)
+            if key in seen:
+                errors.append(f"Dòng {row.line}: trùng với dòng {seen[key]}.")
+                continue
+            seen[key] = row.line
+            checked.append(item)
+        return checked, errors
+
+    def _check_row(self, row: TableRow, roster: dict[str, Unit], period: str | None) -> _Checked:
+        values = row.values
+        unit = roster.get(values["unit_code"].casefold())
+        if unit is None:
+            raise AppraisalError(f"không có đơn vị mã “{values['unit_code']}”")
+        code = _period_code(values.get("period") or period)
+        return self.check(unit, code, values["criterion"], values["points"], values["reason"])
+
+    async def _write(self, items: list[_Checked], *, actor: str) -> list[Change]:
+        for code in {item.period_code for item in items}:
+            year, quarter = parse_period_code(code) or (0, 0)
+            await self._periods.ensure(year, quarter)
+        now_dt = self._clock()
+        now = to_iso(now_dt)
+        changes: list[Change] = []
+        async with self._db.write() as conn:
+            for item in items:
+                report = await reports.latest_report(conn, item.unit.code, item.period_code)
+                reported = None
+                if report is not None:
+                    score = score_unit(
+                        self.methodology, block=item.unit.block, answers=report.answers
+                    )
+                    reported = next(
+                        (c.points for c in score.criteria if c.key == item.criterion.key), None
+                    )
+                before = await standings.put_appraisal(
+                    conn,
+                    Appraisal(
+                        item.unit.code,
+                        item.period_code,
+                        item.criterion.key,
+                        item.points,
+                        item.reason,
+                        actor,
+                        now_dt,
+                    ),
+                    now,
+                )
+                await audit.record(
+                    conn,
+                    at=now,
+                    actor=actor,
+                    action="appraisal.set",
+                    unit_code=item.unit.code,
+                    detail={
+                        "period": item.period_code,
+                        "criterion": item.criterion.key,
+                        "reported": str(reported) if reported is not None else None,
+                        "before": str(before.points) if before else None,
+                        "after": str(item.points),
+                        "reason": item.reason,
+                    },
+                )
+                changes.append(
+                    Change(
+                        item.unit,
+                        item.period_code,
+                        item.criterion,
+                        item.points,
+                        item.reason,
+                        before,
+                        reported,
+                    )
+                )
+        return changes
+
+    # -- explanations ------------------------------------------------------------------
+
+    async def explain(
+        self, unit_code: str, period: str, criterion_key: str, text: str, *, telegram_id: int
+    ) -> Explanation:
+        """A unit's answer to an appraisal of one of its criteria."""
+        unit = await self._unit(unit_code)
+        sheet_line = (await self.sheet(unit.code, period)).line(criterion_key)
+        if sheet_line is None or sheet_line.appraisal is None:
+            raise AppraisalError("tiêu chí này chưa được Văn phòng Sở thẩm định")
+        text = text.strip()
+        if not text:
+            raise AppraisalError("nội dung giải trình đang để trống")
+        if len(text) > EXPLANATION_LIMIT:
+            raise AppraisalError(
+                f"nội dung giải trình dài {len(text)} ký tự, vượt giới hạn {EXPLANATION_LIMIT}"
+            )
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            new_id = await standings.add_explanation(
+                conn,
+                unit_code=unit.code,
+                period_code=period,
+                criterion=criterion_key,
+                text=text,
+                written_by=telegram_id,
+                now=now,
+            )
+            await audit.record(
+                conn,
+                at=now,
+                actor=f"tg:{telegram_id}",
+                action="explanation.add",
+                unit_code=unit.code,
+                detail={"id": new_id, "period": period, "criterion": criterion_key},
+            )
+            found = await standings.get_explanation(conn, new_id)
+        assert found is not None
+        return found
+
+    async def open_explanations(self) -> list[Explanation]:
+        return await standings.open_explanations(self._db.reader)
+
+    async def get_explanation(self, explanation_id: int) -> Explanation | None:
+        return await standings.get_explanation(self._db.reader, explanation_id)
+
+    async def close_explanation(
+        self, explanation_id: int, response: str, *, actor: str
+    ) -> Explanation:
+        """Close an open explanation with the office's answer (may be empty)."""
+        response = response.strip()
+        if len(response) > EXPLANATION_LIMIT:
+            raise AppraisalError(f"phản hồi dài quá {EXPLANATION_LIMIT} ký tự")
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            closed = await standings.close_explanation(
+                conn, explanation_id, by=actor, response=response, now=now
+            )
+            found = await standings.get_explanation(conn, explanation_id)
+            if found is None:
+                raise AppraisalError(f"không có giải trình số {explanation_id}")
+            if not closed:
+                raise AppraisalError(f"giải trình số {explanation_id} đã được đóng trước đó")
+            await audit.record(
+                conn,
+                at=now,
+                actor=actor,
+                action="explanation.close",
+                unit_code=found.unit_code,
+                detail={"id": explanation_id, "response": response},
+            )
+        return found
+
+    # -- helpers -----------------------------------------------------------------------
+
+    async def _unit(self, code: str) -> Unit:
+        unit = await units.get_unit(self._db.reader, code.strip())
+        if unit is None:
+            raise AppraisalError(f"không có đơn vị mã “{code}”")
+        return unit
+
+
+def _period_code(text: str | None) -> str:
+    if text is None or not text.strip():
+        raise AppraisalError("thiếu kỳ báo cáo (ví dụ 2025-Q1)")
+    parsed = parse_period_code(text)
+    if parsed is None:
+        raise AppraisalError(f"kỳ “{text}” không hợp lệ (ví dụ hợp lệ: 2025-Q1)")
+    return period_code(*parsed)
