@@ -13,6 +13,10 @@ log = logging.getLogger(__name__)
 
 UNIT_COMMANDS = [
     BotCommand("report", "Lập, sửa và gửi báo cáo CCHC hằng quý"),
+    BotCommand("standing", "Kết quả Chỉ số CCHC và xếp hạng của đơn vị"),
+    BotCommand("trend", "Diễn biến Chỉ số CCHC qua các quý"),
+    BotCommand("ranking", "Bảng xếp hạng của khối"),
+    BotCommand("explain", "Giải trình về điểm thẩm định"),
     BotCommand("cancel", "Tạm dừng lập báo cáo (giữ bản nháp)"),
     BotCommand("help", "Hướng dẫn sử dụng"),
 ]
@@ -20,6 +24,9 @@ OFFICE_COMMANDS = [
     BotCommand("status", "Tình hình gửi báo cáo theo khối"),
     BotCommand("view", "Xem báo cáo của một đơn vị"),
     BotCommand("invite", "Tạo mã mời cho đơn vị"),
+    BotCommand("appraise", "Thẩm định điểm của đơn vị"),
+    BotCommand("explanations", "Giải trình của đơn vị đang chờ xem xét"),
+    BotCommand("publish", "Công bố kết quả Chỉ số CCHC"),
     *UNIT_COMMANDS,
 ]
 

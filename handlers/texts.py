@@ -47,6 +47,10 @@ INVITE_THROTTLED = "Anh/chị đã nhập sai mã mời quá nhiều lần. Vui 
 HELP_UNIT = (
     "<b>Các chức năng dành cho đơn vị</b>\n"
     "/report — lập, sửa và gửi báo cáo kết quả CCHC hằng quý\n"
+    "/standing [kỳ] — Chỉ số CCHC, xếp hạng trong khối, các tiêu chí cần cải thiện\n"
+    "/trend — diễn biến Chỉ số CCHC của đơn vị qua các quý\n"
+    "/ranking [kỳ] — bảng xếp hạng của khối (khi Sở đã công bố)\n"
+    "/explain — xem điểm được thẩm định điều chỉnh và gửi giải trình\n"
     "/cancel — tạm dừng khi đang lập báo cáo (bản nháp được giữ nguyên)\n"
     "/help — xem hướng dẫn này\n\n"
     "Khi lập báo cáo, mỗi câu trả lời được lưu ngay; anh/chị có thể dừng bất cứ lúc nào và "
@@ -58,6 +62,11 @@ HELP_OFFICE = (
     "/status [kỳ] — tình hình gửi báo cáo theo khối, ví dụ <code>/status 2025-Q1</code>\n"
     "/view MÃ_ĐƠN_VỊ [kỳ] — xem báo cáo mới nhất của một đơn vị\n"
     "/invite MÃ_ĐƠN_VỊ [head|reporter] — tạo mã mời cho đơn vị\n"
+    "/ranking [khối] [kỳ] — bảng xếp hạng Chỉ số CCHC (tạm tính trước khi công bố)\n"
+    "/standing MÃ_ĐƠN_VỊ [kỳ], /trend MÃ_ĐƠN_VỊ — kết quả, diễn biến của một đơn vị\n"
+    "/appraise MÃ_ĐƠN_VỊ [kỳ] [TIÊU_CHÍ ĐIỂM LÝ DO] — xem, nhập điểm thẩm định\n"
+    "/explanations — giải trình đang chờ; /close_explanation SỐ [phản hồi] — đóng\n"
+    "/publish KỲ — công bố kết quả cho các đơn vị (kỳ: 2025-Q1, 2025-YTD, 2025)\n"
     "/help — xem hướng dẫn này"
 )
 UNKNOWN_COMMAND = "Bot chưa hỗ trợ lệnh này. Anh/chị dùng /help để xem các lệnh hiện có."
