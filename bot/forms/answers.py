@@ -68,6 +68,9 @@ _MIME_BY_EXTENSION = {
     "docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
     "xls": {"application/vnd.ms-excel"},
     "xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    "jpg": {"image/jpeg"},
+    "jpeg": {"image/jpeg"},
+    "png": {"image/png"},
 }
 
 
@@ -186,6 +189,8 @@ def parse_document(field: FieldSpec, doc: IncomingDocument) -> StoredValue:
     ext = name.rsplit(".", 1)[-1].casefold() if "." in name else ""
     allowed = {e.casefold() for e in field.accept}
     exts = ", ".join(e.upper() for e in field.accept)
+    # A photo is refused even where JPG/PNG are accepted: Telegram compresses it, and
+    # its file id cannot be re-sent as a document when the office opens the report.
     if not name and (doc.mime_type or "").startswith("image/"):
         raise AnswerError(
             f"Anh/chị đã gửi ảnh; câu này cần tệp {exts} gửi dưới dạng tài liệu "
@@ -203,7 +208,7 @@ def parse_document(field: FieldSpec, doc: IncomingDocument) -> StoredValue:
     if size > field.max_size_mb * 1024 * 1024:
         raise AnswerError(f"Tệp quá lớn: tối đa {field.max_size_mb} MB.")
     if size == 0:
-        raise AnswerError("Tệp rỗng; vui lòng gửi lại tệp báo cáo.")
+        raise AnswerError("Tệp rỗng; vui lòng gửi lại tệp.")
     answer = FileAnswer(
         file_id=doc.file_id,
         file_unique_id=doc.file_unique_id,
@@ -216,6 +221,39 @@ def parse_document(field: FieldSpec, doc: IncomingDocument) -> StoredValue:
 
 def _sum(answers: Answers, keys: tuple[str, ...]) -> Decimal:
     return sum((Decimal(str(answers[k])) for k in keys), Decimal(0))
+
+
+def _given(value: StoredValue | None) -> bool:
+    """An answer with content: not skipped, not an empty text or file."""
+    if value is None or value == "":
+        return False
+    return not (isinstance(value, dict) and not value.get("file_id"))
+
+
+def _is_set(field: FieldSpec, value: StoredValue | None) -> bool:
+    """The condition of a requirement: answered with something other than 0 or "Không"."""
+    if not _given(value) or value is False:
+        return False
+    if field.type in NUMERIC_TYPES:
+        try:
+            return Decimal(str(value)) != 0
+        except ArithmeticError:
+            return False
+    return True
+
+
+def _broken(form: FormSpec, rule: RuleSpec, answers: Answers, *, whole: bool) -> bool:
+    if rule.when is not None:
+        if not _is_set(form.field(rule.when), answers.get(rule.when)):
+            return False
+        if any(_given(answers.get(k)) for k in rule.require_one_of):
+            return False
+        # While answering, wait until every alternative has been reached (answered or
+        # skipped): a later question can still satisfy the rule.
+        return whole or all(k in answers for k in rule.require_one_of)
+    if not all(answers.get(k) is not None for k in rule.keys):
+        return False
+    return not _holds(rule, answers)
 
 
 def _holds(rule: RuleSpec, answers: Answers) -> bool:
@@ -231,16 +269,23 @@ def _holds(rule: RuleSpec, answers: Answers) -> bool:
             return left > right
         case "==":
             return left == right
+        case None:  # a requirement rule has no comparison to fail
+            return True
 
 
 def broken_rules(form: FormSpec, answers: Answers, *, touching: str | None = None) -> list[str]:
-    """Messages of cross-field rules that fail, among those whose fields are all answered."""
+    """Messages of the cross-field rules the answers break.
+
+    ``answers`` may hold None for skipped questions. A comparison waits until every field
+    it names has a value. A requirement whose condition is met is broken when none of its
+    alternatives has a value: over the whole form (``touching`` None: the summary and
+    submission) at once; while answering ``touching``, only once every alternative has
+    been answered or skipped, so skipping the evidence question before the explanation
+    question is not refused.
+    """
     rules = form.rules if touching is None else form.rules_for(touching)
-    return [
-        rule.message
-        for rule in rules
-        if all(k in answers for k in rule.keys) and not _holds(rule, answers)
-    ]
+    whole = touching is None
+    return [rule.message for rule in rules if _broken(form, rule, answers, whole=whole)]
 
 
 def missing_required(form: FormSpec, answers: Answers) -> list[FieldSpec]:

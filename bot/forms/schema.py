@@ -92,16 +92,61 @@ class SectionSpec(_Strict):
 
 
 class RuleSpec(_Strict):
-    """A cross-field rule: sum(left) <op> sum(right), checked once all are answered."""
+    """A cross-field rule, one of two kinds.
 
-    left: tuple[str, ...] = Field(min_length=1)
-    op: Literal["<=", "<", ">=", ">", "=="]
-    right: tuple[str, ...] = Field(min_length=1)
+    - comparison (``left``, ``op``, ``right``): sum(left) <op> sum(right), numeric fields
+      only, checked once every field it names has a value;
+    - requirement (``when``, ``require_one_of``): when the ``when`` field is answered with
+      something other than 0, "Không" or nothing, at least one of ``require_one_of`` must
+      be answered — points a unit claims need an evidence file or a written explanation.
+    """
+
+    left: tuple[str, ...] = ()
+    op: Literal["<=", "<", ">=", ">", "=="] | None = None
+    right: tuple[str, ...] = ()
+    when: str | None = None
+    require_one_of: tuple[str, ...] = ()
     message: str = Field(min_length=1, max_length=400)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> RuleSpec:
+        compares = bool(self.left or self.right) or self.op is not None
+        requires = self.when is not None or bool(self.require_one_of)
+        if compares and requires:
+            raise ValueError(
+                "một ràng buộc hoặc so sánh (left, op, right) hoặc bắt buộc có "
+                "(when, require_one_of), không dùng cả hai"
+            )
+        if requires:
+            if self.when is None or not self.require_one_of:
+                raise ValueError("ràng buộc bắt buộc có cần cả when và require_one_of")
+            if self.when in self.require_one_of:
+                raise ValueError("require_one_of không được chứa chính trường when")
+        elif not self.left or not self.right or self.op is None:
+            raise ValueError("ràng buộc so sánh cần đủ left, op và right")
+        return self
+
+    @property
+    def is_requirement(self) -> bool:
+        return self.when is not None
 
     @property
     def keys(self) -> tuple[str, ...]:
+        """Every field the rule names."""
+        if self.when is not None:
+            return (self.when, *self.require_one_of)
         return self.left + self.right
+
+    @property
+    def checked_on(self) -> tuple[str, ...]:
+        """The fields whose answer is checked against this rule the moment it is given.
+
+        A requirement is checked on its alternatives, not on its condition: they usually
+        come after it in the form, and a claim must not be refused for lack of a file the
+        unit has not been asked for yet. Over the whole form (summary, submission) every
+        rule is checked.
+        """
+        return self.require_one_of if self.when is not None else self.keys
 
 
 class FormSpec(_Strict):
@@ -121,7 +166,11 @@ class FormSpec(_Strict):
         numeric = {f.key for f in self.fields if f.type in NUMERIC_TYPES}
         for i, rule in enumerate(self.rules, start=1):
             for key in rule.keys:
-                if key not in numeric:
+                if rule.is_requirement and key not in seen:
+                    raise ValueError(
+                        f"ràng buộc (rules) thứ {i} nhắc tới {key!r}, không có trong mẫu báo cáo"
+                    )
+                if not rule.is_requirement and key not in numeric:
                     raise ValueError(
                         f"ràng buộc (rules) thứ {i} nhắc tới {key!r}, không phải trường số"
                     )
@@ -144,7 +193,8 @@ class FormSpec(_Strict):
         return self.fields[self.index[key]]
 
     def rules_for(self, key: str) -> tuple[RuleSpec, ...]:
-        return tuple(rule for rule in self.rules if key in rule.keys)
+        """The rules to check when ``key`` is answered (see ``RuleSpec.checked_on``)."""
+        return tuple(rule for rule in self.rules if key in rule.checked_on)
 
     def as_public_json(self) -> dict[str, object]:
         """The shape other tools rely on (`cchc-bot form show --json`)."""

@@ -210,12 +210,11 @@ class ReportingService:
             except AnswerError as exc:
                 return await self._show(member, period, state, error=exc.message)
         candidate = {**answers, spec.key: value}
-        if value is not None:
-            broken = broken_rules(
-                self.form, {k: v for k, v in candidate.items() if v is not None}, touching=spec.key
-            )
-            if broken:
-                return await self._show(member, period, state, error=" ".join(broken))
+        # Skipping is checked too: skipping the last alternative of a requirement rule
+        # (no evidence, no explanation for claimed points) is refused.
+        broken = broken_rules(self.form, candidate, touching=spec.key)
+        if broken:
+            return await self._show(member, period, state, error=" ".join(broken))
         state.cursor = (
             self.total if state.back_to_summary else self._next_gap(candidate, state.cursor)
         )
