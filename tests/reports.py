@@ -7,7 +7,8 @@ from bot.forms.answers import IncomingDocument
 from bot.services import reporting as rs
 from bot.services.container import Services
 
-# A valid answer for every question of the shipped form, by key.
+# A valid answer for every question of the shipped form, by key, in asking order;
+# "skip" presses Bỏ qua, "button:…" a button, "file" sends a PDF.
 VALID_ANSWERS: dict[str, str] = {
     "tasks_planned": "12",
     "tasks_completed": "10",
@@ -39,6 +40,10 @@ VALID_ANSWERS: dict[str, str] = {
     "next_quarter": "Đẩy mạnh chuyển đổi số",
     "requests": "Đề nghị tập huấn",
     "signed_report": "file",
+    # No self-assessed claim, so neither evidence nor explanation (scores stay as computed).
+    "model_claim": "skip",
+    "model_evidence": "skip",
+    "model_explanation": "skip",
 }
 
 

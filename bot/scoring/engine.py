@@ -1,10 +1,14 @@
-"""Score one unit's quarter from its report, the office's appraisals and its own claims.
+"""Score one unit's quarter from its report (with its own claims) and the office's appraisals.
 
 Pure: no I/O, no clock, Decimal only. The same inputs always give the same points, so
 a published ranking can be recomputed and checked at any time.
 
 Rules that are policy rather than arithmetic:
 
+- A claim (tự chấm) for a ``self`` criterion is read from the report's claim field and
+  counts only when the report also holds its evidence file or a written explanation
+  (giải trình); the form refuses a claim without either, so this guards older reports
+  and hand-edited data. The claim is kept on the score sheet beside the final points.
 - An appraisal (thẩm định) for any criterion replaces whatever its source gave —
   computed, claimed, even "not applicable" — because the office has the final word.
   It is clamped to [0, max_points]. A criterion outside the unit's block stays out:
@@ -45,7 +49,13 @@ _NOT_APPRAISED = "Chưa thẩm định"
 _APPRAISED = "Văn phòng Sở thẩm định: {points}/{max} điểm"
 _APPRAISED_OVER = "Văn phòng Sở thẩm định: {points}/{max} điểm (trước thẩm định: {before})"
 _NOT_CLAIMED = "Đơn vị chưa tự chấm điểm"
-_CLAIMED = "Đơn vị tự chấm {points}/{max} điểm, chưa thẩm định"
+_CLAIMED = "Đơn vị tự chấm {points}/{max} điểm{basis}, chưa thẩm định"
+_WITH_EVIDENCE = ", có tài liệu kiểm chứng"
+_WITH_EXPLANATION = ", có văn bản giải trình"
+_UNBACKED = (
+    "Đơn vị tự chấm {points}/{max} điểm nhưng không có tài liệu kiểm chứng "
+    "hay văn bản giải trình: không tính điểm"
+)
 _NO_DATA = "Báo cáo không có số liệu cho tiêu chí này"
 _ZERO_DENOMINATOR = "Không phát sinh (mẫu số bằng 0)"
 _SUFFIX_NA = ": không áp dụng"
@@ -65,7 +75,13 @@ _BEFORE_POINTS = "{points} điểm"
 
 @dataclass(frozen=True, slots=True)
 class CriterionScore:
-    """One line of a unit's score sheet. ``points`` is None when not applicable."""
+    """One line of a unit's score sheet. ``points`` is None when not applicable.
+
+    ``claimed`` is what the unit claimed for a ``self`` criterion (clamped to the
+    maximum; None when it claimed nothing or the criterion is not self-assessed),
+    whether or not it counts: ``points`` is what counts, after any appraisal, so a sheet
+    can show "tự chấm X, thẩm định Y" side by side.
+    """
 
     key: str
     title: str
@@ -77,6 +93,7 @@ class CriterionScore:
     source: str
     appraised: bool
     detail: str
+    claimed: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +121,15 @@ def score_unit(
     block: str,
     answers: Mapping[str, Any],
     appraisals: Mapping[str, Decimal] = _NOTHING,
-    claims: Mapping[str, Decimal] = _NOTHING,
 ) -> UnitScore:
     """Score a submitted report (its stored ``answers``) for a unit of ``block``.
 
-    ``appraisals`` and ``claims`` map criterion keys to points; keys the methodology
-    does not know are ignored, so an appraisal kept from last year's file is harmless.
-    Claims are read for ``self`` criteria only, and the caller passes only those backed
-    by evidence or an explanation (giải trình): the engine cannot see documents.
+    ``appraisals`` maps criterion keys to points; keys the methodology does not know are
+    ignored, so an appraisal kept from last year's file is harmless. The unit's own
+    claims for ``self`` criteria are part of ``answers`` (the criterion names the fields).
     """
     sheet = tuple(
-        _score(group, criterion, block, answers, appraisals, claims)
+        _score(group, criterion, block, answers, appraisals)
         for group in methodology.fields
         for criterion in group.criteria
     )
@@ -137,8 +152,11 @@ def _score(
     block: str,
     answers: Mapping[str, Any],
     appraisals: Mapping[str, Decimal],
-    claims: Mapping[str, Decimal],
 ) -> CriterionScore:
+    # A claim on a criterion outside the unit's block is not part of its sheet.
+    applies = criterion.applies_to(block)
+    claimed = _claimed(criterion, answers) if applies else None
+
     def line(points: Decimal | None, detail: str, *, appraised: bool = False) -> CriterionScore:
         return CriterionScore(
             key=criterion.key,
@@ -151,11 +169,12 @@ def _score(
             source=criterion.source,
             appraised=appraised,
             detail=detail,
+            claimed=claimed,
         )
 
-    if not criterion.applies_to(block):
+    if not applies:
         return line(None, _OTHER_BLOCK)
-    raw, detail = _from_source(criterion, answers, claims)
+    raw, detail = _from_source(criterion, answers, claimed)
     points = None if raw is None else _clamp(raw, criterion.max_points)
     appraisal = appraisals.get(criterion.key)
     if appraisal is None:
@@ -168,18 +187,41 @@ def _score(
     return line(final, _APPRAISED_OVER.format(**shown, before=before), appraised=True)
 
 
+def _claimed(criterion: Criterion, answers: Mapping[str, Any]) -> Decimal | None:
+    """The unit's claim for a self criterion, clamped and rounded; None if it made none."""
+    if criterion.source != "self" or criterion.claim_field is None:
+        return None
+    claim = _number(answers.get(criterion.claim_field))
+    return None if claim is None else _clamp(claim, criterion.max_points)
+
+
+def _backing(criterion: Criterion, answers: Mapping[str, Any]) -> str | None:
+    """What backs a claim, as the score sheet says it; None when nothing does."""
+    if criterion.evidence_field is not None:
+        evidence = answers.get(criterion.evidence_field)
+        if isinstance(evidence, Mapping) and evidence.get("file_id"):
+            return _WITH_EVIDENCE
+    if criterion.explanation_field is not None:
+        explanation = answers.get(criterion.explanation_field)
+        if isinstance(explanation, str) and explanation.strip():
+            return _WITH_EXPLANATION
+    return None
+
+
 def _from_source(
-    criterion: Criterion, answers: Mapping[str, Any], claims: Mapping[str, Decimal]
+    criterion: Criterion, answers: Mapping[str, Any], claimed: Decimal | None
 ) -> tuple[Decimal | None, str]:
     """Points before clamping and rounding (None: not applicable), and why."""
     if criterion.source == "appraisal":
         return ZERO, _NOT_APPRAISED
     if criterion.source == "self":
-        claim = claims.get(criterion.key)
-        if claim is None:
+        if claimed is None:
             return ZERO, _NOT_CLAIMED
-        claimed = _clamp(Decimal(claim), criterion.max_points)
-        return claimed, _CLAIMED.format(points=_show(claimed), max=_show(criterion.max_points))
+        said = {"points": _show(claimed), "max": _show(criterion.max_points)}
+        basis = _backing(criterion, answers)
+        if basis is None and claimed > 0:
+            return ZERO, _UNBACKED.format(**said)
+        return claimed, _CLAIMED.format(**said, basis=basis or "")
     if criterion.measure == "yesno":
         assert criterion.report_field is not None
         value = answers.get(criterion.report_field)

@@ -105,6 +105,9 @@ class Criterion(_Strict):
     steps: tuple[Step, ...] = ()
     zero_denominator: ZeroDenominator | None = None
     missing: Missing = "zero"
+    claim_field: str | None = None
+    evidence_field: str | None = None
+    explanation_field: str | None = None
 
     @field_validator("numerator", "denominator", "report_field")
     @classmethod
@@ -131,6 +134,7 @@ class Criterion(_Strict):
 
     @model_validator(mode="after")
     def _coherent(self) -> Criterion:
+        self._check_claim_settings()
         if self.source != "computed":
             self._no_measure_settings()
             return self
@@ -210,6 +214,81 @@ class Criterion(_Strict):
                 "(chỉ tiêu chí computed mới tính từ báo cáo)",
             )
 
+    def _check_claim_settings(self) -> None:
+        names = ("claim_field", "evidence_field", "explanation_field")
+        if self.source != "self":
+            used = [name for name in names if getattr(self, name) is not None]
+            if used:
+                raise _At(
+                    used[0],
+                    f"tiêu chí source = {self.source} không dùng {', '.join(used)} "
+                    "(chỉ tiêu chí self mới do đơn vị tự chấm)",
+                )
+            return
+        if self.claim_field is None:
+            raise _At(
+                "claim_field",
+                "tiêu chí đơn vị tự chấm (source = self) cần claim_field: "
+                "trường báo cáo ghi điểm tự chấm",
+            )
+        if self.evidence_field is None and self.explanation_field is None:
+            raise _At(
+                "evidence_field",
+                "tiêu chí đơn vị tự chấm cần evidence_field (tệp tài liệu kiểm chứng) "
+                "hoặc explanation_field (văn bản giải trình), hoặc cả hai",
+            )
+
+    @model_validator(mode="after")
+    def _claim_fields_in_form(self, info: ValidationInfo) -> Criterion:
+        """With a form: the claim questions exist, fit, and the form requires backing.
+
+        The claim's maximum in the form must equal ``max_points``: a lower one would stop
+        units claiming full points, a higher one would be clamped without a word. And the
+        form must refuse a claim with neither evidence nor explanation, or such a claim
+        would be submitted and then silently count for nothing.
+        """
+        form = info.context.get("form") if isinstance(info.context, dict) else None
+        if not isinstance(form, FormSpec) or self.claim_field is None:
+            return self
+        kinds = (
+            ("claim_field", frozenset({"integer", "decimal"})),
+            ("evidence_field", frozenset({"file"})),
+            ("explanation_field", frozenset({"text"})),
+        )
+        for name, allowed in kinds:
+            key = getattr(self, name)
+            if key is None:
+                continue
+            if key not in form.index:
+                raise _At(name, f"mẫu báo cáo {form.version} không có trường {key!r}")
+            kind = form.field(key).type
+            if kind not in allowed:
+                wanted = ", ".join(sorted(allowed))
+                raise _At(
+                    name,
+                    f"trường {key!r} của mẫu báo cáo có kiểu {kind}, {name} cần kiểu: {wanted}",
+                )
+        claim = form.field(self.claim_field)
+        if claim.upper_bound != self.max_points:
+            allowed_max = "không giới hạn" if claim.upper_bound is None else claim.upper_bound
+            raise _At(
+                "claim_field",
+                f"trường {claim.key!r} của mẫu báo cáo cho tự chấm tối đa {allowed_max} điểm; "
+                f"phải đặt max = {self.max_points} như max_points của tiêu chí",
+            )
+        backing = {k for k in (self.evidence_field, self.explanation_field) if k is not None}
+        if not any(
+            rule.when == claim.key and set(rule.require_one_of) == backing for rule in form.rules
+        ):
+            listed = ", ".join(repr(k) for k in sorted(backing))
+            raise _At(
+                "claim_field",
+                f"mẫu báo cáo cần ràng buộc [[rules]] when = {claim.key!r}, "
+                f"require_one_of = [{listed}] để điểm tự chấm luôn có tài liệu kiểm chứng "
+                "hoặc giải trình",
+            )
+        return self
+
     def _check_steps(self, ceiling: Decimal | None, unit: str) -> None:
         if not self.steps:
             raise _At("steps", 'rule = "steps" cần ít nhất một bậc trong steps')
@@ -236,7 +315,10 @@ class Criterion(_Strict):
 
     @property
     def inputs(self) -> tuple[str, ...]:
-        """The report fields this criterion reads, numerator first."""
+        """The report fields this criterion reads, numerator first (claim first for self)."""
+        if self.source == "self":
+            named = (self.claim_field, self.evidence_field, self.explanation_field)
+            return tuple(k for k in named if k is not None)
         if self.report_field is not None:
             return (self.report_field,)
         return self.numerator + self.denominator

@@ -85,17 +85,17 @@ async def test_kill_9_loses_no_answered_field(standin: BotApiStandin, tmp_path: 
         await head.send(f"/start {code}")
         await head.expect("đã được xác nhận", timeout=30)
         await head.send("/report")
-        await head.expect("Câu 1/30")
+        await head.expect("Câu 1/33")
         for value, nxt in zip(typed.values(), (2, 3, 4), strict=True):
             await head.send(str(value))
-            await head.expect(f"Câu {nxt}/30")
+            await head.expect(f"Câu {nxt}/33")
 
     # 2. Restarted: /report continues at question 4; killed while handling an answer.
     with bot_process(env, tmp_path):
         await head.send("/report")
-        await head.expect("Câu 4/30", timeout=30)
+        await head.expect("Câu 4/33", timeout=30)
         await head.send("85,5")
-        await head.expect("Câu 5/30")
+        await head.expect("Câu 5/33")
         await head.send("1.250")  # question 5 is a percent: refused, nothing stored
         await head.expect("không được vượt quá 100")
         await head.send("92")  # the bot is killed right after this arrives
@@ -105,21 +105,21 @@ async def test_kill_9_loses_no_answered_field(standin: BotApiStandin, tmp_path: 
     with bot_process(env, tmp_path):
         await head.send("/report")
         resumed = await head.expect("Câu ", timeout=30)
-        if "Câu 5/30" in resumed.text:
+        if "Câu 5/33" in resumed.text:
             await head.send("92")
-            await head.expect("Câu 6/30")
+            await head.expect("Câu 6/33")
         else:
-            assert "Câu 6/30" in resumed.text
+            assert "Câu 6/33" in resumed.text
         typed["sipas_rate"] = "92"
         await head.send("1.250")
-        await head.expect("Câu 7/30")
+        await head.expect("Câu 7/33")
         typed["propaganda_events"] = 1250
         await head.click("💾 Lưu nháp")  # killed while the button press is handled
 
     # 4. Restarted once more: everything answered is there, in order.
     with bot_process(env, tmp_path) as proc:
         await head.send("/report")
-        await head.expect("Câu 7/30", timeout=30)
+        await head.expect("Câu 7/33", timeout=30)
         # A clean stop: the stand-in lives in this event loop, so wait without blocking it.
         proc.send_signal(signal.SIGTERM)
         await asyncio.wait_for(asyncio.to_thread(proc.wait), timeout=15)

@@ -115,9 +115,9 @@ def test_a_piped_session_asks_questions_and_saves_a_draft(tmp_path: Path) -> Non
         out,
         "đã được xác nhận là Thủ trưởng đơn vị",
         "👤 Trần Thị Hương: /report",
-        "Câu 1/30",
+        "Câu 1/33",
         "👤 Trần Thị Hương: 12",
-        "Câu 2/30",
+        "Câu 2/33",
         "[1] ⬅️ Quay lại  [2] 💾 Lưu nháp",
         "bấm nút “💾 Lưu nháp”",
         "Đã lưu bản nháp",
@@ -176,7 +176,7 @@ def test_the_office_role_and_the_demo_commands(tmp_path: Path) -> None:
         "Vai không hợp lệ",
         "Tình hình báo cáo CCHC",
         "trong vai Thủ trưởng đơn vị — Trần Thị Hương",
-        "Câu 1/30",
+        "Câu 1/33",
     ), result.stdout
 
 
@@ -192,7 +192,7 @@ def test_the_default_database_keeps_the_draft_for_the_next_run(tmp_path: Path) -
     # Already registered, so no second invite; the draft resumes at question 2.
     assert "quay lại bot" in second.stdout
     assert "mã mời" not in second.stdout
-    assert in_order(second.stdout, "👤 Trần Thị Hương: /report", "Câu 2/30"), second.stdout
+    assert in_order(second.stdout, "👤 Trần Thị Hương: /report", "Câu 2/33"), second.stdout
 
 
 def test_buttons_are_numbered_across_rows() -> None:

@@ -52,6 +52,7 @@ TYPED: dict[str, str] = {
     "highlights": NARRATIVE,
     "shortcomings": "Một số hồ sơ còn nộp trực tiếp, chưa số hóa.",
     "next_quarter": "Hoàn thành kế hoạch CCHC quý II.",
+    "model_claim": "2,5",
 }
 CHOSEN = {"autonomy_level": "partial", "iso_applied": "y"}
 EXPECTED: dict[str, str] = {
@@ -69,6 +70,9 @@ EXPECTED: dict[str, str] = {
     "autonomy_level": "partial",
     "iso_applied": "có",
     "signed_report": "Báo cáo CCHC quý I.pdf",
+    "model_claim": "2.5",
+    "model_evidence": "Quyết định công nhận mô hình.pdf",
+    "model_explanation": "",
 }
 
 

@@ -11,7 +11,7 @@ The shipped criteria (max points; "—" = block-limited to phong_gd, truc_thuoc,
   propaganda 3         propaganda_events, steps 1→1, 2→2, 3→3
   news_articles 3      articles, linear to 3
   initiatives_proposed 3  initiatives, linear to 1
-  recognised_model 4   self
+  recognised_model 4   self: model_claim, backed by model_evidence or model_explanation
   online_rate 10 —     dossiers_online / dossiers_received, linear to 0.9, 0/0 = n/a
   on_time_rate 10 —    on_time / (on_time + late), steps .8→4 .9→6 .95→8 1→10, 0/0 = n/a
   feedback_rate 4      feedback_on_time / feedback_received, linear to 1, 0/0 = full
@@ -77,9 +77,16 @@ def at_target(**changes: Any) -> dict[str, Any]:
         "next_quarter": "…",
         "requests": None,
         "signed_report": {"file_id": "F", "file_name": "bc.pdf", "file_size": 1000},
+        "model_claim": None,
+        "model_evidence": None,
+        "model_explanation": None,
     }
     answers.update(changes)
     return answers
+
+
+EVIDENCE = {"file_id": "E", "file_name": "quyet-dinh-cong-nhan.pdf", "file_size": 2000}
+EXPLANATION = "Mô hình “Tuyển sinh trực tuyến” được UBND huyện công nhận, chờ quyết định."
 
 
 def line(score: UnitScore, key: str) -> CriterionScore:
@@ -129,14 +136,15 @@ def test_school_at_every_target_appraised_and_claimed_in_full_scores_100() -> No
     score = score_unit(
         METHODOLOGY,
         block="truc_thuoc",
-        answers=at_target(),
+        answers=at_target(model_claim="4", model_evidence=EVIDENCE),
         appraisals={"report_quality": D(5), "inspection_result": D(10)},
-        claims={"recognised_model": D(4)},
     )
     assert (score.points, score.index, score.band) == (D(100), D("100.00"), "Xuất sắc")
     assert line(score, "report_quality").appraised
     assert not line(score, "recognised_model").appraised
-    assert line(score, "recognised_model").detail == "Đơn vị tự chấm 4/4 điểm, chưa thẩm định"
+    assert line(score, "recognised_model").detail == (
+        "Đơn vị tự chấm 4/4 điểm, có tài liệu kiểm chứng, chưa thẩm định"
+    )
 
 
 def test_school_with_no_dossiers_is_not_charged_for_procedures() -> None:
@@ -234,7 +242,7 @@ def test_appraisal_overrides_a_claim_and_is_clamped() -> None:
     score = score_unit(
         METHODOLOGY,
         block="truc_thuoc",
-        answers=at_target(),
+        answers=at_target(model_claim="4", model_explanation=EXPLANATION),
         appraisals={
             "recognised_model": D("2.5"),
             "iso": D(15),
@@ -242,9 +250,9 @@ def test_appraisal_overrides_a_claim_and_is_clamped() -> None:
             "report_quality": D(5),
             "not_a_criterion": D(99),
         },
-        claims={"recognised_model": D(4)},
     )
     assert line(score, "recognised_model").points == D("2.50")
+    assert line(score, "recognised_model").claimed == D(4)
     assert line(score, "iso").points == D(5)
     assert line(score, "e_documents").points == D(0)
     assert score.points == D("82.50")
@@ -290,13 +298,14 @@ def test_a_unit_with_middling_numbers() -> None:
         e_documents_rate="72.5",
         services_full_online=1,
         iso_applied=False,
+        model_claim="2",
+        model_evidence=EVIDENCE,
     )
     score = score_unit(
         METHODOLOGY,
         block="truc_thuoc",
         answers=answers,
         appraisals={"report_quality": D("3.5"), "inspection_result": D("8.25")},
-        claims={"recognised_model": D(2)},
     )
     expected = {
         "task_completion": D("9.33"),
@@ -546,7 +555,12 @@ def test_criteria_carry_their_field_group() -> None:
 # Properties
 # ---------------------------------------------------------------------------
 
-_NUMERIC = {f.key: f for f in FORM.fields if f.type in ("integer", "decimal", "percent", "yesno")}
+_CLAIM_FIELDS = {"model_claim", "model_evidence", "model_explanation"}
+_NUMERIC = {
+    f.key: f
+    for f in FORM.fields
+    if f.type in ("integer", "decimal", "percent", "yesno") and f.key not in _CLAIM_FIELDS
+}
 
 
 def _answer(field_type: str, required: bool) -> st.SearchStrategy[Any]:
@@ -566,6 +580,15 @@ points_strategy = st.decimals(min_value=-20, max_value=40, places=2)
 extra_strategy = st.dictionaries(
     st.sampled_from([c.key for c in METHODOLOGY.criteria]), points_strategy, max_size=5
 )
+# A claim as stored (a plain decimal string, even one a form would refuse), with or
+# without its backing.
+claim_strategy = st.fixed_dictionaries(
+    {
+        "model_claim": st.none() | points_strategy.map(str),
+        "model_evidence": st.none() | st.just(EVIDENCE),
+        "model_explanation": st.none() | st.sampled_from(["", "  ", EXPLANATION]),
+    }
+)
 
 
 @settings(max_examples=300)
@@ -573,13 +596,13 @@ extra_strategy = st.dictionaries(
     block=st.sampled_from(BLOCKS),
     answers=answers_strategy,
     appraisals=extra_strategy,
-    claims=extra_strategy,
+    claims=claim_strategy,
 )
 def test_index_within_bounds_and_points_never_exceed_max(
-    block: str, answers: dict[str, Any], appraisals: dict[str, Decimal], claims: dict[str, Decimal]
+    block: str, answers: dict[str, Any], appraisals: dict[str, Decimal], claims: dict[str, Any]
 ) -> None:
     score = score_unit(
-        METHODOLOGY, block=block, answers=answers, appraisals=appraisals, claims=claims
+        METHODOLOGY, block=block, answers={**answers, **claims}, appraisals=appraisals
     )
     assert D(0) <= score.index <= D(100)
     assert D(0) <= score.points <= score.max_points
@@ -590,6 +613,11 @@ def test_index_within_bounds_and_points_never_exceed_max(
         if c.points is not None:
             assert D(0) <= c.points <= c.max_points
             assert c.points == c.points.quantize(D("0.01"))
+        if c.claimed is not None:
+            assert D(0) <= c.claimed <= c.max_points
+            assert c.source == "self"
+            if not c.appraised:
+                assert c.points in (c.claimed, D(0))
     applicable = [c for c in score.criteria if c.points is not None]
     assert score.points == sum((c.points for c in applicable if c.points is not None), D(0))
     assert score.max_points == sum((c.max_points for c in applicable), D(0))
