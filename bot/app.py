@@ -12,7 +12,20 @@ from telegram.ext import AIORateLimiter, Application, Defaults
 from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.services.container import Services, build_services
-from handlers import appraisal, dedupe, dialog, errors, guard, office, report, standing, start
+from handlers import (
+    appraisal,
+    broadcast,
+    dedupe,
+    dialog,
+    errors,
+    guard,
+    office,
+    practices,
+    report,
+    standing,
+    start,
+)
+from handlers.broadcast_delivery import TelegramTransport
 from handlers.commands import publish_commands
 from handlers.context import CONTEXT_TYPES, App
 from handlers.ordering import PerPersonUpdateProcessor
@@ -21,7 +34,19 @@ log = logging.getLogger(__name__)
 
 # Adding a journey = adding a module here. The dialog router goes last so that
 # commands and buttons of every journey take precedence over free text.
-JOURNEYS = (guard, dedupe, start, report, office, standing, appraisal, errors, dialog)
+JOURNEYS = (
+    guard,
+    dedupe,
+    start,
+    report,
+    office,
+    standing,
+    appraisal,
+    broadcast,
+    practices,
+    errors,
+    dialog,
+)
 
 
 def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
@@ -31,6 +56,8 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
 
     async def post_init(app: App) -> None:
         await services.db.open()
+        # The broadcast sender: one task, stopped by services.close() at shutdown.
+        await services.outbox.start(TelegramTransport(settings))
         app.bot_data.services = services
         await publish_commands(app.bot, settings.office_ids)
 

@@ -37,6 +37,15 @@ class Settings(BaseSettings):
     # What unit users may see of others' results once published: only their own, their
     # block's ranking, or every block's.
     ranking_visibility: Literal["own", "block", "all"] = "block"
+    # Broadcasts (see bot/services/outbox.py): Telegram's limits are about 30 messages
+    # a second overall and one a second per chat.
+    broadcast_rate: float = Field(default=30.0, ge=0.1, le=1000)
+    broadcast_chat_interval: float = Field(default=1.0, ge=0, le=60)
+    broadcast_concurrency: int = Field(default=8, ge=1, le=64)
+    broadcast_max_attempts: int = Field(default=5, ge=1, le=20)
+    broadcast_backoff_max: float = Field(default=60.0, ge=0.01, le=3600)
+    broadcast_progress_interval: float = Field(default=3.0, ge=0.1, le=60)
+    broadcast_timeout: float = Field(default=10.0, ge=0.1, le=120)
 
     @field_validator("office_ids", mode="before")
     @classmethod

@@ -18,12 +18,17 @@ UNIT_COMMANDS = [
     BotCommand("ranking", "Bảng xếp hạng của khối"),
     BotCommand("explain", "Giải trình về điểm thẩm định"),
     BotCommand("cancel", "Tạm dừng lập báo cáo (giữ bản nháp)"),
+    BotCommand("practices", "Thư viện điển hình tiên tiến, mô hình hay"),
+    BotCommand("nominate", "Đề xuất mô hình hay của đơn vị"),
     BotCommand("help", "Hướng dẫn sử dụng"),
 ]
 OFFICE_COMMANDS = [
     BotCommand("status", "Tình hình gửi báo cáo theo khối"),
     BotCommand("view", "Xem báo cáo của một đơn vị"),
     BotCommand("invite", "Tạo mã mời cho đơn vị"),
+    BotCommand("broadcast", "Soạn và gửi bản tin điển hình tiên tiến"),
+    BotCommand("broadcasts", "Các bản tin đã gửi, đã nhận, đã đọc"),
+    BotCommand("nominations", "Đề xuất mô hình hay chờ duyệt"),
     BotCommand("appraise", "Thẩm định điểm của đơn vị"),
     BotCommand("explanations", "Giải trình của đơn vị đang chờ xem xét"),
     BotCommand("publish", "Công bố kết quả Chỉ số CCHC"),

@@ -323,3 +323,214 @@ CLOSED_NOTICE = (
     "\nDùng /standing để xem kết quả hiện tại."
 )
 CLOSED_RESPONSE = "\nPhản hồi: {response}"
+
+# -- broadcasts --------------------------------------------------------------------------
+
+BTN_ACK = "👍 Đã đọc"
+ACK_THANKS = "Cảm ơn anh/chị đã xác nhận đã đọc."
+ACK_AGAIN = "Anh/chị đã xác nhận đã đọc bản tin này."
+ACK_UNKNOWN = "Bản tin này không còn trên hệ thống."
+BROADCAST_ALBUM_ACK = (
+    "📢 Văn phòng Sở gửi đơn vị bản tin trên. Anh/chị vui lòng bấm “👍 Đã đọc” sau khi xem."
+)
+BROADCAST_ASK_CONTENT = (
+    "📢 <b>Soạn bản tin gửi các đơn vị</b>\n"
+    "Anh/chị vui lòng gửi nội dung bản tin: một tin nhắn văn bản (giữ nguyên định dạng), "
+    "một ảnh kèm chú thích, một tệp văn bản hoặc một album ảnh.\n"
+    "Dùng /cancel để huỷ."
+)
+BROADCAST_BAD_CONTENT = (
+    "Bot chỉ gửi được văn bản, ảnh, tệp văn bản hoặc album ảnh/tệp. "
+    "Anh/chị vui lòng gửi lại nội dung, hoặc dùng /cancel để huỷ."
+)
+BROADCAST_GOT_CONTENT = "Đã nhận nội dung ({what}). Anh/chị chọn <b>đơn vị nhận</b> bản tin:"
+CONTENT_NAMES = {
+    "text": "văn bản",
+    "photo": "ảnh",
+    "document": "tệp",
+    "album": "album {n} mục",
+}
+BTN_AUD_ALL = "Tất cả đơn vị"
+BTN_AUD_BLOCK = "Theo khối"
+BTN_AUD_DISTRICT = "Theo huyện, thị xã, thành phố"
+BTN_AUD_LATE = "Đơn vị chưa nộp báo cáo {period}"
+BTN_AUD_CODES = "Nhập danh sách mã đơn vị"
+BTN_CANCEL = "✖️ Huỷ"
+BROADCAST_CHOOSE_BLOCK = "Anh/chị chọn khối nhận bản tin:"
+BROADCAST_CHOOSE_DISTRICT = "Anh/chị chọn địa bàn nhận bản tin:"
+BROADCAST_ASK_CODES = (
+    "Anh/chị vui lòng gửi danh sách mã đơn vị, cách nhau bởi dấu phẩy hoặc dấu cách, "
+    "ví dụ: <code>THPT-QH, PGD-QN</code>."
+)
+BROADCAST_UNKNOWN_CODES = "Không có đơn vị mang mã: {codes}. Anh/chị vui lòng gửi lại danh sách."
+BROADCAST_CHOOSE_ROLE = (
+    "Bản tin gửi tới: <b>{audience}</b>.\nAnh/chị chọn người nhận trong mỗi đơn vị:"
+)
+BTN_ROLE_HEADS = "Chỉ thủ trưởng đơn vị"
+BTN_ROLE_ALL = "Tất cả thành viên đã đăng ký"
+AUD_ALL = "tất cả đơn vị"
+AUD_BLOCK = "{block}"
+AUD_DISTRICT = "các đơn vị tại {district}"
+AUD_LATE = "các đơn vị chưa nộp báo cáo {period}"
+AUD_CODES = "các đơn vị: {codes}"
+AUD_HEADS = "thủ trưởng đơn vị"
+AUD_MEMBERS = "tất cả thành viên"
+BROADCAST_PREVIEW_HEADER = "👁 <b>Bản xem trước</b> — các đơn vị sẽ nhận đúng như dưới đây:"
+BROADCAST_CONFIRM = (
+    "📢 Bản tin sẽ gửi tới <b>{count}</b> người nhận ({units} đơn vị) — {audience}, "
+    "{roles}.{skipped}\nAnh/chị xác nhận gửi?"
+)
+BROADCAST_SKIPPED = "\nKhông gửi tới {n} người đã chặn bot."
+BROADCAST_NO_RECIPIENTS = (
+    "Không có người nhận nào trong phạm vi đã chọn (chưa có thành viên đăng ký hoặc đã chặn "
+    "bot). Anh/chị vui lòng chọn lại đơn vị nhận."
+)
+BTN_SEND_NOW = "✅ Gửi ngay"
+BTN_SCHEDULE = "🕒 Hẹn giờ gửi"
+BROADCAST_ASK_TIME = (
+    "Anh/chị vui lòng gửi thời điểm gửi bản tin theo dạng <code>dd/mm/yyyy hh:mm</code>, "
+    "ví dụ <code>{example}</code> (giờ Việt Nam)."
+)
+BROADCAST_BAD_TIME = (
+    "Thời điểm chưa đúng dạng hoặc đã qua. Vui lòng gửi theo dạng <code>dd/mm/yyyy hh:mm</code>, "
+    "sau thời điểm hiện tại."
+)
+BROADCAST_SCHEDULED = (
+    "🕒 <b>Bản tin số {id}</b> sẽ được gửi lúc {at} tới {count} người nhận ({audience})."
+)
+BROADCAST_CANCELLED = "Đã huỷ soạn bản tin."
+BROADCAST_EXPIRED = "Phiên soạn bản tin đã kết thúc. Anh/chị dùng /broadcast để soạn lại."
+BROADCAST_PROGRESS = (
+    "📢 <b>Bản tin số {id}</b> — {audience}\n"
+    "Đang gửi {done}/{total} … {percent} %"
+)
+BROADCAST_DONE = (
+    "✅ <b>Bản tin số {id}</b> — {audience}\n"
+    "Đã gửi xong lúc {at}.\n"
+    "• Đã nhận: <b>{sent}</b>/{total}\n"
+    "• Đã chặn bot: {blocked}\n"
+    "• Không gửi được: {failed}"
+)
+BROADCAST_REASON = "\n   – {reason}: {n}"
+BTN_BROADCAST_DETAIL = "📋 Ai đã đọc"
+BTN_SAVE_PRACTICE = "💾 Lưu vào thư viện điển hình"
+BROADCASTS_NONE = "Chưa có bản tin nào."
+BROADCASTS_HEADER = "<b>Các bản tin gần đây</b>"
+BROADCASTS_LINE = (
+    "\n<b>Số {id}</b> · {at} · {audience}\n"
+    "   {status} · đã nhận {sent}/{total} · chặn bot {blocked} · lỗi {failed} · đã đọc {acks}"
+)
+BROADCAST_STATUS = {
+    "scheduled": "🕒 hẹn gửi {at}",
+    "sending": "⏳ đang gửi",
+    "done": "✅ đã gửi xong",
+    "cancelled": "✖️ đã huỷ",
+}
+BTN_BROADCAST_NUMBER = "Số {id}"
+BROADCAST_DETAIL = (
+    "📋 <b>Bản tin số {id}</b> — {audience}\n"
+    "Đã đọc: <b>{acked}</b>/{delivered} người đã nhận."
+)
+BROADCAST_DETAIL_ACKED = "\n<b>Đã xác nhận đọc:</b>"
+BROADCAST_DETAIL_NOT_ACKED = "\n<b>Chưa xác nhận đọc:</b>"
+BROADCAST_DETAIL_LINE = "• {unit} — {name}"
+BROADCAST_DETAIL_NONE = "• (không có)"
+BROADCAST_UNKNOWN = "Không tìm thấy bản tin số {id}."
+REASON_TRANSIENT = "Máy chủ Telegram lỗi hoặc mất kết nối (đã thử {n} lần)"
+REASON_TIMEOUT = "Quá thời gian chờ phản hồi"
+REASON_REFUSED = "Telegram từ chối: {detail}"
+REASON_BLOCKED = "Người nhận đã chặn bot"
+HELP_OFFICE_BROADCASTS = (
+    "/broadcast — soạn và gửi bản tin điển hình tiên tiến tới các đơn vị\n"
+    "/broadcasts — các bản tin đã gửi, số người đã nhận, đã đọc\n"
+    "/nominations — các mô hình hay do đơn vị đề xuất, chờ duyệt"
+)
+
+# -- practices ----------------------------------------------------------------------------
+
+PRACTICE_ASK_TITLE = (
+    "💾 Lưu bản tin số {id} vào thư viện điển hình.\n"
+    "Anh/chị gửi <b>tên mô hình, điển hình</b>:"
+)
+PRACTICE_ASK_UNIT = (
+    "Anh/chị gửi <b>mã đơn vị</b> được nêu gương (ví dụ <code>THPT-QH</code>), "
+    "hoặc bấm “Bỏ qua”."
+)
+PRACTICE_ASK_TAGS = "Anh/chị chọn <b>lĩnh vực</b> (có thể chọn nhiều), rồi bấm “Xong”:"
+BTN_PRACTICE_DONE = "✅ Xong"
+BTN_PRACTICE_SKIP = "Bỏ qua"
+PRACTICE_SAVED = "✅ Đã lưu vào thư viện điển hình: <b>{title}</b> (số {id})."
+PRACTICE_TITLE_BAD = "Tên mô hình cần từ 3 đến 200 ký tự. Anh/chị vui lòng gửi lại."
+PRACTICES_HEADER = "📚 <b>Thư viện điển hình tiên tiến, mô hình hay</b>"
+PRACTICES_FILTER_TAG = "Lĩnh vực: <b>{tag}</b>"
+PRACTICES_FILTER_WORDS = "Tìm: <b>{words}</b>"
+PRACTICES_EMPTY = "Chưa có mô hình nào phù hợp."
+PRACTICES_PAGE = "Trang {page}/{pages} · {total} mô hình"
+PRACTICES_HINT = (
+    "Chọn lĩnh vực bên dưới, hoặc tìm theo từ khoá: <code>/practices chuyển đổi số</code> "
+    "(gõ có dấu hoặc không dấu đều được)."
+)
+PRACTICE_LINE = "\n<b>{n}. {title}</b>{unit}{tags}"
+PRACTICE_LINE_UNIT = "\n   Đơn vị: {unit}"
+PRACTICE_LINE_TAGS = "\n   Lĩnh vực: {tags}"
+BTN_PREV = "◀️ Trước"
+BTN_NEXT = "Sau ▶️"
+BTN_ALL_TAGS = "Tất cả"
+BTN_PRACTICE_OPEN = "Xem số {n}"
+PRACTICE_VIEW = "📌 <b>{title}</b>{unit}{tags}\n\n{description}"
+NEED_REGISTERED = "Chức năng này dành cho các đơn vị đã đăng ký và Văn phòng Sở."
+NOMINATE_ASK_TITLE = (
+    "🌟 <b>Đề xuất mô hình hay, điển hình tiên tiến</b>\n"
+    "Anh/chị gửi <b>tên mô hình</b> (3–200 ký tự). Dùng /cancel để huỷ."
+)
+NOMINATE_ASK_DESCRIPTION = (
+    "Anh/chị gửi <b>nội dung mô tả</b> mô hình: cách làm, kết quả đạt được (một tin nhắn)."
+)
+NOMINATE_ASK_FILE = (
+    "Anh/chị có thể gửi kèm <b>một ảnh hoặc một tệp</b> minh hoạ, hoặc bấm “Bỏ qua”."
+)
+NOMINATE_ASK_TAGS = PRACTICE_ASK_TAGS
+NOMINATE_TEXT_ONLY = "Vui lòng gửi nội dung bằng văn bản."
+NOMINATE_FILE_ONLY = "Vui lòng gửi một ảnh hoặc một tệp, hoặc bấm “Bỏ qua”."
+NOMINATE_SENT = (
+    "✅ Đã gửi đề xuất số {id} “{title}” tới Văn phòng Sở. Anh/chị sẽ nhận được thông báo "
+    "khi Văn phòng xem xét xong."
+)
+NOMINATE_CANCELLED = "Đã huỷ đề xuất."
+NOMINATION_OFFICE_NOTICE = (
+    "🌟 <b>Đề xuất mô hình hay số {id}</b> của {unit}: “{title}”.\nDùng /nominations để xem xét."
+)
+NOMINATIONS_NONE = "Không có đề xuất nào đang chờ duyệt."
+NOMINATION_VIEW = (
+    "🌟 <b>Đề xuất số {id}</b> — {unit}\n"
+    "Gửi lúc {at}\n"
+    "Tên mô hình: <b>{title}</b>\nLĩnh vực: {tags}\n\n{description}"
+)
+NOMINATIONS_MORE = "Còn {n} đề xuất khác đang chờ."
+BTN_APPROVE = "✅ Duyệt, đưa vào thư viện"
+BTN_APPROVE_BROADCAST = "📢 Duyệt và gửi tới tất cả đơn vị"
+BTN_REJECT = "✖️ Không duyệt"
+NOMINATION_ASK_REASON = "Anh/chị gửi <b>lý do</b> không duyệt đề xuất số {id} (một tin nhắn):"
+NOMINATION_APPROVED = "✅ Đã duyệt đề xuất số {id}, đưa vào thư viện điển hình."
+NOMINATION_APPROVED_BROADCAST = (
+    "✅ Đã duyệt đề xuất số {id} và gửi tới {count} người nhận (bản tin số {broadcast})."
+)
+NOMINATION_REJECTED = "Đã trả lời đơn vị: đề xuất số {id} không được duyệt."
+NOMINATION_DECIDED = "Đề xuất số {id} đã được xem xét trước đó."
+NOMINATION_TOLD_APPROVED = (
+    "🎉 Đề xuất mô hình “{title}” (số {id}) của đơn vị đã được Văn phòng Sở duyệt và đưa vào "
+    "thư viện điển hình. Xem tại /practices."
+)
+NOMINATION_TOLD_REJECTED = (
+    "Đề xuất mô hình “{title}” (số {id}) của đơn vị chưa được Văn phòng Sở duyệt.\n"
+    "Lý do: {reason}"
+)
+HELP_PRACTICES = (
+    "/practices [từ khoá] — thư viện điển hình tiên tiến, mô hình hay\n"
+    "/nominate — đề xuất mô hình hay của đơn vị"
+)
+BROADCAST_PREVIEW_ACK = "Đây là bản xem trước; các đơn vị sẽ bấm nút này để xác nhận đã đọc."
+BROADCAST_USE_BUTTONS = (
+    "Anh/chị vui lòng chọn bằng các nút ở tin nhắn trên, hoặc dùng /cancel để huỷ."
+)
+NOMINATE_DESCRIPTION_BAD = "Nội dung mô tả cần từ 3 đến {max} ký tự. Anh/chị vui lòng gửi lại."

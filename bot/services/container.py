@@ -9,11 +9,14 @@ from bot.config import Settings
 from bot.forms.schema import FormSpec, load_form
 from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
 from bot.services.appraisal import AppraisalService
+from bot.services.broadcasts import BroadcastService
 from bot.services.chart_images import ChartImages
 from bot.services.conversations import ConversationService
 from bot.services.export import ExportService
 from bot.services.office import OfficeService
+from bot.services.outbox import OutboxSender, SenderSettings
 from bot.services.periods import PeriodService
+from bot.services.practices import PracticeService
 from bot.services.registration import RegistrationService
 from bot.services.reporting import ReportingService
 from bot.services.roster import RosterService
@@ -38,7 +41,12 @@ class Services:
     appraisal: AppraisalService
     charts: ChartImages
 
+    outbox: OutboxSender
+    broadcasts: BroadcastService
+    practices: PracticeService
+
     async def close(self) -> None:
+        await self.outbox.stop()  # records the requests in flight before the database goes
         await self.db.close()
 
 
@@ -48,6 +56,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     form = load_form(settings.form_file)
     periods = PeriodService(db, clock, tz=settings.tz, due_day=settings.due_day)
     methodology = _methodology(settings, form)
+    office = OfficeService(db)
+    outbox = OutboxSender(db, clock, SenderSettings.from_settings(settings))
     return Services(
         settings=settings,
         db=db,
@@ -58,13 +68,16 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         ),
         periods=periods,
         reporting=ReportingService(db, clock, form, periods),
-        office=OfficeService(db),
+        office=office,
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),
         export=ExportService(db, form, tz=settings.tz),
         standings=StandingsService(db, clock, methodology, periods),
         appraisal=AppraisalService(db, clock, methodology, periods),
         charts=ChartImages(),
+        outbox=outbox,
+        broadcasts=BroadcastService(db, clock, outbox, periods, office),
+        practices=PracticeService(db, clock),
     )
 
 

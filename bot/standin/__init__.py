@@ -1,6 +1,7 @@
 """A local Telegram Bot API stand-in and simulated users for tests and the terminal demo."""
 
 from bot.standin.html_check import HtmlParseError, html_to_text, parse_html
+from bot.standin.limits import LimitEvent, RateLimits, ScriptedFaults
 from bot.standin.server import (
     ApiError,
     BotApiStandin,
@@ -17,6 +18,9 @@ __all__ = [
     "BotApiStandin",
     "FaultInjector",
     "HtmlParseError",
+    "LimitEvent",
+    "RateLimits",
+    "ScriptedFaults",
     "RecordedRequest",
     "SentMessage",
     "SimulatedUser",

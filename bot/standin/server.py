@@ -34,6 +34,7 @@ from bot.standin.html_check import (
     strip_parsed,
     utf16_len,
 )
+from bot.standin.limits import RateLimits
 from bot.standin.users import SimulatedUser
 
 __all__ = [
@@ -369,6 +370,8 @@ class BotApiStandin:
         self.commands: dict[str, list[JSONDict]] = {}
         self.callback_answers: dict[str, JSONDict] = {}
         self.fault_injector: FaultInjector | None = None
+        # Opt-in: Telegram's flood limits (429 with retry_after beyond them).
+        self.limits: RateLimits | None = None
         self.on_bot_message: Callable[[SentMessage], None] | None = None
 
         self._users: dict[int, SimulatedUser] = {}
@@ -542,7 +545,13 @@ class BotApiStandin:
         try:
             record.params = await self._read_params(request)
             injected = None
-            if self.fault_injector is not None:
+            if self.limits is not None:
+                retry = self.limits.check(method, record.params.get("chat_id"), arrived)
+                if retry is not None:
+                    injected = _error_response(
+                        429, f"Too Many Requests: retry after {retry}", retry
+                    )
+            if injected is None and self.fault_injector is not None:
                 injected = await self.fault_injector(method, record.params)
             if injected is not None:
                 body = injected
@@ -566,6 +575,11 @@ class BotApiStandin:
             record.error_code = int(body.get("error_code", 500))
             record.description = str(body.get("description", ""))
             self.errors.append(record)
+            retry_after = (body.get("parameters") or {}).get("retry_after")
+            chat_id = record.params.get("chat_id")
+            limits = self.limits
+            if limits is not None and isinstance(retry_after, int) and isinstance(chat_id, int):
+                limits.note_retry_after(chat_id, retry_after, record.time)
         status = 200 if record.ok else (record.error_code or 500)
         return web.json_response(body, status=status)
 

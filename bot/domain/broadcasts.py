@@ -1,0 +1,106 @@
+"""Broadcasts, their outbox rows and exemplary practices, as services exchange them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ContentKind = Literal["text", "photo", "document", "album"]
+MediaType = Literal["photo", "document"]
+BroadcastStatus = Literal["scheduled", "sending", "done", "cancelled"]
+RowState = Literal["pending", "sending", "sent", "failed", "blocked", "cancelled"]
+PracticeStatus = Literal["pending", "published", "rejected"]
+
+FINAL_STATES: frozenset[str] = frozenset({"sent", "failed", "blocked", "cancelled"})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Media(_Model):
+    type: MediaType
+    file_id: str
+
+
+class Content(_Model):
+    """What recipients see: a text, a photo or document with caption, or an album.
+
+    ``body`` is HTML (Telegram's formatting of the original, every user character
+    escaped); for media it is the caption.
+    """
+
+    kind: ContentKind
+    body: str = ""
+    media: tuple[Media, ...] = ()
+
+    @property
+    def parts(self) -> int:
+        """Requests per recipient: an album cannot carry a button, so it is followed by one."""
+        return 2 if self.kind == "album" else 1
+
+
+class Broadcast(_Model):
+    id: int
+    created_by: int
+    created_at: datetime
+    content: Content
+    audience: str
+    status: BroadcastStatus
+    scheduled_at: datetime | None = None
+    finished_at: datetime | None = None
+    progress_chat: int | None = None
+    progress_message: int | None = None
+
+
+class OutboxRow(_Model):
+    id: int
+    broadcast_id: int
+    chat_id: int
+    unit_code: str | None
+    state: RowState
+    not_before: float
+    attempts: int
+    parts_done: int
+
+
+class Recipient(_Model):
+    chat_id: int
+    unit_code: str | None = None
+
+
+class DeliveryCounts(_Model):
+    """Rows of one broadcast by state, and the reasons of failures (reason -> count)."""
+
+    total: int = 0
+    pending: int = 0
+    sending: int = 0
+    sent: int = 0
+    failed: int = 0
+    blocked: int = 0
+    cancelled: int = 0
+    reasons: dict[str, int] = Field(default_factory=dict)
+
+    @property
+    def finished(self) -> int:
+        return self.sent + self.failed + self.blocked + self.cancelled
+
+    @property
+    def done(self) -> bool:
+        return self.pending == 0 and self.sending == 0
+
+
+class Practice(_Model):
+    id: int
+    title: str
+    description: str  # HTML
+    unit_code: str | None
+    tags: tuple[str, ...]
+    content: Content
+    status: PracticeStatus
+    broadcast_id: int | None
+    proposed_by: int | None
+    created_at: datetime
+    reason: str | None = None

@@ -1,0 +1,236 @@
+"""Broadcasts of exemplary practices: choosing recipients, queueing, acknowledgements.
+
+Queueing writes the broadcast and one outbox row per recipient in one transaction and
+wakes the :class:`~bot.services.outbox.OutboxSender`; delivery is the sender's business.
+Recipients are resolved when the office confirms (a scheduled broadcast keeps that list).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from bot.clock import Clock, to_iso
+from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Recipient
+from bot.domain.models import Block, Period, Session
+from bot.services.office import OfficeService
+from bot.services.outbox import OutboxSender
+from bot.services.periods import PeriodService
+from storage import broadcasts as store
+from storage import sessions, units
+from storage.database import Database
+
+AudienceKind = Literal["all", "block", "district", "late", "codes"]
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """Who receives a broadcast: units chosen one way, and heads only or every member."""
+
+    kind: AudienceKind
+    value: str | tuple[str, ...] | None = None
+    heads_only: bool = True
+
+    def to_state(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {"kind": self.kind, "value": value, "heads_only": self.heads_only}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Audience:
+        value = state.get("value")
+        return cls(
+            kind=state["kind"],
+            value=tuple(value) if isinstance(value, list) else value,
+            heads_only=bool(state.get("heads_only", True)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    recipients: list[Recipient]
+    units: int
+    skipped_inactive: int
+    period: Period | None  # for "late" audiences
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastSummary:
+    broadcast: Broadcast
+    counts: DeliveryCounts
+    acks: int
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientStatus:
+    chat_id: int
+    unit_code: str | None
+    unit_name: str
+    person: str
+    state: str
+    acknowledged: bool
+
+
+class BroadcastService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        outbox: OutboxSender,
+        periods: PeriodService,
+        office: OfficeService,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self.outbox = outbox
+        self._periods = periods
+        self._office = office
+
+    # -- choosing recipients
+
+    async def blocks(self) -> list[Block]:
+        return await units.list_blocks(self._db.reader)
+
+    async def districts(self) -> list[str]:
+        return await store.districts(self._db.reader)
+
+    async def current_period(self) -> Period:
+        return await self._periods.current()
+
+    async def unknown_codes(self, codes: list[str]) -> tuple[list[str], list[str]]:
+        """(the codes as the roster spells them, the codes not in the roster)."""
+        known: list[str] = []
+        unknown: list[str] = []
+        for code in codes:
+            unit = await units.get_unit(self._db.reader, code)
+            if unit is None:
+                unknown.append(code)
+            elif unit.code not in known:
+                known.append(unit.code)
+        return known, unknown
+
+    async def resolve(self, audience: Audience) -> Resolved:
+        conn = self._db.reader
+        period: Period | None = None
+        heads = audience.heads_only
+        if audience.kind == "all":
+            found = await store.members(conn, heads_only=heads)
+        elif audience.kind == "block":
+            found = await store.members(conn, block=str(audience.value), heads_only=heads)
+        elif audience.kind == "district":
+            found = await store.members(conn, district=str(audience.value), heads_only=heads)
+        elif audience.kind == "codes":
+            codes = list(audience.value or ()) if isinstance(audience.value, tuple) else []
+            found = await store.members(conn, codes=codes, heads_only=heads)
+        else:
+            period = await self._periods.current()
+            progress = await self._office.progress(period)
+            late = [u.unit.code for b in progress.blocks for u in b.units if u.report is None]
+            found = await store.members(conn, codes=late, heads_only=heads)
+        seen: set[int] = set()
+        recipients: list[Recipient] = []
+        skipped = 0
+        for recipient in found:
+            if recipient.chat_id in seen:
+                continue
+            seen.add(recipient.chat_id)
+            if self.outbox.is_inactive(recipient.chat_id):
+                skipped += 1
+                continue
+            recipients.append(recipient)
+        return Resolved(
+            recipients=recipients,
+            units=len({r.unit_code for r in recipients}),
+            skipped_inactive=skipped,
+            period=period,
+        )
+
+    # -- queueing
+
+    async def queue(
+        self,
+        *,
+        created_by: int,
+        content: Content,
+        recipients: list[Recipient],
+        audience_label: str,
+        scheduled_at: datetime | None = None,
+    ) -> int:
+        """Write the broadcast and its outbox rows in one transaction; the sender takes over."""
+        now = self._clock()
+        async with self._db.write() as conn:
+            broadcast_id = await store.create(
+                conn,
+                created_by=created_by,
+                content=content,
+                audience=audience_label,
+                status="scheduled" if scheduled_at else "sending",
+                scheduled_at=to_iso(scheduled_at) if scheduled_at else None,
+                now=to_iso(now),
+            )
+            not_before = scheduled_at.timestamp() if scheduled_at else 0.0
+            await store.add_recipients(conn, broadcast_id, recipients, not_before=not_before)
+        self.outbox.wake()
+        return broadcast_id
+
+    async def set_progress_message(self, broadcast_id: int, chat_id: int, message_id: int) -> None:
+        async with self._db.write() as conn:
+            await store.set_progress_message(conn, broadcast_id, chat_id, message_id)
+        self.outbox.track(broadcast_id)
+
+    # -- reading back
+
+    async def get(self, broadcast_id: int) -> Broadcast | None:
+        return await store.get(self._db.reader, broadcast_id)
+
+    async def counts(self, broadcast_id: int) -> DeliveryCounts:
+        return await store.counts(self._db.reader, broadcast_id)
+
+    async def recent(self, limit: int = 10) -> list[BroadcastSummary]:
+        conn = self._db.reader
+        found = await store.recent(conn, limit)
+        acks = await store.ack_counts(conn, [b.id for b in found])
+        return [
+            BroadcastSummary(b, await store.counts(conn, b.id), acks.get(b.id, 0)) for b in found
+        ]
+
+    async def recipients(self, broadcast_id: int) -> list[RecipientStatus]:
+        conn = self._db.reader
+        acked = await store.acknowledged_by(conn, broadcast_id)
+        names = {u.code: u.name for u in await units.list_units(conn)}
+        return [
+            RecipientStatus(
+                chat_id=chat,
+                unit_code=unit,
+                unit_name=names.get(unit or "", unit or ""),
+                person=person or str(chat),
+                state=state,
+                acknowledged=chat in acked,
+            )
+            for chat, unit, state, person in await store.recipients_of(conn, broadcast_id)
+        ]
+
+    async def acknowledge(self, broadcast_id: int, telegram_id: int) -> bool | None:
+        """True the first time, False on a repeat press, None for an unknown broadcast."""
+        if await store.get(self._db.reader, broadcast_id) is None:
+            return None
+        async with self._db.write() as conn:
+            return await store.acknowledge(conn, broadcast_id, telegram_id, to_iso(self._clock()))
+
+    # -- conversation state for the office's compose flow and the other journeys
+
+    async def session(self, telegram_id: int) -> Session | None:
+        return await sessions.get(self._db.reader, telegram_id)
+
+    async def save_session(self, telegram_id: int, flow: str, state: dict[str, Any]) -> None:
+        async with self._db.write() as conn:
+            await sessions.put(conn, telegram_id, flow, state, to_iso(self._clock()))
+
+    async def end_session(self, telegram_id: int, flows: frozenset[str]) -> str | None:
+        """End the person's conversation if it is one of ``flows``; the flow ended."""
+        async with self._db.write() as conn:
+            current = await sessions.get(conn, telegram_id)
+            if current is None or current.flow not in flows:
+                return None
+            await sessions.clear(conn, telegram_id)
+            return current.flow

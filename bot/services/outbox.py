@@ -1,0 +1,458 @@
+"""The outbox sender: one task that delivers broadcast rows within Telegram's limits.
+
+How it keeps its promises:
+
+* **Pacing.** Requests start at most ``rate`` per second overall (a steady clock with a
+  one-request catch-up, never a burst) and a chat gets its next request no sooner than
+  ``chat_interval`` after the previous one *finished*, so network jitter can only make
+  the gap longer.
+* **At most the in-flight rows can be sent twice.** A row is claimed (``pending`` →
+  ``sending``) in one transaction just before its request and its outcome is recorded
+  in another right after. At most ``concurrency`` rows are ever in ``sending``; after
+  ``kill -9`` those go back to ``pending`` at start-up and are sent again — the only
+  duplicates a crash can cause. Every other row is either done or was never requested.
+* **429.** ``retry_after`` is honoured exactly for the chat that received it: the row
+  waits that long (persisted, so a restart honours it too) while other chats go on.
+  Telegram's 429s are per chat in practice; but if ``flood_threshold`` different chats
+  get one within a second, the sender treats it as a flood of the whole bot and pauses
+  every send for the longest ``retry_after`` seen.
+* **5xx, timeouts, network errors** are retried with exponential backoff and jitter
+  (``backoff_base`` · 2ⁿ, capped at ``backoff_max``, between half and all of it), up to
+  ``max_attempts``; then the row is ``failed`` with the reason.
+* **403** (the person blocked the bot): the row is ``blocked``, the chat is marked
+  inactive, and nothing more is sent to it until the person writes to the bot again.
+
+The sender knows nothing of Telegram's types: a :class:`Transport` performs the requests
+and translates Telegram's answers into the exceptions below.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.clock import Clock, to_iso
+from bot.config import Settings
+from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, OutboxRow
+from storage import broadcasts as store
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+
+# -- what a transport may raise ------------------------------------------------------------
+
+
+class DeliveryError(Exception):
+    """A request did not deliver; ``reason`` is shown to the office."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class RateLimited(DeliveryError):
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"429 retry_after={retry_after:g}")
+        self.retry_after = retry_after
+
+
+class RecipientGone(DeliveryError):
+    """403: the person blocked the bot (or deleted the account)."""
+
+
+class TransientError(DeliveryError):
+    """5xx, timeouts, network trouble: worth another try."""
+
+
+class PermanentError(DeliveryError):
+    """Telegram refused the request itself (400 and the like): retrying cannot help."""
+
+
+class Transport(Protocol):
+    async def start(self) -> None: ...
+
+    async def deliver(
+        self, broadcast_id: int, content: Content, chat_id: int, part: int
+    ) -> Sequence[int]:
+        """Send ``part`` of ``content`` to ``chat_id``; the ids of the messages created."""
+
+    async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
+        """Edit the office's progress message (the final report once ``counts.done``)."""
+
+    async def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SenderSettings:
+    rate: float = 30.0
+    chat_interval: float = 1.0
+    concurrency: int = 8
+    max_attempts: int = 5
+    backoff_base: float = 1.0
+    backoff_max: float = 60.0
+    progress_interval: float = 3.0
+    flood_threshold: int = 3
+    stop_timeout: float = 10.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SenderSettings:
+        return cls(
+            rate=settings.broadcast_rate,
+            chat_interval=settings.broadcast_chat_interval,
+            concurrency=settings.broadcast_concurrency,
+            max_attempts=settings.broadcast_max_attempts,
+            backoff_max=settings.broadcast_backoff_max,
+            progress_interval=settings.broadcast_progress_interval,
+            stop_timeout=settings.broadcast_timeout,
+        )
+
+
+# -- the sender ----------------------------------------------------------------------------
+
+
+class OutboxSender:
+    """Started with the application, stopped with it; :meth:`wake` when rows are added."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        settings: SenderSettings,
+        *,
+        wall: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+        jitter: Callable[[float, float], float] = random.uniform,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self.settings = settings
+        self._wall = wall
+        self._mono = monotonic
+        self._jitter = jitter
+        self._transport: Transport | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._progress_task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+        self._progress_wake = asyncio.Event()
+        self._stopping = False
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._workers: set[asyncio.Task[None]] = set()
+        self._in_flight: set[int] = set()  # row ids
+        self._busy_chats: set[int] = set()
+        self._chat_ready: dict[int, float] = {}  # chat -> monotonic time it may get more
+        self._next_start = 0.0
+        self._paused_until = 0.0
+        self._recent_429: deque[tuple[float, int]] = deque()
+        self._buffer: list[OutboxRow] = []
+        self._content: dict[int, Content] = {}
+        self._dirty: set[int] = set()
+        self._last_progress: dict[int, float] = {}
+        self._inactive: set[int] = set()
+        self.listeners: list[Callable[[int, DeliveryCounts], Awaitable[None]]] = []
+
+    # -- lifecycle
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    async def start(self, transport: Transport) -> None:
+        """Recover rows a crash left in flight, then deliver until :meth:`stop`."""
+        self._transport = transport
+        await transport.start()
+        async with self._db.write() as conn:
+            recovered = await store.recover_in_flight(conn)
+        if recovered:
+            log.warning("Re-queued %d outbox rows left in flight by a crash", recovered)
+        self._inactive = await store.inactive_chats(self._db.reader)
+        self._dirty.update(await store.unfinished(self._db.reader))
+        self._stopping = False
+        self._task = asyncio.create_task(self._run(), name="outbox-sender")
+        self._progress_task = asyncio.create_task(self._run_progress(), name="outbox-progress")
+
+    async def stop(self) -> None:
+        """Stop taking rows, let requests in flight finish (recording them), then close."""
+        if self._task is None:
+            return
+        self._stopping = True
+        self._wake.set()
+        self._progress_wake.set()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+        if self._workers:
+            _, late = await asyncio.wait(self._workers, timeout=self.settings.stop_timeout)
+            for task in late:  # left in 'sending': re-queued at the next start
+                task.cancel()
+        if self._progress_task is not None:
+            self._progress_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._progress_task
+        await self._flush_progress()
+        self._task = self._progress_task = None
+        if self._transport is not None:
+            await self._transport.close()
+
+    def wake(self) -> None:
+        """New rows are waiting (or a schedule changed): look again now."""
+        self._buffer.clear()
+        self._wake.set()
+
+    def is_inactive(self, chat_id: int) -> bool:
+        return chat_id in self._inactive
+
+    async def reactivate(self, chat_id: int) -> bool:
+        """The person wrote to the bot again: they can receive broadcasts again."""
+        if chat_id not in self._inactive:
+            return False
+        self._inactive.discard(chat_id)
+        async with self._db.write() as conn:
+            return await store.reactivate(conn, chat_id)
+
+    def track(self, broadcast_id: int) -> None:
+        self._dirty.add(broadcast_id)
+        self._progress_wake.set()
+
+    # -- dispatch loop
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            await self._slots.acquire()
+            try:
+                row = await self._dispatch_one()
+            except Exception:
+                self._slots.release()
+                log.exception("Outbox sender loop failed; retrying in a second")
+                await asyncio.sleep(1.0)
+                continue
+            if row is None:
+                self._slots.release()
+
+    async def _dispatch_one(self) -> OutboxRow | None:
+        """Pick, pace, claim and launch one row; None (after waiting) if nothing is ready."""
+        await self._pace()
+        if self._stopping:
+            return None
+        row, wait = await self._pick()
+        if row is None:
+            await self._idle(wait)
+            return None
+        async with self._db.write() as conn:
+            claimed = await store.claim(conn, row.id)
+        if not claimed:
+            return None
+        self._next_start = max(self._next_start, self._mono() - 1.0 / self.settings.rate)
+        self._next_start += 1.0 / self.settings.rate
+        self._in_flight.add(row.id)
+        self._busy_chats.add(row.chat_id)
+        task = asyncio.create_task(self._work(row), name=f"outbox-row-{row.id}")
+        self._workers.add(task)
+        task.add_done_callback(self._workers.discard)
+        return row
+
+    async def _pace(self) -> None:
+        now = self._mono()
+        start_at = max(self._next_start, self._paused_until)
+        if start_at > now:
+            await asyncio.sleep(start_at - now)
+
+    async def _pick(self) -> tuple[OutboxRow | None, float]:
+        """The first ready row, and otherwise how long until one may be (seconds)."""
+        # Cleared before looking, so a worker finishing while we look still wakes _idle.
+        self._wake.clear()
+        now = self._mono()
+        row = self._take_ready(now)
+        if row is not None:
+            return row, 0.0
+        self._buffer = await store.due(
+            self._db.reader, self._wall(), 512, skip=sorted(self._in_flight)
+        )
+        row = self._take_ready(now)
+        if row is not None:
+            return row, 0.0
+        waits = [self._chat_ready.get(r.chat_id, now) - now for r in self._buffer]
+        waits = [w for w in waits if w > 0]
+        if waits:
+            return None, min(waits)
+        if self._buffer:  # every ready row's chat is busy: a worker will wake us
+            return None, 1.0
+        upcoming = await store.next_due(self._db.reader)
+        if upcoming is None:
+            return None, 60.0
+        return None, max(0.0, upcoming - self._wall())
+
+    def _take_ready(self, now: float) -> OutboxRow | None:
+        for index, row in enumerate(self._buffer):
+            if row.id in self._in_flight or row.chat_id in self._busy_chats:
+                continue
+            if self._chat_ready.get(row.chat_id, 0.0) > now:
+                continue
+            del self._buffer[index]
+            return row
+        return None
+
+    async def _idle(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(min(max(seconds, 0.001), 60.0)):
+                await self._wake.wait()
+
+    # -- one row
+
+    async def _work(self, row: OutboxRow) -> None:
+        transport = self._transport
+        assert transport is not None
+        settings = self.settings
+        try:
+            if row.chat_id in self._inactive:
+                await self._write_fail(row, "blocked", "Người nhận đã chặn bot")
+                return
+            content = await self._content_of(row.broadcast_id)
+            if content is None:
+                await self._write_fail(row, "failed", "Không tìm thấy bản tin")
+                return
+            try:
+                ids = await transport.deliver(
+                    row.broadcast_id, content, row.chat_id, row.parts_done
+                )
+            except RateLimited as exc:
+                await self._on_rate_limited(row, exc)
+            except RecipientGone as exc:
+                self._inactive.add(row.chat_id)
+                async with self._db.write() as conn:
+                    await store.fail(conn, row.id, state="blocked", error=exc.reason)
+                    await store.block_chat(conn, row.chat_id, exc.reason, to_iso(self._clock()))
+            except TransientError as exc:
+                if row.attempts + 1 >= settings.max_attempts:
+                    await self._write_fail(row, "failed", exc.reason)
+                else:
+                    delay = self._backoff(row.attempts + 1)
+                    async with self._db.write() as conn:
+                        await store.retry_later(
+                            conn, row.id, not_before=self._wall() + delay, error=exc.reason
+                        )
+            except PermanentError as exc:
+                await self._write_fail(row, "failed", exc.reason)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.exception("Unexpected error delivering outbox row %s", row.id)
+                await self._write_fail(row, "failed", f"Lỗi không xác định: {exc!r}"[:200])
+            else:
+                finished = row.parts_done + 1 >= content.parts
+                async with self._db.write() as conn:
+                    await store.record_part(
+                        conn,
+                        row.id,
+                        message_ids=list(ids),
+                        finished=finished,
+                        not_before=self._wall() + settings.chat_interval,
+                        now=to_iso(self._clock()),
+                    )
+        finally:
+            done = self._mono()
+            ready = max(self._chat_ready.get(row.chat_id, 0.0), done + settings.chat_interval)
+            self._chat_ready[row.chat_id] = ready
+            self._in_flight.discard(row.id)
+            self._busy_chats.discard(row.chat_id)
+            self._slots.release()
+            self._dirty.add(row.broadcast_id)
+            self._progress_wake.set()
+            self._wake.set()
+            if len(self._chat_ready) > 50_000:
+                self._forget_ready_chats(done)
+
+    def _forget_ready_chats(self, now: float) -> None:
+        self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
+
+    async def _on_rate_limited(self, row: OutboxRow, exc: RateLimited) -> None:
+        now = self._mono()
+        self._chat_ready[row.chat_id] = now + exc.retry_after
+        self._recent_429.append((now, row.chat_id))
+        while self._recent_429 and self._recent_429[0][0] < now - 1.0:
+            self._recent_429.popleft()
+        chats = {chat for _, chat in self._recent_429}
+        if len(chats) >= self.settings.flood_threshold:
+            log.warning("Flood control on %d chats within a second: pausing all sends", len(chats))
+            self._paused_until = max(self._paused_until, now + exc.retry_after)
+        async with self._db.write() as conn:
+            await store.retry_later(
+                conn,
+                row.id,
+                not_before=self._wall() + exc.retry_after,
+                error=exc.reason,
+                count_attempt=False,
+            )
+
+    def _backoff(self, attempt: int) -> float:
+        ceiling = min(self.settings.backoff_max, self.settings.backoff_base * 2 ** (attempt - 1))
+        return self._jitter(ceiling / 2, ceiling)
+
+    async def _write_fail(self, row: OutboxRow, state: str, reason: str) -> None:
+        async with self._db.write() as conn:
+            await store.fail(conn, row.id, state=state, error=reason)
+
+    async def _content_of(self, broadcast_id: int) -> Content | None:
+        content = self._content.get(broadcast_id)
+        if content is None:
+            broadcast = await store.get(self._db.reader, broadcast_id)
+            if broadcast is None:
+                return None
+            content = self._content[broadcast_id] = broadcast.content
+        return content
+
+    # -- progress
+
+    async def _run_progress(self) -> None:
+        while True:
+            self._progress_wake.clear()
+            try:
+                await self._flush_progress()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("Could not report broadcast progress")
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(min(0.5, self.settings.progress_interval)):
+                    await self._progress_wake.wait()
+            await asyncio.sleep(0.05)  # gather a few completions per look
+
+    async def _flush_progress(self) -> None:
+        for broadcast_id in sorted(self._dirty):
+            counts = await store.counts(self._db.reader, broadcast_id)
+            now = self._mono()
+            last = self._last_progress.get(broadcast_id)
+            final = counts.done
+            if not final and last is not None and now - last < self.settings.progress_interval:
+                continue
+            self._dirty.discard(broadcast_id)
+            broadcast = await store.get(self._db.reader, broadcast_id)
+            if broadcast is None:
+                continue
+            if final and broadcast.status in ("scheduled", "sending"):
+                async with self._db.write() as conn:
+                    await store.set_status(
+                        conn, broadcast_id, "done", finished_at=to_iso(self._clock())
+                    )
+                broadcast = broadcast.model_copy(update={"status": "done"})
+                self._content.pop(broadcast_id, None)
+            elif broadcast.status == "scheduled" and counts.finished + counts.sending > 0:
+                async with self._db.write() as conn:
+                    await store.set_status(conn, broadcast_id, "sending")
+                broadcast = broadcast.model_copy(update={"status": "sending"})
+            elif broadcast.status == "scheduled":
+                continue  # nothing to report before it starts
+            self._last_progress[broadcast_id] = now
+            if self._transport is not None:
+                try:
+                    await self._transport.show_progress(broadcast, counts)
+                except Exception:
+                    log.exception("Progress of broadcast %s not shown", broadcast_id)
+            for listener in self.listeners:
+                await listener(broadcast_id, counts)

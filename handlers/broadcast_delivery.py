@@ -1,0 +1,220 @@
+"""Putting a broadcast on Telegram: the content as recipients see it, and the transport.
+
+The outbox sender uses its own :class:`telegram.Bot`, not the application's: PTB's
+``AIORateLimiter`` would queue, retry and pause every chat on a 429, which is exactly
+what the sender does better for a broadcast (per chat, persisted). Interactive replies
+keep going through the application's bot and its rate limiter.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputMediaDocument,
+    InputMediaPhoto,
+    Message,
+)
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.request import HTTPXRequest
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.config import Settings
+from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts
+from bot.formatting import format_datetime
+from bot.services.outbox import (
+    PermanentError,
+    RateLimited,
+    RecipientGone,
+    TransientError,
+)
+from handlers import texts
+from handlers.telegram_text import esc
+
+log = logging.getLogger(__name__)
+
+ACK_PREFIX = "ack"
+DETAIL_PREFIX = "bcd"
+SAVE_PREFIX = "bcs"
+
+
+def ack_markup(broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.BTN_ACK, callback_data=f"{ACK_PREFIX}:{broadcast_id}")]]
+    )
+
+
+async def send_content(
+    bot: Bot, chat_id: int, content: Content, *, part: int, markup: InlineKeyboardMarkup | None
+) -> list[int]:
+    """Send one part of ``content``; an album is the media, then a message with the button."""
+    html = ParseMode.HTML
+    caption = content.body or None
+    sent: Message | Sequence[Message]
+    if content.kind == "text":
+        sent = await bot.send_message(chat_id, content.body, parse_mode=html, reply_markup=markup)
+    elif content.kind == "photo":
+        sent = await bot.send_photo(
+            chat_id,
+            content.media[0].file_id,
+            caption=caption,
+            parse_mode=html,
+            reply_markup=markup,
+        )
+    elif content.kind == "document":
+        sent = await bot.send_document(
+            chat_id,
+            content.media[0].file_id,
+            caption=caption,
+            parse_mode=html,
+            reply_markup=markup,
+        )
+    elif part == 0:
+        media = [
+            InputMediaPhoto(m.file_id, caption=caption if i == 0 else None, parse_mode=html)
+            if m.type == "photo"
+            else InputMediaDocument(
+                m.file_id, caption=caption if i == 0 else None, parse_mode=html
+            )
+            for i, m in enumerate(content.media)
+        ]
+        sent = await bot.send_media_group(chat_id, media)
+    else:
+        sent = await bot.send_message(
+            chat_id, texts.BROADCAST_ALBUM_ACK, parse_mode=html, reply_markup=markup
+        )
+    if isinstance(sent, Message):
+        return [sent.message_id]
+    return [m.message_id for m in sent]
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        # PTB 22 announces that retry_after becomes a timedelta; accept both.
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def render_progress(broadcast: Broadcast, counts: DeliveryCounts, tz: ZoneInfo) -> str:
+    audience = esc(broadcast.audience)
+    if not counts.done:
+        percent = counts.finished * 100 // counts.total if counts.total else 100
+        return texts.BROADCAST_PROGRESS.format(
+            id=broadcast.id,
+            audience=audience,
+            done=counts.finished,
+            total=counts.total,
+            percent=percent,
+        )
+    text = texts.BROADCAST_DONE.format(
+        id=broadcast.id,
+        audience=audience,
+        at=format_datetime(broadcast.finished_at, tz) if broadcast.finished_at else "",
+        sent=counts.sent,
+        total=counts.total,
+        blocked=counts.blocked,
+        failed=counts.failed,
+    )
+    for reason, n in list(counts.reasons.items())[:8]:
+        text += texts.BROADCAST_REASON.format(reason=esc(reason), n=n)
+    return text
+
+
+def done_markup(broadcast_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts.BTN_BROADCAST_DETAIL, callback_data=f"{DETAIL_PREFIX}:{broadcast_id}"
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    texts.BTN_SAVE_PRACTICE, callback_data=f"{SAVE_PREFIX}:{broadcast_id}"
+                )
+            ],
+        ]
+    )
+
+
+class TelegramTransport:
+    """The sender's requests, over a Bot of its own with a pool sized to its concurrency."""
+
+    def __init__(self, settings: Settings, *, bot: Bot | None = None) -> None:
+        timeout = settings.broadcast_timeout
+        self.bot = bot or Bot(
+            settings.token(),
+            base_url=settings.api_base_url,
+            base_file_url=settings.api_file_url,
+            request=HTTPXRequest(
+                connection_pool_size=settings.broadcast_concurrency + 2,
+                read_timeout=timeout,
+                write_timeout=timeout,
+                connect_timeout=timeout,
+                pool_timeout=timeout,
+            ),
+        )
+        self._tz = settings.tz
+        self._max_attempts = settings.broadcast_max_attempts
+
+    async def start(self) -> None:
+        await self.bot.initialize()
+
+    async def close(self) -> None:
+        await self.bot.shutdown()
+
+    async def deliver(
+        self, broadcast_id: int, content: Content, chat_id: int, part: int
+    ) -> Sequence[int]:
+        try:
+            return await send_content(
+                self.bot, chat_id, content, part=part, markup=ack_markup(broadcast_id)
+            )
+        except RetryAfter as exc:
+            raise RateLimited(retry_after_seconds(exc)) from exc
+        except Forbidden as exc:
+            raise RecipientGone(texts.REASON_BLOCKED) from exc
+        except BadRequest as exc:  # a NetworkError subclass in PTB: catch it first
+            raise PermanentError(texts.REASON_REFUSED.format(detail=exc.message)) from exc
+        except TimedOut as exc:
+            raise TransientError(texts.REASON_TIMEOUT) from exc
+        except NetworkError as exc:  # 5xx answers and connection trouble alike
+            raise TransientError(texts.REASON_TRANSIENT.format(n=self._max_attempts)) from exc
+        except TelegramError as exc:
+            raise PermanentError(texts.REASON_REFUSED.format(detail=exc.message)) from exc
+
+    async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
+        if broadcast.progress_chat is None or broadcast.progress_message is None:
+            return
+        text = render_progress(broadcast, counts, self._tz)
+        try:
+            await self.bot.edit_message_text(
+                text,
+                chat_id=broadcast.progress_chat,
+                message_id=broadcast.progress_message,
+                parse_mode=ParseMode.HTML,
+                reply_markup=done_markup(broadcast.id) if counts.done else None,
+            )
+        except RetryAfter as exc:
+            log.info("Progress edit postponed by flood control (%s s)", retry_after_seconds(exc))
+        except BadRequest as exc:
+            if "not modified" not in exc.message:
+                log.warning("Progress of broadcast %s not shown: %s", broadcast.id, exc.message)
+        except TelegramError as exc:
+            log.warning("Progress of broadcast %s not shown: %s", broadcast.id, exc)

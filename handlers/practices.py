@@ -1,0 +1,523 @@
+"""The practice library: /practices (browse by topic or words), saving a broadcast into
+it, /nominate (a unit proposes its own practice) and the office's /nominations queue.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.domain.broadcasts import Content, Media, Practice, Recipient
+from bot.formatting import format_datetime
+from bot.services.broadcasts import Audience
+from bot.services.practices import TAG_LABELS, NominationDecided, search_words
+from handlers import dialog, texts
+from handlers.broadcast import content_of
+from handlers.broadcast_delivery import SAVE_PREFIX, render_progress, send_content
+from handlers.common import identify, reply, require_member, require_office, send
+from handlers.context import App, BotContext
+from handlers.telegram_text import esc, truncate, utf16_len
+
+log = logging.getLogger(__name__)
+
+PREFIX = "pr"
+SAVE_FLOW = "practice_save"
+NOMINATE_FLOW = "nominate"
+REJECT_FLOW = "nomination_reject"
+TITLE_MAX = 200
+DESCRIPTION_MAX = 900  # with the title, it must fit a photo's caption (1024)
+
+
+def _cb(*parts: object) -> str:
+    return ":".join([PREFIX, *map(str, parts)])
+
+
+def _button(text: str, *parts: object) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=_cb(*parts))
+
+
+def _tags_markup(chosen: list[str]) -> InlineKeyboardMarkup:
+    rows = [
+        [_button(("✅ " if key in chosen else "") + label, "t", key)]
+        for key, label in TAG_LABELS.items()
+    ]
+    rows.append([_button(texts.BTN_PRACTICE_DONE, "td")])
+    return InlineKeyboardMarkup(rows)
+
+
+def _tag_names(tags: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(TAG_LABELS.get(t, t) for t in tags)
+
+
+# -- browsing ------------------------------------------------------------------------------
+
+
+async def _registered(update: Update, context: BotContext) -> bool:
+    who = await identify(update, context)
+    if who is None or not (who.is_bound or who.is_office):
+        await reply(update, context, texts.NEED_REGISTERED)
+        return False
+    return True
+
+
+async def cmd_practices(update: Update, context: BotContext) -> None:
+    if not await _registered(update, context):
+        return
+    query = " ".join(context.args or [])
+    text, markup = await _page(context, None, query, 1)
+    await reply(update, context, text, markup)
+
+
+async def _page(
+    context: BotContext, tag: str | None, query: str, page: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    service = context.services.practices
+    found = await service.browse(tag=tag, query=query, page=page)
+    lines = [texts.PRACTICES_HEADER]
+    if tag:
+        lines.append(texts.PRACTICES_FILTER_TAG.format(tag=esc(TAG_LABELS.get(tag, tag))))
+    if query.strip():
+        lines.append(texts.PRACTICES_FILTER_WORDS.format(words=esc(query.strip())))
+    if not found.items:
+        lines.append(texts.PRACTICES_EMPTY)
+    start = (found.page - 1) * 5
+    for n, item in enumerate(found.items, start=start + 1):
+        unit = await service.unit_name(item.unit_code)
+        lines.append(
+            texts.PRACTICE_LINE.format(
+                n=n,
+                title=esc(item.title),
+                unit=texts.PRACTICE_LINE_UNIT.format(unit=esc(unit)) if unit else "",
+                tags=texts.PRACTICE_LINE_TAGS.format(tags=_tag_names(item.tags))
+                if item.tags
+                else "",
+            )
+        )
+    if found.items:
+        lines.append(
+            "\n"
+            + texts.PRACTICES_PAGE.format(page=found.page, pages=found.pages, total=found.total)
+        )
+    lines.append("\n" + texts.PRACTICES_HINT)
+    # Words travel folded (plain ASCII) in the buttons, trimmed to Telegram's 64 bytes.
+    words = "+".join(search_words(query))
+    tag_key = tag or "-"
+    rows: list[list[InlineKeyboardButton]] = []
+    open_row = [
+        _button(texts.BTN_PRACTICE_OPEN.format(n=n), "v", item.id)
+        for n, item in enumerate(found.items, start=start + 1)
+    ]
+    if open_row:
+        rows.append(open_row)
+    nav: list[InlineKeyboardButton] = []
+    if found.page > 1:
+        nav.append(_button(texts.BTN_PREV, *_list_parts(tag_key, found.page - 1, words)))
+    if found.page < found.pages:
+        nav.append(_button(texts.BTN_NEXT, *_list_parts(tag_key, found.page + 1, words)))
+    if nav:
+        rows.append(nav)
+    tag_buttons = [_button(texts.BTN_ALL_TAGS, "l", "-", 1)] + [
+        _button(label, "l", key, 1) for key, label in TAG_LABELS.items()
+    ]
+    rows += [tag_buttons[i : i + 3] for i in range(0, len(tag_buttons), 3)]
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+def _list_parts(tag: str, page: int, words: str) -> tuple[object, ...]:
+    head = f"{PREFIX}:l:{tag}:{page}:"
+    room = 64 - len(head.encode())
+    return ("l", tag, page, words.encode()[:room].decode("ascii", "ignore"))
+
+
+async def _show_practice(context: BotContext, chat_id: int, practice: Practice) -> None:
+    unit = await context.services.practices.unit_name(practice.unit_code)
+    header = texts.PRACTICE_VIEW.format(
+        title=esc(practice.title),
+        unit=texts.PRACTICE_LINE_UNIT.format(unit=esc(unit)) if unit else "",
+        tags=texts.PRACTICE_LINE_TAGS.format(tags=_tag_names(practice.tags))
+        if practice.tags
+        else "",
+        description="",
+    ).rstrip()
+    await send(context, chat_id, header)
+    content = practice.content
+    if content.kind == "text" and not content.body:
+        return
+    for part in range(1 if content.kind != "album" else 1):
+        await send_content(context.bot, chat_id, content, part=part, markup=None)
+
+
+# -- saving a broadcast (office) -----------------------------------------------------------
+
+
+async def on_save_broadcast(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    who = await require_office(update, context)
+    if who is None:
+        return
+    broadcast_id = int((query.data or "0").split(":")[-1])
+    if await context.services.broadcasts.get(broadcast_id) is None:
+        await send(context, who.telegram_id, texts.BROADCAST_UNKNOWN.format(id=broadcast_id))
+        return
+    await context.services.broadcasts.save_session(
+        who.telegram_id, SAVE_FLOW, {"step": "title", "broadcast": broadcast_id}
+    )
+    await send(context, who.telegram_id, texts.PRACTICE_ASK_TITLE.format(id=broadcast_id))
+
+
+async def _finish_save(context: BotContext, user_id: int, state: dict[str, Any]) -> None:
+    broadcast = await context.services.broadcasts.get(int(state["broadcast"]))
+    if broadcast is None:
+        await send(context, user_id, texts.BROADCAST_EXPIRED)
+        return
+    practice_id = await context.services.practices.add(
+        title=state["title"],
+        content=broadcast.content,
+        unit_code=state.get("unit"),
+        tags=list(state.get("tags", [])),
+        by=user_id,
+        broadcast_id=broadcast.id,
+    )
+    await context.services.broadcasts.end_session(user_id, frozenset({SAVE_FLOW}))
+    await send(
+        context, user_id, texts.PRACTICE_SAVED.format(title=esc(state["title"]), id=practice_id)
+    )
+
+
+# -- nominations (units) -------------------------------------------------------------------
+
+
+async def cmd_nominate(update: Update, context: BotContext) -> None:
+    who = await require_member(update, context)
+    if who is None:
+        return
+    await context.services.broadcasts.save_session(
+        who.telegram_id, NOMINATE_FLOW, {"step": "title"}
+    )
+    await reply(update, context, texts.NOMINATE_ASK_TITLE)
+
+
+async def _finish_nomination(context: BotContext, user_id: int, state: dict[str, Any]) -> None:
+    who = await context.services.registration.identify(user_id)
+    if not who.is_bound or who.unit is None:
+        await context.services.broadcasts.end_session(user_id, frozenset({NOMINATE_FLOW}))
+        return
+    title_html = f"<b>{esc(state['title'])}</b>\n\n{state['description']}"
+    media = tuple(Media.model_validate(m) for m in state.get("media", []))
+    content = Content(kind=media[0].type if media else "text", body=title_html, media=media)
+    practice_id = await context.services.practices.add(
+        title=state["title"],
+        content=content,
+        unit_code=who.unit.code,
+        tags=list(state.get("tags", [])),
+        by=user_id,
+        pending=True,
+    )
+    await context.services.broadcasts.end_session(user_id, frozenset({NOMINATE_FLOW}))
+    await send(
+        context, user_id, texts.NOMINATE_SENT.format(id=practice_id, title=esc(state["title"]))
+    )
+    for office_id in sorted(context.services.registration.office_ids):
+        try:
+            await send(
+                context,
+                office_id,
+                texts.NOMINATION_OFFICE_NOTICE.format(
+                    id=practice_id, unit=esc(who.unit.name), title=esc(state["title"])
+                ),
+            )
+        except TelegramError as exc:
+            log.warning("Office %s not told of nomination %s: %s", office_id, practice_id, exc)
+
+
+# -- the office's queue --------------------------------------------------------------------
+
+
+async def cmd_nominations(update: Update, context: BotContext) -> None:
+    if await require_office(update, context) is None:
+        return
+    waiting = await context.services.practices.pending()
+    if not waiting:
+        await reply(update, context, texts.NOMINATIONS_NONE)
+        return
+    tz = context.services.settings.tz
+    for item in waiting[:5]:
+        unit = await context.services.practices.unit_name(item.unit_code)
+        text = texts.NOMINATION_VIEW.format(
+            id=item.id,
+            unit=esc(unit or item.unit_code or ""),
+            at=format_datetime(item.created_at, tz),
+            title=esc(item.title),
+            tags=_tag_names(item.tags) or "—",
+            description=item.description,
+        )
+        markup = InlineKeyboardMarkup(
+            [
+                [_button(texts.BTN_APPROVE, "a", item.id)],
+                [_button(texts.BTN_APPROVE_BROADCAST, "ab", item.id)],
+                [_button(texts.BTN_REJECT, "r", item.id)],
+            ]
+        )
+        if item.content.media:
+            chat = update.effective_chat
+            assert chat is not None
+            await send_content(context.bot, chat.id, item.content, part=0, markup=None)
+        await reply(update, context, text, markup)
+    if len(waiting) > 5:
+        await reply(update, context, texts.NOMINATIONS_MORE.format(n=len(waiting) - 5))
+
+
+async def _decide(
+    context: BotContext,
+    office_id: int,
+    practice_id: int,
+    *,
+    approve: bool,
+    reason: str | None,
+    broadcast: bool = False,
+) -> None:
+    service = context.services.practices
+    broadcast_id: int | None = None
+    count = 0
+    pending = await service.get(practice_id)
+    if pending is None or pending.status != "pending":
+        await send(context, office_id, texts.NOMINATION_DECIDED.format(id=practice_id))
+        return
+    if approve and broadcast:
+        bs = context.services.broadcasts
+        resolved = await bs.resolve(Audience(kind="all", heads_only=True))
+        recipients = [r for r in resolved.recipients if isinstance(r, Recipient)]
+        broadcast_id = await bs.queue(
+            created_by=office_id,
+            content=pending.content,
+            recipients=recipients,
+            audience_label=f"{texts.AUD_ALL} ({texts.AUD_HEADS})",
+        )
+        count = len(recipients)
+    try:
+        decided = await service.decide(
+            practice_id, approve=approve, by=office_id, reason=reason, broadcast_id=broadcast_id
+        )
+    except NominationDecided:
+        await send(context, office_id, texts.NOMINATION_DECIDED.format(id=practice_id))
+        return
+    if broadcast_id is not None:
+        progress = await send(
+            context,
+            office_id,
+            texts.NOMINATION_APPROVED_BROADCAST.format(
+                id=practice_id, count=count, broadcast=broadcast_id
+            ),
+        )
+        bc = await context.services.broadcasts.get(broadcast_id)
+        if bc is not None:
+            counts = await context.services.broadcasts.counts(broadcast_id)
+            status = await send(
+                context, office_id, render_progress(bc, counts, context.services.settings.tz)
+            )
+            target = status or progress
+            if target is not None:
+                await context.services.broadcasts.set_progress_message(
+                    broadcast_id, target.chat_id, target.message_id
+                )
+    elif approve:
+        await send(context, office_id, texts.NOMINATION_APPROVED.format(id=practice_id))
+    else:
+        await send(context, office_id, texts.NOMINATION_REJECTED.format(id=practice_id))
+    if decided.proposed_by is not None:
+        told = (
+            texts.NOMINATION_TOLD_APPROVED.format(title=esc(decided.title), id=decided.id)
+            if approve
+            else texts.NOMINATION_TOLD_REJECTED.format(
+                title=esc(decided.title), id=decided.id, reason=esc(reason or "")
+            )
+        )
+        try:
+            await send(context, decided.proposed_by, told)
+        except TelegramError as exc:
+            log.warning("Proposer of nomination %s not told: %s", decided.id, exc)
+
+
+# -- buttons and free text -------------------------------------------------------------------
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    parts = (query.data or "").split(":")[1:]
+    action = parts[0] if parts else ""
+    user_id = query.from_user.id
+    if action == "l":
+        await query.answer()
+        if not await _registered(update, context):
+            return
+        tag = parts[1] if len(parts) > 1 and parts[1] != "-" else None
+        page = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
+        words = parts[3].replace("+", " ") if len(parts) > 3 else ""
+        text, markup = await _page(context, tag, words, page)
+        if isinstance(query.message, Message):
+            try:
+                await query.message.edit_text(text, reply_markup=markup)
+            except TelegramError:
+                await send(context, user_id, text, markup)
+        return
+    if action == "v":
+        await query.answer()
+        if not await _registered(update, context):
+            return
+        practice = await context.services.practices.get(int(parts[1]))
+        if practice is not None and practice.status == "published":
+            await _show_practice(context, user_id, practice)
+        return
+    if action in ("a", "ab", "r"):
+        await query.answer()
+        if await require_office(update, context) is None:
+            return
+        practice_id = int(parts[1])
+        if action == "r":
+            await context.services.broadcasts.save_session(
+                user_id, REJECT_FLOW, {"id": practice_id}
+            )
+            await send(context, user_id, texts.NOMINATION_ASK_REASON.format(id=practice_id))
+            return
+        await _decide(
+            context, user_id, practice_id, approve=True, reason=None, broadcast=action == "ab"
+        )
+        return
+    # Steps of the save and nominate conversations.
+    session = await context.services.broadcasts.session(user_id)
+    await query.answer()
+    if session is None or session.flow not in (SAVE_FLOW, NOMINATE_FLOW):
+        await send(context, user_id, texts.BROADCAST_EXPIRED)
+        return
+    state = dict(session.state)
+    if action == "t" and len(parts) > 1 and state.get("step") == "tags":
+        chosen = list(state.get("tags", []))
+        chosen = (
+            [t for t in chosen if t != parts[1]] if parts[1] in chosen else [*chosen, parts[1]]
+        )
+        state["tags"] = chosen
+        await context.services.broadcasts.save_session(user_id, session.flow, state)
+        if isinstance(query.message, Message):
+            await query.message.edit_reply_markup(_tags_markup(chosen))
+    elif action == "td" and state.get("step") == "tags":
+        if session.flow == SAVE_FLOW:
+            await _finish_save(context, user_id, state)
+        else:
+            await _finish_nomination(context, user_id, state)
+    elif action == "skip":
+        await _advance(context, user_id, session.flow, state, None)
+
+
+async def _advance(
+    context: BotContext, user_id: int, flow: str, state: dict[str, Any], message: Message | None
+) -> None:
+    """One step of the save or nominate conversation, with ``message`` as the answer."""
+    bs = context.services.broadcasts
+    step = state.get("step")
+    text = (message.text or "").strip() if message is not None else ""
+    if step == "title":
+        if not 3 <= len(text) <= TITLE_MAX:
+            await send(context, user_id, texts.PRACTICE_TITLE_BAD)
+            return
+        state["title"] = text
+        if flow == SAVE_FLOW:
+            state["step"] = "unit"
+            await bs.save_session(user_id, flow, state)
+            await send(
+                context,
+                user_id,
+                texts.PRACTICE_ASK_UNIT,
+                InlineKeyboardMarkup([[_button(texts.BTN_PRACTICE_SKIP, "skip")]]),
+            )
+        else:
+            state["step"] = "description"
+            await bs.save_session(user_id, flow, state)
+            await send(context, user_id, texts.NOMINATE_ASK_DESCRIPTION)
+        return
+    if step == "unit":
+        if message is not None:
+            known, unknown = await bs.unknown_codes([text])
+            if unknown or not known:
+                await send(context, user_id, texts.UNKNOWN_UNIT.format(code=esc(text)))
+                return
+            state["unit"] = known[0]
+        state["step"] = "tags"
+        await bs.save_session(user_id, flow, state)
+        await send(context, user_id, texts.PRACTICE_ASK_TAGS, _tags_markup([]))
+        return
+    if step == "description":
+        if message is None or not message.text:
+            await send(context, user_id, texts.NOMINATE_TEXT_ONLY)
+            return
+        if not 3 <= utf16_len(message.text) <= DESCRIPTION_MAX:
+            await send(
+                context, user_id, texts.NOMINATE_DESCRIPTION_BAD.format(max=DESCRIPTION_MAX)
+            )
+            return
+        state["description"] = message.text_html
+        state["step"] = "file"
+        await bs.save_session(user_id, flow, state)
+        await send(
+            context,
+            user_id,
+            texts.NOMINATE_ASK_FILE,
+            InlineKeyboardMarkup([[_button(texts.BTN_PRACTICE_SKIP, "skip")]]),
+        )
+        return
+    if step == "file":
+        if message is not None:
+            content = content_of(message)
+            if content is None or not content.media:
+                await send(context, user_id, texts.NOMINATE_FILE_ONLY)
+                return
+            state["media"] = [content.media[0].model_dump()]
+        state["step"] = "tags"
+        await bs.save_session(user_id, flow, state)
+        await send(context, user_id, texts.NOMINATE_ASK_TAGS, _tags_markup([]))
+        return
+    await send(context, user_id, texts.BROADCAST_USE_BUTTONS)
+
+
+async def on_message(update: Update, context: BotContext) -> bool:
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or user is None:
+        return False
+    session = await context.services.broadcasts.session(user.id)
+    if session is None:
+        return False
+    if session.flow == REJECT_FLOW:
+        if not context.services.registration.is_office(user.id):
+            return False
+        reason = (message.text or "").strip()
+        if not reason:
+            await send(context, user.id, texts.NOMINATE_TEXT_ONLY)
+            return True
+        await context.services.broadcasts.end_session(user.id, frozenset({REJECT_FLOW}))
+        await _decide(
+            context,
+            user.id,
+            int(session.state["id"]),
+            approve=False,
+            reason=truncate(reason, 500),
+        )
+        return True
+    await _advance(context, user.id, session.flow, dict(session.state), message)
+    return True
+
+
+def register(app: App) -> None:
+    app.add_handler(CommandHandler("practices", cmd_practices))
+    app.add_handler(CommandHandler("nominate", cmd_nominate))
+    app.add_handler(CommandHandler("nominations", cmd_nominations))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    app.add_handler(CallbackQueryHandler(on_save_broadcast, pattern=rf"^{SAVE_PREFIX}:\d+$"))
+    for flow in (SAVE_FLOW, NOMINATE_FLOW, REJECT_FLOW):
+        dialog.register_flow(flow, on_message)

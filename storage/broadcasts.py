@@ -1,0 +1,379 @@
+"""Broadcasts, the outbox (one row per recipient), acknowledgements and inactive chats.
+
+Every state change of an outbox row is its own short transaction, so the database always
+says which rows are done, which are waiting, and which were in flight.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+import aiosqlite
+
+from bot.clock import from_iso
+from bot.domain.broadcasts import (
+    Broadcast,
+    Content,
+    DeliveryCounts,
+    Media,
+    OutboxRow,
+    Recipient,
+)
+
+
+def content_columns(content: Content) -> tuple[str, str, str]:
+    media = [m.model_dump() for m in content.media]
+    return content.kind, content.body, json.dumps(media, ensure_ascii=False)
+
+
+def content_from(kind: str, body: str, media: str) -> Content:
+    return Content(
+        kind=kind,
+        body=body,
+        media=tuple(Media.model_validate(m) for m in json.loads(media)),
+    )
+
+
+# -- broadcasts ----------------------------------------------------------------------------
+
+
+async def create(
+    conn: aiosqlite.Connection,
+    *,
+    created_by: int,
+    content: Content,
+    audience: str,
+    status: str,
+    scheduled_at: str | None,
+    now: str,
+) -> int:
+    kind, body, media = content_columns(content)
+    cur = await conn.execute(
+        "INSERT INTO broadcasts (created_by, created_at, kind, body, media, audience, status, "
+        "scheduled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (created_by, now, kind, body, media, audience, status, scheduled_at),
+    )
+    assert cur.lastrowid is not None
+    return int(cur.lastrowid)
+
+
+async def add_recipients(
+    conn: aiosqlite.Connection,
+    broadcast_id: int,
+    recipients: Iterable[Recipient],
+    *,
+    not_before: float,
+) -> int:
+    rows = [(broadcast_id, r.chat_id, r.unit_code, not_before) for r in recipients]
+    await conn.executemany(
+        "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, unit_code, not_before) "
+        "VALUES (?, ?, ?, ?)",
+        rows,
+    )
+    return len(rows)
+
+
+_BROADCAST_COLUMNS = (
+    "id, created_by, created_at, kind, body, media, audience, status, scheduled_at, "
+    "finished_at, progress_chat, progress_message"
+)
+
+
+def _broadcast(row: aiosqlite.Row) -> Broadcast:
+    return Broadcast(
+        id=row["id"],
+        created_by=row["created_by"],
+        created_at=from_iso(row["created_at"]),
+        content=content_from(row["kind"], row["body"], row["media"]),
+        audience=row["audience"],
+        status=row["status"],
+        scheduled_at=from_iso(row["scheduled_at"]) if row["scheduled_at"] else None,
+        finished_at=from_iso(row["finished_at"]) if row["finished_at"] else None,
+        progress_chat=row["progress_chat"],
+        progress_message=row["progress_message"],
+    )
+
+
+async def get(conn: aiosqlite.Connection, broadcast_id: int) -> Broadcast | None:
+    async with conn.execute(
+        f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE id = ?", (broadcast_id,)
+    ) as cur:
+        row = await cur.fetchone()
+    return _broadcast(row) if row else None
+
+
+async def recent(conn: aiosqlite.Connection, limit: int) -> list[Broadcast]:
+    async with conn.execute(
+        f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts ORDER BY id DESC LIMIT ?", (limit,)
+    ) as cur:
+        return [_broadcast(r) for r in await cur.fetchall()]
+
+
+async def set_progress_message(
+    conn: aiosqlite.Connection, broadcast_id: int, chat_id: int, message_id: int
+) -> None:
+    await conn.execute(
+        "UPDATE broadcasts SET progress_chat = ?, progress_message = ? WHERE id = ?",
+        (chat_id, message_id, broadcast_id),
+    )
+
+
+async def set_status(
+    conn: aiosqlite.Connection, broadcast_id: int, status: str, *, finished_at: str | None = None
+) -> None:
+    await conn.execute(
+        "UPDATE broadcasts SET status = ?, finished_at = COALESCE(?, finished_at) WHERE id = ?",
+        (status, finished_at, broadcast_id),
+    )
+
+
+async def unfinished(conn: aiosqlite.Connection) -> list[int]:
+    async with conn.execute(
+        "SELECT id FROM broadcasts WHERE status IN ('scheduled', 'sending') ORDER BY id"
+    ) as cur:
+        return [int(r[0]) for r in await cur.fetchall()]
+
+
+# -- the outbox ----------------------------------------------------------------------------
+
+_ROW_COLUMNS = "id, broadcast_id, chat_id, unit_code, state, not_before, attempts, parts_done"
+
+
+def _row(row: aiosqlite.Row) -> OutboxRow:
+    return OutboxRow(
+        id=row["id"],
+        broadcast_id=row["broadcast_id"],
+        chat_id=row["chat_id"],
+        unit_code=row["unit_code"],
+        state=row["state"],
+        not_before=row["not_before"],
+        attempts=row["attempts"],
+        parts_done=row["parts_done"],
+    )
+
+
+async def recover_in_flight(conn: aiosqlite.Connection) -> int:
+    """Rows a killed sender left in 'sending' go back to the queue (they may be re-sent)."""
+    cur = await conn.execute("UPDATE outbox SET state = 'pending' WHERE state = 'sending'")
+    return cur.rowcount
+
+
+async def due(
+    conn: aiosqlite.Connection, now: float, limit: int, *, skip: Sequence[int] = ()
+) -> list[OutboxRow]:
+    """Pending rows whose time has come, oldest broadcast first."""
+    async with conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM outbox WHERE state = 'pending' AND not_before <= ? "
+        "ORDER BY broadcast_id, id LIMIT ?",
+        (now, limit + len(skip)),
+    ) as cur:
+        rows = [_row(r) for r in await cur.fetchall()]
+    skipped = set(skip)
+    return [r for r in rows if r.id not in skipped][:limit]
+
+
+async def next_due(conn: aiosqlite.Connection) -> float | None:
+    async with conn.execute("SELECT MIN(not_before) FROM outbox WHERE state = 'pending'") as cur:
+        row = await cur.fetchone()
+    return float(row[0]) if row and row[0] is not None else None
+
+
+async def claim(conn: aiosqlite.Connection, row_id: int) -> bool:
+    cur = await conn.execute(
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
+        "WHERE id = ? AND state = 'pending'",
+        (row_id,),
+    )
+    return cur.rowcount == 1
+
+
+async def record_part(
+    conn: aiosqlite.Connection,
+    row_id: int,
+    *,
+    message_ids: Sequence[int],
+    finished: bool,
+    not_before: float,
+    now: str,
+) -> None:
+    """A request succeeded: keep its message ids; the row is sent, or waits for its next part."""
+    async with conn.execute("SELECT message_ids FROM outbox WHERE id = ?", (row_id,)) as cur:
+        row = await cur.fetchone()
+    known: list[int] = json.loads(row[0]) if row else []
+    await conn.execute(
+        "UPDATE outbox SET message_ids = ?, parts_done = parts_done + 1, attempts = 0, "
+        "state = ?, not_before = ?, sent_at = CASE WHEN ? THEN ? ELSE sent_at END, error = NULL "
+        "WHERE id = ?",
+        (
+            json.dumps([*known, *message_ids]),
+            "sent" if finished else "pending",
+            not_before,
+            finished,
+            now,
+            row_id,
+        ),
+    )
+
+
+async def retry_later(
+    conn: aiosqlite.Connection,
+    row_id: int,
+    *,
+    not_before: float,
+    error: str,
+    count_attempt: bool = True,
+) -> None:
+    await conn.execute(
+        "UPDATE outbox SET state = 'pending', not_before = ?, error = ?, "
+        "attempts = attempts - ? WHERE id = ?",
+        (not_before, error, 0 if count_attempt else 1, row_id),
+    )
+
+
+async def fail(conn: aiosqlite.Connection, row_id: int, *, state: str, error: str) -> None:
+    await conn.execute(
+        "UPDATE outbox SET state = ?, error = ? WHERE id = ?", (state, error, row_id)
+    )
+
+
+async def block_chat(conn: aiosqlite.Connection, chat_id: int, reason: str, now: str) -> None:
+    """The recipient blocked the bot: inactive, and nothing still queued goes to them."""
+    await conn.execute(
+        "INSERT INTO inactive_chats (chat_id, since, reason) VALUES (?, ?, ?) "
+        "ON CONFLICT(chat_id) DO NOTHING",
+        (chat_id, now, reason),
+    )
+    await conn.execute(
+        "UPDATE outbox SET state = 'blocked', error = ? WHERE chat_id = ? AND state = 'pending'",
+        (reason, chat_id),
+    )
+
+
+async def reactivate(conn: aiosqlite.Connection, chat_id: int) -> bool:
+    cur = await conn.execute("DELETE FROM inactive_chats WHERE chat_id = ?", (chat_id,))
+    return cur.rowcount > 0
+
+
+async def inactive_chats(conn: aiosqlite.Connection) -> set[int]:
+    async with conn.execute("SELECT chat_id FROM inactive_chats") as cur:
+        return {int(r[0]) for r in await cur.fetchall()}
+
+
+async def counts(conn: aiosqlite.Connection, broadcast_id: int) -> DeliveryCounts:
+    by_state: dict[str, int] = {}
+    async with conn.execute(
+        "SELECT state, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY state",
+        (broadcast_id,),
+    ) as cur:
+        for state, n in await cur.fetchall():
+            by_state[str(state)] = int(n)
+    reasons: dict[str, int] = {}
+    async with conn.execute(
+        "SELECT error, COUNT(*) FROM outbox WHERE broadcast_id = ? AND state = 'failed' "
+        "GROUP BY error ORDER BY COUNT(*) DESC",
+        (broadcast_id,),
+    ) as cur:
+        for error, n in await cur.fetchall():
+            reasons[str(error or "")] = int(n)
+    return DeliveryCounts(total=sum(by_state.values()), reasons=reasons, **by_state)
+
+
+async def rows_of(conn: aiosqlite.Connection, broadcast_id: int) -> list[OutboxRow]:
+    async with conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM outbox WHERE broadcast_id = ? ORDER BY id", (broadcast_id,)
+    ) as cur:
+        return [_row(r) for r in await cur.fetchall()]
+
+
+async def message_ids(conn: aiosqlite.Connection, broadcast_id: int) -> dict[int, list[int]]:
+    async with conn.execute(
+        "SELECT chat_id, message_ids FROM outbox WHERE broadcast_id = ?", (broadcast_id,)
+    ) as cur:
+        return {int(r[0]): json.loads(r[1]) for r in await cur.fetchall()}
+
+
+# -- acknowledgements ----------------------------------------------------------------------
+
+
+async def acknowledge(
+    conn: aiosqlite.Connection, broadcast_id: int, telegram_id: int, now: str
+) -> bool:
+    """True the first time this person acknowledges this broadcast."""
+    cur = await conn.execute(
+        "INSERT OR IGNORE INTO broadcast_acks (broadcast_id, telegram_id, at) VALUES (?, ?, ?)",
+        (broadcast_id, telegram_id, now),
+    )
+    return cur.rowcount == 1
+
+
+async def acknowledged_by(conn: aiosqlite.Connection, broadcast_id: int) -> set[int]:
+    async with conn.execute(
+        "SELECT telegram_id FROM broadcast_acks WHERE broadcast_id = ?", (broadcast_id,)
+    ) as cur:
+        return {int(r[0]) for r in await cur.fetchall()}
+
+
+# -- audiences -----------------------------------------------------------------------------
+
+
+async def members(
+    conn: aiosqlite.Connection,
+    *,
+    block: str | None = None,
+    district: str | None = None,
+    codes: Sequence[str] | None = None,
+    heads_only: bool = False,
+) -> list[Recipient]:
+    """Bound members of the chosen units, in roster order."""
+    where = ["1 = 1"]
+    params: list[object] = []
+    if block is not None:
+        where.append("u.block = ?")
+        params.append(block)
+    if district is not None:
+        where.append("u.district = ?")
+        params.append(district)
+    if codes is not None:
+        where.append(f"u.code IN ({', '.join('?' for _ in codes) or 'NULL'})")
+        params.extend(codes)
+    if heads_only:
+        where.append("m.role = 'head'")
+    async with conn.execute(
+        "SELECT m.telegram_id, m.unit_code FROM memberships m JOIN units u ON u.code = "
+        f"m.unit_code JOIN blocks b ON b.code = u.block WHERE {' AND '.join(where)} "
+        "ORDER BY b.position, u.code, m.role, m.bound_at",
+        params,
+    ) as cur:
+        return [Recipient(chat_id=r[0], unit_code=r[1]) for r in await cur.fetchall()]
+
+
+async def districts(conn: aiosqlite.Connection) -> list[str]:
+    async with conn.execute(
+        "SELECT DISTINCT district FROM units WHERE district != '' ORDER BY district"
+    ) as cur:
+        return [str(r[0]) for r in await cur.fetchall()]
+
+
+async def recipients_of(
+    conn: aiosqlite.Connection, broadcast_id: int
+) -> list[tuple[int, str | None, str, str | None]]:
+    """(chat, unit, state, person's name) for every row of a broadcast."""
+    async with conn.execute(
+        "SELECT o.chat_id, o.unit_code, o.state, p.full_name FROM outbox o "
+        "LEFT JOIN people p ON p.telegram_id = o.chat_id WHERE o.broadcast_id = ? "
+        "ORDER BY o.unit_code, o.id",
+        (broadcast_id,),
+    ) as cur:
+        return [(int(r[0]), r[1], str(r[2]), r[3]) for r in await cur.fetchall()]
+
+
+async def ack_counts(conn: aiosqlite.Connection, ids: Sequence[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    async with conn.execute(
+        "SELECT broadcast_id, COUNT(*) FROM broadcast_acks WHERE broadcast_id IN "
+        f"({', '.join('?' for _ in ids)}) GROUP BY broadcast_id",
+        list(ids),
+    ) as cur:
+        return {int(r[0]): int(r[1]) for r in await cur.fetchall()}
