@@ -55,15 +55,24 @@ async def bind(services: Services, user_id: int, unit_code: str) -> Membership:
     return who.membership
 
 
-async def submit(
-    services: Services, member: Membership, overrides: dict[str, str] | None = None
-) -> rs.Submitted:
-    """Answer every question as a person would (same service calls), then submit."""
+async def fill(
+    services: Services,
+    member: Membership,
+    overrides: dict[str, str] | None = None,
+    *,
+    stop_at: str | None = None,
+) -> rs.Step:
+    """Answer the questions in order as a person would (same service calls).
+
+    Returns the summary, or with ``stop_at`` the question with that key, unanswered.
+    """
     answers = {**VALID_ANSWERS, **(overrides or {})}
     reporting = services.reporting
     step = await reporting.start(member)
     for spec in services.form.fields:
         assert isinstance(step, rs.Ask), step
+        if spec.key == stop_at:
+            return step
         value = answers[spec.key]
         if value == "skip":
             step = await reporting.skip(member, step.number)
@@ -80,8 +89,16 @@ async def submit(
             step = await reporting.answer_text(member, value)
         assert not (isinstance(step, rs.Ask) and step.error), step
     assert isinstance(step, rs.Summary)
+    return step
+
+
+async def submit(
+    services: Services, member: Membership, overrides: dict[str, str] | None = None
+) -> rs.Submitted:
+    """Answer every question as a person would (same service calls), then submit."""
+    await fill(services, member, overrides)
     unit = await services.office.unit(member.unit_code)
     assert unit is not None
-    done = await reporting.submit(member, unit)
+    done = await services.reporting.submit(member, unit)
     assert isinstance(done, rs.Submitted), done
     return done

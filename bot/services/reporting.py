@@ -285,9 +285,12 @@ class ReportingService:
             return await self._show(
                 member, period, state, error=f"Báo cáo còn thiếu câu bắt buộc: {names}."
             )
-        broken = broken_rules(self.form, {k: v for k, v in answers.items() if v is not None})
-        if broken:
-            return await self._show(member, period, state, error=" ".join(broken))
+        if broken_rules(self.form, answers):
+            # The summary lists each broken rule, once, under "Cần hoàn thiện trước khi gửi".
+            state.cursor = self.total
+            state.back_to_summary = False
+            await self._save(member, period, state)
+            return await self._show(member, period, state)
         clean = {f.key: answers.get(f.key) for f in self.form.fields}
         async with self._db.write() as conn:
             version = await reports.next_version(conn, unit.code, period.code)
