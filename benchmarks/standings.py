@@ -82,6 +82,10 @@ def answers(rng: random.Random) -> dict[str, object]:
         "next_quarter": "Phương hướng",
         "requests": None,
         "signed_report": {"file_id": "F", "file_name": "bc.pdf", "file_size": 1000},
+        # About half the units claim self-assessed points, backed one way or the other.
+        "model_claim": rng.choice([None, f"{rng.uniform(0, 4):.2f}"]),
+        "model_evidence": rng.choice([None, {"file_id": "E", "file_name": "qd.pdf"}]),
+        "model_explanation": rng.choice([None, "Giải trình"]),
     }
 
 
