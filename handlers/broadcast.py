@@ -427,7 +427,9 @@ async def _start_now(
         sent = await send(context, user_id, text)
         assert sent is not None
         target = sent
-    await service.set_progress_message(broadcast_id, target.chat_id, target.message_id)
+    await service.set_progress_message(
+        broadcast_id, target.chat_id, target.message_id, shown=counts
+    )
 
 
 # -- acknowledgements and reports ------------------------------------------------------------

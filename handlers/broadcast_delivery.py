@@ -8,10 +8,12 @@ keep going through the application's bot and its rate limiter.
 
 from __future__ import annotations
 
+import json
 import logging
 import warnings
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import (
@@ -153,6 +155,26 @@ def done_markup(broadcast_id: int) -> InlineKeyboardMarkup:
     )
 
 
+class FloodWait(TelegramError):
+    """A 429, read before PTB builds its RetryAfter (whose int form warns in PTB 22)."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"Flood control exceeded. Retry in {seconds:g} seconds")
+        self.seconds = seconds
+
+
+class _FloodAwareRequest(HTTPXRequest):
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        code, payload = await super().do_request(*args, **kwargs)
+        if code == 429:
+            try:
+                seconds = float(json.loads(payload)["parameters"]["retry_after"])
+            except (ValueError, KeyError, TypeError):
+                seconds = 1.0
+            raise FloodWait(seconds)
+        return code, payload
+
+
 class TelegramTransport:
     """The sender's requests, over a Bot of its own with a pool sized to its concurrency."""
 
@@ -162,7 +184,7 @@ class TelegramTransport:
             settings.token(),
             base_url=settings.api_base_url,
             base_file_url=settings.api_file_url,
-            request=HTTPXRequest(
+            request=_FloodAwareRequest(
                 connection_pool_size=settings.broadcast_concurrency + 2,
                 read_timeout=timeout,
                 write_timeout=timeout,
@@ -186,6 +208,8 @@ class TelegramTransport:
             return await send_content(
                 self.bot, chat_id, content, part=part, markup=ack_markup(broadcast_id)
             )
+        except FloodWait as exc:
+            raise RateLimited(exc.seconds) from exc
         except RetryAfter as exc:
             raise RateLimited(retry_after_seconds(exc)) from exc
         except Forbidden as exc:
@@ -211,8 +235,8 @@ class TelegramTransport:
                 parse_mode=ParseMode.HTML,
                 reply_markup=done_markup(broadcast.id) if counts.done else None,
             )
-        except RetryAfter as exc:
-            log.info("Progress edit postponed by flood control (%s s)", retry_after_seconds(exc))
+        except FloodWait as exc:
+            log.info("Progress edit postponed by flood control (%s s)", exc.seconds)
         except BadRequest as exc:
             if "not modified" not in exc.message:
                 log.warning("Progress of broadcast %s not shown: %s", broadcast.id, exc.message)

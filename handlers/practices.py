@@ -324,7 +324,7 @@ async def _decide(
             target = status or progress
             if target is not None:
                 await context.services.broadcasts.set_progress_message(
-                    broadcast_id, target.chat_id, target.message_id
+                    broadcast_id, target.chat_id, target.message_id, shown=counts
                 )
     elif approve:
         await send(context, office_id, texts.NOMINATION_APPROVED.format(id=practice_id))

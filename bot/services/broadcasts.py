@@ -173,10 +173,18 @@ class BroadcastService:
         self.outbox.wake()
         return broadcast_id
 
-    async def set_progress_message(self, broadcast_id: int, chat_id: int, message_id: int) -> None:
+    async def set_progress_message(
+        self,
+        broadcast_id: int,
+        chat_id: int,
+        message_id: int,
+        *,
+        shown: DeliveryCounts | None = None,
+    ) -> None:
+        """The office message to edit with progress; ``shown``: the counts it shows now."""
         async with self._db.write() as conn:
             await store.set_progress_message(conn, broadcast_id, chat_id, message_id)
-        self.outbox.track(broadcast_id)
+        self.outbox.track(broadcast_id, shown=shown)
 
     # -- reading back
 

@@ -155,6 +155,7 @@ class OutboxSender:
         self._content: dict[int, Content] = {}
         self._dirty: set[int] = set()
         self._last_progress: dict[int, float] = {}
+        self._shown: dict[int, tuple[int, int, bool]] = {}  # what the office sees now
         self._inactive: set[int] = set()
         self.listeners: list[Callable[[int, DeliveryCounts], Awaitable[None]]] = []
 
@@ -216,7 +217,10 @@ class OutboxSender:
         async with self._db.write() as conn:
             return await store.reactivate(conn, chat_id)
 
-    def track(self, broadcast_id: int) -> None:
+    def track(self, broadcast_id: int, *, shown: DeliveryCounts | None = None) -> None:
+        """Report progress of this broadcast; ``shown``: what its message says already."""
+        if shown is not None:
+            self._shown[broadcast_id] = _shown_key(shown)
         self._dirty.add(broadcast_id)
         self._progress_wake.set()
 
@@ -449,6 +453,12 @@ class OutboxSender:
             elif broadcast.status == "scheduled":
                 continue  # nothing to report before it starts
             self._last_progress[broadcast_id] = now
+            if self._shown.get(broadcast_id) == _shown_key(counts):
+                continue  # Telegram refuses an edit that changes nothing
+            self._shown[broadcast_id] = _shown_key(counts)
+            if final:
+                self._shown.pop(broadcast_id, None)
+                self._last_progress.pop(broadcast_id, None)
             if self._transport is not None:
                 try:
                     await self._transport.show_progress(broadcast, counts)
@@ -456,3 +466,8 @@ class OutboxSender:
                     log.exception("Progress of broadcast %s not shown", broadcast_id)
             for listener in self.listeners:
                 await listener(broadcast_id, counts)
+
+
+def _shown_key(counts: DeliveryCounts) -> tuple[int, int, bool]:
+    """What the progress message shows: an edit is due only when this changes."""
+    return counts.finished, counts.total, counts.done

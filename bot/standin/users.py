@@ -334,3 +334,30 @@ class SimulatedUser:
             if now >= deadline:
                 raise self._failure(f"the bot did not fall silent for {quiet}s", timeout)
             await self._standin._wait_chat(self.chat_id, min(quiet - silent_for, deadline - now))
+
+    async def send_album(
+        self, items: list[tuple[str, bytes]], *, caption: str | None = None
+    ) -> None:
+        """Send an album: one message per item sharing a media_group_id, as Telegram does.
+
+        ``items`` are ``("photo", bytes)`` or ``("file.pdf", bytes)`` (a document).
+        """
+        group = f"{self.id}{int(time.time() * 1000)}"
+        for index, (kind, content) in enumerate(items):
+            is_photo = kind == "photo"
+            stored = self._standin._new_file(
+                "photo" if is_photo else "document",
+                content=content,
+                file_size=len(content),
+                file_name=None if is_photo else kind,
+                mime_type=None if is_photo else mimetypes.guess_type(kind)[0],
+            )
+            message = self._new_message()
+            message["media_group_id"] = group
+            if is_photo:
+                message["photo"] = stored.photo_json()
+            else:
+                message["document"] = stored.document_json()
+            if caption is not None and index == 0:
+                message["caption"] = caption
+            await self._deliver({"message": message})
