@@ -316,7 +316,7 @@ CLOSE_USAGE = (
     "<code>/close_explanation 12 Đã điều chỉnh lại điểm</code>."
 )
 CLOSE_REFUSED = "Không đóng được giải trình: {reason}."
-CLOSED = "✅ Đã đóng giải trình số {id} của {unit}."
+EXPLANATION_CLOSED = "✅ Đã đóng giải trình số {id} của {unit}."
 CLOSED_MARK = "\n\n✅ <i>Đã đóng.</i>"
 CLOSED_NOTICE = (
     "📬 Văn phòng Sở đã xem xét giải trình số {id} về tiêu chí “{title}” ({period}).{response}"
