@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -43,10 +42,6 @@ def limits(standin: BotApiStandin) -> RateLimits:
     # chat is held to the overall limit only. Every recipient gets the real per-chat one.
     standin.limits = RateLimits(exempt_chats=frozenset({OFFICE_ID}))
     return standin.limits
-
-
-async def units_in_roster(services: Services) -> list[str]:
-    return [u.code for u in await services.roster.list_units()][:12]
 
 
 async def recipients(
@@ -179,7 +174,8 @@ async def test_album_and_document_and_acknowledgements(
     await wait_done(office)
     for user in users:
         album = [m for m in user.messages if m.method == "sendMediaGroup"]
-        assert len(album) == 2 and album[0].text == "Ảnh <hội nghị>"
+        assert len(album) == 2
+        assert album[0].text == "Ảnh <hội nghị>"
         assert len(broadcasts_to(user)) == 1  # the button follows the album
     # Album and button are two messages to the same chat: at least a second apart.
     for user in users:
@@ -188,7 +184,8 @@ async def test_album_and_document_and_acknowledgements(
             for r in standin.requests
             if r.params.get("chat_id") == user.id and r.method in ("sendMediaGroup", "sendMessage")
         ]
-        assert len(times) == 2 and times[1] - times[0] >= 0.95
+        assert len(times) == 2
+        assert times[1] - times[0] >= 0.95
 
     await compose(
         office,
@@ -198,7 +195,9 @@ async def test_album_and_document_and_acknowledgements(
     await wait_done(office)
     for user in users:
         docs = [m for m in user.messages if m.document is not None]
-        assert len(docs) == 1 and docs[0].text == "KH" and docs[0].buttons
+        assert len(docs) == 1
+        assert docs[0].text == "KH"
+        assert docs[0].buttons
 
     # Acknowledgements: counted once per person; the office sees who has read.
     await users[0].click("👍 Đã đọc", message=broadcasts_to(users[0])[-1])
@@ -266,7 +265,3 @@ async def test_practice_library_and_nominations(
     await office.expect("không được duyệt")
     told = await head.expect("chưa được Văn phòng Sở duyệt")
     assert "Cần bổ sung số liệu" in told.text
-
-
-async def _idle_standin() -> AsyncIterator[None]:  # pragma: no cover - keeps mypy calm
-    yield
