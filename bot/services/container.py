@@ -9,6 +9,7 @@ from bot.config import Settings
 from bot.forms.schema import FormSpec, load_form
 from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
 from bot.services.appraisal import AppraisalService
+from bot.services.awards import AwardsService
 from bot.services.broadcasts import BroadcastService
 from bot.services.chart_images import ChartImages
 from bot.services.conversations import ConversationService
@@ -40,6 +41,7 @@ class Services:
     standings: StandingsService
     appraisal: AppraisalService
     charts: ChartImages
+    awards: AwardsService
 
     outbox: OutboxSender
     broadcasts: BroadcastService
@@ -56,6 +58,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     form = load_form(settings.form_file)
     periods = PeriodService(db, clock, tz=settings.tz, due_day=settings.due_day)
     methodology = _methodology(settings, form)
+    standings = StandingsService(db, clock, methodology, periods)
     office = OfficeService(db)
     outbox = OutboxSender(db, clock, SenderSettings.from_settings(settings))
     return Services(
@@ -72,9 +75,10 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),
         export=ExportService(db, form, tz=settings.tz),
-        standings=StandingsService(db, clock, methodology, periods),
+        standings=standings,
         appraisal=AppraisalService(db, clock, methodology, periods),
         charts=ChartImages(),
+        awards=AwardsService(db, clock, standings, periods),
         outbox=outbox,
         broadcasts=BroadcastService(db, clock, outbox, periods, office),
         practices=PracticeService(db, clock),
