@@ -186,6 +186,9 @@ class OutboxSender:
         self._stopping = True
         self._wake.set()
         self._progress_wake.set()
+        # The loop may be waiting for a free slot behind stuck requests: cancel it. A row
+        # claimed but not yet requested stays 'sending' and is re-queued at the next start.
+        self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
         if self._workers:

@@ -1,0 +1,109 @@
+"""The outbox sender with an in-process transport: the in-flight bound, retries, backoff."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Recipient
+from bot.services.container import Services
+from bot.services.outbox import OutboxSender, SenderSettings, TransientError
+from storage import broadcasts as store
+
+FAST = SenderSettings(
+    rate=1000,
+    chat_interval=0.0,
+    concurrency=3,
+    max_attempts=3,
+    backoff_base=0.01,
+    backoff_max=0.02,
+    progress_interval=0.1,
+    stop_timeout=0.1,
+)
+
+
+class Transport:
+    def __init__(self, *, hang: bool = False, failures: int = 0) -> None:
+        self.hang = hang
+        self.failures = failures
+        self.sent: list[int] = []
+
+    async def start(self) -> None:
+        """Nothing to open."""
+
+    async def close(self) -> None:
+        """Nothing to close."""
+
+    async def deliver(
+        self, broadcast_id: int, content: Content, chat_id: int, part: int
+    ) -> Sequence[int]:
+        if self.hang:
+            await asyncio.Event().wait()
+        if self.failures:
+            self.failures -= 1
+            raise TransientError("5xx")
+        self.sent.append(chat_id)
+        return [len(self.sent)]
+
+    async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
+        """Not shown here."""
+
+
+async def queue(services: Services, n: int) -> int:
+    return await services.broadcasts.queue(
+        created_by=1,
+        content=Content(kind="text", body="x"),
+        recipients=[Recipient(chat_id=100 + i) for i in range(n)],
+        audience_label="t",
+    )
+
+
+async def wait_done(services: Services, broadcast_id: int) -> DeliveryCounts:
+    for _ in range(200):
+        counts = await store.counts(services.db.reader, broadcast_id)
+        if counts.done:
+            return counts
+        await asyncio.sleep(0.02)
+    raise AssertionError(counts)
+
+
+async def test_a_stuck_sender_holds_at_most_its_concurrency_in_flight(services: Services) -> None:
+    broadcast_id = await queue(services, 20)
+    stuck = OutboxSender(services.db, services.clock, FAST)
+    await stuck.start(Transport(hang=True))
+    await asyncio.sleep(0.2)
+    counts = await store.counts(services.db.reader, broadcast_id)
+    assert counts.sending == FAST.concurrency
+    await stuck.stop()  # like a crash: the stuck rows stay in 'sending'
+
+    transport = Transport()
+    sender = OutboxSender(services.db, services.clock, FAST)
+    await sender.start(transport)
+    counts = await wait_done(services, broadcast_id)
+    await sender.stop()
+    assert counts.sent == 20
+    assert sorted(transport.sent) == [100 + i for i in range(20)]
+
+
+async def test_transient_errors_are_retried_then_fail_with_the_reason(services: Services) -> None:
+    broadcast_id = await queue(services, 1)
+    sender = OutboxSender(services.db, services.clock, FAST)
+    await sender.start(Transport(failures=2))
+    assert (await wait_done(services, broadcast_id)).sent == 1
+    await sender.stop()
+
+    broadcast_id = await queue(services, 1)
+    sender = OutboxSender(services.db, services.clock, FAST)
+    await sender.start(Transport(failures=10))
+    counts = await wait_done(services, broadcast_id)
+    await sender.stop()
+    assert counts.failed == 1
+    assert counts.reasons == {"5xx": 1}
+
+
+def test_backoff_grows_exponentially_with_jitter_and_a_ceiling(services: Services) -> None:
+    settings = SenderSettings(backoff_base=1.0, backoff_max=60.0)
+    sender = OutboxSender(services.db, services.clock, settings)
+    for attempt, ceiling in ((1, 1.0), (2, 2.0), (3, 4.0), (8, 60.0), (20, 60.0)):
+        delays = [sender._backoff(attempt) for _ in range(50)]
+        assert all(ceiling / 2 <= d <= ceiling for d in delays)
