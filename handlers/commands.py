@@ -20,6 +20,7 @@ UNIT_COMMANDS = [
     BotCommand("cancel", "Tạm dừng lập báo cáo (giữ bản nháp)"),
     BotCommand("practices", "Thư viện điển hình tiên tiến, mô hình hay"),
     BotCommand("nominate", "Đề xuất mô hình hay của đơn vị"),
+    BotCommand("award_dossier", "Hồ sơ đề nghị khen thưởng CCHC của đơn vị"),
     BotCommand("help", "Hướng dẫn sử dụng"),
 ]
 OFFICE_COMMANDS = [
@@ -32,6 +33,8 @@ OFFICE_COMMANDS = [
     BotCommand("appraise", "Thẩm định điểm của đơn vị"),
     BotCommand("explanations", "Giải trình của đơn vị đang chờ xem xét"),
     BotCommand("publish", "Công bố kết quả Chỉ số CCHC"),
+    BotCommand("awards", "Đề xuất khen thưởng CCHC hằng năm"),
+    BotCommand("nominate_person", "Đề cử công chức được khen thưởng CCHC"),
     *UNIT_COMMANDS,
 ]
 
