@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.services.container import Services, build_services
 from handlers import (
     appraisal,
+    awards,
     broadcast,
     dedupe,
     dialog,
@@ -44,6 +45,7 @@ JOURNEYS = (
     appraisal,
     broadcast,
     practices,
+    awards,
     errors,
     dialog,
 )
