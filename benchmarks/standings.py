@@ -24,9 +24,10 @@ from bot.clock import to_iso
 from bot.config import Settings
 from bot.domain.models import Unit
 from bot.services.periods import period_code
-from bot.services.standings import Scope
+from bot.services.standings import Scope, StandingsService
 from bot.standin import BotApiStandin
 from storage import audit, people, reports, units
+from storage.database import Database
 from tests.clock import FakeClock
 
 BLOCKS = ("phong_so", "phong_gd", "truc_thuoc", "trung_tam")
@@ -89,7 +90,7 @@ def answers(rng: random.Random) -> dict[str, object]:
     }
 
 
-async def seed(services_db, unit_count: int, quarter_count: int) -> list[Unit]:  # type: ignore[no-untyped-def]
+async def seed(services_db: Database, unit_count: int, quarter_count: int) -> list[Unit]:
     rng = random.Random(20261122)
     now = to_iso(NOW)
     roster = [
@@ -136,6 +137,20 @@ async def seed(services_db, unit_count: int, quarter_count: int) -> list[Unit]: 
     return roster
 
 
+async def time_blocks(standings: StandingsService, scope: Scope) -> list[float]:
+    timings = []
+    for block in BLOCKS:
+        standings._cache.clear()  # noqa: SLF001 - measure the computation, not the cache
+        t0 = time.perf_counter()
+        await standings.block_ranking(scope, block)
+        timings.append(time.perf_counter() - t0)
+    return timings
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
@@ -153,49 +168,68 @@ async def main(unit_count: int, quarter_count: int) -> None:
         app = build_application(settings, clock=FakeClock(NOW))
         await start_application(app, poll_timeout=1)
         services = services_of(app)
+        await asyncio.sleep(1)  # the start-up chart warm-up
+        print(f"Bot started (charts warmed up): peak memory {peak_mb():.0f} MB")
         started = time.perf_counter()
         await seed(services.db, unit_count, quarter_count)
         seconds = time.perf_counter() - started
         print(f"Seeded {unit_count} units × {quarter_count} quarters in {seconds:.1f} s")
+        print(f"  (peak memory so far: {peak_mb():.0f} MB)")
 
         scope = Scope("2026-Q4", 2026, (4,), "quarter")
-        block_sizes = {b: sum(1 for i in range(unit_count) if BLOCKS[i % 4] == b) for b in BLOCKS}
-        timings = []
-        for block in BLOCKS:
-            services.standings._cache.clear()  # noqa: SLF001 - cold computation on purpose
-            t0 = time.perf_counter()
-            await services.standings.block_ranking(scope, block)
-            timings.append(time.perf_counter() - t0)
+        size = statistics.mean(
+            sum(1 for i in range(unit_count) if BLOCKS[i % 4] == b) for b in BLOCKS
+        )
+        standings = services.standings
+        first = await time_blocks(standings, scope)
         print(
-            f"One block's ranking, cold "
-            f"({statistics.mean(block_sizes.values()):.0f} units a block): "
-            f"mean {ms(statistics.mean(timings))}, max {ms(max(timings))} (goal ≤ 50 ms)"
+            f"One block's ranking ({size:.0f} units), first ever — every score computed "
+            f"and stored: mean {ms(statistics.mean(first))}, max {ms(max(first))}"
+        )
+        cold = await time_blocks(standings, scope)
+        t0 = time.perf_counter()
+        await standings.prescore()
+        print(f"  (peak memory so far: {peak_mb():.0f} MB)")
+        print(
+            f"Scoring every other stored report (done in the background at start-up): "
+            f"{time.perf_counter() - t0:.1f} s"
+        )
+        print(
+            f"One block's ranking, cold (in-memory caches empty, as after a restart): "
+            f"mean {ms(statistics.mean(cold))}, max {ms(max(cold))} (goal ≤ 50 ms)"
         )
 
         head = standin.user(42, "Hiệu trưởng")
+        # Empty every in-memory cache (rankings, images, uploaded file ids): a restart.
         services.standings._cache.clear()  # noqa: SLF001
-        cold = []
+        services.charts.__init__()  # type: ignore[misc]
+        await asyncio.sleep(1)  # let the start-up chart warm-up finish, as it would
         t0 = time.perf_counter()
         await head.send("/standing 2026-Q4")
         await head.expect("Xếp hạng trong khối")
+        text_at = time.perf_counter() - t0
         await head.expect(CAPTION)
-        cold.append(time.perf_counter() - t0)
+        cold_standing = time.perf_counter() - t0
         warm = []
         for _ in range(30):
+            # Space the requests so the bot's 30 messages/s budget is not what is measured.
+            await asyncio.sleep(0.2)
             t0 = time.perf_counter()
             await head.send("/standing 2026-Q4")
             await head.expect("Xếp hạng trong khối")
             await head.expect(CAPTION)
             warm.append(time.perf_counter() - t0)
-        print(f"/standing end to end, cold (chart rendered): {ms(cold[0])} (goal ≤ 150 ms)")
+        print(
+            f"/standing end to end, cold (chart rendered): {ms(cold_standing)}, "
+            f"of which the text {ms(text_at)} (goal ≤ 150 ms)"
+        )
         print(
             f"/standing end to end, warm: p50 {ms(statistics.median(warm))}, "
             f"p95 {ms(sorted(warm)[int(0.95 * len(warm))])} (goal p50 ≤ 20 ms)"
         )
         await stop_application(app)
         await standin.stop()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Peak memory (max RSS of this process): {peak:.0f} MB (goal ≤ 150 MB)")
+    print(f"Peak memory (max RSS of this process): {peak_mb():.0f} MB (goal ≤ 150 MB)")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Coroutine
 from typing import Any
 
 from telegram import Update
@@ -55,15 +57,23 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
     """Build the bot; the form is loaded now (so a bad form fails fast), the database
     is opened when the application initialises."""
     services = build_services(settings, clock=clock)
+    background: list[asyncio.Task[object]] = []
 
     async def post_init(app: App) -> None:
         await services.db.open()
         # The broadcast sender: one task, stopped by services.close() at shutdown.
         await services.outbox.start(TelegramTransport(settings))
         app.bot_data.services = services
+        # In the background, so the bot answers at once: load fonts and glyphs now, not
+        # on the first /standing; score what was reported but never scored.
+        background.append(_in_background(services.charts.warm_up(), "chart warm-up"))
+        background.append(_in_background(services.standings.prescore(), "prescoring"))
         await publish_commands(app.bot, settings.office_ids)
 
     async def post_shutdown(app: App) -> None:
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
         await services.close()
 
     app: App = (
@@ -82,6 +92,21 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
     for journey in JOURNEYS:
         journey.register(app)
     return app
+
+
+def _in_background(work: Coroutine[Any, Any, object], what: str) -> asyncio.Task[object]:
+    """A start-up chore run beside the bot; a failure is logged, never fatal."""
+
+    async def run() -> object:
+        try:
+            return await work
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("Background %s failed", what)
+            return None
+
+    return asyncio.get_running_loop().create_task(run(), name=what)
 
 
 def services_of(app: App) -> Services:

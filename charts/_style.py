@@ -454,13 +454,16 @@ class Canvas:
 
 
 def _encode_png(rgba: npt.NDArray[np.uint8]) -> bytes:
-    """8-bit RGBA, filter 0 on every row, zlib level 1. Agg's buffer is RGBA already, so
-    the rows are copied once without reshuffling; on flat-coloured charts this is within
-    a fifth of the size the best filters and levels reach, at a third of the time."""
+    """8-bit RGB, filter 0 on every row, zlib level 1. The background is opaque, so the
+    alpha channel is dropped: a quarter less to compress and to upload. On flat-coloured
+    charts this is within a fifth of the size the best filters and levels reach, at a
+    third of the time."""
     height, width = rgba.shape[:2]
-    raw = np.empty((height, 1 + 4 * width), dtype=np.uint8)
+    raw = np.empty((height, 1 + 3 * width), dtype=np.uint8)
     raw[:, 0] = 0
-    raw[:, 1:] = rgba.reshape(height, 4 * width)
+    # Copied in place, and compressed from the array itself: no full-size temporaries,
+    # which kept a tall chart's peak memory tens of megabytes higher.
+    raw[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         crc = zlib.crc32(kind + data)
@@ -470,9 +473,9 @@ def _encode_png(rgba: npt.NDArray[np.uint8]) -> bytes:
     return b"".join(
         (
             b"\x89PNG\r\n\x1a\n",
-            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)),
+            chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
             chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-            chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)),
+            chunk(b"IDAT", zlib.compress(raw.data, 1)),
             chunk(b"IEND", b""),
         )
     )

@@ -7,7 +7,7 @@ import logging
 
 from telegram import Update
 from telegram.constants import ChatAction
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import CommandHandler
 
 from bot.formatting import format_points
@@ -48,7 +48,21 @@ async def _photo(update: Update, context: BotContext, image: bytes, caption: str
     chat = update.effective_chat
     if chat is None:
         return
-    await context.bot.send_photo(chat.id, image, caption=truncate(caption, CAPTION_LIMIT))
+    charts = context.services.charts
+    caption = truncate(caption, CAPTION_LIMIT)
+    known = charts.file_id(image)
+    if known is not None:
+        try:
+            await context.bot.send_photo(chat.id, known, caption=caption)
+        except BadRequest as exc:
+            # Telegram may forget a file; upload it again.
+            log.info("Cached chart file_id refused (%s); uploading", exc)
+            charts.forget(image)
+        else:
+            return
+    sent = await context.bot.send_photo(chat.id, image, caption=caption)
+    if sent.photo:
+        charts.remember(image, sent.photo[-1].file_id)
 
 
 async def _uploading(update: Update, context: BotContext) -> None:
@@ -187,7 +201,8 @@ async def _show_standing(
         await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(unit_code)))
         return
     text = render_standing(standing)
-    if scope.kind == "quarter" and standing.row.score is not None:
+    score = standing.row.score
+    if scope.kind == "quarter" and score is not None and score.appraised:
         sheet = await context.services.appraisal.sheet(unit_code, scope.code)
         if sheet.adjustments and sheet.reported and sheet.final:
             text += "\n\n" + texts.STANDING_APPRAISED.format(

@@ -26,7 +26,11 @@ async def add_block(conn: aiosqlite.Connection, block: Block) -> None:
 
 
 def _unit(row: aiosqlite.Row) -> Unit:
-    return Unit(code=row["code"], name=row["name"], block=row["block"], district=row["district"])
+    # Rows were validated on the way in (imports go through Unit); re-validating two
+    # thousand of them on every ranking cost more than the ranking itself.
+    return Unit.model_construct(
+        code=row["code"], name=row["name"], block=row["block"], district=row["district"]
+    )
 
 
 async def get_unit(conn: aiosqlite.Connection, code: str) -> Unit | None:
@@ -42,6 +46,13 @@ async def list_units(conn: aiosqlite.Connection) -> list[Unit]:
     async with conn.execute(
         "SELECT u.code, u.name, u.block, u.district FROM units u "
         "JOIN blocks b ON b.code = u.block ORDER BY b.position, u.code"
+    ) as cur:
+        return [_unit(r) for r in await cur.fetchall()]
+
+
+async def list_block_units(conn: aiosqlite.Connection, block: str) -> list[Unit]:
+    async with conn.execute(
+        "SELECT code, name, block, district FROM units WHERE block = ? ORDER BY code", (block,)
     ) as cur:
         return [_unit(r) for r in await cur.fetchall()]
 

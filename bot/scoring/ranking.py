@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 __all__ = [
     "Entry",
@@ -104,6 +105,7 @@ _MODIFIERS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}  # breve, circumflex, horn
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
+@lru_cache(maxsize=8192)  # unit names repeat in every ranking; the key is pure
 def vietnamese_sort_key(
     text: str,
 ) -> tuple[tuple[tuple[str, int], ...], tuple[int, ...], str]:

@@ -12,21 +12,25 @@ lookup, and a stale ranking is never shown.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Unit
 from bot.formatting import period_label
-from bot.scoring.engine import UnitScore, score_unit
+from bot.scoring.engine import score_unit
 from bot.scoring.methodology import Methodology
 from bot.scoring.ranking import Entry, Ranked, median_index, points_to_next_rank, rank_block
 from bot.services.periods import PeriodService, parse_period_code, period_code, quarter_of
-from storage import audit, reports, standings, units
+from storage import audit, scores, standings, units
 from storage.database import Database
+from storage.scores import StoredScore
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*(-\s*YTD)?\s*$", re.IGNORECASE)
 TWO_PLACES = Decimal("0.01")
@@ -62,7 +66,7 @@ def _roman(q: int) -> str:
 class Row:
     ranked: Ranked
     unit: Unit
-    score: UnitScore | None  # None: no report (for a year: no quarter reported)
+    score: StoredScore | None  # None: no report (for a year: no quarter reported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,10 @@ class StandingsService:
         self.methodology = methodology
         self._periods = periods
         self._cache: dict[tuple[str, str], BlockRanking] = {}
+        # Stored scores made under another methodology file are rescored, not trusted.
+        self._fingerprint = hashlib.blake2b(
+            methodology.model_dump_json().encode(), digest_size=8
+        ).hexdigest()
 
     # -- scopes ----------------------------------------------------------------------
 
@@ -172,6 +180,21 @@ class StandingsService:
 
     # -- rankings --------------------------------------------------------------------
 
+    async def prescore(self) -> int:
+        """Score every stored report not yet scored under this methodology; returns how
+        many quarters × blocks were checked.
+
+        Run in the background at start-up, so the first /standing after a restart (or
+        after the office swaps the methodology file) reads stored scores instead of
+        scoring a whole block while the user waits.
+        """
+        checked = 0
+        for period in await scores.reported_periods(self._db.reader):
+            for block in await units.list_blocks(self._db.reader):
+                await self._quarter_scores(period, block.code)
+                checked += 1
+        return checked
+
     async def block_ranking(self, scope: Scope, block_code: str) -> BlockRanking:
         version = await standings.data_version(self._db.reader)
         key = (scope.code, block_code)
@@ -187,39 +210,21 @@ class StandingsService:
         block = next((b for b in await units.list_blocks(conn) if b.code == block_code), None)
         if block is None:
             raise LookupError(block_code)
-        members = [u for u in await units.list_units(conn) if u.block == block_code]
-        per_quarter: list[dict[str, UnitScore]] = []
-        for code in scope.period_codes:
-            latest = await reports.latest_reports_for_period(conn, code)
-            appraised = await standings.appraisals_for_period(conn, code)
-            scores: dict[str, UnitScore] = {}
-            for unit in members:
-                report = latest.get(unit.code)
-                if report is None:
-                    continue
-                points = {c: a.points for c, a in appraised.get(unit.code, {}).items()}
-                scores[unit.code] = score_unit(
-                    self.methodology, block=block_code, answers=report.answers, appraisals=points
-                )
-            per_quarter.append(scores)
+        members = await units.list_block_units(conn, block_code)
+        per_quarter = [await self._quarter_scores(code, block_code) for code in scope.period_codes]
         entries: list[Entry] = []
-        chosen: dict[str, UnitScore | None] = {}
+        chosen: dict[str, StoredScore | None] = {}
         for unit in members:
             if scope.kind == "quarter":
                 score = per_quarter[0].get(unit.code)
-                index = score.index if score else None
             else:
-                got = [q.get(unit.code) for q in per_quarter]
-                score = next((s for s in reversed(got) if s is not None), None)
-                index = (
-                    None
-                    if score is None
-                    else (
-                        sum((s.index if s else Decimal(0) for s in got), Decimal(0)) / len(got)
-                    ).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
-                )
+                score = self._over_quarters(scope, [q.get(unit.code) for q in per_quarter])
             chosen[unit.code] = score
-            entries.append(Entry(unit_code=unit.code, unit_name=unit.name, index=index))
+            entries.append(
+                Entry(
+                    unit_code=unit.code, unit_name=unit.name, index=score.index if score else None
+                )
+            )
         ranked = rank_block(entries)
         by_code = {u.code: u for u in members}
         rows = tuple(Row(r, by_code[r.entry.unit_code], chosen[r.entry.unit_code]) for r in ranked)
@@ -227,10 +232,90 @@ class StandingsService:
         if scope.kind == "quarter":
             losses: dict[str, list[Decimal]] = {}
             for score in per_quarter[0].values():
-                for key, lost in score.lost().items():
+                for key, lost in score.lost.items():
                     losses.setdefault(key, []).append(lost)
             median_lost = {k: Decimal(statistics.median(v)) for k, v in losses.items()}
         return BlockRanking(scope, block, rows, median_index(ranked), version, median_lost)
+
+    def _over_quarters(self, scope: Scope, got: list[StoredScore | None]) -> StoredScore | None:
+        """A year's (or year-to-date's) score: the mean of its quarterly indices."""
+        present = [s for s in got if s is not None]
+        if not present:
+            return None
+        index = (sum((s.index if s else Decimal(0) for s in got), Decimal(0)) / len(got)).quantize(
+            TWO_PLACES, rounding=ROUND_HALF_UP
+        )
+        return StoredScore(
+            unit_code=present[0].unit_code,
+            period_code=scope.code,
+            basis="",
+            points=sum((s.points for s in present), Decimal(0)),
+            max_points=sum((s.max_points for s in present), Decimal(0)),
+            index=index,
+            band=self.methodology.band(index),
+            lost={},
+            appraised=(),
+        )
+
+    async def _quarter_scores(self, period: str, block: str) -> dict[str, StoredScore]:
+        """The block's scores for a quarter, rescoring only what changed since stored."""
+        conn = self._db.reader
+        candidates = await scores.scorable(conn, period, block)
+        appraised = await scores.block_appraisals(conn, period, block)
+        result: dict[str, StoredScore] = {}
+        stale: list[tuple[scores.Scorable, str]] = []
+        for candidate in candidates:
+            basis = self._basis(candidate.report_id, block, appraised.get(candidate.unit_code))
+            if candidate.stored is not None and candidate.stored.basis == basis:
+                result[candidate.unit_code] = candidate.stored
+            else:
+                stale.append((candidate, basis))
+        if stale:
+            answers = await scores.answers_of(conn, [c.report_id for c, _ in stale])
+            # Scoring hundreds of units is CPU work; keep the event loop answering others.
+            fresh = await asyncio.to_thread(
+                self._score_all, period, block, stale, answers, appraised
+            )
+            async with self._db.write() as writer:
+                await scores.put(writer, fresh)
+            result.update((s.unit_code, s) for s in fresh)
+        return result
+
+    def _score_all(
+        self,
+        period: str,
+        block: str,
+        stale: list[tuple[scores.Scorable, str]],
+        answers: dict[int, dict[str, Any]],
+        appraised: dict[str, dict[str, Decimal]],
+    ) -> list[StoredScore]:
+        fresh = []
+        for candidate, basis in stale:
+            score = score_unit(
+                self.methodology,
+                block=block,
+                answers=answers.get(candidate.report_id, {}),
+                appraisals=appraised.get(candidate.unit_code, {}),
+            )
+            fresh.append(
+                StoredScore(
+                    unit_code=candidate.unit_code,
+                    period_code=period,
+                    basis=basis,
+                    points=score.points,
+                    max_points=score.max_points,
+                    index=score.index,
+                    band=score.band,
+                    lost=score.lost(),
+                    appraised=tuple(c.key for c in score.criteria if c.appraised),
+                )
+            )
+        return fresh
+
+    def _basis(self, report_id: int, block: str, appraised: dict[str, Decimal] | None) -> str:
+        """What a score was computed from; a stored score with another basis is stale."""
+        marks = ",".join(f"{k}={v}" for k, v in sorted((appraised or {}).items()))
+        return f"{report_id}|{block}|{self._fingerprint}|{marks}"
 
     async def unit_standing(self, unit_code: str, scope: Scope) -> UnitStanding | None:
         unit = await units.get_unit(self._db.reader, unit_code)
@@ -246,8 +331,7 @@ class StandingsService:
             previous = before.ranked.entry.index if before else None
         weakest: list[Weak] = []
         if row.score is not None and scope.kind == "quarter":
-            lost = row.score.lost()
-            by_key = {c.key: c for c in row.score.criteria}
+            lost = row.score.lost
             gaps = sorted(
                 ((lost[k] - ranking.median_lost.get(k, Decimal(0)), k) for k in lost),
                 key=lambda item: (-item[0], item[1]),
@@ -255,9 +339,8 @@ class StandingsService:
             for gap, key in gaps[:3]:
                 if lost[key] <= 0:
                     continue
-                c = by_key[key]
-                assert c.points is not None
-                weakest.append(Weak(key, c.title, c.points, c.max_points, gap))
+                c = self.methodology.criterion(key)
+                weakest.append(Weak(key, c.title, c.max_points - lost[key], c.max_points, gap))
         return UnitStanding(
             scope=scope,
             ranking=ranking,

@@ -1,0 +1,138 @@
+"""Stored scores: a unit's quarter as last scored, and the data a block ranking reads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import aiosqlite
+
+# SQLite's default limit on bound parameters is 999; stay well under it per query.
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class StoredScore:
+    unit_code: str
+    period_code: str
+    basis: str
+    points: Decimal
+    max_points: Decimal
+    index: Decimal
+    band: str
+    lost: dict[str, Decimal]
+    appraised: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scorable:
+    """A unit of the block that reported for the period, with its stored score if any."""
+
+    unit_code: str
+    report_id: int
+    stored: StoredScore | None
+
+
+async def scorable(conn: aiosqlite.Connection, period_code: str, block: str) -> list[Scorable]:
+    """The block's units with a submitted report for the period: latest version each."""
+    async with conn.execute(
+        "SELECT u.code AS unit_code, r.id AS report_id, s.basis, s.points, s.max_points, "
+        "s.index_value, s.band, s.lost, s.appraised "
+        "FROM units u "
+        "JOIN reports r ON r.unit_code = u.code AND r.period_code = ? AND r.version = "
+        "(SELECT MAX(version) FROM reports x WHERE x.unit_code = u.code AND x.period_code = ?) "
+        "LEFT JOIN scores s ON s.unit_code = u.code AND s.period_code = ? "
+        "WHERE u.block = ?",
+        (period_code, period_code, period_code, block),
+    ) as cur:
+        rows = await cur.fetchall()
+    return [
+        Scorable(
+            row["unit_code"],
+            row["report_id"],
+            _stored(row, period_code) if row["basis"] is not None else None,
+        )
+        for row in rows
+    ]
+
+
+def _stored(row: aiosqlite.Row, period_code: str) -> StoredScore:
+    return StoredScore(
+        unit_code=row["unit_code"],
+        period_code=period_code,
+        basis=row["basis"],
+        points=Decimal(row["points"]),
+        max_points=Decimal(row["max_points"]),
+        index=Decimal(row["index_value"]),
+        band=row["band"],
+        lost={k: Decimal(v) for k, v in json.loads(row["lost"]).items()},
+        appraised=tuple(json.loads(row["appraised"])),
+    )
+
+
+async def reported_periods(conn: aiosqlite.Connection) -> list[str]:
+    """Periods with at least one submitted report, newest first."""
+    async with conn.execute(
+        "SELECT DISTINCT period_code FROM reports ORDER BY period_code DESC"
+    ) as cur:
+        return [row[0] for row in await cur.fetchall()]
+
+
+async def block_appraisals(
+    conn: aiosqlite.Connection, period_code: str, block: str
+) -> dict[str, dict[str, Decimal]]:
+    """unit code -> criterion -> appraised points, for the block's units."""
+    out: dict[str, dict[str, Decimal]] = {}
+    async with conn.execute(
+        "SELECT a.unit_code, a.criterion, a.points FROM appraisals a "
+        "JOIN units u ON u.code = a.unit_code WHERE a.period_code = ? AND u.block = ?",
+        (period_code, block),
+    ) as cur:
+        for row in await cur.fetchall():
+            out.setdefault(row[0], {})[row[1]] = Decimal(row[2])
+    return out
+
+
+async def answers_of(
+    conn: aiosqlite.Connection, report_ids: Sequence[int]
+) -> dict[int, dict[str, Any]]:
+    """Report id -> stored answers, read only for the reports that need scoring."""
+    out: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(report_ids), _CHUNK):
+        chunk = report_ids[start : start + _CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        async with conn.execute(
+            f"SELECT id, answers FROM reports WHERE id IN ({marks})",
+            chunk,
+        ) as cur:
+            for row in await cur.fetchall():
+                out[row[0]] = json.loads(row[1])
+    return out
+
+
+async def put(conn: aiosqlite.Connection, scores: Iterable[StoredScore]) -> None:
+    await conn.executemany(
+        "INSERT INTO scores (unit_code, period_code, basis, points, max_points, index_value, "
+        "band, lost, appraised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(unit_code, period_code) DO UPDATE SET basis = excluded.basis, "
+        "points = excluded.points, max_points = excluded.max_points, "
+        "index_value = excluded.index_value, band = excluded.band, lost = excluded.lost, "
+        "appraised = excluded.appraised",
+        [
+            (
+                s.unit_code,
+                s.period_code,
+                s.basis,
+                str(s.points),
+                str(s.max_points),
+                str(s.index),
+                s.band,
+                json.dumps({k: str(v) for k, v in s.lost.items()}),
+                json.dumps(list(s.appraised)),
+            )
+            for s in scores
+        ],
+    )
