@@ -51,6 +51,8 @@ HELP_UNIT = (
     "/trend — diễn biến Chỉ số CCHC của đơn vị qua các quý\n"
     "/ranking [kỳ] — bảng xếp hạng của khối (khi Sở đã công bố)\n"
     "/explain — xem điểm được thẩm định điều chỉnh và gửi giải trình\n"
+    "/practices [từ khoá] — thư viện điển hình tiên tiến, mô hình hay\n"
+    "/nominate — đề xuất mô hình hay của đơn vị\n"
     "/cancel — tạm dừng khi đang lập báo cáo (bản nháp được giữ nguyên)\n"
     "/help — xem hướng dẫn này\n\n"
     "Khi lập báo cáo, mỗi câu trả lời được lưu ngay; anh/chị có thể dừng bất cứ lúc nào và "
@@ -67,6 +69,10 @@ HELP_OFFICE = (
     "/appraise MÃ_ĐƠN_VỊ [kỳ] [TIÊU_CHÍ ĐIỂM LÝ DO] — xem, nhập điểm thẩm định\n"
     "/explanations — giải trình đang chờ; /close_explanation SỐ [phản hồi] — đóng\n"
     "/publish KỲ — công bố kết quả cho các đơn vị (kỳ: 2025-Q1, 2025-YTD, 2025)\n"
+    "/broadcast — soạn và gửi bản tin điển hình tiên tiến tới các đơn vị\n"
+    "/broadcasts — các bản tin đã gửi, số người đã nhận, đã đọc\n"
+    "/nominations — các mô hình hay do đơn vị đề xuất, chờ duyệt\n"
+    "/practices [từ khoá] — thư viện điển hình tiên tiến\n"
     "/help — xem hướng dẫn này"
 )
 UNKNOWN_COMMAND = "Bot chưa hỗ trợ lệnh này. Anh/chị dùng /help để xem các lệnh hiện có."
@@ -440,12 +446,6 @@ REASON_TRANSIENT = "Máy chủ Telegram lỗi hoặc mất kết nối (đã th�
 REASON_TIMEOUT = "Quá thời gian chờ phản hồi"
 REASON_REFUSED = "Telegram từ chối: {detail}"
 REASON_BLOCKED = "Người nhận đã chặn bot"
-HELP_OFFICE_BROADCASTS = (
-    "/broadcast — soạn và gửi bản tin điển hình tiên tiến tới các đơn vị\n"
-    "/broadcasts — các bản tin đã gửi, số người đã nhận, đã đọc\n"
-    "/nominations — các mô hình hay do đơn vị đề xuất, chờ duyệt"
-)
-
 # -- practices ----------------------------------------------------------------------------
 
 PRACTICE_ASK_TITLE = (
@@ -525,10 +525,6 @@ NOMINATION_TOLD_REJECTED = (
     "Đề xuất mô hình “{title}” (số {id}) của đơn vị chưa được Văn phòng Sở duyệt.\n"
     "Lý do: {reason}"
 )
-HELP_PRACTICES = (
-    "/practices [từ khoá] — thư viện điển hình tiên tiến, mô hình hay\n"
-    "/nominate — đề xuất mô hình hay của đơn vị"
-)
 BROADCAST_PREVIEW_ACK = "Đây là bản xem trước; các đơn vị sẽ bấm nút này để xác nhận đã đọc."
 BROADCAST_USE_BUTTONS = (
     "Anh/chị vui lòng chọn bằng các nút ở tin nhắn trên, hoặc dùng /cancel để huỷ."
@@ -606,9 +602,7 @@ AWARDS_MORE_PERSONS = "Có {n} đề cử (Kế hoạch xét tặng 02 công ch�
 AWARDS_DOSSIER_STATUS = "   Hồ sơ: {done}/3 văn bản{missing}"
 AWARDS_DOSSIER_MISSING = " — còn thiếu: {kinds}"
 AWARDS_DOSSIER_NOT_ASKED = "   Hồ sơ: chưa đề nghị đơn vị lập"
-AWARDS_RELEASED_TITLE = (
-    "Đơn vị đã được đề nghị lập hồ sơ nhưng không còn trong danh sách (bot không nhắc hạn):"
-)
+AWARDS_RELEASED_TITLE = "Đơn vị đã được đề nghị lập hồ sơ nhưng không còn trong danh sách:"
 AWARDS_RELEASED_LINE = "• {name} ({code}) — hồ sơ {done}/3 văn bản"
 AWARDS_CONFIRM_HINT = (
     "Bấm nút bên dưới để chốt danh sách: các đơn vị trong danh sách nhận đề nghị lập hồ sơ "
