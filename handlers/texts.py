@@ -621,7 +621,10 @@ AWARDS_CONFIRMED_RELEASED = (
     "\n{n} đơn vị không còn trong danh sách ({units}); bot ngừng nhắc hạn các đơn vị này."
 )
 AWARDS_NOTHING_TO_CONFIRM = "Danh sách năm {year} không có thay đổi; không có đề nghị mới nào."
-AWARDS_NO_MEMBERS = "\nChưa có người nào của các đơn vị sau đăng ký trên bot: {units}."
+AWARDS_NO_MEMBERS = (
+    "\nChưa gửi được đề nghị tới các đơn vị sau (chưa có người đăng ký trên bot, hoặc bot "
+    "không gửi được tin): {units}. Vui lòng thông báo cho đơn vị bằng kênh khác."
+)
 
 AWARD_GROUND_UNIT = "Giấy khen cho tập thể đơn vị (dẫn đầu khối, trên 90% hồ sơ trực tuyến)"
 AWARD_GROUND_HEAD = "Giấy khen cho Thủ trưởng đơn vị"

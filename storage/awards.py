@@ -204,9 +204,7 @@ async def put_request(
     )
 
 
-async def release_request(
-    conn: aiosqlite.Connection, year: int, unit_code: str, now: str
-) -> None:
+async def release_request(conn: aiosqlite.Connection, year: int, unit_code: str, now: str) -> None:
     await conn.execute(
         "UPDATE award_dossiers SET released_at = ? WHERE year = ? AND unit_code = ? "
         "AND released_at IS NULL",

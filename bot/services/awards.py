@@ -721,9 +721,7 @@ class AwardsService:
             if now > self._due_end(year):
                 continue
             passed = [
-                d
-                for d in REMINDER_DAYS
-                if request.requested_at < self.reminder_at(year, d) <= now
+                d for d in REMINDER_DAYS if request.requested_at < self.reminder_at(year, d) <= now
             ]
             if not passed:
                 continue
