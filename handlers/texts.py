@@ -53,6 +53,7 @@ HELP_UNIT = (
     "/explain — xem điểm được thẩm định điều chỉnh và gửi giải trình\n"
     "/practices [từ khoá] — thư viện điển hình tiên tiến, mô hình hay\n"
     "/nominate — đề xuất mô hình hay của đơn vị\n"
+    "/award_dossier — nộp hồ sơ đề nghị khen thưởng CCHC (khi được Văn phòng Sở đề nghị)\n"
     "/cancel — tạm dừng khi đang lập báo cáo (bản nháp được giữ nguyên)\n"
     "/help — xem hướng dẫn này\n\n"
     "Khi lập báo cáo, mỗi câu trả lời được lưu ngay; anh/chị có thể dừng bất cứ lúc nào và "
@@ -73,6 +74,9 @@ HELP_OFFICE = (
     "/broadcasts — các bản tin đã gửi, số người đã nhận, đã đọc\n"
     "/nominations — các mô hình hay do đơn vị đề xuất, chờ duyệt\n"
     "/practices [từ khoá] — thư viện điển hình tiên tiến\n"
+    "/awards NĂM — đề xuất khen thưởng theo Kế hoạch: chốt danh sách, theo dõi hồ sơ\n"
+    "/nominate_person NĂM MÃ_PHÒNG | Họ và tên | Lý do — đề cử công chức\n"
+    "/award_dossier MÃ_ĐƠN_VỊ [NĂM] — hồ sơ khen thưởng của một đơn vị\n"
     "/help — xem hướng dẫn này"
 )
 UNKNOWN_COMMAND = "Bot chưa hỗ trợ lệnh này. Anh/chị dùng /help để xem các lệnh hiện có."
