@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import importlib
 import io
 import json
@@ -19,6 +20,7 @@ import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
@@ -29,6 +31,7 @@ from bot.formatting import format_date, period_label
 from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
 from bot.numbers import format_number
 from bot.scoring.methodology import MethodologyError
+from bot.services.awards import DOCUMENT_KINDS, DOCUMENT_TITLES, Candidates, Pick, UnitFacts
 from bot.services.container import Services, build_services
 from bot.services.registration import UnknownUnitError
 from bot.services.roster import RosterError
@@ -150,6 +153,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--bom", action="store_true", help="thêm BOM UTF-8 để Excel hiển thị đúng tiếng Việt"
     )
     export.set_defaults(handler=cmd_export)
+
+    awards = commands.add_parser(
+        "awards",
+        help="đề xuất khen thưởng CCHC hằng năm",
+        description="Danh sách đề xuất khen thưởng theo Kế hoạch (mục III), kèm số liệu căn cứ.",
+    )
+    awards.add_argument("--year", type=int, required=True, metavar="NĂM", help="ví dụ 2025")
+    awards.add_argument("--format", choices=("text", "csv"), default="text")
+    awards.add_argument(
+        "--output", type=Path, metavar="FILE", help="tệp ghi ra (mặc định: stdout)"
+    )
+    awards.set_defaults(handler=cmd_awards)
 
     commands.add_parser("run", help="chạy bot (long polling)").set_defaults(handler=cmd_run)
 
@@ -466,6 +481,196 @@ def _write(out: TextIO, text: str, *, bom: bool) -> None:
     # Excel guesses a legacy code page for a CSV without a BOM and garbles diacritics.
     out.write(("\ufeff" if bom else "") + text)
     out.flush()
+
+
+# -- awards ----------------------------------------------------------------------------
+
+AWARD_COLUMNS = (
+    "Hạng mục",
+    "Vị trí",
+    "Đồng hạng",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Người được đề nghị",
+    "Chỉ số năm",
+    "Xếp loại",
+    "Hạng trong khối",
+    "Số đơn vị được xếp hạng",
+    "Hồ sơ TTHC tiếp nhận",
+    "Hồ sơ trực tuyến",
+    "Tỷ lệ trực tuyến (%)",
+    "Số quý có báo cáo",
+    "Lý do đề cử",
+    "Hồ sơ đề nghị",
+    "Văn bản còn thiếu",
+)
+AWARD_CATEGORIES = {
+    "unit": "Tập thể đơn vị trực thuộc",
+    "head": "Thủ trưởng đơn vị trực thuộc",
+    "division": "Phòng chuyên môn, nghiệp vụ thuộc Sở",
+    "person": "Công chức (Văn phòng Sở đề cử)",
+    "online_low": "Chưa đạt: không trên 90% hồ sơ trực tuyến",
+    "no_dossiers": "Chưa đạt: không có hồ sơ TTHC trong năm",
+}
+
+
+def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
+    """`cchc-bot awards --year Y [--format csv]`: the year's candidates and their numbers.
+
+    CSV is UTF-8 with a BOM (Excel opens it with the right diacritics) and plain numbers
+    ("74.28"), one row per candidate, then the units the online rule excluded.
+    """
+    year: int = args.year
+    if not 2000 <= year <= 2100:
+        return _fail(f"Năm {year} không hợp lệ; vui lòng ghi năm bằng 4 chữ số, ví dụ 2025.")
+    found: list[Candidates] = []
+
+    async def work(services: Services) -> int:
+        found.append(await services.awards.candidates(year))
+        return 0
+
+    code = _with_services(settings, work)
+    if code != 0:
+        return code
+    candidates = found[0]
+    if args.format == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([AWARD_COLUMNS, *award_rows(candidates)])
+        text, bom = buffer.getvalue(), True
+    else:
+        text, bom = describe_awards(candidates), False
+    if args.output is None:
+        _write(sys.stdout, text, bom=bom)
+        return 0
+    try:
+        with args.output.open("w", encoding="utf-8", newline="") as handle:
+            _write(handle, text, bom=bom)
+    except OSError as exc:
+        return _fail(f"Không ghi được tệp {args.output}: {exc.strerror or exc}.")
+    print(f"Đã ghi danh sách đề xuất khen thưởng năm {year} vào tệp {args.output}.")
+    return 0
+
+
+def _plain(value: Decimal | int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
+    request = c.requests.get(unit_code)
+    if request is None or not request.active:
+        return ["chưa đề nghị", ""]
+    documents = c.documents_of(unit_code)
+    missing = [DOCUMENT_TITLES[k] for k in DOCUMENT_KINDS if k not in documents]
+    return [f"{len(DOCUMENT_KINDS) - len(missing)}/{len(DOCUMENT_KINDS)}", "; ".join(missing)]
+
+
+def award_rows(c: Candidates) -> list[list[str]]:
+    """One row per candidate, in the plan's order, then the excluded leaders."""
+    rows: list[list[str]] = []
+
+    def add(category: str, pick: Pick | None, facts: UnitFacts, person: str, why: str) -> None:
+        rows.append(
+            [
+                AWARD_CATEGORIES[category],
+                str(pick.position) if pick else "",
+                "có" if pick and pick.tied else "",
+                facts.unit.code,
+                facts.unit.name,
+                person,
+                _plain(facts.index),
+                facts.band or "",
+                _plain(facts.rank),
+                str(facts.ranked) if facts.index is not None else "",
+                str(facts.received) if facts.index is not None else "",
+                str(facts.online) if facts.index is not None else "",
+                _plain(facts.online_rate),
+                str(facts.quarters) if facts.index is not None else "",
+                why,
+                *_dossier_cells(c, facts.unit.code),
+            ]
+        )
+
+    for pick in c.units:
+        add("unit", pick, pick.facts, "", "")
+    for head in c.heads:
+        add("head", head.pick, head.pick.facts, ", ".join(head.heads), "")
+    for pick in c.divisions:
+        add("division", pick, pick.facts, "", "")
+    for nominee in c.persons:
+        unit = c.person_units[nominee.unit_code]
+        facts = UnitFacts(unit=unit, index=None, band=None, rank=None, ranked=0)
+        add("person", None, facts, nominee.full_name, nominee.reason)
+    for passed in c.passed_over:
+        add(passed.reason, None, passed.facts, "", "")
+    return rows
+
+
+def describe_awards(c: Candidates) -> str:
+    """The candidates as plain text for the terminal."""
+    lines = [
+        f"Đề xuất khen thưởng phong trào thi đua CCHC năm {c.year}",
+        f"Hạn nộp hồ sơ đề nghị khen thưởng về Sở: {format_date(c.due)}.",
+    ]
+    if not c.published:
+        lines.append(f"Kết quả Chỉ số CCHC năm {c.year} chưa được công bố; danh sách là tạm tính.")
+
+    def numbers(f: UnitFacts) -> str:
+        assert f.index is not None
+        rate = format_number(f.online_rate) + "%" if f.online_rate is not None else "—"
+        return (
+            f"chỉ số {format_number(f.index)} ({f.band}), hạng {f.rank}/{f.ranked}; trực tuyến "
+            f"{format_number(f.online)}/{format_number(f.received)} = {rate}"
+        )
+
+    def dossier(code: str) -> str:
+        state, missing = _dossier_cells(c, code)
+        return f"hồ sơ {state}" + (f", còn thiếu: {missing}" if missing else "")
+
+    def tied(pick: Pick) -> str:
+        return " (đồng hạng)" if pick.tied else ""
+
+    sections: list[tuple[str, list[str]]] = [
+        (
+            "1. Tập thể 04 đơn vị trực thuộc dẫn đầu khối, trên 90% hồ sơ trực tuyến",
+            [
+                f"  {p.position}) {p.facts.unit.name} ({p.facts.unit.code}){tied(p)}: "
+                f"{numbers(p.facts)}; {dossier(p.facts.unit.code)}"
+                for p in c.units
+            ]
+            + [
+                f"  Chưa đạt: {x.facts.unit.name} ({x.facts.unit.code}): {numbers(x.facts)}"
+                for x in c.passed_over
+            ],
+        ),
+        (
+            "2. Thủ trưởng 02 đơn vị trực thuộc",
+            [
+                f"  {h.pick.position}) {h.pick.facts.unit.name} ({h.pick.facts.unit.code})"
+                f"{tied(h.pick)}: {', '.join(h.heads) or 'chưa có Thủ trưởng đăng ký trên bot'}"
+                for h in c.heads
+            ],
+        ),
+        (
+            f"3. 02 phòng chuyên môn, nghiệp vụ thuộc Sở đạt loại {', '.join(c.good_bands)}",
+            [
+                f"  {p.position}) {p.facts.unit.name} ({p.facts.unit.code}){tied(p)}: chỉ số "
+                f"{format_number(p.facts.index or 0)} ({p.facts.band}), hạng {p.facts.rank}/"
+                f"{p.facts.ranked}; {dossier(p.facts.unit.code)}"
+                for p in c.divisions
+            ],
+        ),
+        (
+            "4. 02 công chức do Văn phòng Sở đề cử",
+            [
+                f"  #{n.id} {n.full_name} — {c.person_units[n.unit_code].name}: {n.reason}; "
+                f"{dossier(n.unit_code)}"
+                for n in c.persons
+            ],
+        ),
+    ]
+    for title, body in sections:
+        lines += ["", title, *(body or ["  (chưa có)"])]
+    return "\n".join(lines) + "\n"
 
 
 # -- running the bot -------------------------------------------------------------------
