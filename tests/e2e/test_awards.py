@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.app import services_of
+from bot.domain.models import Membership
 from bot.services.container import Services
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.awards import JOB_NAME
@@ -16,7 +17,7 @@ from tests.reports import bind, submit
 PDF = b"%PDF-1.4 test"
 
 
-async def _membership_of(services: Services, user_id: int):  # type: ignore[no-untyped-def]
+async def _membership_of(services: Services, user_id: int) -> Membership:
     who = await services.registration.identify(user_id)
     assert who.membership is not None
     return who.membership

@@ -40,7 +40,9 @@ YEAR_PLAN: dict[str, dict[str, str]] = {
 APPRAISED = {"TCCB": ("24", "5", "10"), "VP": ("24", "5", "8"), "KHTC": ("10", "3", "5")}
 
 
-def pdf(name: str = "to-trinh.pdf", size: int = 50_000, mime: str = "application/pdf"):  # type: ignore[no-untyped-def]
+def pdf(
+    name: str = "to-trinh.pdf", size: int = 50_000, mime: str = "application/pdf"
+) -> IncomingDocument:
     return IncomingDocument(f"FILE-{name}", f"U-{name}", name, mime, size)
 
 
