@@ -398,7 +398,9 @@ async def _close(
     await reply(
         update,
         context,
-        texts.EXPLANATION_CLOSED.format(id=closed.id, unit=esc(unit.name if unit else closed.unit_code)),
+        texts.EXPLANATION_CLOSED.format(
+            id=closed.id, unit=esc(unit.name if unit else closed.unit_code)
+        ),
     )
     return True
 
