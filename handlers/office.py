@@ -124,7 +124,7 @@ async def cmd_view(update: Update, context: BotContext) -> None:
         if spec.type != "file" or not isinstance(attached, dict) or chat is None:
             continue
         caption = texts.VIEW_FILE_CAPTION.format(
-            unit=esc(unit.name), period=label, version=report.version
+            label=esc(spec.label), unit=esc(unit.name), period=label, version=report.version
         )
         try:
             await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)

@@ -182,7 +182,7 @@ VIEW_HEADER = (
     "Lần gửi: {version} · {at}\nSố tiếp nhận: <code>{reference}</code>"
 )
 VIEW_VERSIONS = "Các lần gửi: {versions}"
-VIEW_FILE_CAPTION = "Tệp báo cáo đã ký của {unit} — {period}, lần {version}"
+VIEW_FILE_CAPTION = "{label}\n{unit} — {period}, lần {version}"
 INVITE_USAGE = "Cú pháp: <code>/invite MÃ_ĐƠN_VỊ [head|reporter]</code>"
 INVITE_CREATED = (
     "Đã tạo mã mời cho <b>{unit}</b> ({code}), vai trò <b>{role}</b>.\n"

@@ -79,7 +79,8 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
     # The office's /view shows the claim and the explanation beside the other answers.
     seen = len(office.messages)
     await office.send("/view THPT-QH")
-    await office.expect_document()  # the signed report; no evidence file was sent
+    signed = await office.expect_document()  # the signed report; no evidence file was sent
+    assert signed.text.startswith("Tệp báo cáo đã ký")  # each file captioned by its question
     await office.idle()
     view = " ".join(m.text for m in office.messages[seen:])
     assert CLAIM_LABEL in view
