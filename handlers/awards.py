@@ -80,6 +80,8 @@ def _dossier_status(candidates: Candidates, unit_code: str) -> str:
         return texts.AWARDS_DOSSIER_NOT_ASKED
     documents = candidates.documents_of(unit_code)
     missing = [DOCUMENT_TITLES[k] for k in DOCUMENT_KINDS if k not in documents]
+    if len(missing) == len(DOCUMENT_KINDS):
+        return texts.AWARDS_DOSSIER_EMPTY
     return texts.AWARDS_DOSSIER_STATUS.format(
         done=len(DOCUMENT_KINDS) - len(missing),
         missing=texts.AWARDS_DOSSIER_MISSING.format(kinds="; ".join(missing)) if missing else "",

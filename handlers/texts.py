@@ -544,8 +544,8 @@ AWARDS_USAGE = (
 AWARDS_BAD_YEAR = "Năm không hợp lệ: “{text}”. Vui lòng ghi năm bằng 4 chữ số, ví dụ 2025."
 AWARDS_HEADER = (
     "🏅 <b>Đề xuất khen thưởng phong trào thi đua CCHC năm {year}</b>\n"
-    "Chỉ số là Chỉ số CCHC năm {year} (bình quân 4 quý; quý không báo cáo tính 0 điểm); "
-    "tỷ lệ trực tuyến tính trên tổng số hồ sơ TTHC của các báo cáo quý trong năm.\n"
+    "Căn cứ: Chỉ số CCHC năm {year} (bình quân 4 quý; quý không báo cáo tính 0 điểm) và tỷ "
+    "lệ hồ sơ TTHC trực tuyến trên tổng số hồ sơ của các báo cáo quý trong năm.\n"
     "Hạn nộp hồ sơ đề nghị khen thưởng về Sở: <b>{due}</b>."
 )
 AWARDS_PROVISIONAL = "⚠️ Kết quả Chỉ số CCHC năm {year} chưa được công bố; danh sách là tạm tính."
@@ -605,6 +605,7 @@ AWARDS_NO_PERSONS = (
 AWARDS_MORE_PERSONS = "Có {n} đề cử (Kế hoạch xét tặng 02 công chức); Hội đồng lựa chọn."
 AWARDS_DOSSIER_STATUS = "   Hồ sơ: {done}/3 văn bản{missing}"
 AWARDS_DOSSIER_MISSING = " — còn thiếu: {kinds}"
+AWARDS_DOSSIER_EMPTY = "   Hồ sơ: đơn vị chưa nộp văn bản nào (0/3)"
 AWARDS_DOSSIER_NOT_ASKED = "   Hồ sơ: chưa đề nghị đơn vị lập"
 AWARDS_RELEASED_TITLE = "Đơn vị đã được đề nghị lập hồ sơ nhưng không còn trong danh sách:"
 AWARDS_RELEASED_LINE = "• {name} ({code}) — hồ sơ {done}/3 văn bản"
