@@ -6,7 +6,7 @@ explicitly.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     broadcast_backoff_max: float = Field(default=60.0, ge=0.01, le=3600)
     broadcast_progress_interval: float = Field(default=3.0, ge=0.1, le=60)
     broadcast_timeout: float = Field(default=10.0, ge=0.1, le=120)
+    # Backups (see bot/services/backup.py): one a day at backup_time (local), the newest
+    # backup_keep kept; 0 turns the daily backup off. No folder: "backups" beside the db.
+    backup_dir: Path | None = None
+    backup_keep: int = Field(default=14, ge=0, le=3650)
+    backup_time: time = time(2, 0)
 
     @field_validator("office_ids", mode="before")
     @classmethod
@@ -97,6 +102,11 @@ class Settings(BaseSettings):
         return base + "/file/bot"
 
     @property
+    def backup_path(self) -> Path:
+        """Where the daily backups go."""
+        return self.backup_dir if self.backup_dir is not None else self.db_path.parent / "backups"
+
+    @property
     def invite_ttl(self) -> timedelta:
         return timedelta(days=self.invite_ttl_days)
 
@@ -130,6 +140,8 @@ def _vietnamese(error: Any) -> str:
         return "phải là một trong: " + str(ctx.get("expected", "")).replace(" or ", ", ")
     if kind in {"int_parsing", "int_type"}:
         return "phải là số nguyên"
+    if kind in {"time_parsing", "time_type"}:
+        return "phải là giờ dạng HH:MM, ví dụ 02:00"
     if kind == "greater_than_equal":
         return f"phải từ {ctx.get('ge')} trở lên"
     if kind == "less_than_equal":
