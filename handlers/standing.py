@@ -13,7 +13,7 @@ from telegram.ext import CommandHandler
 from bot.formatting import format_points
 from bot.numbers import format_number
 from bot.services.registration import Identity
-from bot.services.standings import BlockRanking, Scope, ScopeError, UnitStanding
+from bot.services.standings import BlockRanking, Scope, ScopeError, TrendPoint, UnitStanding
 from handlers import texts
 from handlers.common import identify, reply, require_office, send
 from handlers.context import App, BotContext
@@ -42,6 +42,27 @@ async def _latest_published(context: BotContext) -> Scope | None:
             return scope
         scope = service.previous_scope(scope)
     return None
+
+
+async def _visible_scope(
+    update: Update, context: BotContext, who: Identity, text: str | None
+) -> Scope | None:
+    """The scope asked for or, by default, the newest the viewer may see: the current
+    quarter (provisional) for the office, the latest published one for units. None when
+    there is nothing to show; the person has then been told why."""
+    service = context.services.standings
+    if not text:
+        if who.is_office:
+            return service.default_scope()
+        found = await _latest_published(context)
+        if found is None:
+            await reply(update, context, texts.STANDING_NONE_PUBLISHED)
+        return found
+    scope = await _scope(update, context, text)
+    if scope is not None and not who.is_office and not await service.is_published(scope):
+        await reply(update, context, texts.STANDING_UNPUBLISHED.format(scope=scope.label))
+        return None
+    return scope
 
 
 async def _photo(update: Update, context: BotContext, image: bytes, caption: str) -> None:
@@ -168,20 +189,9 @@ async def cmd_standing(update: Update, context: BotContext) -> None:
             update, context, texts.STANDING_OFFICE_USAGE if who.is_office else texts.NEED_INVITE
         )
         return
-    if args:
-        scope = await _scope(update, context, args[0])
-        if scope is None:
-            return
-        if not await context.services.standings.is_published(scope) and not who.is_office:
-            await reply(update, context, texts.STANDING_UNPUBLISHED.format(scope=scope.label))
-            return
-    else:
-        found = await _latest_published(context)
-        if found is None:
-            await reply(update, context, texts.STANDING_NONE_PUBLISHED)
-            return
-        scope = found
-    await _show_standing(update, context, who.unit.code, scope, viewer=who)
+    scope = await _visible_scope(update, context, who, args[0] if args else None)
+    if scope is not None:
+        await _show_standing(update, context, who.unit.code, scope, viewer=who)
 
 
 def _looks_like_scope(text: str) -> bool:
@@ -218,17 +228,32 @@ async def _show_standing(
     visibility = context.services.settings.ranking_visibility
     if viewer is not None and not viewer.is_office and visibility == "own":
         # Others' results are not shown to units in this mode: the trend instead.
-        points = await context.services.standings.trend(unit_code)
-        image = await images.trend(points, texts.TREND_TITLE.format(unit=standing.row.unit.name))
+        name = standing.row.unit.name
+        points = await _trend_for(context, unit_code, viewer)
+        image = await images.trend(points, texts.TREND_TITLE.format(unit=name))
+        caption = texts.TREND_TITLE.format(unit=esc(name))
     else:
-        title = texts.CHART_CAPTION.format(scope=scope.label, block=standing.ranking.block.name)
+        block = standing.ranking.block.name
+        title = texts.CHART_CAPTION.format(scope=scope.label, block=block)
         image = await images.leaderboard(standing.ranking, unit_code, title)
-    await _photo(
-        update,
-        context,
-        image,
-        texts.CHART_CAPTION.format(scope=scope.label, block=esc(standing.ranking.block.name)),
-    )
+        caption = texts.CHART_CAPTION.format(scope=scope.label, block=esc(block))
+    await _photo(update, context, image, caption)
+
+
+async def _trend_for(context: BotContext, unit_code: str, viewer: Identity) -> list[TrendPoint]:
+    """The unit's last quarters as the viewer may see them: units see published quarters
+    only and, when they may not see others' results, not the block's median either."""
+    service = context.services.standings
+    points = await service.trend(unit_code)
+    if viewer.is_office:
+        return points
+    own_only = context.services.settings.ranking_visibility == "own"
+    return [
+        TrendPoint(p.scope, p.index, None if own_only else p.median)
+        if await service.is_published(p.scope)
+        else TrendPoint(p.scope, None, None)
+        for p in points
+    ]
 
 
 async def cmd_trend(update: Update, context: BotContext) -> None:
@@ -247,14 +272,7 @@ async def cmd_trend(update: Update, context: BotContext) -> None:
             update, context, texts.STANDING_OFFICE_USAGE if who.is_office else texts.NEED_INVITE
         )
         return
-    service = context.services.standings
-    points = await service.trend(unit.code)
-    if not who.is_office:
-        # Units see only published quarters.
-        points = [
-            p if await service.is_published(p.scope) else type(p)(p.scope, None, None)
-            for p in points
-        ]
+    points = await _trend_for(context, unit.code, who)
     lines = [texts.TREND_HEADER.format(unit=esc(unit.name))]
     for p in points:
         median = (
@@ -297,22 +315,10 @@ async def cmd_ranking(update: Update, context: BotContext) -> None:
             await reply(update, context, texts.RANKING_BLOCK_ONLY)
             return
         block_code = block_code or who.unit.block
-    if args:
-        scope = await _scope(update, context, args[0])
-        if scope is None:
-            return
-    elif who.is_office:
-        scope = context.services.standings.default_scope()
-    else:
-        found = await _latest_published(context)
-        if found is None:
-            await reply(update, context, texts.STANDING_NONE_PUBLISHED)
-            return
-        scope = found
-    published = await context.services.standings.is_published(scope)
-    if not who.is_office and not published:
-        await reply(update, context, texts.STANDING_UNPUBLISHED.format(scope=scope.label))
+    scope = await _visible_scope(update, context, who, args[0] if args else None)
+    if scope is None:
         return
+    published = await context.services.standings.is_published(scope)
     chosen = [b for b in blocks if block_code is None or b.code == block_code]
     for block in chosen:
         ranking = await context.services.standings.block_ranking(scope, block.code)

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.app import services_of
+import pytest
+
+from bot.app import build_application, services_of, start_application, stop_application
+from bot.config import Settings
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from handlers.telegram_text import MESSAGE_LIMIT, utf16_len
+from tests.clock import FakeClock
+from tests.conftest import example_roster
 from tests.e2e.conftest import bound_user
 from tests.reports import bind, submit
 
@@ -78,3 +83,51 @@ async def test_ranking_of_sixty_units_respects_message_limits(
     text = "".join(m.text for m in sent if not m.photo)
     assert text.count("chưa báo cáo") == 7
     assert sent[-1].photo is not None
+
+
+@pytest.mark.parametrize("visibility", ["own", "block", "all"])
+async def test_what_units_see_of_others_follows_the_visibility_setting(
+    standin: BotApiStandin, e2e_settings: Settings, clock: FakeClock, visibility: str
+) -> None:
+    settings = e2e_settings.model_copy(update={"ranking_visibility": visibility})
+    app = build_application(settings, clock=clock)
+    await start_application(app, poll_timeout=1)
+    try:
+        services = services_of(app)
+        await services.roster.import_file(example_roster(), actor="test")
+        head = await bound_user(standin, services, 9601, "THPT-QH")
+        await submit(services, await bind(services, 9602, "THPT-QH"))
+        await submit(services, await bind(services, 9603, "PGD-QN"))
+        await services.standings.publish(services.standings.parse_scope("2025-Q1"), actor="test")
+
+        await head.send("/ranking")
+        if visibility == "own":
+            await head.expect("chỉ xem được kết quả của đơn vị mình")
+        else:
+            table = await head.expect("Bảng xếp hạng Chỉ số CCHC quý I/2025")
+            assert "Khối các trường THPT và đơn vị trực thuộc" in table.text
+            await head.expect("Chỉ số CCHC quý I/2025 —")
+
+        await head.send("/ranking phong_gd 2025-Q1")
+        if visibility == "all":
+            other = await head.expect("Bảng xếp hạng Chỉ số CCHC quý I/2025")
+            assert "1. Phòng Giáo dục và Đào tạo thành phố Quy Nhơn" in other.text
+        else:
+            await head.expect("chỉ xem được" if visibility == "own" else "của khối mình")
+
+        # /standing always answers; with "own" the chart is the unit's own trend.
+        await head.send("/standing")
+        await head.expect("Xếp hạng trong khối: 1/1")
+        chart = await head.expect(
+            "Diễn biến" if visibility == "own" else "Chỉ số CCHC quý I/2025 —"
+        )
+        assert chart.photo is not None
+
+        await head.send("/trend")
+        trend = await head.expect("Diễn biến Chỉ số CCHC")
+        assert "quý I/2025: " in trend.text
+        assert "quý II/2024: chưa có" in trend.text
+        assert ("trung vị khối" in trend.text) is (visibility != "own")
+        assert (await head.expect("Diễn biến Chỉ số CCHC —")).photo is not None
+    finally:
+        await stop_application(app)
