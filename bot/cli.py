@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot import cli_scoring
+from bot.cli_output import print_refused_import
 from bot.config import Settings, SettingsError, load_settings
 from bot.domain.models import Invite, Role
 from bot.formatting import format_date, period_label
@@ -212,13 +213,7 @@ def cmd_units_import(settings: Settings, args: argparse.Namespace) -> int:
     async def work(services: Services) -> int:
         result = await services.roster.import_file(path, actor=ACTOR)
         if not result.ok:
-            print(
-                f"Không nhập được danh sách từ {path.name} ({len(result.errors)} lỗi); "
-                "chưa có thay đổi nào được ghi:",
-                file=sys.stderr,
-            )
-            for error in result.errors:
-                print(f"  {error}", file=sys.stderr)
+            print_refused_import("danh sách", path, result.errors)
             return 1
         print(
             f"Đã nhập {result.total} đơn vị: {result.added} mới, {result.updated} cập nhật, "

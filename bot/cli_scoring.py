@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import io
-import sys
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
+from bot.cli_output import print_refused_import
 from bot.config import Settings
 from bot.formatting import format_points
 from bot.forms.schema import load_form
@@ -85,13 +85,7 @@ def cmd_methodology_show(settings: Settings, args: argparse.Namespace) -> int:
 async def _import(services: Services, path: Path, period: str | None) -> int:
     result = await services.appraisal.import_file(path, period=period, actor="cli")
     if not result.ok:
-        print(
-            f"Không nhập được điểm thẩm định từ {path.name} ({len(result.errors)} lỗi); "
-            "chưa có thay đổi nào được ghi:",
-            file=sys.stderr,
-        )
-        for error in result.errors:
-            print(f"  {error}", file=sys.stderr)
+        print_refused_import("điểm thẩm định", path, result.errors)
         return 1
     units = len({c.unit.code for c in result.changes})
     replaced = sum(1 for c in result.changes if c.before is not None)

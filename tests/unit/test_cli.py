@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -16,6 +15,7 @@ from bot.cli import main, resolve_bot_username
 from bot.config import Settings
 from bot.forms.schema import load_form
 from bot.standin.server import BotApiStandin
+from tests.cli_support import clean_environment, run
 
 FIELD_KEYS = {"key", "label", "type", "required", "min", "max", "section"}
 ROSTER = str(Path(str(resources.files("bot.data").joinpath("roster_example.csv"))))
@@ -23,20 +23,8 @@ ROSTER = str(Path(str(resources.files("bot.data").joinpath("roster_example.csv")
 
 @pytest.fixture(autouse=True)
 def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """A clean environment: no CCHC_* from the developer's shell, no .env, a fresh database."""
-    for name in list(os.environ):
-        if name.startswith("CCHC_"):
-            monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path)
-    db = tmp_path / "cchc.db"
-    monkeypatch.setenv("CCHC_DB_PATH", str(db))
-    return db
+    return clean_environment(monkeypatch, tmp_path)
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

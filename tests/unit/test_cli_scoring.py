@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -11,28 +10,17 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from bot.cli import main
 from storage import standings
 from storage.database import Database
+from tests.cli_support import clean_environment, run
 
 ROSTER = str(Path(str(resources.files("bot.data").joinpath("roster_example.csv"))))
 
 
 @pytest.fixture(autouse=True)
 def db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    for name in list(os.environ):
-        if name.startswith("CCHC_"):
-            monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path)
-    path = tmp_path / "cchc.db"
-    monkeypatch.setenv("CCHC_DB_PATH", str(path))
-    return path
+    return clean_environment(monkeypatch, tmp_path)
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def stored(db: Path, period: str) -> dict[str, dict[str, Decimal]]:
