@@ -46,6 +46,25 @@ class Settings(BaseSettings):
     broadcast_backoff_max: float = Field(default=60.0, ge=0.01, le=3600)
     broadcast_progress_interval: float = Field(default=3.0, ge=0.1, le=60)
     broadcast_timeout: float = Field(default=10.0, ge=0.1, le=120)
+    # -- periods, reminders, review (bot/services/reminders.py, review.py, digest.py) --
+    # Days before the deadline on which units that have not submitted are reminded, at
+    # reminder_time local; 0 is the morning of the deadline day.
+    reminder_offsets: Annotated[tuple[int, ...], NoDecode] = (7, 3, 1, 0)
+    reminder_time: time = time(8, 0)
+    # Nothing is sent to anyone between quiet_start and quiet_end (local); a message
+    # due then waits until quiet_end.
+    quiet_start: time = time(21, 0)
+    quiet_end: time = time(7, 0)
+    # The office's daily digest during a reporting window (the last digest_days days
+    # before a deadline); "off" turns it off.
+    digest_time: Annotated[time | None, NoDecode] = time(8, 0)
+    digest_days: int = Field(default=14, ge=1, le=92)
+    # How long a unit may submit after the office reopens the period for it (or returns
+    # its report when the deadline is near or past).
+    reopen_days: int = Field(default=3, ge=1, le=60)
+    # Which reports standings count: every submitted one (provisional until accepted)
+    # or only those the office has accepted.
+    standings_count: Literal["submitted", "accepted"] = "submitted"
     # Backups (see bot/services/backup.py): one a day at backup_time (local), the newest
     # backup_keep kept; 0 turns the daily backup off. No folder: "backups" beside the db.
     backup_dir: Path | None = None
@@ -64,6 +83,31 @@ class Settings(BaseSettings):
                 raise ValueError("phải là danh sách số nguyên cách nhau bởi dấu phẩy") from None
         if isinstance(value, int):
             return frozenset({value})
+        return value
+
+    @field_validator("reminder_offsets", mode="before")
+    @classmethod
+    def _split_offsets(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            try:
+                value = [int(p) for p in parts]
+            except ValueError:
+                raise ValueError(
+                    "phải là các số ngày cách nhau bởi dấu phẩy, ví dụ 7,3,1,0"
+                ) from None
+        if isinstance(value, (list, tuple, set, frozenset)):
+            days = sorted({int(d) for d in value}, reverse=True)
+            if any(not 0 <= d <= 60 for d in days):
+                raise ValueError("mỗi số ngày phải từ 0 đến 60")
+            return tuple(days)
+        return value
+
+    @field_validator("digest_time", mode="before")
+    @classmethod
+    def _digest_off(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in {"", "off", "0", "none", "tat"}:
+            return None
         return value
 
     @field_validator("timezone")
@@ -138,6 +182,8 @@ def _vietnamese(error: Any) -> str:
         return str(error["msg"]).removeprefix("Value error, ")
     if kind == "literal_error":
         return "phải là một trong: " + str(ctx.get("expected", "")).replace(" or ", ", ")
+    if kind in {"time_parsing", "time_type"}:
+        return "phải là giờ dạng HH:MM, ví dụ 08:00"
     if kind in {"int_parsing", "int_type"}:
         return "phải là số nguyên"
     if kind in {"time_parsing", "time_type"}:
