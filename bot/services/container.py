@@ -9,7 +9,9 @@ from bot.config import Settings
 from bot.forms.schema import FormSpec, load_form
 from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
 from bot.services.appraisal import AppraisalService
+from bot.services.audit import AuditService
 from bot.services.awards import AwardsService
+from bot.services.backup import BackupService
 from bot.services.broadcasts import BroadcastService
 from bot.services.chart_images import ChartImages
 from bot.services.conversations import ConversationService
@@ -46,6 +48,8 @@ class Services:
     outbox: OutboxSender
     broadcasts: BroadcastService
     practices: PracticeService
+    audit: AuditService
+    backup: BackupService
 
     async def close(self) -> None:
         await self.outbox.stop()  # records the requests in flight before the database goes
@@ -74,7 +78,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         office=office,
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),
-        export=ExportService(db, form, tz=settings.tz),
+        export=ExportService(db, form, tz=settings.tz, standings=standings, clock=clock),
         standings=standings,
         appraisal=AppraisalService(db, clock, methodology, periods),
         charts=ChartImages(),
@@ -82,6 +86,14 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         outbox=outbox,
         broadcasts=BroadcastService(db, clock, outbox, periods, office),
         practices=PracticeService(db, clock),
+        audit=AuditService(db, form, methodology=methodology, office_ids=settings.office_ids),
+        backup=BackupService(
+            settings.db_path,
+            settings.backup_path,
+            keep=settings.backup_keep,
+            tz=settings.tz,
+            clock=clock,
+        ),
     )
 
 

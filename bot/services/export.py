@@ -1,22 +1,44 @@
-"""Exporting a period's reports for the office's spreadsheets.
+"""Exporting a period's reports: CSV for machines, XLSX for the office, DOCX to sign.
 
 One row per unit on the roster, including units that have not reported, so the office
 can see gaps at a glance and the file's row count never depends on who was on time.
 Only submitted reports carry values: a draft is work in progress that its unit has
 not vouched for, so it shows up as a status and nothing more.
+
+The workbook and the draft report are built in a worker thread (``asyncio.to_thread``):
+a few hundred units take a noticeable moment of CPU, and the bot keeps answering.
 """
 
 from __future__ import annotations
 
+import asyncio
 import csv
-from typing import TextIO
+import io
+import logging
+from dataclasses import dataclass
+from typing import Literal, TextIO
 from zoneinfo import ZoneInfo
 
+from bot.clock import Clock, utc_now
 from bot.domain.models import Period
 from bot.forms.answers import export_value
 from bot.forms.schema import FormSpec
+from bot.services.export_data import ExportBlock, ExportRow, PeriodExport
+from bot.services.export_docx import render_docx
+from bot.services.export_xlsx import render_xlsx
 from bot.services.office import OfficeService
+from bot.services.standings import StandingsService
 from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+ExportFormat = Literal["csv", "xlsx", "docx"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("xlsx", "docx", "csv")
+MIME_TYPES: dict[str, str] = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 DEFAULT_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 FIXED_COLUMNS: tuple[str, ...] = (
@@ -29,13 +51,40 @@ FIXED_COLUMNS: tuple[str, ...] = (
 )
 
 
-class ExportService:
-    """Reports of one period as machine-readable tables."""
+@dataclass(frozen=True, slots=True)
+class ExportFile:
+    """An export ready to save or send."""
 
-    def __init__(self, db: Database, form: FormSpec, *, tz: ZoneInfo = DEFAULT_TZ) -> None:
+    file_name: str
+    content: bytes
+    mime_type: str
+    units: int
+    submitted: int
+
+
+def file_name(period: Period, fmt: str) -> str:
+    """E.g. ``cchc-2025-Q1.xlsx``; the draft report reads as what it is."""
+    stem = "bao-cao-cchc" if fmt == "docx" else "cchc"
+    return f"{stem}-{period.code}.{fmt}"
+
+
+class ExportService:
+    """Reports of one period as tables and as a draft report."""
+
+    def __init__(
+        self,
+        db: Database,
+        form: FormSpec,
+        *,
+        tz: ZoneInfo = DEFAULT_TZ,
+        standings: StandingsService | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
         self._office = OfficeService(db)
         self._form = form
         self._tz = tz
+        self._standings = standings
+        self._clock = clock
 
     @property
     def columns(self) -> list[str]:
@@ -69,3 +118,66 @@ class ExportService:
                 writer.writerow(row)
                 written += 1
         return written
+
+    async def render(self, period: Period, fmt: ExportFormat) -> ExportFile:
+        """The period in one format; CSV carries a BOM so Excel reads the diacritics."""
+        if fmt == "csv":
+            out = io.StringIO(newline="")
+            units = await self.period_csv(period, out)
+            submitted = (await self._office.progress(period)).count("submitted")
+            content = ("\ufeff" + out.getvalue()).encode("utf-8")
+        else:
+            data = await self.gather(period)
+            render = render_xlsx if fmt == "xlsx" else render_docx
+            content = await asyncio.to_thread(render, data)
+            units, submitted = len(data.rows), len(data.submitted)
+        return ExportFile(file_name(period, fmt), content, MIME_TYPES[fmt], units, submitted)
+
+    async def gather(self, period: Period) -> PeriodExport:
+        """Every unit of the roster by block, with its latest report and its standing.
+
+        Within a block, units come in ranking order when standings are known (units
+        without a report last, alphabetically), else by code.
+        """
+        progress = await self._office.progress(period)
+        standings = self._standings
+        scored = standings is not None
+        published = False
+        blocks: list[ExportBlock] = []
+        scope = standings.parse_scope(period.code) if standings is not None else None
+        if standings is not None and scope is not None:
+            published = await standings.is_published(scope)
+        for block in progress.blocks:
+            by_code = {item.unit.code: item for item in block.units}
+            rows: list[ExportRow] = []
+            if standings is not None and scope is not None:
+                ranking = await standings.block_ranking(scope, block.block.code)
+                for ranked in ranking.rows:
+                    item = by_code.pop(ranked.unit.code, None)
+                    if item is None:
+                        continue
+                    score = ranked.score if item.report is not None else None
+                    rows.append(
+                        ExportRow(
+                            unit=item.unit,
+                            status=item.status,
+                            report=item.report,
+                            rank=ranked.ranked.rank if score is not None else None,
+                            index=score.index if score is not None else None,
+                            band=score.band if score is not None else None,
+                        )
+                    )
+            rows += [
+                ExportRow(unit=item.unit, status=item.status, report=item.report)
+                for item in by_code.values()
+            ]
+            blocks.append(ExportBlock(block.block, tuple(rows)))
+        return PeriodExport(
+            period=period,
+            form=self._form,
+            blocks=tuple(blocks),
+            tz=self._tz,
+            exported_at=self._clock(),
+            scored=scored,
+            published=published,
+        )

@@ -1,0 +1,273 @@
+"""The audit trail read back: who changed what, when, before and after, in Vietnamese.
+
+Every change is written to ``audit_log`` in the same transaction as the change itself
+(see ``storage/audit.py`` and the services that call ``audit.record``). This service
+turns those rows into sentences the office can read in chat (``/audit``) or on the
+command line (``cchc-bot audit``): people by name, questions by number and label,
+values as the unit typed them, periods as "quý I/2025".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from bot.formatting import period_label
+from bot.forms.answers import display_value
+from bot.forms.schema import FormSpec
+from bot.numbers import format_number
+from bot.scoring.methodology import Methodology
+from bot.services.periods import parse_period_code
+from storage import audit, people
+from storage.database import Database
+
+DEFAULT_LIMIT = 30
+VALUE_LIMIT = 160  # characters of a long text answer shown in the trail
+
+ROLE_NAMES = {"head": "Thủ trưởng đơn vị", "reporter": "Cán bộ đầu mối CCHC"}
+INVITE_FAILURES = {
+    "unknown": "mã không đúng",
+    "expired": "mã đã hết hạn",
+    "used": "mã đã được dùng",
+    "revoked": "mã đã bị thu hồi",
+    "throttled": "nhập sai quá nhiều lần, tạm khoá",
+}
+AWARD_DOCUMENTS = {
+    "proposal": "tờ trình đề nghị khen thưởng",
+    "minutes": "biên bản họp Hội đồng thi đua – khen thưởng",
+    "achievements": "báo cáo thành tích",
+}
+PRACTICE_STATUS = {"published": "duyệt, đưa vào thư viện", "rejected": "không duyệt"}
+UNIT_FIELDS = {"name": "tên", "block": "khối", "district": "địa bàn"}
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLine:
+    """One audit entry, readable."""
+
+    id: int
+    at: datetime
+    actor: str
+    unit_code: str | None
+    text: str
+
+
+class AuditService:
+    def __init__(
+        self,
+        db: Database,
+        form: FormSpec,
+        *,
+        methodology: Methodology | None = None,
+        office_ids: frozenset[int] = frozenset(),
+    ) -> None:
+        self._db = db
+        self._form = form
+        self._methodology = methodology
+        self._office_ids = office_ids
+
+    async def trail(
+        self, *, unit_code: str | None = None, limit: int = DEFAULT_LIMIT
+    ) -> list[AuditLine]:
+        """The latest entries, newest first; of one unit when ``unit_code`` is given."""
+        found = await audit.entries(self._db.reader, unit_code=unit_code, limit=limit)
+        names: dict[str, str] = {}
+        lines = []
+        for entry in found:
+            if entry.actor not in names:
+                names[entry.actor] = await self._actor(entry.actor)
+            lines.append(
+                AuditLine(
+                    id=entry.id,
+                    at=entry.at,
+                    actor=names[entry.actor],
+                    unit_code=entry.unit_code,
+                    text=self.describe(entry.action, entry.detail),
+                )
+            )
+        return lines
+
+    async def _actor(self, actor: str) -> str:
+        if actor == "cli":
+            return "Quản trị hệ thống (dòng lệnh)"
+        if actor == "system":
+            return "Hệ thống (tự động)"
+        if not actor.startswith("tg:") or not actor[3:].isdigit():
+            return actor
+        telegram_id = int(actor[3:])
+        person = await people.get_person(self._db.reader, telegram_id)
+        name = person.full_name if person is not None else f"Người dùng Telegram {telegram_id}"
+        if telegram_id in self._office_ids:
+            return f"{name} (Văn phòng Sở)"
+        membership = await people.get_membership(self._db.reader, telegram_id)
+        if membership is not None:
+            return f"{name} ({ROLE_NAMES.get(membership.role, membership.role)})"
+        return name
+
+    # -- sentences ---------------------------------------------------------------------
+
+    def describe(self, action: str, detail: dict[str, Any]) -> str:
+        """One entry as a Vietnamese sentence; an action this version does not know is
+        shown with its raw details, never hidden."""
+        d = detail
+        period = _period(d.get("period"))
+        match action:
+            case "draft.answer":
+                return self._answer(d, period)
+            case "report.submit":
+                return f"Gửi báo cáo {period}, lần {d.get('version')}"
+            case "member.bind":
+                text = f"Đăng ký trên bot với vai trò {_role(d.get('role'))}: {d.get('name')}"
+                if d.get("before"):
+                    text += f" (trước đó thuộc đơn vị {d['before']})"
+                return text
+            case "invite.create":
+                return f"Tạo mã mời số {d.get('invite_id')} ({_role(d.get('role'))})"
+            case "invite.revoke":
+                return f"Thu hồi mã mời số {d.get('invite_id')}"
+            case "invite.fail":
+                reason = INVITE_FAILURES.get(str(d.get("reason")), str(d.get("reason")))
+                return f"Nhập mã mời không thành công ({reason})"
+            case "appraisal.set":
+                return self._appraisal(d, period)
+            case "explanation.add":
+                criterion = self._criterion(d.get("criterion"))
+                return f"Gửi giải trình số {d.get('id')} về tiêu chí {criterion} ({period})"
+            case "explanation.close":
+                text = f"Xem xét, đóng giải trình số {d.get('id')}"
+                return text + (f": {_short(d['response'])}" if d.get("response") else "")
+            case "ranking.publish":
+                return f"Công bố kết quả Chỉ số CCHC {_scope(d.get('scope'))}"
+            case "roster.import":
+                return (
+                    f"Nhập danh sách đơn vị từ tệp {d.get('file')}: {d.get('added')} mới, "
+                    f"{d.get('updated')} cập nhật, {d.get('unchanged')} không đổi"
+                )
+            case "unit.update":
+                changes = [
+                    f"{UNIT_FIELDS.get(key, key)}: {_value(v.get('before'))} → "
+                    f"{_value(v.get('after'))}"
+                    for key, v in (d.get("changes") or {}).items()
+                    if isinstance(v, dict)
+                ]
+                return "Cập nhật thông tin đơn vị (" + "; ".join(changes) + ")"
+            case "block.add":
+                return f"Thêm khối {d.get('code')} – {d.get('name')}"
+            case "block.rename":
+                return f"Đổi tên khối {d.get('code')}: {d.get('before')} → {d.get('name')}"
+            case "award.nominate":
+                return (
+                    f"Đề cử {d.get('name')} khen thưởng CCHC năm {d.get('year')} "
+                    f"(đề cử số {d.get('id')}). Lý do: {_short(d.get('reason'))}"
+                )
+            case "award.withdraw":
+                return f"Rút đề cử khen thưởng số {d.get('id')} (năm {d.get('year')})"
+            case "award.confirm":
+                return f"Chốt danh sách đề nghị khen thưởng CCHC năm {d.get('year')}"
+            case "award.document":
+                kind = AWARD_DOCUMENTS.get(str(d.get("kind")), str(d.get("kind")))
+                text = f"Nộp {kind} (hồ sơ khen thưởng năm {d.get('year')}): {d.get('file_name')}"
+                return text + (" — thay tệp đã nộp trước" if d.get("replaced") else "")
+            case "broadcast.queue":
+                text = (
+                    f"Gửi bản tin số {d.get('id')} tới {d.get('audience')}: "
+                    f"{d.get('recipients')} người nhận, {d.get('units')} đơn vị"
+                )
+                if d.get("scheduled_at"):
+                    text += f", hẹn giờ gửi {d['scheduled_at']}"
+                return text
+            case "practice.add":
+                return f"Đưa mô hình hay số {d.get('id')} vào thư viện: {d.get('title')}"
+            case "practice.nominate":
+                return f"Đề xuất mô hình hay số {d.get('id')}: {d.get('title')}"
+            case "practice.decide":
+                outcome = PRACTICE_STATUS.get(str(d.get("after")), str(d.get("after")))
+                text = f"Xét đề xuất mô hình hay số {d.get('id')}: {outcome}"
+                return text + (f". Lý do: {_short(d['reason'])}" if d.get("reason") else "")
+        return f"{action}: {json.dumps(detail, ensure_ascii=False)}"
+
+    def _answer(self, d: dict[str, Any], period: str) -> str:
+        key = str(d.get("field"))
+        if key not in self._form.index:
+            before, after = _value(d.get("before")), _value(d.get("after"))
+            return f"Câu [{key}] ({period}): {before} → {after}"
+        spec = self._form.field(key)
+        number = self._form.index[key] + 1
+
+        def shown(value: object) -> str:
+            if value is None:
+                return "(chưa có)"
+            try:
+                return _short(display_value(spec, value))  # type: ignore[arg-type]
+            except (InvalidOperation, ValueError, TypeError):
+                return _value(value)
+
+        after = "(bỏ qua)" if d.get("after") is None else shown(d.get("after"))
+        return (
+            f"Câu {number} «{_short(spec.label, 80)}» ({period}): "
+            f"{shown(d.get('before'))} → {after}"
+        )
+
+    def _appraisal(self, d: dict[str, Any], period: str) -> str:
+        before = d.get("before")
+        before_text = (
+            f"{_points(before)} điểm (thẩm định trước)"
+            if before is not None
+            else f"{_points(d.get('reported'))} điểm (theo báo cáo)"
+            if d.get("reported") is not None
+            else "chưa chấm"
+        )
+        text = (
+            f"Thẩm định tiêu chí {self._criterion(d.get('criterion'))} ({period}): "
+            f"{before_text} → {_points(d.get('after'))} điểm"
+        )
+        return text + (f". Lý do: {_short(d['reason'])}" if d.get("reason") else "")
+
+    def _criterion(self, key: object) -> str:
+        if self._methodology is not None and isinstance(key, str):
+            try:
+                return f"«{self._methodology.criterion(key).title}»"
+            except KeyError:
+                pass
+        return f"[{key}]"
+
+
+def _period(code: object) -> str:
+    parsed = parse_period_code(code) if isinstance(code, str) else None
+    return period_label(*parsed) if parsed else str(code or "")
+
+
+def _scope(code: object) -> str:
+    text = str(code or "")
+    if parse_period_code(text):
+        return _period(text)
+    if text.upper().endswith("-YTD"):
+        return f"năm {text[:4]} (lũy kế)"
+    return f"năm {text}"
+
+
+def _role(role: object) -> str:
+    return ROLE_NAMES.get(str(role), str(role))
+
+
+def _points(value: object) -> str:
+    try:
+        return format_number(Decimal(str(value)))
+    except (InvalidOperation, ValueError, TypeError):
+        return str(value)
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "(trống)"
+    if isinstance(value, dict):
+        return str(value.get("file_name") or json.dumps(value, ensure_ascii=False))
+    return _short(str(value))
+
+
+def _short(text: object, limit: int = VALUE_LIMIT) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -1,0 +1,157 @@
+"""What an export of one period holds, shared by the XLSX and DOCX renderers.
+
+The service gathers it (async, from the database and the standings); the renderers
+turn it into bytes in a worker thread. Everything here is plain data and pure
+functions, so the renderers never touch the database or the event loop.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+from bot.domain.models import Block, Period, Report, Unit
+from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec
+from bot.services.office import UnitStatus
+
+TWO_PLACES = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+STATUS_NAMES: dict[str, str] = {
+    "submitted": "Đã gửi",
+    "draft": "Đang soạn, chưa gửi",
+    "none": "Chưa báo cáo",
+}
+
+# XML 1.0 (both file formats) cannot hold most control characters; a unit's text may.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Text as a document can hold it: without control characters, CRLF as LF."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@dataclass(frozen=True, slots=True)
+class RateSpec:
+    """A derived rate the office reads first: sum(numerator) ÷ sum(denominator) × 100."""
+
+    key: str
+    label: str
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...]
+
+    def of(self, answers: dict[str, object]) -> Decimal | None:
+        """The rate in percent, two decimals; None when a number is missing or the
+        denominator is 0 (nothing to measure, which is not the same as 0 %)."""
+        num = sum_fields(answers, self.numerator)
+        den = sum_fields(answers, self.denominator)
+        return percent(num, den) if num is not None and den is not None else None
+
+
+# The same definitions as the methodology's criteria (bot/scoring/methodology_2025.toml):
+# on time is counted against the dossiers resolved, on time or late.
+RATES: tuple[RateSpec, ...] = (
+    RateSpec(
+        "online_rate",
+        "Tỷ lệ hồ sơ tiếp nhận trực tuyến (%)",
+        ("dossiers_online",),
+        ("dossiers_received",),
+    ),
+    RateSpec(
+        "on_time_rate",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn (%)",
+        ("dossiers_on_time",),
+        ("dossiers_on_time", "dossiers_late"),
+    ),
+    RateSpec(
+        "feedback_rate",
+        "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn (%)",
+        ("feedback_on_time",),
+        ("feedback_received",),
+    ),
+)
+
+
+def rates_for(form: FormSpec) -> tuple[RateSpec, ...]:
+    """The rates whose fields the form asks for (an office's own form may not)."""
+    numeric = {f.key for f in form.fields if f.type in NUMERIC_TYPES}
+    return tuple(r for r in RATES if set(r.numerator + r.denominator) <= numeric)
+
+
+def percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    if denominator == 0:
+        return None
+    return (numerator * HUNDRED / denominator).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def sum_fields(answers: dict[str, object], keys: tuple[str, ...]) -> Decimal | None:
+    """The sum of numeric answers; None if any is missing."""
+    total = Decimal(0)
+    for key in keys:
+        value = answers.get(key)
+        if value is None or isinstance(value, bool | dict):
+            return None
+        total += Decimal(str(value))
+    return total
+
+
+def number(field: FieldSpec, value: object) -> int | Decimal | None:
+    """A numeric answer as a number (stored as int or plain decimal string)."""
+    if value is None or field.type not in NUMERIC_TYPES or isinstance(value, bool | dict):
+        return None
+    if field.type == "integer":
+        return int(str(value))
+    return Decimal(str(value))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One unit of the roster: its status, its latest submitted report and its standing."""
+
+    unit: Unit
+    status: UnitStatus
+    report: Report | None
+    rank: int | None = None
+    index: Decimal | None = None
+    band: str | None = None
+
+    @property
+    def answers(self) -> dict[str, object]:
+        return dict(self.report.answers) if self.report is not None else {}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportBlock:
+    block: Block
+    rows: tuple[ExportRow, ...]  # ranking order; units without a report last
+
+    @property
+    def submitted(self) -> tuple[ExportRow, ...]:
+        return tuple(r for r in self.rows if r.report is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodExport:
+    period: Period
+    form: FormSpec
+    blocks: tuple[ExportBlock, ...]
+    tz: ZoneInfo
+    exported_at: datetime
+    scored: bool  # scores and ranks are filled in
+    published: bool  # the ranking has been published (otherwise provisional)
+
+    @property
+    def rows(self) -> tuple[ExportRow, ...]:
+        return tuple(r for b in self.blocks for r in b.rows)
+
+    @property
+    def submitted(self) -> tuple[ExportRow, ...]:
+        return tuple(r for r in self.rows if r.report is not None)
+
+    @property
+    def rates(self) -> tuple[RateSpec, ...]:
+        return rates_for(self.form)

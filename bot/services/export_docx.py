@@ -1,0 +1,421 @@
+"""A draft of the Department's quarterly CCHC report, as a Word document to edit and sign.
+
+Laid out as Vietnamese administrative documents are (Decree 30/2020/NĐ-CP): the
+issuing body and the national motto side by side, a number and a date left for the
+office to fill in, the title, the body in numbered parts, then the recipients and the
+signature. The body is built from the units' reports: who reported, the totals and
+rates across units, and the units' own highlights, shortcomings and requests grouped
+by block. Everything the office must decide itself is marked with "…" placeholders.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from bot.formatting import format_date, quarter_roman
+from bot.forms.schema import FieldSpec
+from bot.numbers import format_number
+from bot.services.export_data import (
+    ExportBlock,
+    PeriodExport,
+    RateSpec,
+    clean_text,
+    number,
+    percent,
+    sum_fields,
+)
+
+FONT = "Times New Roman"
+BODY_SIZE = Pt(13)
+PLACEHOLDER = "…"
+
+# The narrative fields gathered into the report, by form key, with their part titles.
+NARRATIVE: tuple[tuple[str, str, str], ...] = (
+    ("highlights", "KẾT QUẢ NỔI BẬT", "Các đơn vị báo cáo một số kết quả nổi bật như sau:"),
+    ("shortcomings", "TỒN TẠI, HẠN CHẾ", "Các đơn vị nêu một số tồn tại, hạn chế như sau:"),
+)
+REQUESTS = ("requests", "KIẾN NGHỊ, ĐỀ XUẤT", "Các đơn vị có kiến nghị, đề xuất như sau:")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def render_docx(data: PeriodExport) -> bytes:
+    """The draft report as bytes (CPU-bound: call it in a worker thread)."""
+    doc = Document()
+    _page_and_styles(doc)
+    quarter = quarter_roman(data.period.quarter)
+    year = data.period.year
+    title = f"Kết quả thực hiện công tác cải cách hành chính quý {quarter} năm {year}"
+    doc.core_properties.title = f"Báo cáo {title[0].lower()}{title[1:]}"
+    doc.core_properties.author = "Sở Giáo dục và Đào tạo"
+    doc.core_properties.language = "vi-VN"
+
+    _national_header(doc, year)
+    heading = doc.add_paragraph("BÁO CÁO", style="Title")
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    sub = doc.add_paragraph(title, style="Subtitle")
+    sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _body(
+        doc,
+        "Thực hiện Kế hoạch phát động phong trào thi đua đẩy mạnh cải cách hành chính "
+        f"giai đoạn 2021–2025, Sở Giáo dục và Đào tạo báo cáo kết quả thực hiện công tác cải "
+        f"cách hành chính (CCHC) quý {quarter} năm {year} (số liệu từ ngày "
+        f"{format_date(data.period.data_from)} đến ngày {format_date(data.period.data_to)}), "
+        "tổng hợp từ báo cáo của các đơn vị, như sau:",
+    )
+
+    parts = iter(ROMAN)
+    _reporting(doc, data, next(parts))
+    _results(doc, data, next(parts))
+    for key, part_title, lead in NARRATIVE:
+        if key in data.form.index:
+            _gathered(doc, data, key, f"{next(parts)}. {part_title}", lead)
+    doc.add_heading(f"{next(parts)}. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ TỚI", level=1)
+    _body(doc, f"{PLACEHOLDER} (Văn phòng Sở dự thảo các nhiệm vụ trọng tâm của quý tới.)")
+    if REQUESTS[0] in data.form.index:
+        key, part_title, lead = REQUESTS
+        _gathered(doc, data, key, f"{next(parts)}. {part_title}", lead)
+    _body(
+        doc,
+        "Trên đây là báo cáo kết quả thực hiện công tác CCHC quý "
+        f"{quarter} năm {year} của Sở Giáo dục và Đào tạo./.",
+    )
+    _signature(doc)
+    if data.scored:
+        _ranking_annex(doc, data)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# -- layout ----------------------------------------------------------------------------
+
+
+def _page_and_styles(doc: DocumentObject) -> None:
+    for section in doc.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.top_margin = section.bottom_margin = Cm(2)
+        section.left_margin, section.right_margin = Cm(3), Cm(2)
+    styles = doc.styles
+    for name, size, bold, italic in (
+        ("Normal", BODY_SIZE, False, False),
+        ("Title", Pt(14), True, False),
+        ("Subtitle", Pt(14), True, False),
+        ("Heading 1", BODY_SIZE, True, False),
+        ("Heading 2", BODY_SIZE, True, False),
+        ("Heading 3", BODY_SIZE, True, True),
+        ("List Bullet", BODY_SIZE, False, False),
+    ):
+        style = styles[name]
+        font = style.font
+        font.name = FONT
+        font.size = size
+        font.bold = bold
+        font.italic = italic
+        font.color.rgb = RGBColor(0, 0, 0)
+        font.all_caps = False
+        # The template's theme fonts would win over the named font in Word.
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.get_or_add_rFonts()
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        fonts.set(qn("w:eastAsia"), FONT)
+        fonts.set(qn("w:cs"), FONT)
+        fmt = style.paragraph_format
+        fmt.space_before = Pt(6)
+        fmt.space_after = Pt(6)
+        if name in {"Title", "Subtitle"}:
+            fmt.space_before = Pt(0)
+            fmt.space_after = Pt(0)
+            _drop_borders(style.element)
+    styles["Normal"].paragraph_format.line_spacing = 1.15
+
+
+def _drop_borders(element: object) -> None:
+    ppr = getattr(element, "pPr", None)
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def _national_header(doc: DocumentObject, year: int) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    left, right = table.rows[0].cells
+    left.width, right.width = Cm(6.5), Cm(9.5)
+    _cell_lines(
+        left,
+        [
+            (f"UBND TỈNH {PLACEHOLDER}", False, False),
+            ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", True, False),
+            ("", False, False),
+            ("Số:       /BC-SGDĐT", False, False),
+        ],
+    )
+    _cell_lines(
+        right,
+        [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
+            ("Độc lập - Tự do - Hạnh phúc", True, False),
+            ("", False, False),
+            (f"{PLACEHOLDER}, ngày    tháng    năm {year}", False, True),
+        ],
+    )
+    doc.add_paragraph()
+
+
+def _cell_lines(cell: _Cell, lines: list[tuple[str, bool, bool]]) -> None:
+    first = True
+    for text, bold, italic in lines:
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(0)
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold, italic
+        run.font.size = Pt(12) if not italic else Pt(13)
+
+
+def _body(doc: DocumentObject, text: str) -> Paragraph:
+    paragraph = doc.add_paragraph(clean_text(text))
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Cm(1)
+    return paragraph
+
+
+def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Table:
+    table: Table = doc.add_table(rows=1, cols=len(header))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for values in rows:
+        cells = table.add_row().cells  # type: ignore[no-untyped-call]  # untyped in python-docx
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            cell.text = clean_text(text)
+            if i > 0:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return table
+
+
+def _fmt(value: Decimal | int | None, suffix: str = "") -> str:
+    return "—" if value is None else format_number(value) + suffix
+
+
+# -- I. who reported --------------------------------------------------------------------
+
+
+def _reporting(doc: DocumentObject, data: PeriodExport, part: str) -> None:
+    doc.add_heading(f"{part}. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ", level=1)
+    total = len(data.rows)
+    sent = len(data.submitted)
+    share = percent(Decimal(sent), Decimal(total)) if total else None
+    _body(
+        doc,
+        f"Tổng số đơn vị thuộc đối tượng báo cáo: {total}; đã gửi báo cáo: {sent} đơn vị "
+        f"(đạt {_fmt(share, '%')}); chưa gửi báo cáo: {total - sent} đơn vị.",
+    )
+    rows = []
+    for block in data.blocks:
+        n, done = len(block.rows), len(block.submitted)
+        rate = percent(Decimal(done), Decimal(n)) if n else None
+        rows.append([block.block.name, str(n), str(done), _fmt(rate, "%")])
+    rows.append(["Tổng cộng", str(total), str(sent), _fmt(share, "%")])
+    table = _table(doc, ["Khối", "Số đơn vị", "Đã gửi báo cáo", "Tỷ lệ"], rows)
+    for cell in table.rows[-1].cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    missing = [b for b in data.blocks if len(b.submitted) < len(b.rows)]
+    if missing:
+        _body(doc, "Các đơn vị chưa gửi báo cáo:")
+        for block in missing:
+            names = ", ".join(r.unit.name for r in block.rows if r.report is None)
+            bullet = doc.add_paragraph(style="List Bullet")
+            bullet.add_run(f"{block.block.name}: ").bold = True
+            bullet.add_run(clean_text(names) + ".")
+
+
+# -- II. totals and rates -----------------------------------------------------------------
+
+
+def _results(doc: DocumentObject, data: PeriodExport, part: str) -> None:
+    doc.add_heading(f"{part}. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", level=1)
+    reports = [r.answers for r in data.submitted]
+    _body(
+        doc,
+        f"Tổng hợp từ {len(reports)} báo cáo đã gửi: số liệu là tổng cộng của các đơn vị, "
+        "tỷ lệ là bình quân của các đơn vị có số liệu, trừ các tỷ lệ tính trên tổng số hồ sơ.",
+    )
+    rate_home = {rate.numerator[0]: rate for rate in data.rates}
+    placed: set[str] = set()
+    for section in data.form.sections:
+        lines: list[list[str]] = []
+        for spec in section.fields:
+            line = _aggregate(spec, reports)
+            if line is not None:
+                lines.append([spec.label, line])
+            rate = rate_home.get(spec.key)
+            if rate is not None:
+                lines.append([rate.label.removesuffix(" (%)"), _total_rate(rate, reports)])
+                placed.add(rate.key)
+        if lines:
+            doc.add_heading(section.title, level=2)
+            _table(doc, ["Chỉ tiêu", "Kết quả"], lines)
+    leftover = [r for r in data.rates if r.key not in placed]
+    if leftover:
+        doc.add_heading("Các tỷ lệ chung", level=2)
+        _table(
+            doc,
+            ["Chỉ tiêu", "Kết quả"],
+            [[r.label.removesuffix(" (%)"), _total_rate(r, reports)] for r in leftover],
+        )
+
+
+def _aggregate(spec: FieldSpec, reports: list[dict[str, object]]) -> str | None:
+    """One line for a field across the reports; None for text and files."""
+    values = [reports_value for a in reports if (reports_value := a.get(spec.key)) is not None]
+    if spec.type == "integer":
+        numbers = [n for v in values if isinstance(n := number(spec, v), int)]
+        return f"Tổng cộng: {format_number(sum(numbers))}"
+    if spec.type in {"decimal", "percent"}:
+        decimals = [Decimal(str(v)) for v in values]
+        if not decimals:
+            return "Không có đơn vị nào báo cáo"
+        mean = (sum(decimals, Decimal(0)) / len(decimals)).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+        unit = "%" if spec.type == "percent" else ""
+        return f"Bình quân: {format_number(mean)}{unit} ({len(decimals)} đơn vị có số liệu)"
+    if spec.type == "yesno":
+        yes = sum(1 for v in values if v is True)
+        return f"{yes}/{len(reports)} đơn vị trả lời Có"
+    if spec.type == "choice":
+        counts = Counter(str(v) for v in values)
+        parts = [f"{c.label}: {counts[c.key]}" for c in spec.choices if counts[c.key]]
+        return "; ".join(parts) + " (đơn vị)" if parts else "Không có đơn vị nào báo cáo"
+    return None
+
+
+def _total_rate(rate: RateSpec, reports: list[dict[str, object]]) -> str:
+    num = den = Decimal(0)
+    for answers in reports:
+        # Only units that gave both numbers count, as in their own rate.
+        own_num = sum_fields(answers, rate.numerator)
+        own_den = sum_fields(answers, rate.denominator)
+        if own_num is None or own_den is None:
+            continue
+        num += own_num
+        den += own_den
+    share = percent(num, den)
+    if share is None:
+        return "Không có số liệu để tính"
+    return f"{format_number(share)}% ({format_number(num)}/{format_number(den)})"
+
+
+# -- III… narrative gathered by block ----------------------------------------------------
+
+
+def _gathered(doc: DocumentObject, data: PeriodExport, key: str, title: str, lead: str) -> None:
+    doc.add_heading(title, level=1)
+    found = [(b, _texts(b, key)) for b in data.blocks]
+    found = [(b, t) for b, t in found if t]
+    if not found:
+        _body(doc, "Các đơn vị không nêu nội dung này trong báo cáo.")
+        return
+    _body(doc, lead)
+    for block, items in found:
+        doc.add_heading(block.block.name, level=2)
+        for unit_name, text in items:
+            bullet = doc.add_paragraph(style="List Bullet")
+            bullet.add_run(f"{unit_name}: ").bold = True
+            lines = clean_text(text).split("\n")
+            for i, line in enumerate(lines):
+                if i:
+                    bullet.add_run().add_break(WD_BREAK.LINE)
+                bullet.add_run(line)
+
+
+def _texts(block: ExportBlock, key: str) -> list[tuple[str, str]]:
+    out = []
+    for row in sorted(block.submitted, key=lambda r: r.unit.code):
+        value = row.answers.get(key)
+        if isinstance(value, str) and value.strip():
+            out.append((row.unit.name, value.strip()))
+    return out
+
+
+# -- signature and annex -------------------------------------------------------------------
+
+
+def _signature(doc: DocumentObject) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    left, right = table.rows[0].cells
+    left.width, right.width = Cm(8), Cm(8)
+    recipients = [
+        ("Nơi nhận:", True, True),
+        ("- UBND tỉnh (để báo cáo);", False, False),
+        ("- Sở Nội vụ (để tổng hợp);", False, False),
+        ("- Giám đốc, các Phó Giám đốc Sở;", False, False),
+        ("- Các phòng, đơn vị thuộc Sở;", False, False),
+        ("- Lưu: VT, VP.", False, False),
+    ]
+    first = True
+    for text, bold, italic in recipients:
+        paragraph = left.paragraphs[0] if first else left.add_paragraph()
+        first = False
+        paragraph.paragraph_format.space_before = Pt(0)
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold, run.italic = bold, italic
+        run.font.size = Pt(12) if bold else Pt(11)
+    _cell_lines(
+        right,
+        [
+            ("GIÁM ĐỐC", True, False),
+            ("(Ký, ghi rõ họ tên, đóng dấu)", False, True),
+            ("", False, False),
+            ("", False, False),
+            ("", False, False),
+            (PLACEHOLDER, True, False),
+        ],
+    )
+
+
+def _ranking_annex(doc: DocumentObject, data: PeriodExport) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    state = "" if data.published else " (tạm tính)"
+    quarter = quarter_roman(data.period.quarter)
+    doc.add_heading(
+        f"Phụ lục: Kết quả Chỉ số CCHC quý {quarter} năm {data.period.year}{state}", level=1
+    )
+    for block in data.blocks:
+        doc.add_heading(block.block.name, level=2)
+        rows = [
+            [
+                str(n),
+                row.unit.name,
+                _fmt(row.index),
+                row.band or "",
+                str(row.rank) if row.rank is not None else "chưa báo cáo",
+            ]
+            for n, row in enumerate(block.rows, start=1)
+        ]
+        _table(doc, ["STT", "Đơn vị", "Chỉ số CCHC", "Xếp loại", "Xếp hạng"], rows)
