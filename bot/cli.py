@@ -24,11 +24,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-from bot import cli_scoring
+from bot import cli_desk, cli_scoring
 from bot.cli_output import print_refused_import
 from bot.config import Settings, SettingsError, load_settings
 from bot.domain.models import Invite, Role
-from bot.formatting import format_date, period_label
+from bot.formatting import format_date
 from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
 from bot.numbers import format_number
 from bot.scoring.methodology import MethodologyError
@@ -40,8 +40,6 @@ from bot.services.roster import RosterError
 log = logging.getLogger(__name__)
 
 ACTOR = "cli"
-EXPORT_FORMATS = ("csv", "xlsx", "docx")
-SUPPORTED_EXPORT_FORMATS = frozenset({"csv"})
 LINK_PLACEHOLDER = "<tên_bot>"
 
 ROLE_NAMES: dict[str, str] = {"head": "Thủ trưởng đơn vị", "reporter": "Cán bộ đầu mối CCHC"}
@@ -144,16 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_scoring.add_commands(commands, _with_services)
 
-    export = commands.add_parser("export", help="xuất báo cáo của một kỳ")
-    export.add_argument("--period", metavar="KỲ", help="ví dụ 2025-Q1 (mặc định: quý hiện tại)")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
-    export.add_argument(
-        "--output", type=Path, metavar="FILE", help="tệp ghi ra (mặc định: stdout)"
-    )
-    export.add_argument(
-        "--bom", action="store_true", help="thêm BOM UTF-8 để Excel hiển thị đúng tiếng Việt"
-    )
-    export.set_defaults(handler=cmd_export)
+    cli_desk.add_commands(commands, _with_services)
 
     awards = commands.add_parser(
         "awards",
@@ -427,49 +416,6 @@ def _describe_type(spec: FieldSpec) -> str:
         exts = ", ".join(e.upper() for e in spec.accept)
         return f"{kind} {exts}, tối đa {spec.max_size_mb} MB"
     return kind
-
-
-# -- export ----------------------------------------------------------------------------
-
-
-def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
-    if args.format not in SUPPORTED_EXPORT_FORMATS:
-        return _fail(f"Định dạng {args.format} chưa hỗ trợ; hiện chỉ xuất được csv.")
-    outcome: list[tuple[str, int, int, str]] = []
-
-    async def work(services: Services) -> int:
-        period = await services.periods.resolve(args.period)
-        if period is None:
-            return _fail(
-                f'Kỳ báo cáo "{args.period}" không hợp lệ; vui lòng ghi dạng NĂM-QQUÝ, '
-                "ví dụ 2025-Q1."
-            )
-        buffer = io.StringIO()
-        exporter = services.export
-        rows = await exporter.period_csv(period, buffer)
-        submitted = (await services.office.progress(period)).count("submitted")
-        outcome.append(
-            (buffer.getvalue(), rows, submitted, period_label(period.year, period.quarter))
-        )
-        return 0
-
-    code = _with_services(settings, work)
-    if code != 0:
-        return code
-    text, rows, submitted, label = outcome[0]
-    if args.output is None:
-        _write(sys.stdout, text, bom=args.bom)
-        return 0
-    try:
-        with args.output.open("w", encoding="utf-8", newline="") as handle:
-            _write(handle, text, bom=args.bom)
-    except OSError as exc:
-        return _fail(f"Không ghi được tệp {args.output}: {exc.strerror or exc}.")
-    print(
-        f"Đã xuất báo cáo {label} của {rows} đơn vị ({submitted} đơn vị đã gửi) "
-        f"vào tệp {args.output}."
-    )
-    return 0
 
 
 def _write(out: TextIO, text: str, *, bom: bool) -> None:

@@ -115,6 +115,7 @@ def inspect_backup(path: Path) -> BackupInfo:
         raise BackupError(f"Tệp {path} không phải cơ sở dữ liệu SQLite hợp lệ ({exc}).") from None
     finally:
         conn.close()
+    info = BackupInfo(path, path.stat().st_size, info.schema_version, info.counts)
     latest = latest_schema_version()
     if not 1 <= info.schema_version <= latest:
         raise BackupError(

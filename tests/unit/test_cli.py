@@ -230,9 +230,9 @@ def test_export_csv_to_stdout_and_to_a_file(
     ("argv", "message"),
     [
         (["export", "--period", "2025-Q5"], 'Kỳ báo cáo "2025-Q5" không hợp lệ'),
-        (["export", "--period", "2025-Q1", "--format", "xlsx"], "chưa hỗ trợ"),
+        (["export", "--period", "2025-Q1", "--output", "no/such/dir/q1.csv"], "Không ghi được"),
     ],
-    ids=["bad-period", "xlsx"],
+    ids=["bad-period", "unwritable"],
 )
 def test_export_refusals_exit_1(
     capsys: pytest.CaptureFixture[str], argv: list[str], message: str
