@@ -77,6 +77,8 @@ HELP_OFFICE = (
     "/awards NĂM — đề xuất khen thưởng theo Kế hoạch: chốt danh sách, theo dõi hồ sơ\n"
     "/nominate_person NĂM MÃ_PHÒNG | Họ và tên | Lý do — đề cử công chức\n"
     "/award_dossier MÃ_ĐƠN_VỊ [NĂM] — hồ sơ khen thưởng của một đơn vị\n"
+    "/export KỲ [xlsx|docx|csv] — xuất bảng tổng hợp (xlsx), dự thảo báo cáo quý (docx)\n"
+    "/audit MÃ_ĐƠN_VỊ [số mục] — nhật ký thay đổi của một đơn vị\n"
     "/help — xem hướng dẫn này"
 )
 UNKNOWN_COMMAND = "Bot chưa hỗ trợ lệnh này. Anh/chị dùng /help để xem các lệnh hiện có."
@@ -728,3 +730,39 @@ AWARD_WITHDRAWN = (
     "bằng <code>/awards {year}</code>."
 )
 AWARD_WITHDRAW_GONE = "Đề cử này không còn (đã được rút trước đó)."
+
+
+# -- exports, audit, backups --
+
+EXPORT_USAGE = (
+    "Cú pháp: <code>/export KỲ [xlsx|docx|csv]</code>, ví dụ <code>/export 2025-Q1 docx</code>.\n"
+    "• xlsx (mặc định) — bảng tổng hợp theo khối: số liệu, tỷ lệ, Chỉ số CCHC, xếp hạng;\n"
+    "• docx — dự thảo Báo cáo kết quả thực hiện công tác CCHC quý của Sở;\n"
+    "• csv — dữ liệu thô để xử lý bằng phần mềm khác."
+)
+EXPORT_KINDS = {
+    "xlsx": "Bảng tổng hợp báo cáo CCHC",
+    "docx": "Dự thảo báo cáo kết quả thực hiện công tác CCHC",
+    "csv": "Dữ liệu báo cáo CCHC",
+}
+EXPORT_CAPTION = (
+    "{kind} {period}: {units} đơn vị, trong đó {submitted} đơn vị đã gửi báo cáo.\n"
+    "Xuất lúc {at}."
+)
+EXPORT_DOCX_NOTE = (
+    "\nĐây là bản dự thảo: vui lòng điền số, ngày văn bản và rà soát trước khi trình ký."
+)
+AUDIT_USAGE = (
+    "Cú pháp: <code>/audit MÃ_ĐƠN_VỊ [số mục]</code>, ví dụ <code>/audit THPT-QH 50</code> "
+    "(mặc định 30 mục mới nhất, tối đa 200)."
+)
+AUDIT_HEADER = (
+    "<b>Nhật ký thay đổi của {unit}</b> ({code})\n{n} mục mới nhất, mục mới nhất ở trên:"
+)
+AUDIT_NONE = "Chưa có thay đổi nào được ghi nhận cho {unit} ({code})."
+AUDIT_LINE = "\n<b>{at}</b> — {actor}\n{text}"
+BACKUP_FAILED = (
+    "⚠️ Sao lưu tự động cơ sở dữ liệu lúc {at} không thành công: {reason}\n"
+    "Vui lòng kiểm tra máy chủ (dung lượng đĩa, thư mục sao lưu) hoặc sao lưu thủ công bằng "
+    "lệnh <code>cchc-bot backup THƯ_MỤC</code>."
+)
