@@ -19,6 +19,7 @@ from handlers import (
     awards,
     broadcast,
     dedupe,
+    desk,
     dialog,
     errors,
     guard,
@@ -48,6 +49,7 @@ JOURNEYS = (
     broadcast,
     practices,
     awards,
+    desk,
     errors,
     dialog,
 )

@@ -35,6 +35,8 @@ OFFICE_COMMANDS = [
     BotCommand("publish", "Công bố kết quả Chỉ số CCHC"),
     BotCommand("awards", "Đề xuất khen thưởng CCHC hằng năm"),
     BotCommand("nominate_person", "Đề cử công chức được khen thưởng CCHC"),
+    BotCommand("export", "Xuất bảng tổng hợp, dự thảo báo cáo CCHC quý"),
+    BotCommand("audit", "Nhật ký thay đổi của một đơn vị"),
     *UNIT_COMMANDS,
 ]
 
