@@ -17,8 +17,8 @@ from bot.domain.models import Block, Period, Session
 from bot.services.office import OfficeService
 from bot.services.outbox import OutboxSender
 from bot.services.periods import PeriodService
+from storage import audit, sessions, units
 from storage import broadcasts as store
-from storage import sessions, units
 from storage.database import Database
 
 AudienceKind = Literal["all", "block", "district", "late", "codes"]
@@ -170,6 +170,19 @@ class BroadcastService:
             )
             not_before = scheduled_at.timestamp() if scheduled_at else 0.0
             await store.add_recipients(conn, broadcast_id, recipients, not_before=not_before)
+            await audit.record(
+                conn,
+                at=to_iso(now),
+                actor=f"tg:{created_by}",
+                action="broadcast.queue",
+                detail={
+                    "id": broadcast_id,
+                    "audience": audience_label,
+                    "recipients": len(recipients),
+                    "units": len({r.unit_code for r in recipients}),
+                    "scheduled_at": to_iso(scheduled_at) if scheduled_at else None,
+                },
+            )
         self.outbox.wake()
         return broadcast_id
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, to_iso
 from bot.domain.broadcasts import Content, Practice
+from storage import audit, units
 from storage import practices as store
-from storage import units
 from storage.database import Database
 
 # Topics of the campaign (seed 000, II.1), as the office names them; data, not wording.
@@ -84,8 +84,9 @@ class PracticeService:
         code, name = await self._unit_name(unit_code)
         known_tags = [t for t in tags if t in TAGS]
         labels = [TAG_LABELS[t] for t in known_tags]
+        now = to_iso(self._clock())
         async with self._db.write() as conn:
-            return await store.add(
+            practice_id = await store.add(
                 conn,
                 title=title,
                 content=content,
@@ -95,8 +96,17 @@ class PracticeService:
                 status="pending" if pending else "published",
                 broadcast_id=broadcast_id,
                 proposed_by=by,
-                now=to_iso(self._clock()),
+                now=now,
             )
+            await audit.record(
+                conn,
+                at=now,
+                actor=f"tg:{by}",
+                action="practice.nominate" if pending else "practice.add",
+                unit_code=code,
+                detail={"id": practice_id, "title": title, "broadcast_id": broadcast_id},
+            )
+        return practice_id
 
     async def get(self, practice_id: int) -> Practice | None:
         return await store.get(self._db.reader, practice_id)
@@ -125,16 +135,34 @@ class PracticeService:
         reason: str | None = None,
         broadcast_id: int | None = None,
     ) -> Practice:
+        now = to_iso(self._clock())
+        status = "published" if approve else "rejected"
         async with self._db.write() as conn:
             done = await store.decide(
                 conn,
                 practice_id,
-                status="published" if approve else "rejected",
+                status=status,
                 by=by,
                 reason=reason,
                 broadcast_id=broadcast_id,
-                now=to_iso(self._clock()),
+                now=now,
             )
+            if done:
+                row = await store.get(conn, practice_id)
+                await audit.record(
+                    conn,
+                    at=now,
+                    actor=f"tg:{by}",
+                    action="practice.decide",
+                    unit_code=row.unit_code if row else None,
+                    detail={
+                        "id": practice_id,
+                        "before": "pending",
+                        "after": status,
+                        "reason": reason,
+                        "broadcast_id": broadcast_id,
+                    },
+                )
         decided = await store.get(self._db.reader, practice_id)
         if not done or decided is None:
             raise NominationDecided(practice_id)

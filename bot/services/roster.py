@@ -151,6 +151,14 @@ class RosterService:
                     continue
                 else:
                     updated += 1
+                    await audit.record(
+                        conn,
+                        at=now,
+                        actor=actor,
+                        action="unit.update",
+                        unit_code=existing.code,
+                        detail={"file": path.name, "changes": _changes(existing, unit)},
+                    )
                 await units.upsert_unit(conn, unit, now)
             await audit.record(
                 conn,
@@ -237,3 +245,12 @@ def _explain(exc: ValidationError, code: str) -> list[str]:
         else:
             reasons.append(f"giá trị cột {where} không hợp lệ")
     return reasons
+
+
+def _changes(before: Unit, after: Unit) -> dict[str, dict[str, str]]:
+    """What a re-import changes in a unit, field by field, for the audit trail."""
+    return {
+        key: {"before": getattr(before, key), "after": getattr(after, key)}
+        for key in ("name", "block", "district")
+        if getattr(before, key) != getattr(after, key)
+    }
