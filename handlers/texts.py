@@ -766,3 +766,220 @@ BACKUP_FAILED = (
     "Vui lòng kiểm tra máy chủ (dung lượng đĩa, thư mục sao lưu) hoặc sao lưu thủ công bằng "
     "lệnh <code>cchc-bot backup THƯ_MỤC</code>."
 )
+
+# -- periods, reminders, review --
+
+YEAR_REPORT_NOTE = " — đồng thời là báo cáo năm {year}"
+PERIOD_USAGE = (
+    "Cú pháp:\n"
+    "<code>/period</code> — các kỳ báo cáo gần đây\n"
+    "<code>/period 2025-Q2</code> — xem một kỳ, kèm nút mở, đóng, đổi hạn nộp\n"
+    "<code>/period 2025-Q2 open [dd/mm/yyyy [hh:mm]]</code> — mở kỳ (kèm hạn nộp mới nếu cần)\n"
+    "<code>/period 2025-Q2 close</code> — đóng kỳ, dừng nhận báo cáo\n"
+    "<code>/period 2025-Q2 due dd/mm/yyyy [hh:mm]</code> — đặt hạn nộp "
+    "(không ghi giờ: 23:59 của ngày đó)"
+)
+PERIODS_HEADER = "<b>Các kỳ báo cáo CCHC</b> (chọn một kỳ để mở, đóng hoặc đổi hạn nộp)"
+PERIODS_LINE = "• <b>{label}</b> (<code>{code}</code>) — hạn nộp {due}, {status}"
+PERIOD_CARD = (
+    "<b>Kỳ báo cáo {label}</b>{year_note}\n"
+    "Mã kỳ: <code>{code}</code>\n"
+    "Số liệu từ ngày {data_from} đến ngày {data_to}\n"
+    "Hạn nộp: <b>{due}</b>\n"
+    "Trạng thái: {status}\n"
+    "Đã gửi: {reported}/{total} đơn vị"
+)
+PERIOD_STATUS_OPEN = "đang nhận báo cáo"
+PERIOD_STATUS_PAST = "đã hết hạn nộp"
+PERIOD_STATUS_CLOSED = "đã đóng"
+PERIOD_EXTENDED = "Mở lại cho {n} đơn vị: {units}"
+BTN_PERIOD_OPEN = "🔓 Mở kỳ"
+BTN_PERIOD_CLOSE = "🔒 Đóng kỳ"
+BTN_PERIOD_DUE = "📅 Đổi hạn nộp"
+PERIOD_OPENED = "🔓 Đã mở kỳ báo cáo {label}. Hạn nộp: {due}."
+PERIOD_OPENED_PAST = (
+    "🔓 Đã mở kỳ báo cáo {label}, nhưng hạn nộp ({due}) đã qua nên đơn vị chưa gửi được. "
+    "Vui lòng đặt hạn nộp mới."
+)
+PERIOD_CLOSED_DONE = (
+    "🔒 Đã đóng kỳ báo cáo {label}: các đơn vị không gửi được báo cáo kỳ này nữa, trừ đơn vị "
+    "được mở lại bằng /reopen."
+)
+PERIOD_DUE_SET = (
+    "📅 Đã đặt hạn nộp kỳ báo cáo {label}: <b>{due}</b>. Lịch nhắc hạn được lập lại theo hạn mới."
+)
+PERIOD_DUE_ASK = (
+    "Vui lòng nhập hạn nộp mới cho kỳ báo cáo {label} theo dạng <code>dd/mm/yyyy</code> hoặc "
+    "<code>dd/mm/yyyy hh:mm</code> (hiện tại: {due}). Gửi /cancel để huỷ."
+)
+PERIOD_BAD_DATE = (
+    "Không đọc được ngày giờ “{text}”. Vui lòng ghi theo dạng <code>dd/mm/yyyy</code> hoặc "
+    "<code>dd/mm/yyyy hh:mm</code>, ví dụ <code>20/06/2025</code>."
+)
+PERIOD_DUE_BEFORE_CUTOFF = (
+    "Hạn nộp phải sau ngày chốt số liệu của kỳ ({data_to}). Vui lòng nhập lại."
+)
+PERIOD_DUE_PAST = (
+    "Thời điểm này đã qua. Vui lòng nhập một hạn nộp trong tương lai; để dừng nhận báo cáo, "
+    "dùng <code>/period {code} close</code>."
+)
+PERIOD_DUE_CANCELLED = "Đã huỷ việc đổi hạn nộp."
+REOPEN_USAGE = (
+    "Cú pháp: <code>/reopen MÃ_ĐƠN_VỊ [số ngày] [kỳ]</code>, ví dụ "
+    "<code>/reopen THPT-QH 3 2025-Q1</code>: đơn vị được gửi báo cáo đến hết ngày thứ N "
+    "kể từ hôm nay (mặc định {days} ngày; kỳ mặc định: kỳ gần nhất đã hết hạn nộp)."
+)
+REOPEN_NO_PERIOD = "Không có kỳ báo cáo nào đã hết hạn nộp để mở lại. Vui lòng ghi rõ kỳ."
+REOPEN_DONE = (
+    "🔓 Đã mở lại kỳ báo cáo {label} cho <b>{unit}</b> ({code}) đến <b>{due}</b>. "
+    "Đơn vị đã được thông báo."
+)
+REOPEN_NOT_NEEDED = (
+    "<b>{unit}</b> ({code}) vẫn đang được gửi báo cáo {label} đến {due}; không cần mở lại."
+)
+REOPEN_UNIT_NOTICE = (
+    "🔓 Văn phòng Sở đã mở lại kỳ báo cáo CCHC {label} cho <b>{unit}</b>. Đơn vị có thể gửi "
+    "báo cáo đến <b>{due}</b>.\nAnh/chị dùng /report để lập hoặc hoàn thiện báo cáo."
+)
+NO_MEMBERS_NOTE = (
+    "\nLưu ý: đơn vị chưa có ai đăng ký sử dụng bot; vui lòng thông báo cho đơn vị bằng "
+    "cách khác."
+)
+
+REMINDER = (
+    "🔔 <b>Nhắc hạn nộp báo cáo CCHC {label}</b>\n"
+    "Đơn vị: <b>{unit}</b>\n"
+    "Hạn nộp: <b>{due}</b> ({left}).\n"
+    "{state}\n\n"
+    "Anh/chị vui lòng dùng /report để hoàn thiện và gửi báo cáo."
+)
+REMINDER_LEFT_DAYS = "còn {n} ngày"
+REMINDER_LEFT_TODAY = "hạn cuối là hôm nay"
+REMINDER_STATE_NONE = "Đơn vị chưa lập báo cáo kỳ này."
+REMINDER_STATE_DRAFT = "Đơn vị đã lưu bản nháp nhưng chưa gửi báo cáo."
+REMINDER_STATE_RETURNED = (
+    "Báo cáo của đơn vị đã được Văn phòng Sở trả lại để hoàn thiện và chưa được gửi lại."
+)
+REMINDER_LATE = (
+    "🔔 <b>Báo cáo CCHC {label} của đơn vị đã quá hạn</b>\n"
+    "Đơn vị: <b>{unit}</b>\nHạn nộp: {due}.\n"
+    "Văn phòng Sở đề nghị đơn vị liên hệ để được mở lại kỳ báo cáo và hoàn thành báo cáo "
+    "sớm nhất."
+)
+LATE_USAGE = "Cú pháp: <code>/late [kỳ]</code>, ví dụ <code>/late 2025-Q1</code>."
+LATE_AUTO = "⏰ Kỳ báo cáo {label} đã hết hạn nộp lúc {due}.\n\n"
+LATE_HEADER = (
+    "<b>Đơn vị quá hạn chưa nộp báo cáo CCHC {label}</b>\n"
+    "Hạn nộp: {due}\nĐã gửi: {reported}/{total} · Quá hạn: <b>{late}</b>"
+)
+LATE_HEADER_OPEN = (
+    "<b>Đơn vị chưa gửi báo cáo CCHC {label}</b>\n"
+    "Hạn nộp: {due} ({left})\nĐã gửi: {reported}/{total} · Chưa gửi: <b>{pending}</b>"
+)
+LATE_BLOCK = "\n<b>{block}</b> ({n}):"
+LATE_UNIT = "• {code} — {name}{note}"
+LATE_NOTE_DRAFT = " (đang soạn)"
+LATE_NOTE_RETURNED = " (trả lại, chưa gửi lại)"
+LATE_NOTE_EXTENDED = " (được gửi đến {due})"
+LATE_NOTE_REMINDED = " · đã nhắc lúc {at}"
+LATE_NONE = "✅ Tất cả {total} đơn vị đã gửi báo cáo CCHC {label}."
+BTN_REMIND_NOW = "🔔 Nhắc ngay"
+BTN_REOPEN_LATE = "🔓 Mở lại {days} ngày và nhắc"
+REMIND_NOW_DONE = "🔔 Đã gửi lời nhắc tới {people} người của {units} đơn vị."
+REMIND_NOW_QUEUED = (
+    "🌙 Đang trong khung giờ không gửi tin ({start}–{end}); lời nhắc tới {people} người của "
+    "{units} đơn vị sẽ được gửi lúc {at}."
+)
+REMIND_NOW_SKIPPED = (
+    "\nKhông nhắc {n} đơn vị (vừa được nhắc trong vòng một giờ hoặc chưa có ai đăng ký "
+    "sử dụng bot): {units}."
+)
+REMIND_NOW_NOTHING = "Không có đơn vị nào cần nhắc."
+REOPEN_LATE_DONE = "🔓 Đã mở lại kỳ báo cáo {label} cho {n} đơn vị quá hạn đến {due}."
+
+DIGEST_HEADER = (
+    "📊 <b>Tình hình báo cáo CCHC {label}, ngày {day}</b>\n"
+    "Hạn nộp: {due}{left}\nĐã gửi: <b>{reported}/{total}</b> đơn vị"
+)
+DIGEST_LEFT_DAYS = " (còn {n} ngày)"
+DIGEST_LEFT_TODAY = " (hôm nay là hạn cuối)"
+DIGEST_BLOCK = "• {block}: {reported}/{total}"
+DIGEST_NEW = "\n<b>Gửi mới từ {since}</b> ({n}):"
+DIGEST_NEW_UNIT = "• {code} — {name} (lần {version}, {at})"
+DIGEST_NEW_NONE = "\nKhông có báo cáo mới từ {since}."
+DIGEST_LATE = "\n<b>Quá hạn chưa nộp</b> ({n}):"
+DIGEST_FOOTER = (
+    "\nChi tiết: <code>/status {code}</code> · Đơn vị chưa gửi: <code>/late {code}</code>"
+)
+
+REVIEW_USAGE = (
+    "Cú pháp: <code>/review MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ <code>/review THPT-QH 2025-Q1</code> "
+    "(kỳ mặc định: kỳ gần nhất đơn vị đã gửi báo cáo)."
+)
+REVIEW_NOTHING = "{unit} chưa gửi báo cáo CCHC nào để xem xét."
+REVIEW_NOTHING_PERIOD = "{unit} chưa gửi báo cáo CCHC {label}."
+REVIEW_HEADER = (
+    "<b>Xem xét báo cáo CCHC {label}</b>\nĐơn vị: <b>{unit}</b> ({code})\n"
+    "Lần gửi: {version} · {at}\nSố tiếp nhận: <code>{reference}</code>\n"
+    "Tình trạng: <b>{status}</b>"
+)
+REVIEW_DECIDED = "{decision} lúc {at}{comment}"
+REVIEW_DECIDED_COMMENT = ". Ý kiến: “{comment}”"
+REVIEW_DECISION_NAMES = {"accepted": "Đã chấp nhận", "returned": "Đã trả lại"}
+DESK_STATUS_NAMES = {
+    "accepted": "đã chấp nhận",
+    "submitted": "đã gửi, chờ xem xét",
+    "returned": "đã trả lại, chờ đơn vị gửi lại",
+    "draft": "đang soạn",
+    "none": "chưa báo cáo",
+    "late": "quá hạn chưa nộp",
+}
+BTN_ACCEPT = "✅ Chấp nhận"
+BTN_RETURN = "↩️ Trả lại kèm ý kiến"
+BTN_REVIEW = "🔎 Xem xét"
+REVIEW_ASK_COMMENT = (
+    "Vui lòng nhập ý kiến của Văn phòng Sở gửi <b>{unit}</b> (nội dung cần chỉnh sửa, bổ "
+    "sung) trong một tin nhắn. Gửi /cancel để huỷ."
+)
+REVIEW_COMMENT_EMPTY = (
+    "Ý kiến không được để trống. Vui lòng nhập nội dung cần đơn vị chỉnh sửa, bổ sung."
+)
+REVIEW_CANCELLED = "Đã huỷ việc trả lại báo cáo."
+REVIEW_ACCEPTED = (
+    "✅ Đã chấp nhận báo cáo {label} của <b>{unit}</b> (lần {version}). Đơn vị đã được "
+    "thông báo."
+)
+REVIEW_RETURNED = (
+    "↩️ Đã trả lại báo cáo {label} của <b>{unit}</b> (lần {version}). Đơn vị được gửi lại "
+    "đến {due}{reopened}. Đơn vị đã được thông báo."
+)
+REVIEW_RETURNED_REOPENED = " (kỳ báo cáo đã được mở lại cho đơn vị)"
+REVIEW_STALE = (
+    "{unit} vừa gửi phiên bản báo cáo mới hơn; vui lòng xem lại: "
+    "<code>/review {code} {period}</code>."
+)
+UNIT_ACCEPTED = (
+    "✅ Báo cáo CCHC {label} của <b>{unit}</b> (lần gửi {version}, số <code>{reference}</code>) "
+    "đã được Văn phòng Sở chấp nhận."
+)
+UNIT_RETURNED = (
+    "↩️ <b>Báo cáo CCHC {label} của {unit} được trả lại để hoàn thiện</b>\n"
+    "Lần gửi: {version}, số <code>{reference}</code>\n"
+    "Ý kiến của Văn phòng Sở: <i>{comment}</i>\n\n"
+    "Anh/chị vui lòng dùng /report để chỉnh sửa (các câu trả lời đã gửi được giữ nguyên) "
+    "và gửi lại trước <b>{due}</b>."
+)
+STATUS_REVIEW_LINE = (
+    "Đã chấp nhận: {accepted} · Chờ xem xét: {submitted} · Trả lại: {returned} · "
+    "Quá hạn: {late}"
+)
+STATUS_GROUPS = {
+    "accepted": "✅ Đã chấp nhận ({n}):",
+    "submitted": "📨 Đã gửi, chờ xem xét ({n}):",
+    "returned": "↩️ Trả lại, chờ đơn vị gửi lại ({n}):",
+    "draft": "📝 Đang soạn ({n}):",
+    "none": "⏳ Chưa báo cáo ({n}):",
+    "late": "⛔ Quá hạn chưa nộp ({n}):",
+}
+STATUS_LATE_MARK = " · nộp sau hạn"
+STATUS_EXTENDED_MARK = " · được gửi đến {due}"
