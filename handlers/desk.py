@@ -40,9 +40,9 @@ async def cmd_export(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    args = [a.lower() for a in context.args or []]
-    formats = [a for a in args if a in EXPORT_FORMATS]
-    others = [a for a in args if a not in EXPORT_FORMATS]
+    args = context.args or []
+    formats = [a.lower() for a in args if a.lower() in EXPORT_FORMATS]
+    others = [a for a in args if a.lower() not in EXPORT_FORMATS]
     if len(formats) > 1 or len(others) > 1:
         await reply(update, context, texts.EXPORT_USAGE)
         return
@@ -50,8 +50,8 @@ async def cmd_export(update: Update, context: BotContext) -> None:
     services = context.services
     period = await services.periods.resolve(others[0] if others else None)
     if period is None:
-        await reply(update, context, texts.BAD_PERIOD.format(text=esc(others[0])))
-        await reply(update, context, texts.EXPORT_USAGE)
+        bad = texts.BAD_PERIOD.format(text=esc(others[0]))
+        await reply(update, context, f"{bad}\n\n{texts.EXPORT_USAGE}")
         return
     await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
     exported = await services.export.render(period, fmt)
