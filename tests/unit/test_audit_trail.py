@@ -1,0 +1,83 @@
+"""The audit trail: every kind of change is recorded with who, when and before/after,
+and reads back as a Vietnamese sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.domain.broadcasts import Content, Recipient
+from bot.services.container import Services
+from tests.conftest import OFFICE_ID, example_roster
+from tests.reports import bind, submit
+
+
+async def trail_texts(services: Services, unit_code: str | None = None) -> list[str]:
+    return [line.text for line in await services.audit.trail(unit_code=unit_code, limit=200)]
+
+
+async def test_appraisal_is_described_with_points_before_and_after(services: Services) -> None:
+    member = await bind(services, 9001, "THPT-QH")
+    await submit(services, member)
+    criterion = next(c for c in services.standings.methodology.criteria if c.source == "appraisal")
+
+    await services.appraisal.appraise(
+        "THPT-QH",
+        "2025-Q1",
+        criterion.key,
+        "1",
+        "Chưa có kế hoạch kiểm tra",
+        actor=f"tg:{OFFICE_ID}",
+    )
+
+    lines = await services.audit.trail(unit_code="THPT-QH", limit=5)
+    assert lines[0].text.startswith(f"Thẩm định tiêu chí «{criterion.title}» (quý I/2025): ")
+    assert lines[0].text.endswith("→ 1 điểm. Lý do: Chưa có kế hoạch kiểm tra")
+    assert lines[0].actor.endswith("(Văn phòng Sở)")
+    assert lines[1].text == "Gửi báo cáo quý I/2025, lần 1"
+    assert lines[1].actor == "Người thử (Thủ trưởng đơn vị)"
+
+
+async def test_broadcasts_practices_and_roster_changes_are_recorded(
+    services: Services, tmp_path: Path
+) -> None:
+    await services.broadcasts.queue(
+        created_by=OFFICE_ID,
+        content=Content(kind="text", body="Mô hình “Một cửa số” tại THPT Quốc Học"),
+        recipients=[Recipient(chat_id=9002, unit_code="THPT-QH")],
+        audience_label="Khối các trường THPT",
+    )
+    practice = await services.practices.add(
+        title="Một cửa số",
+        content=Content(kind="text", body="Nội dung"),
+        unit_code="THPT-QH",
+        tags=[],
+        by=9002,
+        pending=True,
+    )
+    await services.practices.decide(practice, approve=False, by=OFFICE_ID, reason="Trùng lặp")
+    renamed = tmp_path / "roster.csv"
+    renamed.write_text(
+        example_roster()
+        .read_text(encoding="utf-8")
+        .replace("Trường THPT Quốc Học Quy Nhơn", "Trường THPT chuyên Quốc Học"),
+        encoding="utf-8",
+    )
+    assert (await services.roster.import_file(renamed, actor="cli")).updated == 1
+
+    everything = await trail_texts(services)
+    assert "Gửi bản tin số 1 tới Khối các trường THPT: 1 người nhận, 1 đơn vị" in everything
+    unit = await trail_texts(services, "THPT-QH")
+    assert unit[:3] == [
+        "Cập nhật thông tin đơn vị (tên: Trường THPT Quốc Học Quy Nhơn → Trường THPT chuyên "
+        "Quốc Học)",
+        f"Xét đề xuất mô hình hay số {practice}: không duyệt. Lý do: Trùng lặp",
+        f"Đề xuất mô hình hay số {practice}: Một cửa số",
+    ]
+
+
+async def test_unknown_actions_are_shown_raw_never_hidden(services: Services) -> None:
+    text = services.audit.describe(
+        "review.return", {"period": "2025-Q1", "comment": "Thiếu số liệu"}
+    )
+
+    assert text == 'review.return: {"period": "2025-Q1", "comment": "Thiếu số liệu"}'
