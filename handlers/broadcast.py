@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
@@ -35,7 +36,7 @@ from handlers.broadcast_delivery import (
 )
 from handlers.common import reply, require_office, send
 from handlers.context import App, BotContext
-from handlers.telegram_text import esc
+from handlers.telegram_text import esc, truncate
 
 log = logging.getLogger(__name__)
 
@@ -309,7 +310,8 @@ async def _take_time(
     update: Update, context: BotContext, message: Message, state: dict[str, Any]
 ) -> None:
     tz = context.services.settings.tz
-    match = _TIME_RE.match(message.text or "")
+    typed = (message.text or "").strip()
+    match = _TIME_RE.match(typed)
     at: datetime | None = None
     if match:
         day, month, year, hour, minute = (int(g) for g in match.groups())
@@ -317,8 +319,25 @@ async def _take_time(
             at = datetime(year, month, day, hour, minute, tzinfo=tz)
         except ValueError:
             at = None
-    if at is None or at <= context.services.clock():
-        await reply(update, context, texts.BROADCAST_BAD_TIME)
+    now = context.services.clock()
+    if at is None:
+        # The session stays at this step: the content and audience are kept.
+        await reply(
+            update,
+            context,
+            texts.BROADCAST_BAD_TIME.format(
+                text=esc(truncate(typed, 40) or "…"), example=_time_example(now, tz)
+            ),
+        )
+        return
+    if at <= now:
+        await reply(
+            update,
+            context,
+            texts.BROADCAST_TIME_PAST.format(
+                at=format_datetime(at, tz), now=format_datetime(now, tz)
+            ),
+        )
         return
     broadcast_id, count = await _queue(context, message.chat_id, state, at)
     sent = await reply(
@@ -335,6 +354,14 @@ async def _take_time(
         await context.services.broadcasts.set_progress_message(
             broadcast_id, sent.chat_id, sent.message_id
         )
+
+
+def _time_example(now: datetime, tz: ZoneInfo) -> str:
+    """A time the office could type: this afternoon, or tomorrow morning once it is late."""
+    local = now.astimezone(tz)
+    if local.hour >= 16:
+        return (local + timedelta(days=1)).strftime("%d/%m/%Y 08:00")
+    return local.strftime("%d/%m/%Y 16:30")
 
 
 async def on_button(update: Update, context: BotContext) -> None:
@@ -378,14 +405,8 @@ async def on_button(update: Update, context: BotContext) -> None:
     elif action == "sch" and state.get("step") == "confirm":
         state["step"] = "time"
         await service.save_session(user_id, FLOW, state)
-        example = context.services.clock().astimezone(context.services.settings.tz)
-        await send(
-            context,
-            user_id,
-            texts.BROADCAST_ASK_TIME.format(
-                example=f"{example.day:02d}/{example.month:02d}/{example.year} 16:30"
-            ),
-        )
+        example = _time_example(context.services.clock(), context.services.settings.tz)
+        await send(context, user_id, texts.BROADCAST_ASK_TIME.format(example=example))
     else:
         await send(context, user_id, texts.BROADCAST_EXPIRED)
 

@@ -64,6 +64,11 @@ HELP_OFFICE = (
     "<b>Các chức năng dành cho Văn phòng Sở</b>\n"
     "/status [kỳ] — tình hình gửi báo cáo theo khối, ví dụ <code>/status 2025-Q1</code>\n"
     "/view MÃ_ĐƠN_VỊ [kỳ] — xem báo cáo mới nhất của một đơn vị\n"
+    "/review MÃ_ĐƠN_VỊ [kỳ] — xem xét báo cáo: chấp nhận hoặc trả lại kèm ý kiến\n"
+    "/late [kỳ] — đơn vị chưa gửi, quá hạn; nút nhắc ngay\n"
+    "/period [kỳ] — kỳ báo cáo: mở, đóng, đặt hạn nộp, ví dụ "
+    "<code>/period 2025-Q2 due 20/06/2025</code>\n"
+    "/reopen MÃ_ĐƠN_VỊ [số ngày] [kỳ] — mở lại kỳ báo cáo cho một đơn vị sau hạn nộp\n"
     "/invite MÃ_ĐƠN_VỊ [head|reporter] — tạo mã mời cho đơn vị\n"
     "/ranking [khối] [kỳ] — bảng xếp hạng Chỉ số CCHC (tạm tính trước khi công bố)\n"
     "/standing MÃ_ĐƠN_VỊ [kỳ], /trend MÃ_ĐƠN_VỊ — kết quả, diễn biến của một đơn vị\n"
@@ -261,8 +266,7 @@ APPRAISE_USAGE = (
     "Bỏ trống kỳ thì hiểu là quý hiện tại."
 )
 APPRAISE_SHEET_HEADER = (
-    "<b>Bảng điểm {period} — {unit}</b>\n"
-    "Điểm theo báo cáo: {reported} · Sau thẩm định: {final}"
+    "<b>Bảng điểm {period} — {unit}</b>\nĐiểm theo báo cáo: {reported} · Sau thẩm định: {final}"
 )
 APPRAISE_SHEET_NO_REPORT = "<i>Đơn vị chưa gửi báo cáo {period}.</i>"
 APPRAISE_SHEET_GROUP = "\n<b>{title}</b>"
@@ -404,8 +408,13 @@ BROADCAST_ASK_TIME = (
     "ví dụ <code>{example}</code> (giờ Việt Nam)."
 )
 BROADCAST_BAD_TIME = (
-    "Thời điểm chưa đúng dạng hoặc đã qua. Vui lòng gửi theo dạng <code>dd/mm/yyyy hh:mm</code>, "
-    "sau thời điểm hiện tại."
+    "“{text}” chưa đúng dạng <code>dd/mm/yyyy hh:mm</code> hoặc không phải ngày giờ có thật. "
+    "Bản tin vẫn được giữ nguyên; anh/chị vui lòng gửi lại thời điểm, ví dụ "
+    "<code>{example}</code>, hoặc dùng /cancel để huỷ."
+)
+BROADCAST_TIME_PAST = (
+    "Thời điểm {at} đã qua (bây giờ là {now}). Bản tin vẫn được giữ nguyên; anh/chị vui lòng "
+    "gửi một thời điểm sau thời điểm hiện tại, hoặc dùng /cancel để huỷ."
 )
 BROADCAST_SCHEDULED = (
     "🕒 <b>Bản tin số {id}</b> sẽ được gửi lúc {at} tới {count} người nhận ({audience})."
@@ -413,8 +422,7 @@ BROADCAST_SCHEDULED = (
 BROADCAST_CANCELLED = "Đã huỷ soạn bản tin."
 BROADCAST_EXPIRED = "Phiên soạn bản tin đã kết thúc. Anh/chị dùng /broadcast để soạn lại."
 BROADCAST_PROGRESS = (
-    "📢 <b>Bản tin số {id}</b> — {audience}\n"
-    "Đang gửi {done}/{total} … {percent} %"
+    "📢 <b>Bản tin số {id}</b> — {audience}\nĐang gửi {done}/{total} … {percent} %"
 )
 BROADCAST_DONE = (
     "✅ <b>Bản tin số {id}</b> — {audience}\n"
@@ -440,8 +448,7 @@ BROADCAST_STATUS = {
 }
 BTN_BROADCAST_NUMBER = "Số {id}"
 BROADCAST_DETAIL = (
-    "📋 <b>Bản tin số {id}</b> — {audience}\n"
-    "Đã đọc: <b>{acked}</b>/{delivered} người đã nhận."
+    "📋 <b>Bản tin số {id}</b> — {audience}\nĐã đọc: <b>{acked}</b>/{delivered} người đã nhận."
 )
 BROADCAST_DETAIL_ACKED = "\n<b>Đã xác nhận đọc:</b>"
 BROADCAST_DETAIL_NOT_ACKED = "\n<b>Chưa xác nhận đọc:</b>"
@@ -455,12 +462,10 @@ REASON_BLOCKED = "Người nhận đã chặn bot"
 # -- practices ----------------------------------------------------------------------------
 
 PRACTICE_ASK_TITLE = (
-    "💾 Lưu bản tin số {id} vào thư viện điển hình.\n"
-    "Anh/chị gửi <b>tên mô hình, điển hình</b>:"
+    "💾 Lưu bản tin số {id} vào thư viện điển hình.\nAnh/chị gửi <b>tên mô hình, điển hình</b>:"
 )
 PRACTICE_ASK_UNIT = (
-    "Anh/chị gửi <b>mã đơn vị</b> được nêu gương (ví dụ <code>THPT-QH</code>), "
-    "hoặc bấm “Bỏ qua”."
+    "Anh/chị gửi <b>mã đơn vị</b> được nêu gương (ví dụ <code>THPT-QH</code>), hoặc bấm “Bỏ qua”."
 )
 PRACTICE_ASK_TAGS = "Anh/chị chọn <b>lĩnh vực</b> (có thể chọn nhiều), rồi bấm “Xong”:"
 BTN_PRACTICE_DONE = "✅ Xong"
@@ -528,8 +533,7 @@ NOMINATION_TOLD_APPROVED = (
     "thư viện điển hình. Xem tại /practices."
 )
 NOMINATION_TOLD_REJECTED = (
-    "Đề xuất mô hình “{title}” (số {id}) của đơn vị chưa được Văn phòng Sở duyệt.\n"
-    "Lý do: {reason}"
+    "Đề xuất mô hình “{title}” (số {id}) của đơn vị chưa được Văn phòng Sở duyệt.\nLý do: {reason}"
 )
 BROADCAST_PREVIEW_ACK = "Đây là bản xem trước; các đơn vị sẽ bấm nút này để xác nhận đã đọc."
 BROADCAST_USE_BUTTONS = (
@@ -746,8 +750,7 @@ EXPORT_KINDS = {
     "csv": "Dữ liệu báo cáo CCHC",
 }
 EXPORT_CAPTION = (
-    "{kind} {period}: {units} đơn vị, trong đó {submitted} đơn vị đã gửi báo cáo.\n"
-    "Xuất lúc {at}."
+    "{kind} {period}: {units} đơn vị, trong đó {submitted} đơn vị đã gửi báo cáo.\nXuất lúc {at}."
 )
 EXPORT_DOCX_NOTE = (
     "\nĐây là bản dự thảo: vui lòng điền số, ngày văn bản và rà soát trước khi trình ký."
@@ -824,6 +827,10 @@ PERIOD_DUE_PAST = (
     "dùng <code>/period {code} close</code>."
 )
 PERIOD_DUE_CANCELLED = "Đã huỷ việc đổi hạn nộp."
+CLOSED_BY_OFFICE = (
+    "Kỳ báo cáo {period} đã được Văn phòng Sở đóng, không nhận thêm báo cáo. Nếu cần gửi bổ "
+    "sung, anh/chị vui lòng liên hệ Văn phòng Sở."
+)
 REOPEN_USAGE = (
     "Cú pháp: <code>/reopen MÃ_ĐƠN_VỊ [số ngày] [kỳ]</code>, ví dụ "
     "<code>/reopen THPT-QH 3 2025-Q1</code>: đơn vị được gửi báo cáo đến hết ngày thứ N "
@@ -842,8 +849,7 @@ REOPEN_UNIT_NOTICE = (
     "báo cáo đến <b>{due}</b>.\nAnh/chị dùng /report để lập hoặc hoàn thiện báo cáo."
 )
 NO_MEMBERS_NOTE = (
-    "\nLưu ý: đơn vị chưa có ai đăng ký sử dụng bot; vui lòng thông báo cho đơn vị bằng "
-    "cách khác."
+    "\nLưu ý: đơn vị chưa có ai đăng ký sử dụng bot; vui lòng thông báo cho đơn vị bằng cách khác."
 )
 
 REMINDER = (
@@ -946,8 +952,7 @@ REVIEW_COMMENT_EMPTY = (
 )
 REVIEW_CANCELLED = "Đã huỷ việc trả lại báo cáo."
 REVIEW_ACCEPTED = (
-    "✅ Đã chấp nhận báo cáo {label} của <b>{unit}</b> (lần {version}). Đơn vị đã được "
-    "thông báo."
+    "✅ Đã chấp nhận báo cáo {label} của <b>{unit}</b> (lần {version}). Đơn vị đã được thông báo."
 )
 REVIEW_RETURNED = (
     "↩️ Đã trả lại báo cáo {label} của <b>{unit}</b> (lần {version}). Đơn vị được gửi lại "
@@ -970,8 +975,7 @@ UNIT_RETURNED = (
     "và gửi lại trước <b>{due}</b>."
 )
 STATUS_REVIEW_LINE = (
-    "Đã chấp nhận: {accepted} · Chờ xem xét: {submitted} · Trả lại: {returned} · "
-    "Quá hạn: {late}"
+    "Đã chấp nhận: {accepted} · Chờ xem xét: {submitted} · Trả lại: {returned} · Quá hạn: {late}"
 )
 STATUS_GROUPS = {
     "accepted": "✅ Đã chấp nhận ({n}):",

@@ -159,24 +159,57 @@ async def recover_in_flight(conn: aiosqlite.Connection) -> int:
     return cur.rowcount
 
 
+# A row of a broadcast scheduled for later waits for its broadcast's time, read on the
+# application's clock (ISO text in UTC, so text order is time order); ``not_before`` is
+# the sender's own wall clock (retries, retry_after, the pause between an album's parts).
+_NOT_SCHEDULED_LATER = (
+    "NOT EXISTS (SELECT 1 FROM broadcasts b WHERE b.id = outbox.broadcast_id "
+    "AND b.scheduled_at > ?)"
+)
+
+
 async def due(
-    conn: aiosqlite.Connection, now: float, limit: int, *, skip: Sequence[int] = ()
+    conn: aiosqlite.Connection,
+    now: float,
+    limit: int,
+    *,
+    scheduled_now: str,
+    skip: Sequence[int] = (),
 ) -> list[OutboxRow]:
-    """Pending rows whose time has come, oldest broadcast first."""
+    """Pending rows whose time has come, oldest broadcast first.
+
+    ``now``: the wall clock, against ``not_before``; ``scheduled_now``: the application's
+    clock (ISO, UTC), against the broadcast's ``scheduled_at``.
+    """
     async with conn.execute(
         f"SELECT {_ROW_COLUMNS} FROM outbox WHERE state = 'pending' AND not_before <= ? "
-        "ORDER BY broadcast_id, id LIMIT ?",
-        (now, limit + len(skip)),
+        f"AND {_NOT_SCHEDULED_LATER} ORDER BY broadcast_id, id LIMIT ?",
+        (now, scheduled_now, limit + len(skip)),
     ) as cur:
         rows = [_row(r) for r in await cur.fetchall()]
     skipped = set(skip)
     return [r for r in rows if r.id not in skipped][:limit]
 
 
-async def next_due(conn: aiosqlite.Connection) -> float | None:
-    async with conn.execute("SELECT MIN(not_before) FROM outbox WHERE state = 'pending'") as cur:
+async def next_due(conn: aiosqlite.Connection, scheduled_now: str) -> float | None:
+    """The earliest ``not_before`` (wall clock) of pending rows not scheduled for later."""
+    async with conn.execute(
+        f"SELECT MIN(not_before) FROM outbox WHERE state = 'pending' AND {_NOT_SCHEDULED_LATER}",
+        (scheduled_now,),
+    ) as cur:
         row = await cur.fetchone()
     return float(row[0]) if row and row[0] is not None else None
+
+
+async def next_scheduled(conn: aiosqlite.Connection, scheduled_now: str) -> str | None:
+    """The earliest time (ISO, UTC) after ``scheduled_now`` a broadcast with rows waits for."""
+    async with conn.execute(
+        "SELECT MIN(b.scheduled_at) FROM broadcasts b WHERE b.scheduled_at > ? AND EXISTS "
+        "(SELECT 1 FROM outbox o WHERE o.broadcast_id = b.id AND o.state = 'pending')",
+        (scheduled_now,),
+    ) as cur:
+        row = await cur.fetchone()
+    return str(row[0]) if row and row[0] is not None else None
 
 
 async def claim(conn: aiosqlite.Connection, row_id: int) -> bool:

@@ -168,8 +168,9 @@ class BroadcastService:
                 scheduled_at=to_iso(scheduled_at) if scheduled_at else None,
                 now=to_iso(now),
             )
-            not_before = scheduled_at.timestamp() if scheduled_at else 0.0
-            await store.add_recipients(conn, broadcast_id, recipients, not_before=not_before)
+            # A scheduled broadcast's rows wait for its scheduled_at, on the application's
+            # clock (the sender's not_before is its wall clock, for retries).
+            await store.add_recipients(conn, broadcast_id, recipients, not_before=0.0)
             await audit.record(
                 conn,
                 at=to_iso(now),

@@ -38,7 +38,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.clock import Clock, to_iso
+from bot.clock import Clock, from_iso, to_iso
 from bot.config import Settings
 from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, OutboxRow
 from storage import broadcasts as store
@@ -223,7 +223,9 @@ class OutboxSender:
     def track(self, broadcast_id: int, *, shown: DeliveryCounts | None = None) -> None:
         """Report progress of this broadcast; ``shown``: what its message says already."""
         if shown is not None:
+            # The message was just written: the next edit is due a whole interval later.
             self._shown[broadcast_id] = _shown_key(shown)
+            self._last_progress[broadcast_id] = self._mono()
         self._dirty.add(broadcast_id)
         self._progress_wake.set()
 
@@ -278,8 +280,13 @@ class OutboxSender:
         row = self._take_ready(now)
         if row is not None:
             return row, 0.0
+        scheduled_now = to_iso(self._clock())
         self._buffer = await store.due(
-            self._db.reader, self._wall(), 512, skip=sorted(self._in_flight)
+            self._db.reader,
+            self._wall(),
+            512,
+            scheduled_now=scheduled_now,
+            skip=sorted(self._in_flight),
         )
         row = self._take_ready(now)
         if row is not None:
@@ -290,10 +297,14 @@ class OutboxSender:
             return None, min(waits)
         if self._buffer:  # every ready row's chat is busy: a worker will wake us
             return None, 1.0
-        upcoming = await store.next_due(self._db.reader)
-        if upcoming is None:
-            return None, 60.0
-        return None, max(0.0, upcoming - self._wall())
+        waits = [60.0]
+        upcoming = await store.next_due(self._db.reader, scheduled_now)
+        if upcoming is not None:
+            waits.append(upcoming - self._wall())
+        scheduled = await store.next_scheduled(self._db.reader, scheduled_now)
+        if scheduled is not None:  # a time on the application's clock, not the wall's
+            waits.append((from_iso(scheduled) - self._clock()).total_seconds())
+        return None, max(0.0, min(waits))
 
     def _take_ready(self, now: float) -> OutboxRow | None:
         for index, row in enumerate(self._buffer):
