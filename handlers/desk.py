@@ -41,7 +41,7 @@ async def cmd_export(update: Update, context: BotContext) -> None:
     if chat is None:
         return
     args = context.args or []
-    formats = [a.lower() for a in args if a.lower() in EXPORT_FORMATS]
+    formats = [f for a in args for f in EXPORT_FORMATS if a.lower() == f]
     others = [a for a in args if a.lower() not in EXPORT_FORMATS]
     if len(formats) > 1 or len(others) > 1:
         await reply(update, context, texts.EXPORT_USAGE)
