@@ -76,6 +76,13 @@ async def _page(
     context: BotContext, tag: str | None, query: str, page: int
 ) -> tuple[str, InlineKeyboardMarkup]:
     service = context.services.practices
+    tag_key = tag or "-"
+    # The words travel folded in the page buttons, within Telegram's 64 bytes: every page,
+    # the first one included, searches by the whole words that fit, so paging never
+    # changes the search (a word cut in half would match other practices).
+    fitted = _fit_words(search_words(query), tag_key)
+    if fitted != search_words(query):
+        query = " ".join(fitted)
     found = await service.browse(tag=tag, query=query, page=page)
     lines = [texts.PRACTICES_HEADER]
     if tag:
@@ -103,9 +110,7 @@ async def _page(
             + texts.PRACTICES_PAGE.format(page=found.page, pages=found.pages, total=found.total)
         )
     lines.append("\n" + texts.PRACTICES_HINT)
-    # Words travel folded (plain ASCII) in the buttons, trimmed to Telegram's 64 bytes.
-    words = "+".join(search_words(query))
-    tag_key = tag or "-"
+    words = "+".join(fitted)
     rows: list[list[InlineKeyboardButton]] = []
     open_row = [
         _button(texts.BTN_PRACTICE_OPEN.format(n=n), "v", item.id)
@@ -127,10 +132,19 @@ async def _page(
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
+def _fit_words(words: list[str], tag: str) -> list[str]:
+    """The leading whole words whose page button (for any page up to 9999) fits 64 bytes."""
+    room = 64 - len(f"{PREFIX}:l:{tag}:9999:".encode())
+    fitted: list[str] = []
+    for word in words:
+        if len("+".join([*fitted, word]).encode()) > room:
+            break
+        fitted.append(word)
+    return fitted
+
+
 def _list_parts(tag: str, page: int, words: str) -> tuple[object, ...]:
-    head = f"{PREFIX}:l:{tag}:{page}:"
-    room = 64 - len(head.encode())
-    return ("l", tag, page, words.encode()[:room].decode("ascii", "ignore"))
+    return ("l", tag, page, words)
 
 
 async def _show_practice(context: BotContext, chat_id: int, practice: Practice) -> None:
