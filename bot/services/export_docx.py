@@ -47,6 +47,7 @@ NARRATIVE: tuple[tuple[str, str, str], ...] = (
     ("shortcomings", "TỒN TẠI, HẠN CHẾ", "Các đơn vị nêu một số tồn tại, hạn chế như sau:"),
 )
 REQUESTS = ("requests", "KIẾN NGHỊ, ĐỀ XUẤT", "Các đơn vị có kiến nghị, đề xuất như sau:")
+RESULT_WIDTHS = [10.5, 5.5]
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -140,6 +141,8 @@ def _page_and_styles(doc: DocumentObject) -> None:
             fmt.space_before = Pt(0)
             fmt.space_after = Pt(0)
             _drop_borders(style.element)
+            for spacing in rpr.findall(qn("w:spacing")):  # the template spreads letters
+                rpr.remove(spacing)
     styles["Normal"].paragraph_format.line_spacing = 1.15
 
 
@@ -153,9 +156,7 @@ def _drop_borders(element: object) -> None:
 def _national_header(doc: DocumentObject, year: int) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
     _cell_lines(
         left,
         [
@@ -174,7 +175,18 @@ def _national_header(doc: DocumentObject, year: int) -> None:
             (f"{PLACEHOLDER}, ngày    tháng    năm {year}", False, True),
         ],
     )
+    _set_widths(table, [6.5, 9.5])
     doc.add_paragraph()
+
+
+def _set_widths(table: Table, widths_cm: list[float]) -> None:
+    """Column widths that Word and LibreOffice both honour (grid and every cell)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
 
 
 def _cell_lines(cell: _Cell, lines: list[tuple[str, bool, bool]]) -> None:
@@ -197,7 +209,16 @@ def _body(doc: DocumentObject, text: str) -> Paragraph:
     return paragraph
 
 
-def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Table:
+def _table(
+    doc: DocumentObject,
+    header: list[str],
+    rows: list[list[str]],
+    widths_cm: list[float],
+    *,
+    left: int = 0,
+) -> Table:
+    """A bordered table; the ``left`` column (names, labels) is left-aligned, the rest
+    centred."""
     table: Table = doc.add_table(rows=1, cols=len(header))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -210,8 +231,9 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Tab
         cells = table.add_row().cells  # type: ignore[no-untyped-call]  # untyped in python-docx
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
             cell.text = clean_text(text)
-            if i > 0:
+            if i != left:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _set_widths(table, widths_cm)
     return table
 
 
@@ -238,7 +260,7 @@ def _reporting(doc: DocumentObject, data: PeriodExport, part: str) -> None:
         rate = percent(Decimal(done), Decimal(n)) if n else None
         rows.append([block.block.name, str(n), str(done), _fmt(rate, "%")])
     rows.append(["Tổng cộng", str(total), str(sent), _fmt(share, "%")])
-    table = _table(doc, ["Khối", "Số đơn vị", "Đã gửi báo cáo", "Tỷ lệ"], rows)
+    table = _table(doc, ["Khối", "Số đơn vị", "Đã gửi báo cáo", "Tỷ lệ"], rows, [7, 3, 3, 3])
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
@@ -277,7 +299,7 @@ def _results(doc: DocumentObject, data: PeriodExport, part: str) -> None:
                 placed.add(rate.key)
         if lines:
             doc.add_heading(section.title, level=2)
-            _table(doc, ["Chỉ tiêu", "Kết quả"], lines)
+            _table(doc, ["Chỉ tiêu", "Kết quả"], lines, RESULT_WIDTHS)
     leftover = [r for r in data.rates if r.key not in placed]
     if leftover:
         doc.add_heading("Các tỷ lệ chung", level=2)
@@ -285,6 +307,7 @@ def _results(doc: DocumentObject, data: PeriodExport, part: str) -> None:
             doc,
             ["Chỉ tiêu", "Kết quả"],
             [[r.label.removesuffix(" (%)"), _total_rate(r, reports)] for r in leftover],
+            RESULT_WIDTHS,
         )
 
 
@@ -366,9 +389,7 @@ def _texts(block: ExportBlock, key: str) -> list[tuple[str, str]]:
 
 def _signature(doc: DocumentObject) -> None:
     table = doc.add_table(rows=1, cols=2)
-    table.autofit = False
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(8), Cm(8)
     recipients = [
         ("Nơi nhận:", True, True),
         ("- UBND tỉnh (để báo cáo);", False, False),
@@ -397,6 +418,7 @@ def _signature(doc: DocumentObject) -> None:
             (PLACEHOLDER, True, False),
         ],
     )
+    _set_widths(table, [8, 8])
 
 
 def _ranking_annex(doc: DocumentObject, data: PeriodExport) -> None:
@@ -418,4 +440,10 @@ def _ranking_annex(doc: DocumentObject, data: PeriodExport) -> None:
             ]
             for n, row in enumerate(block.rows, start=1)
         ]
-        _table(doc, ["STT", "Đơn vị", "Chỉ số CCHC", "Xếp loại", "Xếp hạng"], rows)
+        _table(
+            doc,
+            ["STT", "Đơn vị", "Chỉ số CCHC", "Xếp loại", "Xếp hạng"],
+            rows,
+            [1.3, 6.6, 2.5, 2.8, 2.8],
+            left=1,
+        )
