@@ -303,6 +303,13 @@ async def _decide(
     if pending is None or pending.status != "pending":
         await send(context, office_id, texts.NOMINATION_DECIDED.format(id=practice_id))
         return
+    try:
+        # Decided first: of two office members pressing at once, only one gets past
+        # here, so the practice is never broadcast twice.
+        await service.decide(practice_id, approve=approve, by=office_id, reason=reason)
+    except NominationDecided:
+        await send(context, office_id, texts.NOMINATION_DECIDED.format(id=practice_id))
+        return
     if approve and broadcast:
         bs = context.services.broadcasts
         resolved = await bs.resolve(Audience(kind="all", heads_only=True))
@@ -314,13 +321,9 @@ async def _decide(
             audience_label=f"{texts.AUD_ALL} ({texts.AUD_HEADS})",
         )
         count = len(recipients)
-    try:
-        decided = await service.decide(
-            practice_id, approve=approve, by=office_id, reason=reason, broadcast_id=broadcast_id
-        )
-    except NominationDecided:
-        await send(context, office_id, texts.NOMINATION_DECIDED.format(id=practice_id))
-        return
+        await service.link_broadcast(practice_id, broadcast_id)
+    decided = await service.get(practice_id)
+    assert decided is not None
     if broadcast_id is not None:
         progress = await send(
             context,

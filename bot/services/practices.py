@@ -126,6 +126,11 @@ class PracticeService:
     async def pending(self) -> list[Practice]:
         return await store.pending(self._db.reader)
 
+    async def link_broadcast(self, practice_id: int, broadcast_id: int) -> None:
+        """Remember the broadcast that announced an approved practice."""
+        async with self._db.write() as conn:
+            await store.link_broadcast(conn, practice_id, broadcast_id)
+
     async def decide(
         self,
         practice_id: int,
