@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
-from bot import cli_desk, cli_scoring
+from bot import cli_desk, cli_desk_periods, cli_scoring
 from bot.cli_output import print_refused_import
 from bot.config import Settings, SettingsError, load_settings
 from bot.domain.models import Invite, Role
@@ -143,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_scoring.add_commands(commands, _with_services)
 
     cli_desk.add_commands(commands, _with_services)
+    cli_desk_periods.add_commands(commands, _with_services)
 
     awards = commands.add_parser(
         "awards",

@@ -26,6 +26,10 @@ UNIT_COMMANDS = [
 OFFICE_COMMANDS = [
     BotCommand("status", "Tình hình gửi báo cáo theo khối"),
     BotCommand("view", "Xem báo cáo của một đơn vị"),
+    BotCommand("review", "Xem xét, chấp nhận hoặc trả lại báo cáo"),
+    BotCommand("late", "Đơn vị chưa nộp, quá hạn; nhắc ngay"),
+    BotCommand("period", "Kỳ báo cáo: mở, đóng, hạn nộp"),
+    BotCommand("reopen", "Mở lại kỳ báo cáo cho một đơn vị"),
     BotCommand("invite", "Tạo mã mời cho đơn vị"),
     BotCommand("broadcast", "Soạn và gửi bản tin điển hình tiên tiến"),
     BotCommand("broadcasts", "Các bản tin đã gửi, đã nhận, đã đọc"),

@@ -9,10 +9,10 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
-from bot.domain.models import ROLES, Period, Role
+from bot.domain.models import ROLES, Period, Report, Role, Unit
 from bot.formatting import format_datetime, period_label
-from bot.services.office import UnitProgress
 from bot.services.registration import UnknownUnitError
+from bot.services.review import DESK_STATUSES, UnitDesk
 from handlers import texts
 from handlers.common import reply, require_office
 from handlers.context import App, BotContext
@@ -30,54 +30,61 @@ async def _period_arg(update: Update, context: BotContext, text: str | None) -> 
 
 
 async def cmd_status(update: Update, context: BotContext) -> None:
+    """Who has submitted, by block: accepted, awaiting review, returned, drafting, not
+    started and — after the deadline — late (see bot/services/review.py)."""
     if await require_office(update, context) is None:
         return
     period = await _period_arg(update, context, context.args[0] if context.args else None)
     if period is None:
         return
     tz = context.services.settings.tz
-    progress = await context.services.office.progress(period)
+    desk = await context.services.review.desk(period)
     lines = [
         texts.STATUS_HEADER.format(
             period=period_label(period.year, period.quarter),
             due=format_datetime(period.due_at, tz),
-            submitted=progress.count("submitted"),
-            total=progress.total,
-            draft=progress.count("draft"),
-            none=progress.count("none"),
-        )
+            submitted=desk.reported,
+            total=desk.total,
+            draft=desk.count("draft"),
+            none=desk.count("none"),
+        ),
+        texts.STATUS_REVIEW_LINE.format(
+            accepted=desk.count("accepted"),
+            submitted=desk.count("submitted"),
+            returned=desk.count("returned"),
+            late=desk.count("late"),
+        ),
     ]
-    for block in progress.blocks:
+    for block in desk.blocks:
         lines += [
             "",
             texts.STATUS_BLOCK.format(
-                block=esc(block.block.name),
-                submitted=block.count("submitted"),
-                total=len(block.units),
+                block=esc(block.block.name), submitted=block.reported, total=len(block.units)
             ),
         ]
-        for status, title in (
-            ("submitted", texts.STATUS_SUBMITTED),
-            ("draft", texts.STATUS_DRAFT),
-            ("none", texts.STATUS_NONE),
-        ):
+        for status in DESK_STATUSES:
             members = [u for u in block.units if u.status == status]
             if members:
-                lines.append(title.format(n=len(members)))
-                lines += [_unit_line(u, context) for u in members]
+                lines.append(texts.STATUS_GROUPS[status].format(n=len(members)))
+                lines += [_unit_line(u, period, context) for u in members]
     await reply(update, context, "\n".join(lines))
 
 
-def _unit_line(progress: UnitProgress, context: BotContext) -> str:
-    unit = progress.unit
-    if progress.report is not None:
-        return texts.STATUS_UNIT_SUBMITTED.format(
+def _unit_line(desk: UnitDesk, period: Period, context: BotContext) -> str:
+    unit = desk.unit
+    tz = context.services.settings.tz
+    if desk.report is not None:
+        line = texts.STATUS_UNIT_SUBMITTED.format(
             code=esc(unit.code),
             name=esc(unit.name),
-            version=progress.report.version,
-            at=format_datetime(progress.report.submitted_at, context.services.settings.tz),
+            version=desk.report.version,
+            at=format_datetime(desk.report.submitted_at, tz),
         )
-    return texts.STATUS_UNIT.format(code=esc(unit.code), name=esc(unit.name))
+        return line + (texts.STATUS_LATE_MARK if desk.submitted_late(period) else "")
+    line = texts.STATUS_UNIT.format(code=esc(unit.code), name=esc(unit.name))
+    if desk.extension is not None and desk.deadline == desk.extension.due_at:
+        line += texts.STATUS_EXTENDED_MARK.format(due=format_datetime(desk.deadline, tz))
+    return line
 
 
 async def cmd_view(update: Update, context: BotContext) -> None:
@@ -118,6 +125,13 @@ async def cmd_view(update: Update, context: BotContext) -> None:
         lines.append(texts.VIEW_VERSIONS.format(versions=listed))
     lines += answer_lines(context.services.form, report.answers)
     await reply(update, context, "\n".join(lines))
+    await send_attachments(update, context, unit, report, label)
+
+
+async def send_attachments(
+    update: Update, context: BotContext, unit: Unit, report: Report, label: str
+) -> None:
+    """Re-send the report's files (the signed report, evidence), each captioned."""
     chat = update.effective_chat
     for spec in context.services.form.fields:
         attached = report.answers.get(spec.key)

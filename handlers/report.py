@@ -201,6 +201,8 @@ async def show(update: Update, context: BotContext, step: rs.Step, who: Membersh
     elif isinstance(step, rs.Closed):
         if step.period is None:
             await reply(update, context, texts.CLOSED_NONE)
+        elif step.period.status == "closed":
+            await reply(update, context, texts.CLOSED_BY_OFFICE.format(period=_label(step.period)))
         else:
             await reply(
                 update,
@@ -250,12 +252,16 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
         at=at,
         reference=esc(report.reference),
     )
-    recipients = [(c, unit_notice) for c in colleagues] + [
-        (o, notice) for o in sorted(context.services.registration.office_ids)
-    ]
-    for chat_id, text in recipients:
+    # The office's notice opens the review of this version in one press.
+    review = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.BTN_REVIEW, callback_data=f"rv:o:{report.id}")]]
+    )
+    recipients: list[tuple[int, str, InlineKeyboardMarkup | None]] = [
+        (c, unit_notice, None) for c in colleagues
+    ] + [(o, notice, review) for o in sorted(context.services.registration.office_ids)]
+    for chat_id, text, markup in recipients:
         try:
-            await send(context, chat_id, text)
+            await send(context, chat_id, text, markup)
         except TelegramError as exc:
             # Someone who never opened the bot, or blocked it, cannot be written to; the
             # submission stands regardless.

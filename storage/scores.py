@@ -36,14 +36,29 @@ class Scorable:
     stored: StoredScore | None
 
 
-async def scorable(conn: aiosqlite.Connection, period_code: str, block: str) -> list[Scorable]:
-    """The block's units with a submitted report for the period: latest version each."""
+# The decision in force on a version is the latest review taken on it.
+_ACCEPTED = (
+    " AND (SELECT v.decision FROM reviews v WHERE v.report_id = x.id "
+    "ORDER BY v.id DESC LIMIT 1) = 'accepted'"
+)
+
+
+async def scorable(
+    conn: aiosqlite.Connection, period_code: str, block: str, *, accepted_only: bool = False
+) -> list[Scorable]:
+    """The block's units with a submitted report for the period: latest version each.
+
+    With ``accepted_only``, the latest version the office has accepted (units without
+    one are left out, as if they had not reported).
+    """
+    accepted = _ACCEPTED if accepted_only else ""
     async with conn.execute(
         "SELECT u.code AS unit_code, r.id AS report_id, s.basis, s.points, s.max_points, "
         "s.index_value, s.band, s.lost, s.appraised "
         "FROM units u "
         "JOIN reports r ON r.unit_code = u.code AND r.period_code = ? AND r.version = "
-        "(SELECT MAX(version) FROM reports x WHERE x.unit_code = u.code AND x.period_code = ?) "
+        "(SELECT MAX(x.version) FROM reports x WHERE x.unit_code = u.code "
+        f"AND x.period_code = ?{accepted}) "
         "LEFT JOIN scores s ON s.unit_code = u.code AND s.period_code = ? "
         "WHERE u.block = ?",
         (period_code, period_code, period_code, block),

@@ -106,7 +106,13 @@ async def appraisals_for_period(
 
 # Audit actions that change a ranking: every such change is audited in its own
 # transaction, so the newest of these audit ids identifies the data a ranking saw.
-RANKING_ACTIONS = ("report.submit", "appraisal.set", "roster.import", "block.add")
+RANKING_ACTIONS = (
+    "report.submit",
+    "report.review",  # with CCHC_STANDINGS_COUNT=accepted a decision changes what counts
+    "appraisal.set",
+    "roster.import",
+    "block.add",
+)
 
 
 async def data_version(conn: aiosqlite.Connection) -> int:

@@ -21,7 +21,9 @@ from bot.services.outbox import OutboxSender, SenderSettings
 from bot.services.periods import PeriodService
 from bot.services.practices import PracticeService
 from bot.services.registration import RegistrationService
+from bot.services.reminders import DeskSchedule
 from bot.services.reporting import ReportingService
+from bot.services.review import ReviewService
 from bot.services.roster import RosterService
 from bot.services.standings import StandingsService
 from storage.database import Database
@@ -50,6 +52,8 @@ class Services:
     practices: PracticeService
     audit: AuditService
     backup: BackupService
+    review: ReviewService
+    desk: DeskSchedule
 
     async def close(self) -> None:
         await self.outbox.stop()  # records the requests in flight before the database goes
@@ -62,8 +66,11 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     form = load_form(settings.form_file)
     periods = PeriodService(db, clock, tz=settings.tz, due_day=settings.due_day)
     methodology = _methodology(settings, form)
-    standings = StandingsService(db, clock, methodology, periods)
+    standings = StandingsService(
+        db, clock, methodology, periods, count=settings.standings_count
+    )
     office = OfficeService(db)
+    review = ReviewService(db, clock, periods, reopen_days=settings.reopen_days)
     outbox = OutboxSender(db, clock, SenderSettings.from_settings(settings))
     return Services(
         settings=settings,
@@ -93,6 +100,21 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
             keep=settings.backup_keep,
             tz=settings.tz,
             clock=clock,
+        ),
+        review=review,
+        desk=DeskSchedule(
+            db,
+            clock,
+            periods,
+            review,
+            tz=settings.tz,
+            office_ids=settings.office_ids,
+            offsets=settings.reminder_offsets,
+            reminder_time=settings.reminder_time,
+            quiet_start=settings.quiet_start,
+            quiet_end=settings.quiet_end,
+            digest_time=settings.digest_time,
+            digest_days=settings.digest_days,
         ),
     )
 

@@ -2,19 +2,32 @@
 
 Per Decree 09/2019/NĐ-CP a quarter's data runs from the 15th of the month before the
 quarter to the 14th of its last month. The due date defaults to ``due_day`` of the
-quarter's last month at 23:59 local time; the office can change it per period.
+quarter's last month at 23:59 local time; the office can change it per period. The
+fourth quarter's report is also the year report.
+
+The office opens and closes periods and moves deadlines (``/period``, ``cchc-bot
+period``); every change is audited. A deadline the office sets by date alone means the
+end of that day (23:59:59 local). A new deadline must fall after the period's data
+cut-off and in the future: to stop taking reports now, the office closes the period.
+
+After the deadline, or once the period is closed, a unit may submit only if the office
+reopened the period for it (or returned its report): :meth:`PeriodService.for_unit`
+gives the period as it applies to that unit, with the unit's own deadline.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.clock import Clock
+from bot.clock import Clock, to_iso
 from bot.domain.models import Period
-from storage import periods
+from storage import audit, periods, units
 from storage.database import Database
+from storage.periods import Extension
+
+END_OF_DAY = time(23, 59, 59)
 
 _CODE = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$")
 
@@ -33,6 +46,36 @@ def quarter_of(day: date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 1
 
 
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_CLOCK = re.compile(r"^(\d{1,2})[:hH](\d{2})?$")
+
+
+def parse_deadline(text: str, tz: ZoneInfo) -> datetime | None:
+    """A deadline as the office writes it: "20/06/2025", "20/06/2025 17:00" (also
+    "2025-06-20"). A date alone means the end of that day, 23:59:59 local time."""
+    parts = text.strip().split()
+    if not 1 <= len(parts) <= 2:
+        return None
+    day_first, iso = _DAY_FIRST.match(parts[0]), _ISO_DAY.match(parts[0])
+    try:
+        if day_first:
+            day = date(int(day_first.group(3)), int(day_first.group(2)), int(day_first.group(1)))
+        elif iso:
+            day = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        else:
+            return None
+        at = END_OF_DAY
+        if len(parts) == 2:
+            clock = _CLOCK.match(parts[1])
+            if clock is None:
+                return None
+            at = time(int(clock.group(1)), int(clock.group(2) or 0))
+    except ValueError:
+        return None
+    return datetime.combine(day, at, tzinfo=tz)
+
+
 def default_period(year: int, quarter: int, *, tz: ZoneInfo, due_day: int) -> Period:
     first_month = 3 * (quarter - 1) + 1
     last_month = first_month + 2
@@ -46,6 +89,28 @@ def default_period(year: int, quarter: int, *, tz: ZoneInfo, due_day: int) -> Pe
         data_to=date(year, last_month, 14),
         due_at=due_local,
     )
+
+
+def apply_extension(period: Period, extension: Extension | None) -> Period:
+    """The period with the unit's own deadline, when that is later than the period's."""
+    if extension is None:
+        return period
+    if period.status == "open" and period.due_at >= extension.due_at:
+        return period
+    return period.model_copy(update={"status": "open", "due_at": extension.due_at})
+
+
+class DeadlineError(ValueError):
+    """A deadline the office may not set: ``why`` is "before_cutoff" or "past"."""
+
+    def __init__(self, why: str, period: Period) -> None:
+        super().__init__(why)
+        self.why = why
+        self.period = period
+
+
+class UnknownUnit(LookupError):
+    pass
 
 
 class PeriodService:
@@ -94,11 +159,142 @@ class PeriodService:
             return None
         return await self.ensure(*parsed)
 
-    async def open_for_submission(self) -> list[Period]:
-        """Periods a unit may report on now; the current quarter is always considered."""
+    async def open_for_submission(self, unit_code: str | None = None) -> list[Period]:
+        """Periods a unit may report on now; the current quarter is always considered.
+
+        A period whose data window has not begun is not offered yet (the office may set
+        up the next quarter in advance). With ``unit_code``, a period reopened for that
+        unit counts, with its deadline.
+        """
         await self.current()
         now = self._clock()
-        return [p for p in await periods.list_all(self._db.reader) if p.accepts_submissions(now)]
+        today = now.astimezone(self._tz).date()
+        found = [p for p in await periods.list_all(self._db.reader) if p.data_from <= today]
+        if unit_code is not None:
+            found = [await self.for_unit(unit_code, p) for p in found]
+        return [p for p in found if p.accepts_submissions(now)]
+
+    # -- the office's changes -------------------------------------------------------------
+
+    async def list_recent(self, count: int = 4) -> list[Period]:
+        """The current quarter, the next one and earlier ones: newest first."""
+        current = await self.current()
+        nxt = (current.year, current.quarter + 1) if current.quarter < 4 else (current.year + 1, 1)
+        await self.ensure(*nxt)
+        listed = sorted(
+            await periods.list_all(self._db.reader), key=lambda p: (p.year, p.quarter)
+        )
+        return list(reversed(listed))[:count]
+
+    def end_of_day(self, day: date) -> datetime:
+        return datetime.combine(day, END_OF_DAY, tzinfo=self._tz)
+
+    async def open(self, code: str, *, actor: str, due_at: datetime | None = None) -> Period:
+        """Accept submissions again (with a new deadline, if given)."""
+        found = await self._require(code)
+        if due_at is not None:
+            self._check_deadline(found, due_at)
+        changed = found.model_copy(update={"status": "open", "due_at": due_at or found.due_at})
+        await self._store(found, changed, actor, "period.open")
+        return changed
+
+    async def close(self, code: str, *, actor: str) -> Period:
+        """Stop accepting submissions now, whatever the deadline says."""
+        found = await self._require(code)
+        changed = found.model_copy(update={"status": "closed"})
+        await self._store(found, changed, actor, "period.close")
+        return changed
+
+    async def set_deadline(self, code: str, due_at: datetime, *, actor: str) -> Period:
+        """Move a period's deadline (the period's status is left as it is)."""
+        found = await self._require(code)
+        self._check_deadline(found, due_at)
+        changed = found.model_copy(update={"due_at": due_at})
+        await self._store(found, changed, actor, "period.due")
+        return changed
+
+    def _check_deadline(self, period: Period, due_at: datetime) -> None:
+        if due_at.astimezone(self._tz).date() <= period.data_to:
+            raise DeadlineError("before_cutoff", period)
+        if due_at <= self._clock():
+            raise DeadlineError("past", period)
+
+    async def _require(self, code: str) -> Period:
+        parsed = parse_period_code(code)
+        if parsed is None:
+            raise LookupError(code)
+        return await self.ensure(*parsed)
+
+    async def _store(self, before: Period, after: Period, actor: str, action: str) -> None:
+        async with self._db.write() as conn:
+            await periods.update(conn, after)
+            await audit.record(
+                conn,
+                at=to_iso(self._clock()),
+                actor=actor,
+                action=action,
+                detail={
+                    "period": after.code,
+                    "before": {"status": before.status, "due_at": to_iso(before.due_at)},
+                    "after": {"status": after.status, "due_at": to_iso(after.due_at)},
+                },
+            )
+
+    # -- one unit ---------------------------------------------------------------------------
+
+    async def extension(self, unit_code: str, period_code: str) -> Extension | None:
+        return await periods.get_extension(self._db.reader, period_code, unit_code)
+
+    async def for_unit(self, unit_code: str, period: Period) -> Period:
+        """The period as it applies to one unit: its own deadline if reopened for it."""
+        extension = await periods.get_extension(self._db.reader, period.code, unit_code)
+        return apply_extension(period, extension)
+
+    async def reopen_for(
+        self,
+        unit_code: str,
+        code: str,
+        *,
+        days: int,
+        actor: str,
+        reason: str = "reopen",
+    ) -> tuple[Period, Extension | None]:
+        """Let one unit submit until the end of the day ``days`` days from today.
+
+        An extension never shortens what the unit already has: if it may already submit
+        until then or later, nothing is recorded, and the period is returned as it
+        applies to the unit with ``None``.
+        """
+        period = await self._require(code)
+        unit = await units.get_unit(self._db.reader, unit_code)
+        if unit is None:
+            raise UnknownUnit(unit_code)
+        now = self._clock()
+        until = self.end_of_day(now.astimezone(self._tz).date() + timedelta(days=days))
+        current = await self.for_unit(unit.code, period)
+        existing = await self.extension(unit.code, period.code)
+        if current.accepts_submissions(now) and current.due_at >= until:
+            return current, None
+        extension = Extension(period.code, unit.code, until, reason, actor, now)
+        async with self._db.write() as conn:
+            await periods.put_extension(conn, extension)
+            await audit.record(
+                conn,
+                at=to_iso(now),
+                actor=actor,
+                action="period.reopen_unit",
+                unit_code=unit.code,
+                detail={
+                    "period": period.code,
+                    "reason": reason,
+                    "before": to_iso(existing.due_at) if existing else None,
+                    "after": to_iso(until),
+                },
+            )
+        return apply_extension(period, extension), extension
+
+    async def extensions(self, period_code: str) -> dict[str, Extension]:
+        return await periods.extensions_for_period(self._db.reader, period_code)
 
     async def set_due(self, code: str, due_at: datetime, *, status: str | None = None) -> Period:
         found = await self.resolve(code)

@@ -135,17 +135,17 @@ class ReportingService:
             session = await sessions.get(self._db.reader, member.telegram_id)
             if session is not None and session.flow == FLOW:
                 state = _State.load(session.state)
-                period = await self._periods.get(state.period)
+                period = await self._period(member, state.period)
                 if period is not None and period.accepts_submissions(self._clock()):
                     return await self._show(member, period, state)
-            open_periods = await self._periods.open_for_submission()
+            open_periods = await self._periods.open_for_submission(member.unit_code)
             if not open_periods:
                 return Closed(await self._periods.current())
             if len(open_periods) > 1:
                 return ChoosePeriod(open_periods)
             period = open_periods[0]
         else:
-            found = await self._periods.get(period_code)
+            found = await self._period(member, period_code)
             if found is None or not found.accepts_submissions(self._clock()):
                 return Closed(found)
             period = found
@@ -162,7 +162,7 @@ class ReportingService:
         state = _State.load(session.state)
         async with self._db.write() as conn:
             await sessions.clear(conn, member.telegram_id)
-        period = await self._periods.get(state.period)
+        period = await self._period(member, state.period)
         assert period is not None
         answers = await self._answers(member.unit_code, period.code)
         return Saved(period, sum(1 for f in self.form.fields if f.key in answers), self.total)
@@ -320,6 +320,11 @@ class ReportingService:
 
     # -- internals ---------------------------------------------------------------------
 
+    async def _period(self, member: Membership, code: str) -> Period | None:
+        """The period as it applies to the member's unit (reopened for it, say)."""
+        found = await self._periods.get(code)
+        return None if found is None else await self._periods.for_unit(member.unit_code, found)
+
     async def _answers(self, unit_code: str, period_code: str) -> Answers:
         draft = await reports.get_draft(self._db.reader, unit_code, period_code)
         if draft is not None:
@@ -335,7 +340,7 @@ class ReportingService:
         if session is None or session.flow != FLOW:
             return None
         state = _State.load(session.state)
-        period = await self._periods.get(state.period)
+        period = await self._period(member, state.period)
         if period is None:
             return None
         state.cursor = max(0, min(state.cursor, self.total))

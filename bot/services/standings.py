@@ -131,12 +131,21 @@ class ScopeError(ValueError):
 
 class StandingsService:
     def __init__(
-        self, db: Database, clock: Clock, methodology: Methodology, periods: PeriodService
+        self,
+        db: Database,
+        clock: Clock,
+        methodology: Methodology,
+        periods: PeriodService,
+        *,
+        count: str = "submitted",
     ) -> None:
         self._db = db
         self._clock = clock
         self.methodology = methodology
         self._periods = periods
+        # "submitted": every unit's latest submitted version counts (provisional until
+        # the office accepts it); "accepted": only its latest accepted version.
+        self.accepted_only = count == "accepted"
         self._cache: dict[tuple[str, str], BlockRanking] = {}
         # Stored scores made under another methodology file are rescored, not trusted.
         self._fingerprint = hashlib.blake2b(
@@ -260,7 +269,9 @@ class StandingsService:
     async def _quarter_scores(self, period: str, block: str) -> dict[str, StoredScore]:
         """The block's scores for a quarter, rescoring only what changed since stored."""
         conn = self._db.reader
-        candidates = await scores.scorable(conn, period, block)
+        candidates = await scores.scorable(
+            conn, period, block, accepted_only=self.accepted_only
+        )
         appraised = await scores.block_appraisals(conn, period, block)
         result: dict[str, StoredScore] = {}
         stale: list[tuple[scores.Scorable, str]] = []
@@ -313,9 +324,16 @@ class StandingsService:
         return fresh
 
     def _basis(self, report_id: int, block: str, appraised: dict[str, Decimal] | None) -> str:
-        """What a score was computed from; a stored score with another basis is stale."""
+        """What a score was computed from; a stored score with another basis is stale.
+
+        The report id names the version scored: when the office accepts or returns a
+        report, :func:`storage.scores.scorable` may pick another version (with
+        ``accepted_only``), and so another basis. The rule itself is part of the basis
+        so that switching CCHC_STANDINGS_COUNT never reuses a row scored under the other.
+        """
         marks = ",".join(f"{k}={v}" for k, v in sorted((appraised or {}).items()))
-        return f"{report_id}|{block}|{self._fingerprint}|{marks}"
+        rule = "accepted" if self.accepted_only else "submitted"
+        return f"{report_id}|{block}|{self._fingerprint}|{rule}|{marks}"
 
     async def unit_standing(self, unit_code: str, scope: Scope) -> UnitStanding | None:
         unit = await units.get_unit(self._db.reader, unit_code)

@@ -1,0 +1,277 @@
+"""The office's review of submitted reports, and where every unit stands for a period.
+
+Each submitted version can be accepted or returned with a comment; the decision in
+force for a version is the latest one taken on it, and only the latest version can be
+reviewed (a unit that resubmits needs a new decision). Returning a report tells the
+unit, with the comment; the unit edits its draft (seeded from what it submitted) and
+resubmits. So that a return is never a dead end, a unit whose report is returned may
+resubmit for at least ``reopen_days`` days: if its deadline is sooner (or past), the
+period is reopened for it until then.
+
+A unit's status for a period, as the office sees it in /status:
+
+* ``accepted`` / ``returned`` — the decision in force on its latest version;
+* ``submitted`` — its latest version awaits review;
+* ``late`` — nothing submitted, and its deadline (its own, if reopened) has passed;
+* ``draft`` — answers saved, not submitted; ``none`` — nothing yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from bot.clock import Clock, to_iso
+from bot.domain.models import Block, Draft, Period, Report, Unit
+from bot.services.periods import PeriodService, apply_extension
+from storage import audit, people, reports, reviews, units
+from storage.database import Database
+from storage.periods import Extension
+from storage.reviews import Review
+
+DeskStatus = Literal["accepted", "submitted", "returned", "draft", "none", "late"]
+# The order /status lists them in.
+DESK_STATUSES: tuple[DeskStatus, ...] = (
+    "accepted",
+    "submitted",
+    "returned",
+    "draft",
+    "none",
+    "late",
+)
+REPORTED: frozenset[DeskStatus] = frozenset({"accepted", "submitted", "returned"})
+
+
+@dataclass(frozen=True, slots=True)
+class UnitDesk:
+    """One unit's position for a period."""
+
+    unit: Unit
+    status: DeskStatus
+    report: Report | None  # the latest version
+    review: Review | None  # the decision in force on it
+    draft: Draft | None
+    deadline: datetime  # the unit's own (a reopened period's, if later)
+    extension: Extension | None
+
+    @property
+    def reported(self) -> bool:
+        return self.status in REPORTED
+
+    def submitted_late(self, period: Period) -> bool:
+        return self.report is not None and self.report.submitted_at > period.due_at
+
+
+@dataclass(frozen=True, slots=True)
+class BlockDesk:
+    block: Block
+    units: list[UnitDesk] = field(default_factory=list)
+
+    def count(self, *statuses: DeskStatus) -> int:
+        return sum(1 for u in self.units if u.status in statuses)
+
+    @property
+    def reported(self) -> int:
+        return sum(1 for u in self.units if u.reported)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodDesk:
+    period: Period
+    blocks: list[BlockDesk]
+
+    def count(self, *statuses: DeskStatus) -> int:
+        return sum(b.count(*statuses) for b in self.blocks)
+
+    @property
+    def reported(self) -> int:
+        return sum(b.reported for b in self.blocks)
+
+    @property
+    def total(self) -> int:
+        return sum(len(b.units) for b in self.blocks)
+
+    @property
+    def units(self) -> list[UnitDesk]:
+        return [u for b in self.blocks for u in b.units]
+
+    def with_status(self, *statuses: DeskStatus) -> list[UnitDesk]:
+        return [u for u in self.units if u.status in statuses]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewView:
+    """What /review shows: the unit's latest version and every earlier one."""
+
+    period: Period
+    desk: UnitDesk
+    versions: list[Report]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision taken, with who is to be told."""
+
+    period: Period
+    unit: Unit
+    report: Report
+    review: Review
+    recipients: tuple[int, ...]
+    deadline: datetime  # until when the unit may (re)submit
+    reopened: bool  # a return reopened the period for the unit
+
+
+class ReviewError(Exception):
+    """``why``: "unknown_unit", "no_report", "stale" (a newer version came in)."""
+
+    def __init__(self, why: str, *, unit: Unit | None = None) -> None:
+        super().__init__(why)
+        self.why = why
+        self.unit = unit
+
+
+class ReviewService:
+    def __init__(
+        self, db: Database, clock: Clock, periods: PeriodService, *, reopen_days: int
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._periods = periods
+        self._reopen_days = reopen_days
+
+    # -- where units stand -----------------------------------------------------------
+
+    async def desk(self, period: Period) -> PeriodDesk:
+        """Every unit's status for the period, grouped by block in roster order."""
+        conn = self._db.reader
+        latest = await reports.latest_reports_for_period(conn, period.code)
+        drafts = await reports.drafts_for_period(conn, period.code)
+        decided = await reviews.latest_for_period(conn, period.code)
+        extensions = await self._periods.extensions(period.code)
+        now = self._clock()
+        by_block = {b.code: BlockDesk(b) for b in await units.list_blocks(conn)}
+        for unit in await units.list_units(conn):
+            report = latest.get(unit.code)
+            extension = extensions.get(unit.code)
+            own = apply_extension(period, extension)
+            review = decided.get(report.id) if report is not None else None
+            draft = drafts.get(unit.code)
+            status: DeskStatus
+            if report is not None and review is not None:
+                status = "accepted" if review.decision == "accepted" else "returned"
+            elif report is not None:
+                status = "submitted"
+            elif now > own.due_at:
+                status = "late"
+            elif draft is not None and draft.answers:
+                status = "draft"
+            else:
+                status = "none"
+            by_block[unit.block].units.append(
+                UnitDesk(unit, status, report, review, draft, own.due_at, extension)
+            )
+        return PeriodDesk(period, [b for b in by_block.values() if b.units])
+
+    async def unit_desk(self, unit_code: str, period: Period) -> UnitDesk:
+        unit = await units.get_unit(self._db.reader, unit_code)
+        if unit is None:
+            raise ReviewError("unknown_unit")
+        for candidate in (await self.desk(period)).units:
+            if candidate.unit.code == unit.code:
+                return candidate
+        raise AssertionError("unit missing from its own roster")  # pragma: no cover
+
+    # -- reviewing -------------------------------------------------------------------
+
+    async def latest_reported(self, unit_code: str) -> Period | None:
+        """The newest period for which the unit has submitted a report (/review's default)."""
+        async with self._db.reader.execute(
+            "SELECT period_code FROM reports WHERE unit_code = ? COLLATE NOCASE "
+            "ORDER BY period_code DESC LIMIT 1",
+            (unit_code,),
+        ) as cur:
+            row = await cur.fetchone()
+        return await self._periods.get(row[0]) if row else None
+
+    async def view(self, unit_code: str, period: Period) -> ReviewView:
+        desk = await self.unit_desk(unit_code, period)
+        if desk.report is None:
+            raise ReviewError("no_report", unit=desk.unit)
+        versions = await reports.versions(self._db.reader, desk.unit.code, period.code)
+        return ReviewView(period, desk, versions)
+
+    async def report(self, report_id: int) -> Report | None:
+        async with self._db.reader.execute(
+            "SELECT unit_code, period_code FROM reports WHERE id = ?", (report_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        for version in await reports.versions(self._db.reader, row[0], row[1]):
+            if version.id == report_id:
+                return version
+        return None  # pragma: no cover
+
+    async def accept(self, report_id: int, *, actor: str) -> Decision:
+        return await self._decide(report_id, "accepted", "", actor)
+
+    async def return_report(self, report_id: int, comment: str, *, actor: str) -> Decision:
+        return await self._decide(report_id, "returned", comment.strip(), actor)
+
+    async def _decide(self, report_id: int, decision: str, comment: str, actor: str) -> Decision:
+        report = await self.report(report_id)
+        if report is None:
+            raise ReviewError("no_report")
+        unit = await units.get_unit(self._db.reader, report.unit_code)
+        period = await self._periods.get(report.period_code)
+        assert unit is not None
+        assert period is not None
+        now = self._clock()
+        reopened = False
+        async with self._db.write() as conn:
+            latest = await reports.latest_report(conn, report.unit_code, report.period_code)
+            if latest is None or latest.id != report.id:
+                raise ReviewError("stale", unit=unit)
+            review_id = await reviews.add(
+                conn,
+                report_id=report.id,
+                unit_code=unit.code,
+                period_code=period.code,
+                decision=decision,
+                comment=comment,
+                reviewed_by=actor,
+                reviewed_at=to_iso(now),
+            )
+            await audit.record(
+                conn,
+                at=to_iso(now),
+                actor=actor,
+                action="report.review",
+                unit_code=unit.code,
+                detail={
+                    "period": period.code,
+                    "version": report.version,
+                    "decision": decision,
+                    "comment": comment,
+                },
+            )
+            review = await reviews.latest_for_report(conn, report.id)
+        assert review is not None
+        assert review.id == review_id
+        own = await self._periods.for_unit(unit.code, period)
+        if decision == "returned":
+            own, extension = await self._periods.reopen_for(
+                unit.code, period.code, days=self._reopen_days, actor=actor, reason="return"
+            )
+            reopened = extension is not None
+        members = await people.members_of(self._db.reader, unit.code)
+        return Decision(
+            period=period,
+            unit=unit,
+            report=report,
+            review=review,
+            recipients=tuple(m.telegram_id for m in members),
+            deadline=own.due_at,
+            reopened=reopened,
+        )

@@ -1,0 +1,335 @@
+"""The office's periods: /period (list, open, close, deadline) and /reopen for one unit.
+
+``/period`` lists recent periods with a button each; a period's card has buttons to
+open or close it and to change its deadline (one persisted question: the new date).
+The same is possible with arguments (``/period 2025-Q2 due 20/06/2025``). Reopening
+for one unit tells its bound members. After any change the desk's schedule is
+re-read at once, so reminders follow the new deadline.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.domain.models import Period
+from bot.formatting import format_date, format_datetime, period_label
+from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
+from handlers import dialog, texts
+from handlers.common import identify, reply, require_office, send
+from handlers.context import App, BotContext
+from handlers.reminders import reschedule
+from handlers.telegram_text import esc
+
+log = logging.getLogger(__name__)
+
+PREFIX = "pd"
+DUE_FLOW = "period_due"
+
+
+def period_title(period: Period) -> str:
+    """ "quý I/2025"; the fourth quarter adds that it is also the year report."""
+    label = period_label(period.year, period.quarter)
+    if period.quarter == 4:
+        return label + f" (báo cáo năm {period.year})"
+    return label
+
+
+def _due(context: BotContext, period: Period) -> str:
+    return format_datetime(period.due_at, context.services.settings.tz)
+
+
+def _status(context: BotContext, period: Period) -> str:
+    if period.status == "closed":
+        return texts.PERIOD_STATUS_CLOSED
+    if period.due_at < context.services.clock():
+        return texts.PERIOD_STATUS_PAST
+    return texts.PERIOD_STATUS_OPEN
+
+
+async def _card(context: BotContext, period: Period) -> tuple[str, InlineKeyboardMarkup]:
+    desk = await context.services.review.desk(period)
+    lines = [
+        texts.PERIOD_CARD.format(
+            label=period_label(period.year, period.quarter),
+            year_note=texts.YEAR_REPORT_NOTE.format(year=period.year)
+            if period.quarter == 4
+            else "",
+            code=period.code,
+            data_from=format_date(period.data_from),
+            data_to=format_date(period.data_to),
+            due=_due(context, period),
+            status=_status(context, period),
+            reported=desk.reported,
+            total=desk.total,
+        )
+    ]
+    now = context.services.clock()
+    extended = [u for u in desk.units if u.extension is not None and u.extension.due_at >= now]
+    if extended:
+        lines.append(
+            texts.PERIOD_EXTENDED.format(
+                n=len(extended), units=", ".join(esc(u.unit.code) for u in extended)
+            )
+        )
+    toggle = (
+        InlineKeyboardButton(texts.BTN_PERIOD_CLOSE, callback_data=f"{PREFIX}:c:{period.code}")
+        if period.status == "open" and period.due_at >= now
+        else InlineKeyboardButton(texts.BTN_PERIOD_OPEN, callback_data=f"{PREFIX}:o:{period.code}")
+    )
+    due = InlineKeyboardButton(texts.BTN_PERIOD_DUE, callback_data=f"{PREFIX}:d:{period.code}")
+    return "\n".join(lines), InlineKeyboardMarkup([[toggle, due]])
+
+
+async def cmd_period(update: Update, context: BotContext) -> None:
+    who = await require_office(update, context)
+    if who is None:
+        return
+    args = context.args or []
+    periods = context.services.periods
+    if not args:
+        listed = await periods.list_recent(6)
+        lines = [texts.PERIODS_HEADER]
+        lines += [
+            texts.PERIODS_LINE.format(
+                label=period_title(p),
+                code=p.code,
+                due=_due(context, p),
+                status=_status(context, p),
+            )
+            for p in listed
+        ]
+        buttons = [
+            InlineKeyboardButton(p.code, callback_data=f"{PREFIX}:v:{p.code}") for p in listed
+        ]
+        rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+        await reply(update, context, "\n".join(lines), InlineKeyboardMarkup(rows))
+        return
+    parsed = parse_period_code(args[0])
+    if parsed is None:
+        await reply(update, context, texts.BAD_PERIOD.format(text=esc(args[0])))
+        return
+    period = await periods.ensure(*parsed)
+    actor = f"tg:{who.telegram_id}"
+    action = args[1].lower() if len(args) > 1 else "show"
+    rest = " ".join(args[2:])
+    if action == "show" and len(args) == 1:
+        text, markup = await _card(context, period)
+        await reply(update, context, text, markup)
+    elif action in {"open", "mo"}:
+        due_at = None
+        if rest:
+            due_at = parse_deadline(rest, context.services.settings.tz)
+            if due_at is None:
+                await reply(update, context, texts.PERIOD_BAD_DATE.format(text=esc(rest)))
+                return
+        await _open(update, context, period, actor, due_at)
+    elif action in {"close", "dong"}:
+        await _close(update, context, period, actor)
+    elif action in {"due", "han"} and rest:
+        await _set_due(update, context, period, rest, actor)
+    else:
+        await reply(update, context, texts.PERIOD_USAGE)
+
+
+async def _open(
+    update: Update,
+    context: BotContext,
+    period: Period,
+    actor: str,
+    due_at: datetime | None,
+) -> None:
+    try:
+        opened = await context.services.periods.open(period.code, actor=actor, due_at=due_at)
+    except DeadlineError as exc:
+        await reply(update, context, _deadline_error(exc))
+        return
+    reschedule(context)
+    label = period_title(opened)
+    due = _due(context, opened)
+    user = update.effective_user
+    if opened.due_at < context.services.clock() and user is not None:
+        await reply(update, context, texts.PERIOD_OPENED_PAST.format(label=label, due=due))
+        await _ask_due(update, context, opened, user.id)
+        return
+    await reply(update, context, texts.PERIOD_OPENED.format(label=label, due=due))
+
+
+async def _close(update: Update, context: BotContext, period: Period, actor: str) -> None:
+    closed = await context.services.periods.close(period.code, actor=actor)
+    reschedule(context)
+    await reply(update, context, texts.PERIOD_CLOSED_DONE.format(label=period_title(closed)))
+
+
+async def _set_due(
+    update: Update, context: BotContext, period: Period, text: str, actor: str
+) -> bool:
+    due_at = parse_deadline(text, context.services.settings.tz)
+    if due_at is None:
+        await reply(update, context, texts.PERIOD_BAD_DATE.format(text=esc(text)))
+        return False
+    try:
+        changed = await context.services.periods.set_deadline(period.code, due_at, actor=actor)
+    except DeadlineError as exc:
+        await reply(update, context, _deadline_error(exc))
+        return False
+    reschedule(context)
+    await reply(
+        update,
+        context,
+        texts.PERIOD_DUE_SET.format(label=period_title(changed), due=_due(context, changed)),
+    )
+    return True
+
+
+def _deadline_error(exc: DeadlineError) -> str:
+    if exc.why == "before_cutoff":
+        return texts.PERIOD_DUE_BEFORE_CUTOFF.format(data_to=format_date(exc.period.data_to))
+    return texts.PERIOD_DUE_PAST.format(code=exc.period.code)
+
+
+async def _ask_due(update: Update, context: BotContext, period: Period, user_id: int) -> None:
+    await context.services.conversations.begin(user_id, DUE_FLOW, {"period": period.code})
+    await reply(
+        update,
+        context,
+        texts.PERIOD_DUE_ASK.format(label=period_title(period), due=_due(context, period)),
+    )
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.answer()
+    except TelegramError as exc:
+        log.info("Could not answer callback query: %s", exc)
+    who = await require_office(update, context)
+    if who is None:
+        return
+    _, op, *args = (query.data or "").split(":")
+    if not args or parse_period_code(args[0]) is None:
+        return
+    period = await context.services.periods.resolve(args[0])
+    assert period is not None
+    actor = f"tg:{who.telegram_id}"
+    if op == "v":
+        text, markup = await _card(context, period)
+        await reply(update, context, text, markup)
+    elif op == "o":
+        await _open(update, context, period, actor, None)
+    elif op == "c":
+        await _close(update, context, period, actor)
+    elif op == "d":
+        await _ask_due(update, context, period, who.telegram_id)
+
+
+async def on_due_message(update: Update, context: BotContext) -> bool:
+    """The office's answer to "the new deadline?"."""
+    who = await identify(update, context)
+    message = update.effective_message
+    if who is None or message is None or message.text is None:
+        return False
+    state = await context.services.conversations.state_of(who.telegram_id, DUE_FLOW)
+    if state is None:
+        return False
+    if not who.is_office:
+        await context.services.conversations.end(who.telegram_id, DUE_FLOW)
+        return False
+    period = await context.services.periods.resolve(str(state["period"]))
+    assert period is not None
+    if await _set_due(update, context, period, message.text, f"tg:{who.telegram_id}"):
+        await context.services.conversations.end(who.telegram_id, DUE_FLOW)
+    return True
+
+
+# -- /reopen ------------------------------------------------------------------------------
+
+
+async def cmd_reopen(update: Update, context: BotContext) -> None:
+    """/reopen UNIT [days] [period]: the unit may submit until the end of day N from today."""
+    who = await require_office(update, context)
+    if who is None:
+        return
+    args = list(context.args or [])
+    default_days = context.services.settings.reopen_days
+    usage = texts.REOPEN_USAGE.format(days=default_days)
+    if not args:
+        await reply(update, context, usage)
+        return
+    unit_code = args.pop(0)
+    days = default_days
+    code: str | None = None
+    for arg in args:
+        if arg.isdigit() and 1 <= int(arg) <= 60:
+            days = int(arg)
+        elif parse_period_code(arg) is not None:
+            code = arg
+        else:
+            await reply(update, context, usage)
+            return
+    periods = context.services.periods
+    period = await periods.resolve(code) if code else await _latest_past(context)
+    if period is None:
+        await reply(update, context, texts.REOPEN_NO_PERIOD)
+        return
+    try:
+        own, extension = await periods.reopen_for(
+            unit_code, period.code, days=days, actor=f"tg:{who.telegram_id}"
+        )
+    except UnknownUnit:
+        await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(unit_code)))
+        return
+    unit = await context.services.office.unit(unit_code)
+    assert unit is not None
+    label = period_title(period)
+    due = _due(context, own)
+    if extension is None:
+        await reply(
+            update,
+            context,
+            texts.REOPEN_NOT_NEEDED.format(
+                unit=esc(unit.name), code=esc(unit.code), label=label, due=due
+            ),
+        )
+        return
+    reschedule(context)
+    told = await tell_unit(
+        context,
+        unit.code,
+        texts.REOPEN_UNIT_NOTICE.format(label=label, unit=esc(unit.name), due=due),
+    )
+    text = texts.REOPEN_DONE.format(label=label, unit=esc(unit.name), code=esc(unit.code), due=due)
+    await reply(update, context, text + ("" if told else texts.NO_MEMBERS_NOTE))
+
+
+async def _latest_past(context: BotContext) -> Period | None:
+    """The newest period that no longer takes reports from everyone."""
+    now = context.services.clock()
+    for period in await context.services.periods.list_recent(8):
+        if period.due_at <= now or period.status == "closed":
+            return period
+    return None
+
+
+async def tell_unit(context: BotContext, unit_code: str, text: str) -> int:
+    """Send ``text`` to every bound member of the unit; returns how many got it."""
+    told = 0
+    for member in await context.services.office.members(unit_code):
+        try:
+            await send(context, member.telegram_id, text)
+            told += 1
+        except TelegramError as exc:
+            log.warning("Could not tell %s of %s: %s", member.telegram_id, unit_code, exc)
+    return told
+
+
+def register(app: App) -> None:
+    app.add_handler(CommandHandler("period", cmd_period))
+    app.add_handler(CommandHandler("reopen", cmd_reopen))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    dialog.register_flow(DUE_FLOW, on_due_message)

@@ -1,0 +1,286 @@
+"""The office reviews submitted reports: /review UNIT [period], accept or return.
+
+``/review`` shows the unit's latest version (answers, earlier versions, the decision
+in force) with *✅ Chấp nhận* and *↩️ Trả lại kèm ý kiến*. Returning asks for the
+comment as one persisted question (a restart in between keeps it), then tells the
+unit's members, with the comment and until when they may resubmit. The office's
+notice of each submission carries a *🔎 Xem xét* button that opens the same view.
+Buttons name the version they were shown for: a decision on a version that has since
+been superseded is refused and the newer one pointed to.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import (
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+)
+
+from bot.domain.models import Period
+from bot.formatting import format_datetime, period_label
+from bot.services.review import Decision, ReviewError
+from handlers import dialog, texts
+from handlers.common import identify, reply, require_office
+from handlers.context import App, BotContext
+from handlers.desk_periods import DUE_FLOW, period_title, tell_unit
+from handlers.office import send_attachments
+from handlers.reminders import reschedule
+from handlers.report import answer_lines
+from handlers.telegram_text import esc
+
+log = logging.getLogger(__name__)
+
+PREFIX = "rv"
+RETURN_FLOW = "review_return"
+
+
+def review_button(report_id: int) -> InlineKeyboardMarkup:
+    """The button on the office's notice of a submission."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(texts.BTN_REVIEW, callback_data=f"{PREFIX}:o:{report_id}")]]
+    )
+
+
+async def cmd_review(update: Update, context: BotContext) -> None:
+    if await require_office(update, context) is None:
+        return
+    args = context.args or []
+    if not args or len(args) > 2:
+        await reply(update, context, texts.REVIEW_USAGE)
+        return
+    unit = await context.services.office.unit(args[0])
+    if unit is None:
+        await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(args[0])))
+        return
+    review = context.services.review
+    if len(args) == 2:
+        period = await context.services.periods.resolve(args[1])
+        if period is None:
+            await reply(update, context, texts.BAD_PERIOD.format(text=esc(args[1])))
+            return
+    else:
+        period = await review.latest_reported(unit.code)
+        if period is None:
+            await reply(update, context, texts.REVIEW_NOTHING.format(unit=esc(unit.name)))
+            return
+    await show_review(update, context, unit.code, period)
+
+
+async def show_review(update: Update, context: BotContext, unit_code: str, period: Period) -> None:
+    tz = context.services.settings.tz
+    try:
+        view = await context.services.review.view(unit_code, period)
+    except ReviewError as exc:
+        name = exc.unit.name if exc.unit else unit_code
+        await reply(
+            update,
+            context,
+            texts.REVIEW_NOTHING_PERIOD.format(unit=esc(name), label=period_title(period)),
+        )
+        return
+    desk = view.desk
+    report = desk.report
+    assert report is not None
+    lines = [
+        texts.REVIEW_HEADER.format(
+            label=period_title(period),
+            unit=esc(desk.unit.name),
+            code=esc(desk.unit.code),
+            version=report.version,
+            at=format_datetime(report.submitted_at, tz),
+            reference=esc(report.reference),
+            status=texts.DESK_STATUS_NAMES[desk.status],
+        )
+    ]
+    if desk.review is not None:
+        comment = (
+            texts.REVIEW_DECIDED_COMMENT.format(comment=esc(desk.review.comment))
+            if desk.review.comment
+            else ""
+        )
+        lines.append(
+            texts.REVIEW_DECIDED.format(
+                decision=texts.REVIEW_DECISION_NAMES[desk.review.decision],
+                at=format_datetime(desk.review.reviewed_at, tz),
+                comment=comment,
+            )
+        )
+    if len(view.versions) > 1:
+        listed = ", ".join(
+            f"lần {v.version} ({format_datetime(v.submitted_at, tz)})" for v in view.versions
+        )
+        lines.append(texts.VIEW_VERSIONS.format(versions=listed))
+    lines += answer_lines(context.services.form, report.answers)
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(texts.BTN_ACCEPT, callback_data=f"{PREFIX}:a:{report.id}"),
+                InlineKeyboardButton(texts.BTN_RETURN, callback_data=f"{PREFIX}:r:{report.id}"),
+            ]
+        ]
+    )
+    await reply(update, context, "\n".join(lines), markup)
+    await send_attachments(
+        update, context, desk.unit, report, period_label(period.year, period.quarter)
+    )
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await _answer(query)
+    who = await require_office(update, context)
+    if who is None:
+        return
+    _, op, *args = (query.data or "").split(":")
+    if len(args) != 1 or not args[0].isdigit():
+        return
+    report_id = int(args[0])
+    review = context.services.review
+    report = await review.report(report_id)
+    if report is None:
+        return
+    if op == "o":
+        period = await context.services.periods.get(report.period_code)
+        assert period is not None
+        await show_review(update, context, report.unit_code, period)
+    elif op == "a":
+        try:
+            decision = await review.accept(report_id, actor=f"tg:{who.telegram_id}")
+        except ReviewError as exc:
+            await _stale(update, context, exc, report.period_code)
+            return
+        await _retire(query)
+        await _announce(update, context, decision)
+    elif op == "r":
+        unit = await context.services.office.unit(report.unit_code)
+        assert unit is not None
+        await context.services.conversations.begin(
+            who.telegram_id, RETURN_FLOW, {"report": report_id}
+        )
+        await reply(update, context, texts.REVIEW_ASK_COMMENT.format(unit=esc(unit.name)))
+
+
+async def on_comment(update: Update, context: BotContext) -> bool:
+    """The office's comment for a report it returns (one message)."""
+    who = await identify(update, context)
+    message = update.effective_message
+    if who is None or message is None:
+        return False
+    state = await context.services.conversations.state_of(who.telegram_id, RETURN_FLOW)
+    if state is None:
+        return False
+    if not who.is_office:
+        await context.services.conversations.end(who.telegram_id, RETURN_FLOW)
+        return False
+    comment = (message.text or "").strip()
+    if not comment:
+        await reply(update, context, texts.REVIEW_COMMENT_EMPTY)
+        return True
+    report_id = int(state["report"])
+    report = await context.services.review.report(report_id)
+    await context.services.conversations.end(who.telegram_id, RETURN_FLOW)
+    if report is None:  # pragma: no cover - reports are never deleted
+        return True
+    try:
+        decision = await context.services.review.return_report(
+            report_id, comment, actor=f"tg:{who.telegram_id}"
+        )
+    except ReviewError as exc:
+        await _stale(update, context, exc, report.period_code)
+        return True
+    await _announce(update, context, decision)
+    return True
+
+
+async def _announce(update: Update, context: BotContext, decision: Decision) -> None:
+    tz = context.services.settings.tz
+    label = period_title(decision.period)
+    unit = esc(decision.unit.name)
+    report = decision.report
+    if decision.review.decision == "accepted":
+        to_unit = texts.UNIT_ACCEPTED.format(
+            label=label, unit=unit, version=report.version, reference=esc(report.reference)
+        )
+        to_office = texts.REVIEW_ACCEPTED.format(label=label, unit=unit, version=report.version)
+    else:
+        due = format_datetime(decision.deadline, tz)
+        to_unit = texts.UNIT_RETURNED.format(
+            label=label,
+            unit=unit,
+            version=report.version,
+            reference=esc(report.reference),
+            comment=esc(decision.review.comment),
+            due=due,
+        )
+        to_office = texts.REVIEW_RETURNED.format(
+            label=label,
+            unit=unit,
+            version=report.version,
+            due=due,
+            reopened=texts.REVIEW_RETURNED_REOPENED if decision.reopened else "",
+        )
+        reschedule(context)
+    told = await tell_unit(context, decision.unit.code, to_unit)
+    await reply(update, context, to_office + ("" if told else texts.NO_MEMBERS_NOTE))
+
+
+async def _stale(update: Update, context: BotContext, exc: ReviewError, period: str) -> None:
+    unit = exc.unit
+    if unit is None:
+        return
+    await reply(
+        update,
+        context,
+        texts.REVIEW_STALE.format(unit=esc(unit.name), code=esc(unit.code), period=period),
+    )
+
+
+async def _answer(query: CallbackQuery) -> None:
+    try:
+        await query.answer()
+    except TelegramError as exc:
+        log.info("Could not answer callback query: %s", exc)
+
+
+async def _retire(query: CallbackQuery) -> None:
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except TelegramError as exc:
+        log.info("Could not retire buttons: %s", exc)
+
+
+async def cmd_cancel(update: Update, context: BotContext) -> None:
+    """/cancel while writing a return comment or a new deadline ends that question."""
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None or chat is None or chat.type != ChatType.PRIVATE:
+        return
+    ended = await context.services.conversations.flow_of(user.id)
+    if ended not in {RETURN_FLOW, DUE_FLOW}:
+        return
+    await context.services.conversations.end(user.id, ended)
+    await reply(
+        update,
+        context,
+        texts.REVIEW_CANCELLED if ended == RETURN_FLOW else texts.PERIOD_DUE_CANCELLED,
+    )
+    raise ApplicationHandlerStop
+
+
+def register(app: App) -> None:
+    # Before the guard and the other journeys' /cancel (groups -4 … -2): only these
+    # questions are ended here; any other /cancel goes on.
+    app.add_handler(CommandHandler("cancel", cmd_cancel), group=-5)
+    app.add_handler(CommandHandler("review", cmd_review))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    dialog.register_flow(RETURN_FLOW, on_comment)

@@ -1,0 +1,109 @@
+"""The office's periods and chasing late units, through the Bot API stand-in:
+/period with buttons and arguments, /late with "remind now" and "reopen and remind"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.app import services_of
+from bot.standin import BotApiStandin, SimulatedUser
+from handlers.context import App
+from tests.clock import FakeClock
+from tests.e2e.conftest import bound_user
+from tests.reports import bind, submit
+
+
+async def test_period_buttons_change_the_deadline_and_close_and_open(
+    standin: BotApiStandin, app: App, office: SimulatedUser
+) -> None:
+    services = services_of(app)
+    head = await bound_user(standin, services, 7301, "THPT-QH")
+
+    await head.send("/period")
+    await head.expect("chỉ dành cho Văn phòng Sở")
+
+    await office.send("/period")
+    listing = await office.expect("Các kỳ báo cáo CCHC")
+    assert "quý I/2025" in listing.text
+    assert "quý II/2025" in listing.text
+    await office.click("2025-Q1", message=listing)
+    card = await office.expect("Kỳ báo cáo quý I/2025")
+    assert "Số liệu từ ngày 15/12/2024 đến ngày 14/03/2025" in card.text
+    assert "Hạn nộp: 23:59 ngày 15/03/2025" in card.text
+    assert "Đã gửi: 0/71 đơn vị" in card.text
+
+    await office.click("📅 Đổi hạn nộp", message=card)
+    await office.expect("Vui lòng nhập hạn nộp mới")
+    await office.send("ngày mai")
+    await office.expect("Không đọc được ngày giờ")
+    await office.send("10/03/2025")
+    await office.expect("phải sau ngày chốt số liệu của kỳ (14/03/2025)")
+    await office.send("20/03/2025 17:00")
+    done = await office.expect("Đã đặt hạn nộp kỳ báo cáo quý I/2025")
+    assert "17:00 ngày 20/03/2025" in done.text
+    period = await services.periods.get("2025-Q1")
+    assert period is not None
+    assert period.due_at == datetime(2025, 3, 20, 10, 0, tzinfo=UTC)
+
+    await office.send("/period 2025-Q1 close")
+    await office.expect("Đã đóng kỳ báo cáo quý I/2025")
+    await head.send("/report")
+    await head.expect("đã được Văn phòng Sở đóng")
+
+    await office.send("/period 2025-Q1")
+    card = await office.expect("Trạng thái: đã đóng")
+    await office.click("🔓 Mở kỳ", message=card)
+    await office.expect("Đã mở kỳ báo cáo quý I/2025")
+    await head.send("/report")
+    await head.expect("Câu 1/33")
+
+    await office.send("/period 2025-Q4")
+    year_end = await office.expect("Kỳ báo cáo quý IV/2025")
+    assert "đồng thời là báo cáo năm 2025" in year_end.text
+    await office.send("/period 2025-Q4 due 31/12/2025")
+    await office.expect("23:59 ngày 31/12/2025")
+    await office.send("/period 2025-Q9 open")
+    await office.expect("Kỳ báo cáo không hợp lệ")
+    await office.send("/period 2025-Q2 whatever")
+    await office.expect("Cú pháp")
+
+
+async def test_late_lists_pending_units_and_reminds_them_now(
+    standin: BotApiStandin, app: App, office: SimulatedUser, clock: FakeClock
+) -> None:
+    services = services_of(app)
+    qh = await bound_user(standin, services, 7401, "THPT-QH")
+    pgd = await bound_user(standin, services, 7402, "PGD-QN")
+    await submit(services, await bind(services, 7403, "TT-GDTX"))
+
+    await office.send("/late")
+    pending = await office.expect("Đơn vị chưa gửi báo cáo CCHC quý I/2025")
+    assert "Đã gửi: 1/71 · Chưa gửi: 70" in pending.text
+    assert "THPT-QH" in pending.text
+    assert "TT-GDTX" not in pending.text
+    await office.click("🔔 Nhắc ngay", message=pending)
+    reminder = await qh.expect("Nhắc hạn nộp báo cáo CCHC quý I/2025")
+    assert "Hạn nộp: 23:59 ngày 15/03/2025 (còn 23 ngày)" in reminder.text
+    assert "chưa lập báo cáo" in reminder.text
+    await pgd.expect("Nhắc hạn nộp báo cáo CCHC quý I/2025")
+    done = await office.expect("Đã gửi lời nhắc tới 2 người của 2 đơn vị")
+    assert "Không nhắc 68 đơn vị" in done.text  # nobody bound there
+
+    # Pressed again at once: nobody is reminded twice within the hour.
+    await office.click("🔔 Nhắc ngay", message=pending)
+    await office.expect("Không có đơn vị nào cần nhắc")
+    assert await qh.idle() == []
+
+    # After the deadline: the late list, and reopening for all late units in one press.
+    clock.now = datetime(2025, 3, 16, 3, 0, tzinfo=UTC)  # 10:00 on 16/03
+    await office.send("/late 2025-Q1")
+    late = await office.expect("Đơn vị quá hạn chưa nộp báo cáo CCHC quý I/2025")
+    assert "Quá hạn: <b>70</b>" in late.html or "Quá hạn: 70" in late.text
+    await office.click("Mở lại 3 ngày và nhắc", message=late)
+    reopened = await qh.expect("Văn phòng Sở đã mở lại kỳ báo cáo CCHC quý I/2025")
+    assert "23:59 ngày 19/03/2025" in reopened.text
+    again = await qh.expect("Nhắc hạn nộp")
+    assert "(còn 3 ngày)" in again.text
+    await office.expect("Đã mở lại kỳ báo cáo quý I/2025 cho 70 đơn vị quá hạn")
+    await qh.send("/report")
+    await qh.expect("Câu 1/33")
