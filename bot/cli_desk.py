@@ -184,7 +184,7 @@ async def _audit(services: Services, args: argparse.Namespace) -> int:
         local = line.at.astimezone(tz)
         where = f"  [{line.unit_code}]" if unit_code is None and line.unit_code else ""
         print(f"{format_date(local)} {local:%H:%M:%S}{where}  {line.actor}")
-        print(f"    {line.text}")
+        print("    " + line.text.replace("\n", "\n    "))
     print(f"({len(lines)} mục, mới nhất trước.)")
     return 0
 

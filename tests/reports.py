@@ -102,3 +102,23 @@ async def submit(
     done = await services.reporting.submit(member, unit)
     assert isinstance(done, rs.Submitted), done
     return done
+
+
+async def resubmit(services: Services, member: Membership, changes: dict[int, str]) -> int:
+    """Edit the given questions (by number) of the last submission, then submit again."""
+    step = await services.reporting.start(member)
+    assert isinstance(step, rs.Summary), step
+    for number, text in changes.items():
+        step = await services.reporting.edit(member, number)
+        assert isinstance(step, rs.Ask), step
+        if text.startswith("file:"):
+            doc = IncomingDocument("F2", "U2", text[5:], "application/pdf", 2000)
+            step = await services.reporting.answer_document(member, doc)
+        else:
+            step = await services.reporting.answer_text(member, text)
+        assert isinstance(step, rs.Summary), step
+    unit = await services.office.unit(member.unit_code)
+    assert unit is not None
+    done = await services.reporting.submit(member, unit)
+    assert isinstance(done, rs.Submitted), done
+    return done.report.version

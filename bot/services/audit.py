@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from bot.formatting import period_label
+from bot.clock import from_iso
+from bot.formatting import format_datetime, period_label
 from bot.forms.answers import display_value
 from bot.forms.schema import FormSpec
 from bot.numbers import format_number
@@ -26,6 +28,7 @@ from storage.database import Database
 
 DEFAULT_LIMIT = 30
 VALUE_LIMIT = 160  # characters of a long text answer shown in the trail
+CHANGE_LIMIT = 80  # the same, for each changed answer listed under a submission
 
 ROLE_NAMES = {"head": "Thủ trưởng đơn vị", "reporter": "Cán bộ đầu mối CCHC"}
 INVITE_FAILURES = {
@@ -42,6 +45,12 @@ AWARD_DOCUMENTS = {
 }
 PRACTICE_STATUS = {"published": "duyệt, đưa vào thư viện", "rejected": "không duyệt"}
 UNIT_FIELDS = {"name": "tên", "block": "khối", "district": "địa bàn"}
+REOPEN_REASONS = {
+    "reopen": "Văn phòng Sở mở lại",
+    "return": "báo cáo bị trả lại để hoàn thiện",
+}
+PERIOD_STATUS = {"open": "đang nhận báo cáo", "closed": "đã đóng"}
+DEFAULT_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +72,13 @@ class AuditService:
         *,
         methodology: Methodology | None = None,
         office_ids: frozenset[int] = frozenset(),
+        tz: ZoneInfo = DEFAULT_TZ,
     ) -> None:
         self._db = db
         self._form = form
         self._methodology = methodology
         self._office_ids = office_ids
+        self._tz = tz
 
     async def trail(
         self, *, unit_code: str | None = None, limit: int = DEFAULT_LIMIT
@@ -118,7 +129,40 @@ class AuditService:
             case "draft.answer":
                 return self._answer(d, period)
             case "report.submit":
-                return f"Gửi báo cáo {period}, lần {d.get('version')}"
+                return self._submission(d, period)
+            case "report.review":
+                version = f", lần {d['version']}" if d.get("version") is not None else ""
+                if d.get("decision") == "accepted":
+                    text = f"Duyệt, chấp nhận báo cáo {period}{version}"
+                elif d.get("decision") == "returned":
+                    text = f"Trả lại báo cáo {period}{version} để đơn vị hoàn thiện"
+                else:
+                    text = f"Xem xét báo cáo {period}{version} ({d.get('decision')})"
+                return text + (f". Nhận xét: {_short(d['comment'])}" if d.get("comment") else "")
+            case "period.open":
+                text = f"Mở kỳ báo cáo {period}, hạn nộp {self._moment(_after(d, 'due_at'))}"
+                before = _before(d, "due_at")
+                if before and before != _after(d, "due_at"):
+                    text += f" (hạn trước: {self._moment(before)})"
+                if _before(d, "status") == "closed":
+                    text += "; trước đó kỳ đã đóng"
+                return text
+            case "period.close":
+                return f"Đóng kỳ báo cáo {period}: dừng nhận báo cáo"
+            case "period.due":
+                return (
+                    f"Đổi hạn nộp báo cáo {period}: {self._moment(_before(d, 'due_at'))} → "
+                    f"{self._moment(_after(d, 'due_at'))}"
+                )
+            case "period.reopen_unit":
+                reason = REOPEN_REASONS.get(str(d.get("reason")), str(d.get("reason")))
+                text = (
+                    f"Mở lại kỳ báo cáo {period} cho đơn vị, được gửi đến "
+                    f"{self._moment(d.get('after'))} ({reason})"
+                )
+                if d.get("before"):
+                    text += f"; hạn riêng trước đó: {self._moment(d['before'])}"
+                return text
             case "member.bind":
                 text = f"Đăng ký trên bot với vai trò {_role(d.get('role'))}: {d.get('name')}"
                 if d.get("before"):
@@ -191,9 +235,19 @@ class AuditService:
 
     def _answer(self, d: dict[str, Any], period: str) -> str:
         key = str(d.get("field"))
+        return self._change(key, d.get("before"), d.get("after"), where=f" ({period})")
+
+    def _change(
+        self,
+        key: str,
+        before: object,
+        after: object,
+        limit: int = VALUE_LIMIT,
+        where: str = "",
+    ) -> str:
+        """One question's change: "Câu 7 «label»: before → after"."""
         if key not in self._form.index:
-            before, after = _value(d.get("before")), _value(d.get("after"))
-            return f"Câu [{key}] ({period}): {before} → {after}"
+            return f"Câu [{key}]{where}: {_value(before, limit)} → {_value(after, limit)}"
         spec = self._form.field(key)
         number = self._form.index[key] + 1
 
@@ -201,15 +255,39 @@ class AuditService:
             if value is None:
                 return "(chưa có)"
             try:
-                return _short(display_value(spec, value))  # type: ignore[arg-type]
+                return _short(display_value(spec, value), limit)  # type: ignore[arg-type]
             except (InvalidOperation, ValueError, TypeError):
-                return _value(value)
+                return _value(value, limit)
 
-        after = "(bỏ qua)" if d.get("after") is None else shown(d.get("after"))
+        after_text = "(bỏ qua)" if after is None else shown(after)
+        label = _short(spec.label, 80)
+        return f"Câu {number} «{label}»{where}: {shown(before)} → {after_text}"
+
+    def _submission(self, d: dict[str, Any], period: str) -> str:
+        text = f"Gửi báo cáo {period}, lần {d.get('version')}"
+        changes = d.get("changes")
+        if not isinstance(changes, dict):
+            return text
+        if not changes:
+            return text + f"; không thay đổi so với lần {d.get('previous')}"
+        listed = [
+            self._change(str(key), v.get("before"), v.get("after"), CHANGE_LIMIT)
+            for key, v in changes.items()
+            if isinstance(v, dict)
+        ]
         return (
-            f"Câu {number} «{_short(spec.label, 80)}» ({period}): "
-            f"{shown(d.get('before'))} → {after}"
+            text
+            + f"; {len(listed)} câu thay đổi so với lần {d.get('previous')}:\n"
+            + "\n".join(f"• {line}" for line in listed)
         )
+
+    def _moment(self, value: object) -> str:
+        if not isinstance(value, str):
+            return "(chưa có)" if value is None else str(value)
+        try:
+            return format_datetime(from_iso(value), self._tz)
+        except ValueError:
+            return value
 
     def _appraisal(self, d: dict[str, Any], period: str) -> str:
         before = d.get("before")
@@ -260,12 +338,22 @@ def _points(value: object) -> str:
         return str(value)
 
 
-def _value(value: object) -> str:
+def _before(d: dict[str, Any], key: str) -> object:
+    side = d.get("before")
+    return side.get(key) if isinstance(side, dict) else None
+
+
+def _after(d: dict[str, Any], key: str) -> object:
+    side = d.get("after")
+    return side.get(key) if isinstance(side, dict) else None
+
+
+def _value(value: object, limit: int = VALUE_LIMIT) -> str:
     if value is None:
         return "(trống)"
     if isinstance(value, dict):
         return str(value.get("file_name") or json.dumps(value, ensure_ascii=False))
-    return _short(str(value))
+    return _short(str(value), limit)
 
 
 def _short(text: object, limit: int = VALUE_LIMIT) -> str:

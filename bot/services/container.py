@@ -93,7 +93,9 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         outbox=outbox,
         broadcasts=BroadcastService(db, clock, outbox, periods, office),
         practices=PracticeService(db, clock),
-        audit=AuditService(db, form, methodology=methodology, office_ids=settings.office_ids),
+        audit=AuditService(
+            db, form, methodology=methodology, office_ids=settings.office_ids, tz=settings.tz
+        ),
         backup=BackupService(
             settings.db_path,
             settings.backup_path,

@@ -293,6 +293,7 @@ class ReportingService:
             return await self._show(member, period, state)
         clean = {f.key: answers.get(f.key) for f in self.form.fields}
         async with self._db.write() as conn:
+            previous = await reports.latest_report(conn, unit.code, period.code)
             version = await reports.next_version(conn, unit.code, period.code)
             await reports.insert_report(
                 conn,
@@ -312,11 +313,24 @@ class ReportingService:
                 actor=f"tg:{member.telegram_id}",
                 action="report.submit",
                 unit_code=unit.code,
-                detail={"period": period.code, "version": version},
+                detail={"period": period.code, "version": version}
+                | self._changes(previous, clean),
             )
             report = await reports.latest_report(conn, unit.code, period.code)
         assert report is not None
         return Submitted(report, unit, period)
+
+    def _changes(self, previous: Report | None, answers: Answers) -> dict[str, Any]:
+        """For the audit: which answers differ from the previous version, before and
+        after; a file by its name (Telegram's ids mean nothing to a reader)."""
+        if previous is None:
+            return {}
+        changes: dict[str, Any] = {}
+        for spec in self.form.fields:
+            before, after = previous.answers.get(spec.key), answers.get(spec.key)
+            if before != after:
+                changes[spec.key] = {"before": _audit_value(before), "after": _audit_value(after)}
+        return {"previous": previous.version, "changes": changes}
 
     # -- internals ---------------------------------------------------------------------
 
@@ -434,3 +448,9 @@ class ReportingService:
             error=error,
             notice=notice,
         )
+
+
+def _audit_value(value: StoredValue | None) -> StoredValue | None:
+    if isinstance(value, dict):
+        return str(value.get("file_name") or "tệp")
+    return value

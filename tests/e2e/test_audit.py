@@ -6,7 +6,7 @@ from bot.app import services_of
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.e2e.conftest import bound_user
-from tests.reports import bind, submit
+from tests.reports import bind, resubmit, submit
 
 FIRST_QUESTION = "Số nhiệm vụ CCHC đơn vị phải thực hiện trong quý theo kế hoạch"
 
@@ -72,3 +72,17 @@ async def test_audit_is_for_the_office(
     await office.expect("KHONG-CO")
     await office.send("/audit THPT-AL")
     await office.expect("Chưa có thay đổi nào được ghi nhận cho Trường THPT An Lương (THPT-AL).")
+
+
+async def test_a_resubmission_shows_what_changed(app: App, office: SimulatedUser) -> None:
+    services = services_of(app)
+    member = await bind(services, 9954, "THPT-QH")
+    await submit(services, member)
+    assert await resubmit(services, member, {2: "11", 3: "4"}) == 2
+
+    await office.send("/audit THPT-QH 3")
+    trail = await office.expect("Nhật ký thay đổi của Trường THPT Quốc Học Quy Nhơn")
+
+    assert "Gửi báo cáo quý I/2025, lần 2; 2 câu thay đổi so với lần 1:\n• Câu 2 «" in trail.text
+    assert "»: 10 → 11\n• Câu 3 «" in trail.text
+    assert "»: 2 → 4" in trail.text

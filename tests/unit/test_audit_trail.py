@@ -3,12 +3,13 @@ and reads back as a Vietnamese sentence."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from bot.domain.broadcasts import Content, Recipient
 from bot.services.container import Services
 from tests.conftest import OFFICE_ID, example_roster
-from tests.reports import bind, submit
+from tests.reports import bind, resubmit, submit
 
 
 async def trail_texts(services: Services, unit_code: str | None = None) -> list[str]:
@@ -81,3 +82,52 @@ async def test_unknown_actions_are_shown_raw_never_hidden(services: Services) ->
     )
 
     assert text == 'review.return: {"period": "2025-Q1", "comment": "Thiếu số liệu"}'
+
+
+async def test_periods_and_reviews_read_as_sentences(services: Services) -> None:
+    member = await bind(services, 9001, "THPT-QH")
+    done = await submit(services, member)
+    office = f"tg:{OFFICE_ID}"
+    tz = services.settings.tz
+    await services.periods.set_deadline(
+        "2025-Q1", datetime(2025, 3, 20, 17, 0, tzinfo=tz), actor=office
+    )
+    await services.periods.close("2025-Q1", actor=office)
+    await services.periods.reopen_for("THPT-QH", "2025-Q1", days=3, actor=office)
+    await services.periods.open("2025-Q1", actor="cli")
+    await services.review.return_report(done.report.id, "Thiếu số liệu quý", actor=office)
+    await services.review.accept(done.report.id, actor=office)
+
+    assert (await trail_texts(services))[:6] == [
+        "Duyệt, chấp nhận báo cáo quý I/2025, lần 1",
+        "Trả lại báo cáo quý I/2025, lần 1 để đơn vị hoàn thiện. Nhận xét: Thiếu số liệu quý",
+        "Mở kỳ báo cáo quý I/2025, hạn nộp 17:00 ngày 20/03/2025; trước đó kỳ đã đóng",
+        "Mở lại kỳ báo cáo quý I/2025 cho đơn vị, được gửi đến 23:59 ngày 23/02/2025 "
+        "(Văn phòng Sở mở lại)",
+        "Đóng kỳ báo cáo quý I/2025: dừng nhận báo cáo",
+        "Đổi hạn nộp báo cáo quý I/2025: 23:59 ngày 15/03/2025 → 17:00 ngày 20/03/2025",
+    ]
+
+
+async def test_a_resubmission_lists_the_answers_that_changed(services: Services) -> None:
+    member = await bind(services, 9001, "THPT-QH")
+    await submit(services, member)
+    signed = services.form.index["signed_report"] + 1
+    highlights = services.form.index["highlights"] + 1
+    long_text = "Triển khai tuyển sinh trực tuyến " * 10
+    edits = {2: "11", highlights: long_text, signed: "file:bao-cao-moi.pdf"}
+    assert await resubmit(services, member, edits) == 2
+    assert await resubmit(services, member, {}) == 3
+
+    texts = await trail_texts(services, "THPT-QH")
+    submissions = [t for t in texts if t.startswith("Gửi báo cáo")]
+    assert submissions[0] == "Gửi báo cáo quý I/2025, lần 3; không thay đổi so với lần 2"
+    assert submissions[2] == "Gửi báo cáo quý I/2025, lần 1"
+    second = submissions[1].split("\n")
+    assert second[0] == "Gửi báo cáo quý I/2025, lần 2; 3 câu thay đổi so với lần 1:"
+    assert second[1].startswith("• Câu 2 «")
+    assert second[1].endswith("»: 10 → 11")
+    assert second[2].startswith(f"• Câu {highlights} «Kết quả nổi bật trong quý»: Triển khai")
+    assert second[2].endswith("…")
+    assert len(second[2]) < 250
+    assert second[3].endswith("»: bao-cao.pdf → bao-cao-moi.pdf")
