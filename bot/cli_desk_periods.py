@@ -19,6 +19,7 @@ from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
 from bot.services.container import Services
 from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
+from bot.services.review import OWING
 
 ACTOR = "cli"
 
@@ -126,6 +127,8 @@ async def _open(services: Services, args: argparse.Namespace) -> int:
     print("Đã mở kỳ: " + _describe(services, period))
     if period.due_at < services.clock():
         print("Lưu ý: hạn nộp đã qua; đặt hạn mới bằng `cchc-bot period due`.", file=sys.stderr)
+    elif due_at is not None:
+        await _untold(services, period)
     return 0
 
 
@@ -151,7 +154,26 @@ async def _due(services: Services, args: argparse.Namespace) -> int:
     except DeadlineError as exc:
         return _refuse(_deadline_error(exc))
     print("Đã đặt hạn nộp: " + _describe(services, period))
+    await _untold(services, period)
     return 0
+
+
+async def _untold(services: Services, period: Period) -> None:
+    """The CLI cannot message anyone (the running bot owns the Telegram connection), so
+    it says that the units were not told, and how to tell them."""
+    if period.status != "open" or period.due_at <= services.clock():
+        return
+    desk = await services.review.desk(period)
+    owing = [u for u in desk.units if u.status in OWING and u.deadline == period.due_at]
+    if not owing:
+        return
+    print(
+        f"Lưu ý: {len(owing)} đơn vị chưa gửi báo cáo CHƯA được báo hạn nộp mới qua bot "
+        "(dòng lệnh không gửi tin nhắn). Lịch nhắc hạn tự động của bot sẽ theo hạn mới; "
+        f"để báo ngay, dùng `/period {period.code} due …` hoặc /late → 🔔 Nhắc ngay trong "
+        "Telegram.",
+        file=sys.stderr,
+    )
 
 
 async def _reopen(services: Services, args: argparse.Namespace) -> int:

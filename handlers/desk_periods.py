@@ -19,6 +19,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
 from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
+from bot.services.review import OWING
 from handlers import dialog, texts
 from handlers.common import identify, reply, require_office, send
 from handlers.context import App, BotContext
@@ -157,6 +158,8 @@ async def _open(
         await _ask_due(update, context, opened, user.id)
         return
     await reply(update, context, texts.PERIOD_OPENED.format(label=label, due=due))
+    if opened.due_at != period.due_at:
+        await _tell_new_deadline(update, context, period, opened)
 
 
 async def _close(update: Update, context: BotContext, period: Period, actor: str) -> None:
@@ -183,7 +186,49 @@ async def _set_due(
         context,
         texts.PERIOD_DUE_SET.format(label=period_title(changed), due=_due(context, changed)),
     )
+    if changed.due_at != period.due_at:
+        await _tell_new_deadline(update, context, period, changed)
     return True
+
+
+async def _tell_new_deadline(
+    update: Update, context: BotContext, before: Period, after: Period
+) -> None:
+    """Tell the bound members of each unit that has not submitted about the new deadline.
+
+    Only while the period takes reports, and only units that the period's deadline
+    applies to (a unit reopened until later keeps its own and is not told).
+    """
+    if after.status != "open" or after.due_at <= context.services.clock():
+        return
+    desk = await context.services.review.desk(after)
+    owing = [u for u in desk.units if u.status in OWING and u.deadline == after.due_at]
+    if not owing:
+        await reply(update, context, texts.PERIOD_DUE_TOLD_NONE)
+        return
+    label, due, earlier = period_title(after), _due(context, after), _due(context, before)
+    people = units_told = 0
+    untold: list[str] = []
+    for unit in owing:
+        told = await tell_unit(
+            context,
+            unit.unit.code,
+            texts.PERIOD_DUE_NOTICE.format(
+                label=label, due=due, before=earlier, unit=esc(unit.unit.name)
+            ),
+        )
+        people += told
+        if told:
+            units_told += 1
+        else:
+            untold.append(unit.unit.code)
+    text = texts.PERIOD_DUE_TOLD.format(people=people, units=units_told)
+    if untold:
+        shown = ", ".join(esc(code) for code in untold[:30])
+        if len(untold) > 30:
+            shown += f"… (+{len(untold) - 30})"
+        text += texts.PERIOD_DUE_UNTOLD.format(n=len(untold), units=shown)
+    await reply(update, context, text)
 
 
 def _deadline_error(exc: DeadlineError) -> str:

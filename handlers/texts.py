@@ -818,6 +818,17 @@ PERIOD_CLOSED_DONE = (
 PERIOD_DUE_SET = (
     "📅 Đã đặt hạn nộp kỳ báo cáo {label}: <b>{due}</b>. Lịch nhắc hạn được lập lại theo hạn mới."
 )
+PERIOD_DUE_NOTICE = (
+    "📅 Văn phòng Sở đã đổi hạn nộp báo cáo CCHC {label}: hạn mới là <b>{due}</b> "
+    "(trước đây: {before}).\nĐơn vị <b>{unit}</b> chưa hoàn thành báo cáo kỳ này; anh/chị "
+    "dùng /report để lập, hoàn thiện và gửi báo cáo."
+)
+PERIOD_DUE_TOLD = "📣 Đã báo hạn nộp mới cho {people} người của {units} đơn vị chưa gửi báo cáo."
+PERIOD_DUE_TOLD_NONE = "Không có đơn vị nào chưa gửi báo cáo cần báo hạn nộp mới."
+PERIOD_DUE_UNTOLD = (
+    "\nLưu ý: {n} đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot, vui lòng báo bằng "
+    "cách khác: {units}."
+)
 PERIOD_DUE_ASK = (
     "Vui lòng nhập hạn nộp mới cho kỳ báo cáo {label} theo dạng <code>dd/mm/yyyy</code> hoặc "
     "<code>dd/mm/yyyy hh:mm</code> (hiện tại: {due}). Gửi /cancel để huỷ."

@@ -41,6 +41,8 @@ DESK_STATUSES: tuple[DeskStatus, ...] = (
     "late",
 )
 REPORTED: frozenset[DeskStatus] = frozenset({"accepted", "submitted", "returned"})
+# Units that still owe the period a report (a returned one owes the corrected version).
+OWING: frozenset[DeskStatus] = frozenset({"none", "draft", "late", "returned"})
 
 
 @dataclass(frozen=True, slots=True)

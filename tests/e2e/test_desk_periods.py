@@ -107,3 +107,33 @@ async def test_late_lists_pending_units_and_reminds_them_now(
     await office.expect("Đã mở lại kỳ báo cáo quý I/2025 cho 70 đơn vị quá hạn")
     await qh.send("/report")
     await qh.expect("Câu 1/33")
+
+
+async def test_a_new_deadline_is_told_to_units_that_have_not_submitted(
+    standin: BotApiStandin, app: App, office: SimulatedUser
+) -> None:
+    services = services_of(app)
+    waiting = await bound_user(standin, services, 7311, "THPT-QH")
+    await submit(services, await bind(services, 7312, "THPT-LQD"))
+    reopened = await bound_user(standin, services, 7313, "THPT-AL")
+    done = await bound_user(standin, services, 7314, "THPT-LQD")
+    await services.periods.reopen_for("THPT-AL", "2025-Q1", days=60, actor="test")
+
+    await office.send("/period 2025-Q1 due 20/03/2025 17:00")
+    await office.expect("Đã đặt hạn nộp kỳ báo cáo quý I/2025")
+    told = await office.expect("Đã báo hạn nộp mới")
+    assert "cho 1 người của 1 đơn vị chưa gửi báo cáo" in told.text
+    assert "68 đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot" in told.text
+    assert "THPT-QH" not in told.text
+    assert "THPT-AL" not in told.text  # reopened until later: its own deadline stands
+
+    notice = await waiting.expect("Văn phòng Sở đã đổi hạn nộp báo cáo CCHC quý I/2025")
+    assert "hạn mới là 17:00 ngày 20/03/2025 (trước đây: 23:59 ngày 15/03/2025)" in notice.text
+    assert "Trường THPT Quốc Học Quy Nhơn" in notice.text
+    assert not [m for m in await reopened.idle() if "đổi hạn nộp" in m.text]
+    assert not [m for m in await done.idle() if "đổi hạn nộp" in m.text]
+
+    await office.send("/period 2025-Q1 due 20/03/2025 17:00")  # no change, nobody told
+    await office.expect("Đã đặt hạn nộp kỳ báo cáo quý I/2025")
+    assert not [m for m in await office.idle() if "Đã báo hạn nộp mới" in m.text]
+    assert not [m for m in await waiting.idle() if "đổi hạn nộp" in m.text]

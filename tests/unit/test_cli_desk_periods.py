@@ -115,3 +115,19 @@ def test_bad_period_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "period", "close", "2025-Q5")
     assert code == 1
     assert "Kỳ báo cáo không hợp lệ" in err
+
+
+def test_a_new_deadline_from_the_cli_says_the_units_were_not_told(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    assert run(capsys, "units", "import", str(example_roster()))[0] == 0
+    code, out, err = run(capsys, "period", "due", "2099-Q2", "20/06/2099")
+    assert code == 0
+    assert "Đã đặt hạn nộp" in out
+    assert "Lưu ý: 71 đơn vị chưa gửi báo cáo CHƯA được báo hạn nộp mới qua bot" in err
+    assert "/period 2099-Q2 due" in err
+
+    run(capsys, "period", "close", "2099-Q2")
+    code, _, err = run(capsys, "period", "open", "2099-Q2", "--due", "22/06/2099")
+    assert code == 0
+    assert "71 đơn vị chưa gửi báo cáo CHƯA được báo" in err
