@@ -24,8 +24,6 @@ from bot.domain.models import Period
 from bot.forms.answers import export_value
 from bot.forms.schema import FormSpec
 from bot.services.export_data import ExportBlock, ExportRow, PeriodExport
-from bot.services.export_docx import render_docx
-from bot.services.export_xlsx import render_xlsx
 from bot.services.office import OfficeService
 from bot.services.standings import StandingsService
 from storage.database import Database
@@ -128,8 +126,7 @@ class ExportService:
             content = ("\ufeff" + out.getvalue()).encode("utf-8")
         else:
             data = await self.gather(period)
-            render = render_xlsx if fmt == "xlsx" else render_docx
-            content = await asyncio.to_thread(render, data)
+            content = await asyncio.to_thread(_render, fmt, data)
             units, submitted = len(data.rows), len(data.submitted)
         return ExportFile(file_name(period, fmt), content, MIME_TYPES[fmt], units, submitted)
 
@@ -181,3 +178,15 @@ class ExportService:
             scored=scored,
             published=published,
         )
+
+
+def _render(fmt: ExportFormat, data: PeriodExport) -> bytes:
+    # Imported on first use: openpyxl and python-docx (with lxml) weigh some 15 MB,
+    # which a bot that exports a few times a quarter should not carry from start-up.
+    if fmt == "xlsx":
+        from bot.services.export_xlsx import render_xlsx
+
+        return render_xlsx(data)
+    from bot.services.export_docx import render_docx
+
+    return render_docx(data)
