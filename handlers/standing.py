@@ -118,8 +118,14 @@ def render_standing(standing: UnitStanding) -> str:
         )
     )
     lines.append(
-        texts.STANDING_INDEX.format(index=format_points(entry.index), band=esc(row.score.band))
+        texts.STANDING_INDEX.format(
+            index=format_points(entry.index),
+            band=esc(row.score.band),
+            unreviewed=texts.UNREVIEWED if row.provisional else "",
+        )
     )
+    if row.provisional:
+        lines.append(texts.STANDING_UNREVIEWED_NOTE)
     change = standing.change
     if change is not None and standing.previous_scope is not None:
         service_prev = standing.previous_scope.label
@@ -360,8 +366,11 @@ def render_ranking(ranking: BlockRanking, published: bool, own_unit: str | None)
                 name=esc(row.unit.name),
                 index=format_points(index),
                 band=esc(row.score.band),
+                unreviewed=texts.UNREVIEWED if row.provisional else "",
             )
         )
+    if any(row.provisional for row in ranking.rows):
+        lines.append(texts.RANKING_UNREVIEWED_NOTE)
     return "\n".join(lines)
 
 

@@ -203,7 +203,12 @@ STANDING_HEADER = "<b>Chỉ số CCHC {scope}</b>{provisional}\nĐơn vị: <b>{
 PROVISIONAL = " <i>(tạm tính, chưa công bố)</i>"
 STANDING_RANK = "Xếp hạng trong khối: <b>{rank}/{total}</b>{tied}"
 STANDING_TIED = " (đồng hạng)"
-STANDING_INDEX = "Chỉ số: <b>{index}</b> điểm — xếp loại <b>{band}</b>"
+STANDING_INDEX = "Chỉ số: <b>{index}</b> điểm — xếp loại <b>{band}</b>{unreviewed}"
+UNREVIEWED = " (chưa duyệt)"
+STANDING_UNREVIEWED_NOTE = (
+    "<i>Báo cáo được tính chưa được Văn phòng Sở duyệt: kết quả là tạm tính, có thể thay "
+    "đổi sau khi xem xét.</i>"
+)
 STANDING_NOT_REPORTED = "Đơn vị chưa gửi báo cáo {scope} nên chưa được xếp hạng."
 STANDING_CHANGE_UP = "So với {previous}: ▲ tăng {delta} điểm"
 STANDING_CHANGE_DOWN = "So với {previous}: ▼ giảm {delta} điểm"
@@ -240,8 +245,11 @@ RANKING_HEADER = (
     "<b>Bảng xếp hạng Chỉ số CCHC {scope}</b>{provisional}\n{block}\n"
     "Đã báo cáo: {reported}/{total}"
 )
-RANKING_LINE = "{rank}. {name} — <b>{index}</b> ({band})"
-RANKING_LINE_OWN = "<u>{rank}. {name} — <b>{index}</b> ({band})</u>"
+RANKING_LINE = "{rank}. {name} — <b>{index}</b> ({band}){unreviewed}"
+RANKING_LINE_OWN = "<u>{rank}. {name} — <b>{index}</b> ({band}){unreviewed}</u>"
+RANKING_UNREVIEWED_NOTE = (
+    "\n<i>(chưa duyệt): báo cáo chưa được Văn phòng Sở duyệt, kết quả là tạm tính.</i>"
+)
 RANKING_NOT_REPORTED = "— {name}: chưa báo cáo"
 RANKING_OWN_ONLY = (
     "Theo quy định của Sở, đơn vị chỉ xem được kết quả của đơn vị mình. "

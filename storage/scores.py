@@ -34,6 +34,8 @@ class Scorable:
     unit_code: str
     report_id: int
     stored: StoredScore | None
+    # The office's decision in force on that version: "accepted", "returned" or None.
+    decision: str | None = None
 
 
 # The decision in force on a version is the latest review taken on it.
@@ -46,7 +48,8 @@ _ACCEPTED = (
 async def scorable(
     conn: aiosqlite.Connection, period_code: str, block: str, *, accepted_only: bool = False
 ) -> list[Scorable]:
-    """The block's units with a submitted report for the period: latest version each.
+    """The block's units with a submitted report for the period: latest version each,
+    with the office's decision on it (read through the ``reviews_report`` index).
 
     With ``accepted_only``, the latest version the office has accepted (units without
     one are left out, as if they had not reported).
@@ -54,7 +57,9 @@ async def scorable(
     accepted = _ACCEPTED if accepted_only else ""
     async with conn.execute(
         "SELECT u.code AS unit_code, r.id AS report_id, s.basis, s.points, s.max_points, "
-        "s.index_value, s.band, s.lost, s.appraised "
+        "s.index_value, s.band, s.lost, s.appraised, "
+        "(SELECT v.decision FROM reviews v WHERE v.report_id = r.id "
+        "ORDER BY v.id DESC LIMIT 1) AS decision "
         "FROM units u "
         "JOIN reports r ON r.unit_code = u.code AND r.period_code = ? AND r.version = "
         "(SELECT MAX(x.version) FROM reports x WHERE x.unit_code = u.code "
@@ -69,6 +74,7 @@ async def scorable(
             row["unit_code"],
             row["report_id"],
             _stored(row, period_code) if row["basis"] is not None else None,
+            row["decision"],
         )
         for row in rows
     ]

@@ -67,6 +67,9 @@ class Row:
     ranked: Ranked
     unit: Unit
     score: StoredScore | None  # None: no report (for a year: no quarter reported)
+    # Counted from a report the office has not accepted (CCHC_STANDINGS_COUNT=submitted);
+    # for a year, from at least one such quarter.
+    provisional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +223,9 @@ class StandingsService:
         if block is None:
             raise LookupError(block_code)
         members = await units.list_block_units(conn, block_code)
-        per_quarter = [await self._quarter_scores(code, block_code) for code in scope.period_codes]
+        quarters = [await self._quarter(code, block_code) for code in scope.period_codes]
+        per_quarter = [q for q, _ in quarters]
+        unaccepted = set().union(*(pending for _, pending in quarters))
         entries: list[Entry] = []
         chosen: dict[str, StoredScore | None] = {}
         for unit in members:
@@ -236,7 +241,15 @@ class StandingsService:
             )
         ranked = rank_block(entries)
         by_code = {u.code: u for u in members}
-        rows = tuple(Row(r, by_code[r.entry.unit_code], chosen[r.entry.unit_code]) for r in ranked)
+        rows = tuple(
+            Row(
+                r,
+                by_code[r.entry.unit_code],
+                chosen[r.entry.unit_code],
+                chosen[r.entry.unit_code] is not None and r.entry.unit_code in unaccepted,
+            )
+            for r in ranked
+        )
         median_lost: dict[str, Decimal] = {}
         if scope.kind == "quarter":
             losses: dict[str, list[Decimal]] = {}
@@ -268,10 +281,16 @@ class StandingsService:
 
     async def _quarter_scores(self, period: str, block: str) -> dict[str, StoredScore]:
         """The block's scores for a quarter, rescoring only what changed since stored."""
+        return (await self._quarter(period, block))[0]
+
+    async def _quarter(self, period: str, block: str) -> tuple[dict[str, StoredScore], set[str]]:
+        """The block's scores for a quarter, and the units whose counted report the office
+        has not accepted (provisional); rescoring only what changed since stored."""
         conn = self._db.reader
         candidates = await scores.scorable(
             conn, period, block, accepted_only=self.accepted_only
         )
+        pending = {c.unit_code for c in candidates if c.decision != "accepted"}
         appraised = await scores.block_appraisals(conn, period, block)
         result: dict[str, StoredScore] = {}
         stale: list[tuple[scores.Scorable, str]] = []
@@ -290,7 +309,7 @@ class StandingsService:
             async with self._db.write() as writer:
                 await scores.put(writer, fresh)
             result.update((s.unit_code, s) for s in fresh)
-        return result
+        return result, pending
 
     def _score_all(
         self,

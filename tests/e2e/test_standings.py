@@ -54,6 +54,36 @@ async def test_standing_before_and_after_publication(
     assert any(c.method == "sendChatAction" for c in standin.requests)
 
 
+async def test_rows_not_yet_accepted_are_marked_in_ranking_and_standing(
+    app: App, office: SimulatedUser
+) -> None:
+    services = services_of(app)
+    accepted = await submit(services, await bind(services, 9211, "THPT-QH"))
+    await submit(services, await bind(services, 9212, "THPT-LQD"), {"dossiers_online": "600"})
+    await services.review.accept(accepted.report.id, actor="tg:1")
+
+    await office.send("/ranking truc_thuoc 2025-Q1")
+    table = await office.expect("Bảng xếp hạng Chỉ số CCHC quý I/2025")
+    lines = table.text.split("\n")
+    qh = next(line for line in lines if "Trường THPT Quốc Học Quy Nhơn" in line)
+    lqd = next(line for line in lines if "Trường THPT chuyên Lê Quý Đôn" in line)
+    assert "(chưa duyệt)" not in qh
+    assert lqd.endswith("(chưa duyệt)")
+    assert "(chưa duyệt): báo cáo chưa được Văn phòng Sở duyệt" in table.text
+
+    await office.send("/standing THPT-LQD 2025-Q1")
+    standing = await office.expect("Xếp hạng trong khối: 2/2")
+    assert "(chưa duyệt)" in standing.text
+    assert "chưa được Văn phòng Sở duyệt: kết quả là tạm tính" in standing.text
+    await office.send("/standing THPT-QH 2025-Q1")
+    standing = await office.expect("Xếp hạng trong khối: 1/2")
+    assert "chưa duyệt" not in standing.text
+
+    await office.send("/ranking truc_thuoc 2025")
+    year = await office.expect("Bảng xếp hạng Chỉ số CCHC năm 2025")
+    assert [line for line in year.text.split("\n") if "(chưa duyệt)" in line and ". " in line]
+
+
 async def test_ranking_of_sixty_units_respects_message_limits(
     standin: BotApiStandin, app: App, office: SimulatedUser, tmp_path: Path
 ) -> None:

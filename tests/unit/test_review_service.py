@@ -88,6 +88,9 @@ async def test_standings_count_only_accepted_reports_when_set(
         await services.review.accept(first.id, actor="tg:1")
         counted = await index()
         assert counted is not None
+        accepted_row = (await services.standings.block_ranking(scope, "truc_thuoc")).row("THPT-QH")
+        assert accepted_row is not None
+        assert not accepted_row.provisional  # only accepted reports count: none provisional
 
         # A resubmission with other numbers counts only once accepted in its turn.
         second = await resubmit(services, qh, "dossiers_online", "100")
@@ -122,5 +125,18 @@ async def test_the_default_counts_every_submitted_report(
         assert row is not None
         assert row.score is not None
         assert row.score.index == before
+        assert row.provisional  # counted, but not accepted by the office
+        year = services.standings.parse_scope("2025")
+        year_row = (await services.standings.block_ranking(year, "truc_thuoc")).row("THPT-QH")
+        assert year_row is not None
+        assert year_row.provisional
+        await services.review.accept(report.id, actor="tg:1")
+        for which in (scope, year):
+            row = (await services.standings.block_ranking(which, "truc_thuoc")).row("THPT-QH")
+            assert row is not None
+            assert not row.provisional
+        unreported = (await services.standings.block_ranking(scope, "truc_thuoc")).row("THPT-LQD")
+        assert unreported is not None
+        assert not unreported.provisional
     finally:
         await services.close()
