@@ -46,7 +46,12 @@ _ACCEPTED = (
 
 
 async def scorable(
-    conn: aiosqlite.Connection, period_code: str, block: str, *, accepted_only: bool = False
+    conn: aiosqlite.Connection,
+    period_code: str,
+    block: str,
+    *,
+    accepted_only: bool = False,
+    unit_code: str | None = None,
 ) -> list[Scorable]:
     """The block's units with a submitted report for the period: latest version each,
     with the office's decision on it (read through the ``reviews_report`` index).
@@ -65,8 +70,8 @@ async def scorable(
         "(SELECT MAX(x.version) FROM reports x WHERE x.unit_code = u.code "
         f"AND x.period_code = ?{accepted}) "
         "LEFT JOIN scores s ON s.unit_code = u.code AND s.period_code = ? "
-        "WHERE u.block = ?",
-        (period_code, period_code, period_code, block),
+        f"WHERE u.block = ?{' AND u.code = ?' if unit_code is not None else ''}",
+        (period_code, period_code, period_code, block, *_only(unit_code)),
     ) as cur:
         rows = await cur.fetchall()
     return [
@@ -103,18 +108,23 @@ async def reported_periods(conn: aiosqlite.Connection) -> list[str]:
 
 
 async def block_appraisals(
-    conn: aiosqlite.Connection, period_code: str, block: str
+    conn: aiosqlite.Connection, period_code: str, block: str, unit_code: str | None = None
 ) -> dict[str, dict[str, Decimal]]:
-    """unit code -> criterion -> appraised points, for the block's units."""
+    """unit code -> criterion -> appraised points, for the block's units (or one)."""
     out: dict[str, dict[str, Decimal]] = {}
     async with conn.execute(
         "SELECT a.unit_code, a.criterion, a.points FROM appraisals a "
-        "JOIN units u ON u.code = a.unit_code WHERE a.period_code = ? AND u.block = ?",
-        (period_code, block),
+        "JOIN units u ON u.code = a.unit_code WHERE a.period_code = ? AND u.block = ?"
+        f"{' AND u.code = ?' if unit_code is not None else ''}",
+        (period_code, block, *_only(unit_code)),
     ) as cur:
         for row in await cur.fetchall():
             out.setdefault(row[0], {})[row[1]] = Decimal(row[2])
     return out
+
+
+def _only(unit_code: str | None) -> tuple[str, ...]:
+    return () if unit_code is None else (unit_code,)
 
 
 async def answers_of(

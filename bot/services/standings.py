@@ -34,6 +34,7 @@ from storage.scores import StoredScore
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*(-\s*YTD)?\s*$", re.IGNORECASE)
 TWO_PLACES = Decimal("0.01")
+_SCORING_BATCH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,15 +284,18 @@ class StandingsService:
         """The block's scores for a quarter, rescoring only what changed since stored."""
         return (await self._quarter(period, block))[0]
 
-    async def _quarter(self, period: str, block: str) -> tuple[dict[str, StoredScore], set[str]]:
-        """The block's scores for a quarter, and the units whose counted report the office
-        has not accepted (provisional); rescoring only what changed since stored."""
+    async def _quarter(
+        self, period: str, block: str, unit_code: str | None = None
+    ) -> tuple[dict[str, StoredScore], set[str]]:
+        """The block's scores for a quarter (or one unit's), and the units whose counted
+        report the office has not accepted (provisional); rescoring only what changed
+        since stored."""
         conn = self._db.reader
         candidates = await scores.scorable(
-            conn, period, block, accepted_only=self.accepted_only
+            conn, period, block, accepted_only=self.accepted_only, unit_code=unit_code
         )
         pending = {c.unit_code for c in candidates if c.decision != "accepted"}
-        appraised = await scores.block_appraisals(conn, period, block)
+        appraised = await scores.block_appraisals(conn, period, block, unit_code)
         result: dict[str, StoredScore] = {}
         stale: list[tuple[scores.Scorable, str]] = []
         for candidate in candidates:
@@ -300,11 +304,14 @@ class StandingsService:
                 result[candidate.unit_code] = candidate.stored
             else:
                 stale.append((candidate, basis))
-        if stale:
-            answers = await scores.answers_of(conn, [c.report_id for c, _ in stale])
-            # Scoring hundreds of units is CPU work; keep the event loop answering others.
+        # In batches: a block's first scoring then holds a hundred reports' answers in
+        # memory at a time, not five hundred.
+        for start in range(0, len(stale), _SCORING_BATCH):
+            batch = stale[start : start + _SCORING_BATCH]
+            answers = await scores.answers_of(conn, [c.report_id for c, _ in batch])
+            # Scoring is CPU work; keep the event loop answering others meanwhile.
             fresh = await asyncio.to_thread(
-                self._score_all, period, block, stale, answers, appraised
+                self._score_all, period, block, batch, answers, appraised
             )
             async with self._db.write() as writer:
                 await scores.put(writer, fresh)
@@ -364,8 +371,7 @@ class StandingsService:
         previous_scope = self.previous_scope(scope)
         previous = None
         if previous_scope is not None:
-            before = (await self.block_ranking(previous_scope, unit.block)).row(unit.code)
-            previous = before.ranked.entry.index if before else None
+            previous = await self._unit_index(unit, previous_scope)
         weakest: list[Weak] = []
         if row.score is not None and scope.kind == "quarter":
             lost = row.score.lost
@@ -388,6 +394,20 @@ class StandingsService:
             weakest=tuple(weakest),
             published=await self.is_published(scope),
         )
+
+    async def _unit_index(self, unit: Unit, scope: Scope) -> Decimal | None:
+        """One unit's index for a scope, without ranking its whole block unless cached:
+        the previous period's figure on /standing is all that is needed of it."""
+        cached = self._cache.get((scope.code, unit.block))
+        if cached is not None and cached.version == await standings.data_version(self._db.reader):
+            row = cached.row(unit.code)
+            return row.ranked.entry.index if row else None
+        got = [
+            (await self._quarter(code, unit.block, unit.code))[0].get(unit.code)
+            for code in scope.period_codes
+        ]
+        score = got[0] if scope.kind == "quarter" else self._over_quarters(scope, got)
+        return score.index if score else None
 
     async def trend(self, unit_code: str, *, quarters: int = 8) -> list[TrendPoint]:
         """The unit's index for the last ``quarters`` quarters, with its block's median."""

@@ -14,6 +14,7 @@ from bot.services import reporting as rs
 from bot.services.container import Services
 from bot.services.standings import StandingsService
 from storage import scores
+from tests.clock import FakeClock
 from tests.reports import bind, submit
 
 
@@ -141,3 +142,25 @@ def _with_band_names(methodology: Methodology, prefix: str) -> Methodology:
     renamed = Methodology.model_validate(data)
     assert renamed != load_methodology()
     return renamed
+
+
+async def test_the_change_since_last_quarter_is_the_same_cold_or_cached(
+    services: Services, clock: FakeClock
+) -> None:
+    member = await bind(services, 7006, "THPT-QH")
+    await submit(services, member, {"dossiers_online": "1.250"})
+    clock.advance(days=90)  # 20/05/2025: quarter II is open
+    await submit(services, member, {"dossiers_online": "0"})
+    standings = services.standings
+    q1, q2 = standings.parse_scope("2025-Q1"), standings.parse_scope("2025-Q2")
+
+    cold = await standings.unit_standing("THPT-QH", q2)  # Q1 not ranked yet
+    q1_row = (await standings.block_ranking(q1, "truc_thuoc")).row("THPT-QH")
+    cached = await standings.unit_standing("THPT-QH", q2)  # Q1 ranked and cached now
+
+    assert cold is not None
+    assert cached is not None
+    assert q1_row is not None
+    assert cold.previous == cached.previous == q1_row.ranked.entry.index
+    assert cold.change is not None
+    assert cold.change < 0  # all ten online-rate points lost
