@@ -17,7 +17,6 @@ from telegram import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    Message,
     Update,
 )
 from telegram.constants import ChatAction, ChatType
@@ -40,7 +39,15 @@ from bot.services.awards import (
     UploadError,
 )
 from handlers import dialog, texts
-from handlers.common import identify, reply, require_member, require_office, send
+from handlers.common import (
+    answer_query,
+    identify,
+    reply,
+    require_member,
+    require_office,
+    retire_buttons,
+    send,
+)
 from handlers.context import App, BotContext
 from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
 
@@ -335,10 +342,10 @@ async def cmd_awards(update: Update, context: BotContext) -> None:
 async def _confirm(update: Update, context: BotContext, query: CallbackQuery, year: int) -> None:
     who = await require_office(update, context)
     if who is None:
-        await _answer(query)
+        await answer_query(query)
         return
-    await _answer(query)
-    await _retire_buttons(query)
+    await answer_query(query)
+    await retire_buttons(query)
     result = await context.services.awards.confirm(year, actor=f"tg:{who.telegram_id}")
     if not result.notify and not result.released:
         await reply(update, context, texts.AWARDS_NOTHING_TO_CONFIRM.format(year=year))
@@ -472,15 +479,15 @@ async def _withdraw(
 ) -> None:
     who = await require_office(update, context)
     if who is None:
-        await _answer(query)
+        await answer_query(query)
         return
     withdrawn = await context.services.awards.withdraw(
         nomination_id, actor=f"tg:{who.telegram_id}"
     )
     if withdrawn is None:
-        await _answer(query, texts.AWARD_WITHDRAW_GONE, alert=True)
+        await answer_query(query, texts.AWARD_WITHDRAW_GONE, alert=True)
         return
-    await _answer(query)
+    await answer_query(query)
     unit = await context.services.office.unit(withdrawn.unit_code)
     await reply(
         update,
@@ -587,13 +594,13 @@ async def _begin_upload(
 ) -> None:
     who = await require_member(update, context)
     if who is None or who.membership is None:
-        await _answer(query)
+        await answer_query(query)
         return
     dossier = await context.services.awards.begin_upload(who.membership, year, kind)
     if dossier is None:
-        await _answer(query, texts.AWARD_UPLOAD_GONE, alert=True)
+        await answer_query(query, texts.AWARD_UPLOAD_GONE, alert=True)
         return
-    await _answer(query)
+    await answer_query(query)
     await reply(
         update,
         context,
@@ -603,10 +610,10 @@ async def _begin_upload(
 
 
 async def _cancel_upload(update: Update, context: BotContext, query: CallbackQuery) -> None:
-    await _answer(query)
+    await answer_query(query)
     user = update.effective_user
     if user is not None and await context.services.awards.end_upload(user.id):
-        await _retire_buttons(query)
+        await retire_buttons(query)
         await reply(update, context, texts.AWARD_UPLOAD_CANCELLED)
 
 
@@ -703,26 +710,9 @@ async def on_button(update: Update, context: BotContext) -> None:
         elif op == "x":
             await _cancel_upload(update, context, query)
         else:
-            await _answer(query)
+            await answer_query(query)
     except ValueError:  # tampered or outdated callback data
-        await _answer(query)
-
-
-async def _answer(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:
-    try:
-        await query.answer(text, show_alert=alert)
-    except TelegramError as exc:
-        log.info("Could not answer callback query: %s", exc)
-
-
-async def _retire_buttons(query: CallbackQuery) -> None:
-    message = query.message
-    if not isinstance(message, Message) or message.reply_markup is None:
-        return
-    try:
-        await query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError as exc:
-        log.info("Could not retire buttons: %s", exc)
+        await answer_query(query)
 
 
 # -- reminders -------------------------------------------------------------------------------

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Message, Update
+import logging
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.error import TelegramError
 
 from bot.services.registration import Identity
 from handlers import texts
 from handlers.context import BotContext
 from handlers.telegram_text import split_html
+
+log = logging.getLogger(__name__)
 
 
 async def identify(update: Update, context: BotContext) -> Identity | None:
@@ -61,3 +66,24 @@ async def require_member(update: Update, context: BotContext) -> Identity | None
         )
         return None
     return who
+
+
+async def answer_query(
+    query: CallbackQuery, text: str | None = None, *, alert: bool = False
+) -> None:
+    """Stop the button's spinner; a query Telegram has already expired is not an error."""
+    try:
+        await query.answer(text, show_alert=alert)
+    except TelegramError as exc:
+        log.info("Could not answer callback query: %s", exc)
+
+
+async def retire_buttons(query: CallbackQuery) -> None:
+    """Take the buttons off the message that was pressed, so it cannot be pressed again."""
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except TelegramError as exc:
+        log.info("Could not retire buttons: %s", exc)

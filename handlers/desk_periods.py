@@ -21,7 +21,7 @@ from bot.formatting import format_date, format_datetime, period_label
 from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
 from bot.services.review import OWING
 from handlers import dialog, texts
-from handlers.common import identify, reply, require_office, send
+from handlers.common import answer_query, identify, reply, require_office, send
 from handlers.context import App, BotContext
 from handlers.reminders import reschedule
 from handlers.telegram_text import esc
@@ -249,10 +249,7 @@ async def _ask_due(update: Update, context: BotContext, period: Period, user_id:
 async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    try:
-        await query.answer()
-    except TelegramError as exc:
-        log.info("Could not answer callback query: %s", exc)
+    await answer_query(query)
     who = await require_office(update, context)
     if who is None:
         return

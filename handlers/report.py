@@ -21,7 +21,7 @@ from bot.forms.answers import IncomingDocument, display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.services import reporting as rs
 from handlers import dialog, texts
-from handlers.common import identify, reply, require_member, send
+from handlers.common import answer_query, identify, reply, require_member, send
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc, truncate
 
@@ -163,7 +163,7 @@ async def show(update: Update, context: BotContext, step: rs.Step, who: Membersh
     """Render any step of the report conversation as messages."""
     if isinstance(step, rs.Stale):
         if update.callback_query:
-            await _answer_query(update.callback_query, texts.STALE_BUTTON, alert=True)
+            await answer_query(update.callback_query, texts.STALE_BUTTON, alert=True)
         step = step.step
     if isinstance(step, rs.Ask):
         text, markup = render_ask(step)
@@ -268,15 +268,6 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
             log.warning("Could not notify %s of a submission: %s", chat_id, exc)
 
 
-async def _answer_query(
-    query: CallbackQuery, text: str | None = None, *, alert: bool = False
-) -> None:
-    try:
-        await query.answer(text, show_alert=alert)
-    except TelegramError as exc:
-        log.info("Could not answer callback query: %s", exc)
-
-
 # -- handlers ----------------------------------------------------------------------------
 
 
@@ -308,7 +299,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     assert query is not None
     who = await require_member(update, context)
     if who is None or who.membership is None or who.unit is None:
-        await _answer_query(query)
+        await answer_query(query)
         return
     try:
         step, chosen = await _press(context, who.membership, who.unit, query)
@@ -316,10 +307,10 @@ async def on_button(update: Update, context: BotContext) -> None:
         # Buttons from an older version of the bot, or tampered data.
         step, chosen = None, None
     if step is None:
-        await _answer_query(query, texts.NOT_IN_REPORT, alert=True)
+        await answer_query(query, texts.NOT_IN_REPORT, alert=True)
         return
     if not isinstance(step, rs.Stale):
-        await _answer_query(query)
+        await answer_query(query)
         accepted = not (isinstance(step, rs.Ask) and step.error)
         await _retire_buttons(query, chosen if accepted else None)
     await show(update, context, step, who.membership)

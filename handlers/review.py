@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import logging
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
-from telegram.error import TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
@@ -26,7 +25,7 @@ from bot.domain.models import Period
 from bot.formatting import format_datetime, period_label
 from bot.services.review import Decision, ReviewError
 from handlers import dialog, texts
-from handlers.common import identify, reply, require_office
+from handlers.common import answer_query, identify, reply, require_office, retire_buttons
 from handlers.context import App, BotContext
 from handlers.desk_periods import DUE_FLOW, period_title, tell_unit
 from handlers.office import send_attachments
@@ -134,7 +133,7 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
 async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await _answer(query)
+    await answer_query(query)
     who = await require_office(update, context)
     if who is None:
         return
@@ -156,7 +155,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         except ReviewError as exc:
             await _stale(update, context, exc, report.period_code)
             return
-        await _retire(query)
+        await retire_buttons(query)
         await _announce(update, context, decision)
     elif op == "r":
         unit = await context.services.office.unit(report.unit_code)
@@ -240,23 +239,6 @@ async def _stale(update: Update, context: BotContext, exc: ReviewError, period: 
         context,
         texts.REVIEW_STALE.format(unit=esc(unit.name), code=esc(unit.code), period=period),
     )
-
-
-async def _answer(query: CallbackQuery) -> None:
-    try:
-        await query.answer()
-    except TelegramError as exc:
-        log.info("Could not answer callback query: %s", exc)
-
-
-async def _retire(query: CallbackQuery) -> None:
-    message = query.message
-    if not isinstance(message, Message) or message.reply_markup is None:
-        return
-    try:
-        await query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError as exc:
-        log.info("Could not retire buttons: %s", exc)
 
 
 async def cmd_cancel(update: Update, context: BotContext) -> None:
