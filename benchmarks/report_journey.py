@@ -52,6 +52,7 @@ async def main(units: int) -> None:
         app = build_application(settings, clock=FakeClock())
         await start_application(app, poll_timeout=1)
         services = services_of(app)
+        questions = len(services.form.fields)
         await services.roster.import_file(example_roster(), actor="bench")
         office = standin.user(OFFICE_ID, "Văn phòng")
         await office.send("/start")
@@ -86,8 +87,8 @@ async def main(units: int) -> None:
         await stop_application(app)
         await standin.stop()
 
-    print("Full report, one unit (30 questions + submit):")
-    print("  user actions: 32 (/report, 30 answers, submit)")
+    print(f"Full report, one unit ({questions} questions + submit):")
+    print(f"  user actions: {questions + 2} (/report, {questions} answers or skips, submit)")
     print(f"  bot messages in the unit's chat: {in_chat}")
     print(f"  Bot API calls: {api_calls} {dict(sorted(by_method.items()))}")
     print(
