@@ -274,8 +274,7 @@ APPRAISE_USAGE = (
     "Bỏ trống kỳ thì hiểu là quý hiện tại."
 )
 APPRAISE_SHEET_HEADER = (
-    "<b>Bảng điểm {period} — {unit}</b>\n"
-    "Điểm theo báo cáo: {reported} · Sau thẩm định: {final}"
+    "<b>Bảng điểm {period} — {unit}</b>\nĐiểm theo báo cáo: {reported} · Sau thẩm định: {final}"
 )
 APPRAISE_SHEET_NO_REPORT = "<i>Đơn vị chưa gửi báo cáo {period}.</i>"
 APPRAISE_SHEET_GROUP = "\n<b>{title}</b>"
@@ -431,8 +430,7 @@ BROADCAST_SCHEDULED = (
 BROADCAST_CANCELLED = "Đã huỷ soạn bản tin."
 BROADCAST_EXPIRED = "Phiên soạn bản tin đã kết thúc. Anh/chị dùng /broadcast để soạn lại."
 BROADCAST_PROGRESS = (
-    "📢 <b>Bản tin số {id}</b> — {audience}\n"
-    "Đang gửi {done}/{total} … {percent} %"
+    "📢 <b>Bản tin số {id}</b> — {audience}\nĐang gửi {done}/{total} … {percent} %"
 )
 BROADCAST_DONE = (
     "✅ <b>Bản tin số {id}</b> — {audience}\n"
@@ -458,8 +456,7 @@ BROADCAST_STATUS = {
 }
 BTN_BROADCAST_NUMBER = "Số {id}"
 BROADCAST_DETAIL = (
-    "📋 <b>Bản tin số {id}</b> — {audience}\n"
-    "Đã đọc: <b>{acked}</b>/{delivered} người đã nhận."
+    "📋 <b>Bản tin số {id}</b> — {audience}\nĐã đọc: <b>{acked}</b>/{delivered} người đã nhận."
 )
 BROADCAST_DETAIL_ACKED = "\n<b>Đã xác nhận đọc:</b>"
 BROADCAST_DETAIL_NOT_ACKED = "\n<b>Chưa xác nhận đọc:</b>"
@@ -473,12 +470,10 @@ REASON_BLOCKED = "Người nhận đã chặn bot"
 # -- practices ----------------------------------------------------------------------------
 
 PRACTICE_ASK_TITLE = (
-    "💾 Lưu bản tin số {id} vào thư viện điển hình.\n"
-    "Anh/chị gửi <b>tên mô hình, điển hình</b>:"
+    "💾 Lưu bản tin số {id} vào thư viện điển hình.\nAnh/chị gửi <b>tên mô hình, điển hình</b>:"
 )
 PRACTICE_ASK_UNIT = (
-    "Anh/chị gửi <b>mã đơn vị</b> được nêu gương (ví dụ <code>THPT-QH</code>), "
-    "hoặc bấm “Bỏ qua”."
+    "Anh/chị gửi <b>mã đơn vị</b> được nêu gương (ví dụ <code>THPT-QH</code>), hoặc bấm “Bỏ qua”."
 )
 PRACTICE_ASK_TAGS = "Anh/chị chọn <b>lĩnh vực</b> (có thể chọn nhiều), rồi bấm “Xong”:"
 BTN_PRACTICE_DONE = "✅ Xong"
@@ -546,8 +541,7 @@ NOMINATION_TOLD_APPROVED = (
     "thư viện điển hình. Xem tại /practices."
 )
 NOMINATION_TOLD_REJECTED = (
-    "Đề xuất mô hình “{title}” (số {id}) của đơn vị chưa được Văn phòng Sở duyệt.\n"
-    "Lý do: {reason}"
+    "Đề xuất mô hình “{title}” (số {id}) của đơn vị chưa được Văn phòng Sở duyệt.\nLý do: {reason}"
 )
 BROADCAST_PREVIEW_ACK = "Đây là bản xem trước; các đơn vị sẽ bấm nút này để xác nhận đã đọc."
 BROADCAST_USE_BUTTONS = (
@@ -764,8 +758,7 @@ EXPORT_KINDS = {
     "csv": "Dữ liệu báo cáo CCHC",
 }
 EXPORT_CAPTION = (
-    "{kind} {period}: {units} đơn vị, trong đó {submitted} đơn vị đã gửi báo cáo.\n"
-    "Xuất lúc {at}."
+    "{kind} {period}: {units} đơn vị, trong đó {submitted} đơn vị đã gửi báo cáo.\nXuất lúc {at}."
 )
 EXPORT_DOCX_NOTE = (
     "\nĐây là bản dự thảo: vui lòng điền số, ngày văn bản và rà soát trước khi trình ký."
@@ -875,8 +868,7 @@ REOPEN_UNIT_NOTICE = (
     "báo cáo đến <b>{due}</b>.\nAnh/chị dùng /report để lập hoặc hoàn thiện báo cáo."
 )
 NO_MEMBERS_NOTE = (
-    "\nLưu ý: đơn vị chưa có ai đăng ký sử dụng bot; vui lòng thông báo cho đơn vị bằng "
-    "cách khác."
+    "\nLưu ý: đơn vị chưa có ai đăng ký sử dụng bot; vui lòng thông báo cho đơn vị bằng cách khác."
 )
 
 REMINDER = (
@@ -979,8 +971,7 @@ REVIEW_COMMENT_EMPTY = (
 )
 REVIEW_CANCELLED = "Đã huỷ việc trả lại báo cáo."
 REVIEW_ACCEPTED = (
-    "✅ Đã chấp nhận báo cáo {label} của <b>{unit}</b> (lần {version}). Đơn vị đã được "
-    "thông báo."
+    "✅ Đã chấp nhận báo cáo {label} của <b>{unit}</b> (lần {version}). Đơn vị đã được thông báo."
 )
 REVIEW_RETURNED = (
     "↩️ Đã trả lại báo cáo {label} của <b>{unit}</b> (lần {version}). Đơn vị được gửi lại "
@@ -1003,8 +994,7 @@ UNIT_RETURNED = (
     "và gửi lại trước <b>{due}</b>."
 )
 STATUS_REVIEW_LINE = (
-    "Đã chấp nhận: {accepted} · Chờ xem xét: {submitted} · Trả lại: {returned} · "
-    "Quá hạn: {late}"
+    "Đã chấp nhận: {accepted} · Chờ xem xét: {submitted} · Trả lại: {returned} · Quá hạn: {late}"
 )
 STATUS_GROUPS = {
     "accepted": "✅ Đã chấp nhận ({n}):",

@@ -109,9 +109,7 @@ async def pending(conn: aiosqlite.Connection) -> list[Practice]:
         return [_practice(r) for r in await cur.fetchall()]
 
 
-async def link_broadcast(
-    conn: aiosqlite.Connection, practice_id: int, broadcast_id: int
-) -> None:
+async def link_broadcast(conn: aiosqlite.Connection, practice_id: int, broadcast_id: int) -> None:
     await conn.execute(
         "UPDATE practices SET broadcast_id = ? WHERE id = ?", (broadcast_id, practice_id)
     )

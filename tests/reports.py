@@ -78,8 +78,12 @@ async def fill(
             step = await reporting.skip(member, step.number)
         elif value.startswith("button:"):
             label = value.removeprefix("button:")
-            key = "y" if label == "Có" else "n" if label == "Không" else next(
-                c.key for c in spec.choices if c.label == label
+            key = (
+                "y"
+                if label == "Có"
+                else "n"
+                if label == "Không"
+                else next(c.key for c in spec.choices if c.label == label)
             )
             step = await reporting.answer_choice(member, step.number, key)
         elif value == "file":

@@ -83,9 +83,7 @@ class ChartImages:
     async def leaderboard(self, ranking: BlockRanking, unit_code: str | None, title: str) -> bytes:
         rows = [r for r in ranking.rows if r.ranked.entry.index is not None]
         if len(rows) > MAX_BARS:
-            position = next(
-                (i for i, r in enumerate(rows) if r.unit.code == unit_code), len(rows)
-            )
+            position = next((i for i, r in enumerate(rows) if r.unit.code == unit_code), len(rows))
             if position < MAX_BARS - AROUND:
                 rows = rows[:MAX_BARS]
             else:
@@ -116,7 +114,6 @@ class ChartImages:
         )
         key = ("trend", title, chart)
         return await self._get(key, lambda: trend_png(title, chart))
-
 
 
 def _digest(image: bytes) -> bytes:

@@ -66,9 +66,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     form = load_form(settings.form_file)
     periods = PeriodService(db, clock, tz=settings.tz, due_day=settings.due_day)
     methodology = _methodology(settings, form)
-    standings = StandingsService(
-        db, clock, methodology, periods, count=settings.standings_count
-    )
+    standings = StandingsService(db, clock, methodology, periods, count=settings.standings_count)
     office = OfficeService(db)
     review = ReviewService(db, clock, periods, reopen_days=settings.reopen_days)
     outbox = OutboxSender(db, clock, SenderSettings.from_settings(settings))

@@ -181,9 +181,7 @@ class PeriodService:
         current = await self.current()
         nxt = (current.year, current.quarter + 1) if current.quarter < 4 else (current.year + 1, 1)
         await self.ensure(*nxt)
-        listed = sorted(
-            await periods.list_all(self._db.reader), key=lambda p: (p.year, p.quarter)
-        )
+        listed = sorted(await periods.list_all(self._db.reader), key=lambda p: (p.year, p.quarter))
         return list(reversed(listed))[:count]
 
     def end_of_day(self, day: date) -> datetime:

@@ -46,9 +46,7 @@ async def app(
 ) -> AsyncIterator[App]:
     application = build_application(e2e_settings, clock=clock)
     await start_application(application, poll_timeout=1)
-    await services_of(application).roster.import_file(
-        example_roster(), actor="test"
-    )
+    await services_of(application).roster.import_file(example_roster(), actor="test")
     caplog.set_level(logging.WARNING)
     yield application
     await stop_application(application)

@@ -159,9 +159,7 @@ async def test_full_report_with_bad_input_at_every_field_type(
     period = await services.periods.resolve("2025-Q1")
     assert period is not None
     out = io.StringIO()
-    await services.export.period_csv(
-        period, out
-    )
+    await services.export.period_csv(period, out)
     rows = {row["unit_code"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
     assert len(rows) == 72
     mine = rows["TT-X"]

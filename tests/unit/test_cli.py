@@ -26,7 +26,6 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return clean_environment(monkeypatch, tmp_path)
 
 
-
 @pytest.fixture
 def imported(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "units", "import", ROSTER)

@@ -22,7 +22,6 @@ def db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return clean_environment(monkeypatch, tmp_path)
 
 
-
 def stored(db: Path, period: str) -> dict[str, dict[str, Decimal]]:
     async def read() -> dict[str, dict[str, Decimal]]:
         database = Database(db)

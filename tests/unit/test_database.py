@@ -65,6 +65,7 @@ async def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     db = Database(tmp_path / "b.db")
     await db.open()
     try:
+
         async def failing_write() -> None:
             async with db.write() as conn:
                 await conn.execute("INSERT INTO blocks (code, name) VALUES ('k', 'Khối')")

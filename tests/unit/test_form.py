@@ -34,9 +34,7 @@ def test_callback_data_budget() -> None:
     # "rp:c:<n>:<choice>" must stay within Telegram's 64 bytes for every field.
     form = load_form()
     longest = max(
-        len(f"rp:c:{n}:{c.key}".encode())
-        for n, f in enumerate(form.fields, 1)
-        for c in f.choices
+        len(f"rp:c:{n}:{c.key}".encode()) for n, f in enumerate(form.fields, 1) for c in f.choices
     )
     assert longest <= 64
 
