@@ -1,5 +1,8 @@
 """Putting a broadcast on Telegram: the content as recipients see it, and the transport.
 
+Every broadcast carries "👍 Đã đọc"; a notice (the office's message to many people, each
+with its own text) goes through the same transport without it.
+
 The outbox sender uses its own :class:`telegram.Bot`, not the application's: PTB's
 ``AIORateLimiter`` would queue, retry and pause every chat on a 429, which is exactly
 what the sender does better for a broadcast (per chat, persisted). Interactive replies
@@ -202,12 +205,11 @@ class TelegramTransport:
         await self.bot.shutdown()
 
     async def deliver(
-        self, broadcast_id: int, content: Content, chat_id: int, part: int
+        self, broadcast_id: int, content: Content, chat_id: int, part: int, *, ack: bool
     ) -> Sequence[int]:
+        markup = ack_markup(broadcast_id) if ack else None
         try:
-            return await send_content(
-                self.bot, chat_id, content, part=part, markup=ack_markup(broadcast_id)
-            )
+            return await send_content(self.bot, chat_id, content, part=part, markup=markup)
         except FloodWait as exc:
             raise RateLimited(exc.seconds) from exc
         except RetryAfter as exc:

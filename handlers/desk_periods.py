@@ -16,6 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.domain.broadcasts import Notice
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
 from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
@@ -197,7 +198,9 @@ async def _tell_new_deadline(
     """Tell the bound members of each unit that has not submitted about the new deadline.
 
     Only while the period takes reports, and only units that the period's deadline
-    applies to (a unit reopened until later keeps its own and is not told).
+    applies to (a unit reopened until later keeps its own and is not told). The notices
+    go through the outbox (queued in one transaction, delivered by the sender); the
+    office is told at once how many are on their way.
     """
     if after.status != "open" or after.due_at <= context.services.clock():
         return
@@ -207,22 +210,24 @@ async def _tell_new_deadline(
         await reply(update, context, texts.PERIOD_DUE_TOLD_NONE)
         return
     label, due, earlier = period_title(after), _due(context, after), _due(context, before)
-    people = units_told = 0
-    untold: list[str] = []
+    notices: list[Notice] = []
     for unit in owing:
-        told = await tell_unit(
-            context,
-            unit.unit.code,
-            texts.PERIOD_DUE_NOTICE.format(
-                label=label, due=due, before=earlier, unit=esc(unit.unit.name)
-            ),
+        text = texts.PERIOD_DUE_NOTICE.format(
+            label=label, due=due, before=earlier, unit=esc(unit.unit.name)
         )
-        people += told
-        if told:
-            units_told += 1
-        else:
-            untold.append(unit.unit.code)
-    text = texts.PERIOD_DUE_TOLD.format(people=people, units=units_told)
+        notices += [
+            Notice(chat_id=m.telegram_id, unit_code=unit.unit.code, text=text)
+            for m in await context.services.office.members(unit.unit.code)
+        ]
+    user = update.effective_user
+    queued = await context.services.broadcasts.queue_notices(
+        created_by=user.id if user is not None else 0,
+        label=texts.PERIOD_DUE_LABEL.format(label=label),
+        notices=notices,
+    )
+    told = {n.unit_code for n in queued}
+    untold = [u.unit.code for u in owing if u.unit.code not in told]
+    text = texts.PERIOD_DUE_TOLD.format(people=len(queued), units=len(told))
     if untold:
         shown = ", ".join(esc(code) for code in untold[:30])
         if len(untold) > 30:

@@ -10,12 +10,13 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import CommandHandler
 
+from bot.domain.broadcasts import Notice
 from bot.formatting import format_points
 from bot.numbers import format_number
 from bot.services.registration import Identity
 from bot.services.standings import BlockRanking, Scope, ScopeError, TrendPoint, UnitStanding
 from handlers import texts
-from handlers.common import identify, reply, require_office, send
+from handlers.common import identify, reply, require_office
 from handlers.context import App, BotContext
 from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
 
@@ -388,7 +389,10 @@ async def cmd_publish(update: Update, context: BotContext) -> None:
     if not await service.publish(scope, actor=f"tg:{who.telegram_id}"):
         await reply(update, context, texts.ALREADY_PUBLISHED.format(scope=scope.label))
         return
-    sent = 0
+    # Each member gets their own unit's result, through the outbox: queued in one
+    # transaction and delivered by the sender, so the office's chat does not wait for
+    # thousands of messages and, once queued, a crash loses none of them.
+    notices: list[Notice] = []
     for block in await context.services.roster.list_blocks():
         ranking = await service.block_ranking(scope, block.code)
         for row in ranking.rows:
@@ -409,13 +413,16 @@ async def cmd_publish(update: Update, context: BotContext) -> None:
             notice = texts.PUBLISH_NOTICE.format(
                 scope=scope.label, unit=esc(row.unit.name), result=result
             )
-            for member in members:
-                try:
-                    await send(context, member.telegram_id, notice)
-                    sent += 1
-                except TelegramError as exc:
-                    log.warning("Publication notice to %s failed: %s", member.telegram_id, exc)
-    await reply(update, context, texts.PUBLISHED.format(scope=scope.label, sent=sent))
+            notices += [
+                Notice(chat_id=m.telegram_id, unit_code=row.unit.code, text=notice)
+                for m in members
+            ]
+    queued = await context.services.broadcasts.queue_notices(
+        created_by=who.telegram_id,
+        label=texts.PUBLISH_LABEL.format(scope=scope.label),
+        notices=notices,
+    )
+    await reply(update, context, texts.PUBLISHED.format(scope=scope.label, sent=len(queued)))
 
 
 def register(app: App) -> None:

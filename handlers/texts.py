@@ -258,7 +258,8 @@ RANKING_OWN_ONLY = (
 RANKING_BLOCK_ONLY = "Đơn vị chỉ xem được bảng xếp hạng của khối mình."
 UNKNOWN_BLOCK = "Không có khối “{code}”. Các khối: {blocks}."
 PUBLISH_USAGE = "Cú pháp: <code>/publish KỲ</code>, ví dụ <code>/publish 2025-Q1</code>."
-PUBLISHED = "✅ Đã công bố kết quả Chỉ số CCHC {scope}. Đã gửi thông báo cho {sent} người."
+PUBLISHED = "✅ Đã công bố kết quả Chỉ số CCHC {scope}. Đang gửi thông báo tới {sent} người."
+PUBLISH_LABEL = "Thông báo công bố kết quả Chỉ số CCHC {scope}"
 ALREADY_PUBLISHED = "Kết quả Chỉ số CCHC {scope} đã được công bố trước đó."
 PUBLISH_NOTICE = (
     "📢 <b>Sở GDĐT đã công bố kết quả Chỉ số CCHC {scope}.</b>\n"
@@ -824,7 +825,10 @@ PERIOD_DUE_NOTICE = (
     "(trước đây: {before}).\nĐơn vị <b>{unit}</b> chưa hoàn thành báo cáo kỳ này; anh/chị "
     "dùng /report để lập, hoàn thiện và gửi báo cáo."
 )
-PERIOD_DUE_TOLD = "📣 Đã báo hạn nộp mới cho {people} người của {units} đơn vị chưa gửi báo cáo."
+PERIOD_DUE_TOLD = (
+    "📣 Đang gửi thông báo hạn nộp mới tới {people} người của {units} đơn vị chưa gửi báo cáo."
+)
+PERIOD_DUE_LABEL = "Thông báo hạn nộp mới kỳ báo cáo {label}"
 PERIOD_DUE_TOLD_NONE = "Không có đơn vị nào chưa gửi báo cáo cần báo hạn nộp mới."
 PERIOD_DUE_UNTOLD = (
     "\nLưu ý: {n} đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot, vui lòng báo bằng "

@@ -17,7 +17,9 @@ from bot.domain.broadcasts import (
     Content,
     DeliveryCounts,
     Media,
+    Notice,
     OutboxRow,
+    Purpose,
     Recipient,
 )
 
@@ -47,12 +49,13 @@ async def create(
     status: str,
     scheduled_at: str | None,
     now: str,
+    purpose: Purpose = "broadcast",
 ) -> int:
     kind, body, media = content_columns(content)
     cur = await conn.execute(
         "INSERT INTO broadcasts (created_by, created_at, kind, body, media, audience, status, "
-        "scheduled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (created_by, now, kind, body, media, audience, status, scheduled_at),
+        "scheduled_at, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (created_by, now, kind, body, media, audience, status, scheduled_at, purpose),
     )
     assert cur.lastrowid is not None
     return int(cur.lastrowid)
@@ -74,9 +77,23 @@ async def add_recipients(
     return len(rows)
 
 
+async def add_notices(
+    conn: aiosqlite.Connection, broadcast_id: int, notices: Iterable[Notice]
+) -> int:
+    """One row per notice, each with its own text; a chat already queued keeps its first."""
+    rows = [(broadcast_id, n.chat_id, n.unit_code, n.text) for n in notices]
+    before = conn.total_changes
+    await conn.executemany(
+        "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, unit_code, body) "
+        "VALUES (?, ?, ?, ?)",
+        rows,
+    )
+    return conn.total_changes - before
+
+
 _BROADCAST_COLUMNS = (
     "id, created_by, created_at, kind, body, media, audience, status, scheduled_at, "
-    "finished_at, progress_chat, progress_message"
+    "finished_at, progress_chat, progress_message, purpose"
 )
 
 
@@ -92,6 +109,7 @@ def _broadcast(row: aiosqlite.Row) -> Broadcast:
         finished_at=from_iso(row["finished_at"]) if row["finished_at"] else None,
         progress_chat=row["progress_chat"],
         progress_message=row["progress_message"],
+        purpose=row["purpose"],
     )
 
 
@@ -104,8 +122,11 @@ async def get(conn: aiosqlite.Connection, broadcast_id: int) -> Broadcast | None
 
 
 async def recent(conn: aiosqlite.Connection, limit: int) -> list[Broadcast]:
+    """The latest broadcasts of exemplary practices (notices are not listed)."""
     async with conn.execute(
-        f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts ORDER BY id DESC LIMIT ?", (limit,)
+        f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE purpose = 'broadcast' "
+        "ORDER BY id DESC LIMIT ?",
+        (limit,),
     ) as cur:
         return [_broadcast(r) for r in await cur.fetchall()]
 
@@ -137,7 +158,9 @@ async def unfinished(conn: aiosqlite.Connection) -> list[int]:
 
 # -- the outbox ----------------------------------------------------------------------------
 
-_ROW_COLUMNS = "id, broadcast_id, chat_id, unit_code, state, not_before, attempts, parts_done"
+_ROW_COLUMNS = (
+    "id, broadcast_id, chat_id, unit_code, state, not_before, attempts, parts_done, body"
+)
 
 
 def _row(row: aiosqlite.Row) -> OutboxRow:
@@ -150,6 +173,7 @@ def _row(row: aiosqlite.Row) -> OutboxRow:
         not_before=row["not_before"],
         attempts=row["attempts"],
         parts_done=row["parts_done"],
+        body=row["body"],
     )
 
 

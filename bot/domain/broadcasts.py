@@ -12,6 +12,9 @@ MediaType = Literal["photo", "document"]
 BroadcastStatus = Literal["scheduled", "sending", "done", "cancelled"]
 RowState = Literal["pending", "sending", "sent", "failed", "blocked", "cancelled"]
 PracticeStatus = Literal["pending", "published", "rejected"]
+# A broadcast of an exemplary practice carries "👍 Đã đọc" and is listed in /broadcasts; a
+# notice (a published ranking, a moved deadline) goes through the same outbox without either.
+Purpose = Literal["broadcast", "notice"]
 
 FINAL_STATES: frozenset[str] = frozenset({"sent", "failed", "blocked", "cancelled"})
 
@@ -53,6 +56,12 @@ class Broadcast(_Model):
     finished_at: datetime | None = None
     progress_chat: int | None = None
     progress_message: int | None = None
+    purpose: Purpose = "broadcast"
+
+    @property
+    def carries_ack(self) -> bool:
+        """Whether recipients get the "👍 Đã đọc" button (broadcasts do, notices do not)."""
+        return self.purpose == "broadcast"
 
 
 class OutboxRow(_Model):
@@ -64,11 +73,24 @@ class OutboxRow(_Model):
     not_before: float
     attempts: int
     parts_done: int
+    body: str | None = None  # HTML: this recipient's own text; None: the broadcast's content
+
+    def content(self, broadcast: Content) -> Content:
+        """What this recipient gets: the row's own text, or the broadcast's content."""
+        return broadcast if self.body is None else Content(kind="text", body=self.body)
 
 
 class Recipient(_Model):
     chat_id: int
     unit_code: str | None = None
+
+
+class Notice(_Model):
+    """One person's own text in a notice (HTML, every user character escaped)."""
+
+    chat_id: int
+    unit_code: str | None
+    text: str
 
 
 class DeliveryCounts(_Model):

@@ -3,6 +3,10 @@
 Queueing writes the broadcast and one outbox row per recipient in one transaction and
 wakes the :class:`~bot.services.outbox.OutboxSender`; delivery is the sender's business.
 Recipients are resolved when the office confirms (a scheduled broadcast keeps that list).
+
+The office's *notices* to many people (a published ranking, a moved deadline) are queued
+here too (:meth:`BroadcastService.queue_notices`), so they share the sender's guarantees;
+they carry no acknowledgement button and are not broadcasts to the office's lists.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from bot.clock import Clock, to_iso
-from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Recipient
+from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Notice, Recipient
 from bot.domain.models import Block, Period, Session
 from bot.services.office import OfficeService
 from bot.services.outbox import OutboxSender
@@ -187,6 +191,39 @@ class BroadcastService:
         self.outbox.wake()
         return broadcast_id
 
+    async def queue_notices(
+        self, *, created_by: int, label: str, notices: list[Notice]
+    ) -> list[Notice]:
+        """Queue one notice per person, each with its own text, in one transaction.
+
+        A person already listed keeps their first text, and people who blocked the bot
+        are left out (as for broadcasts). Returns the notices queued; the sender delivers
+        them with the broadcasts' guarantees, without the acknowledgement button.
+        """
+        seen: set[int] = set()
+        queued: list[Notice] = []
+        for notice in notices:
+            if notice.chat_id in seen or self.outbox.is_inactive(notice.chat_id):
+                continue
+            seen.add(notice.chat_id)
+            queued.append(notice)
+        if not queued:
+            return []
+        async with self._db.write() as conn:
+            notice_id = await store.create(
+                conn,
+                created_by=created_by,
+                content=Content(kind="text"),
+                audience=label,
+                status="sending",
+                scheduled_at=None,
+                now=to_iso(self._clock()),
+                purpose="notice",
+            )
+            await store.add_notices(conn, notice_id, queued)
+        self.outbox.wake()
+        return queued
+
     async def set_progress_message(
         self,
         broadcast_id: int,
@@ -203,7 +240,9 @@ class BroadcastService:
     # -- reading back
 
     async def get(self, broadcast_id: int) -> Broadcast | None:
-        return await store.get(self._db.reader, broadcast_id)
+        """A broadcast of an exemplary practice; None for a notice or an unknown id."""
+        found = await store.get(self._db.reader, broadcast_id)
+        return found if found is not None and found.purpose == "broadcast" else None
 
     async def counts(self, broadcast_id: int) -> DeliveryCounts:
         return await store.counts(self._db.reader, broadcast_id)
@@ -234,7 +273,7 @@ class BroadcastService:
 
     async def acknowledge(self, broadcast_id: int, telegram_id: int) -> bool | None:
         """True the first time, False on a repeat press, None for an unknown broadcast."""
-        if await store.get(self._db.reader, broadcast_id) is None:
+        if await self.get(broadcast_id) is None:
             return None
         async with self._db.write() as conn:
             return await store.acknowledge(conn, broadcast_id, telegram_id, to_iso(self._clock()))

@@ -1,5 +1,9 @@
 """The outbox sender: one task that delivers broadcast rows within Telegram's limits.
 
+The outbox carries broadcasts of exemplary practices and the office's *notices* (a
+published ranking, a moved deadline): a notice's rows each carry their own text and go
+without the acknowledgement button; everything below applies to both alike.
+
 How it keeps its promises:
 
 * **Pacing.** Requests start at most ``rate`` per second overall (a steady clock with a
@@ -80,9 +84,12 @@ class Transport(Protocol):
     async def start(self) -> None: ...
 
     async def deliver(
-        self, broadcast_id: int, content: Content, chat_id: int, part: int
+        self, broadcast_id: int, content: Content, chat_id: int, part: int, *, ack: bool
     ) -> Sequence[int]:
-        """Send ``part`` of ``content`` to ``chat_id``; the ids of the messages created."""
+        """Send ``part`` of ``content`` to ``chat_id``; the ids of the messages created.
+
+        ``ack``: with the "👍 Đã đọc" button (broadcasts), or without (notices).
+        """
 
     async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
         """Edit the office's progress message (the final report once ``counts.done``)."""
@@ -152,7 +159,7 @@ class OutboxSender:
         self._paused_until = 0.0
         self._recent_429: deque[tuple[float, int]] = deque()
         self._buffer: list[OutboxRow] = []
-        self._content: dict[int, Content] = {}
+        self._broadcasts: dict[int, Broadcast] = {}
         self._dirty: set[int] = set()
         self._last_progress: dict[int, float] = {}
         self._shown: dict[int, tuple[int, int, bool]] = {}  # what the office sees now
@@ -331,13 +338,18 @@ class OutboxSender:
             if row.chat_id in self._inactive:
                 await self._write_fail(row, "blocked", "Người nhận đã chặn bot")
                 return
-            content = await self._content_of(row.broadcast_id)
-            if content is None:
+            broadcast = await self._broadcast_of(row.broadcast_id)
+            if broadcast is None:
                 await self._write_fail(row, "failed", "Không tìm thấy bản tin")
                 return
+            content = row.content(broadcast.content)
             try:
                 ids = await transport.deliver(
-                    row.broadcast_id, content, row.chat_id, row.parts_done
+                    row.broadcast_id,
+                    content,
+                    row.chat_id,
+                    row.parts_done,
+                    ack=broadcast.carries_ack,
                 )
             except RateLimited as exc:
                 await self._on_rate_limited(row, exc)
@@ -416,14 +428,14 @@ class OutboxSender:
         async with self._db.write() as conn:
             await store.fail(conn, row.id, state=state, error=reason)
 
-    async def _content_of(self, broadcast_id: int) -> Content | None:
-        content = self._content.get(broadcast_id)
-        if content is None:
+    async def _broadcast_of(self, broadcast_id: int) -> Broadcast | None:
+        broadcast = self._broadcasts.get(broadcast_id)
+        if broadcast is None:
             broadcast = await store.get(self._db.reader, broadcast_id)
             if broadcast is None:
                 return None
-            content = self._content[broadcast_id] = broadcast.content
-        return content
+            self._broadcasts[broadcast_id] = broadcast
+        return broadcast
 
     # -- progress
 
@@ -459,7 +471,7 @@ class OutboxSender:
                         conn, broadcast_id, "done", finished_at=to_iso(self._clock())
                     )
                 broadcast = broadcast.model_copy(update={"status": "done"})
-                self._content.pop(broadcast_id, None)
+                self._broadcasts.pop(broadcast_id, None)
             elif broadcast.status == "scheduled" and counts.finished + counts.sending > 0:
                 async with self._db.write() as conn:
                     await store.set_status(conn, broadcast_id, "sending")

@@ -121,8 +121,8 @@ async def test_a_new_deadline_is_told_to_units_that_have_not_submitted(
 
     await office.send("/period 2025-Q1 due 20/03/2025 17:00")
     await office.expect("Đã đặt hạn nộp kỳ báo cáo quý I/2025")
-    told = await office.expect("Đã báo hạn nộp mới")
-    assert "cho 1 người của 1 đơn vị chưa gửi báo cáo" in told.text
+    told = await office.expect("Đang gửi thông báo hạn nộp mới")
+    assert "tới 1 người của 1 đơn vị chưa gửi báo cáo" in told.text
     assert "68 đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot" in told.text
     assert "THPT-QH" not in told.text
     assert "THPT-AL" not in told.text  # reopened until later: its own deadline stands
@@ -135,5 +135,5 @@ async def test_a_new_deadline_is_told_to_units_that_have_not_submitted(
 
     await office.send("/period 2025-Q1 due 20/03/2025 17:00")  # no change, nobody told
     await office.expect("Đã đặt hạn nộp kỳ báo cáo quý I/2025")
-    assert not [m for m in await office.idle() if "Đã báo hạn nộp mới" in m.text]
+    assert not [m for m in await office.idle() if "thông báo hạn nộp mới" in m.text]
     assert not [m for m in await waiting.idle() if "đổi hạn nộp" in m.text]

@@ -8,11 +8,13 @@ import pytest
 
 from bot.app import build_application, services_of, start_application, stop_application
 from bot.config import Settings
+from bot.domain.broadcasts import Content, Recipient
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from handlers.telegram_text import MESSAGE_LIMIT, utf16_len
+from storage import broadcasts as outbox_store
 from tests.clock import FakeClock
-from tests.conftest import example_roster
+from tests.conftest import OFFICE_ID, example_roster
 from tests.e2e.conftest import bound_user
 from tests.reports import bind, submit
 
@@ -52,6 +54,50 @@ async def test_standing_before_and_after_publication(
     chart = await head.expect("Chỉ số CCHC quý I/2025 —")
     assert chart.photo is not None
     assert any(c.method == "sendChatAction" for c in standin.requests)
+
+
+async def test_publication_notices_reach_each_member_once_and_are_not_broadcasts(
+    standin: BotApiStandin, app: App, office: SimulatedUser
+) -> None:
+    services = services_of(app)
+    await submit(services, await bind(services, 9301, "THPT-QH"))
+    invite = await services.registration.create_invite("THPT-QH", "reporter", created_by="test")
+    await services.registration.redeem(9302, invite.code, full_name="Người thử", username=None)
+    await bind(services, 9303, "THPT-LQD")
+    members = [standin.user(user_id) for user_id in (9301, 9302, 9303)]
+    reader = standin.user(9304)  # receives an exemplary practice, is no member
+    for user in (*members, reader):
+        user.started = True
+    broadcast_id = await services.broadcasts.queue(
+        created_by=OFFICE_ID,
+        content=Content(kind="text", body="Mô hình điển hình"),
+        recipients=[Recipient(chat_id=reader.id)],
+        audience_label="Một người",
+    )
+    await reader.expect("Mô hình điển hình")
+
+    await office.send("/publish 2025-Q1")
+    done = await office.expect("Đã công bố kết quả Chỉ số CCHC quý I/2025")
+    assert "Đang gửi thông báo tới 3 người" in done.text
+    for user, result in zip(
+        members, ("xếp hạng 1/1", "xếp hạng 1/1", "chưa được xếp hạng"), strict=True
+    ):
+        notice = await user.expect("đã công bố kết quả Chỉ số CCHC quý I/2025")
+        assert result in notice.text
+        assert notice.buttons == []  # a notice asks for no acknowledgement
+    await office.send("/publish 2025-Q1")
+    await office.expect("đã được công bố trước đó")
+    for user in members:
+        assert [m for m in await user.idle() if "công bố" in m.text] == []
+    notice_id = broadcast_id + 1
+    counts = await outbox_store.counts(services.db.reader, notice_id)
+    assert (counts.total, counts.sent) == (3, 3)
+
+    await office.send("/broadcasts")
+    listing = await office.expect("Các bản tin gần đây")
+    assert f"Số {broadcast_id}" in listing.text
+    assert f"Số {notice_id}" not in listing.text
+    assert "công bố" not in listing.text
 
 
 async def test_rows_not_yet_accepted_are_marked_in_ranking_and_standing(

@@ -1,13 +1,18 @@
-"""The outbox sender with an in-process transport: the in-flight bound, retries, backoff."""
+"""The outbox sender with an in-process transport: the in-flight bound, retries, backoff,
+notices (their own text, no acknowledgement button)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from pathlib import Path
 
-from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Recipient
+from bot.config import Settings
+from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Notice, Recipient
 from bot.services.container import Services
 from bot.services.outbox import OutboxSender, SenderSettings, TransientError
+from bot.standin import BotApiStandin
+from handlers.broadcast_delivery import TelegramTransport
 from storage import broadcasts as store
 
 FAST = SenderSettings(
@@ -27,6 +32,7 @@ class Transport:
         self.hang = hang
         self.failures = failures
         self.sent: list[int] = []
+        self.calls: list[tuple[int, str, bool]] = []  # chat, text, with the ack button
 
     async def start(self) -> None:
         """Nothing to open."""
@@ -35,7 +41,7 @@ class Transport:
         """Nothing to close."""
 
     async def deliver(
-        self, broadcast_id: int, content: Content, chat_id: int, part: int
+        self, broadcast_id: int, content: Content, chat_id: int, part: int, *, ack: bool
     ) -> Sequence[int]:
         if self.hang:
             await asyncio.Event().wait()
@@ -43,6 +49,7 @@ class Transport:
             self.failures -= 1
             raise TransientError("5xx")
         self.sent.append(chat_id)
+        self.calls.append((chat_id, content.body, ack))
         return [len(self.sent)]
 
     async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
@@ -107,3 +114,72 @@ def test_backoff_grows_exponentially_with_jitter_and_a_ceiling(services: Service
     for attempt, ceiling in ((1, 1.0), (2, 2.0), (3, 4.0), (8, 60.0), (20, 60.0)):
         delays = [sender._backoff(attempt) for _ in range(50)]
         assert all(ceiling / 2 <= d <= ceiling for d in delays)
+
+
+async def test_a_notice_row_carries_its_own_text_and_no_ack_button(services: Services) -> None:
+    broadcast_id = await queue(services, 1)  # chat 100: the broadcast's own content
+    queued = await services.broadcasts.queue_notices(
+        created_by=1,
+        label="Thông báo thử",
+        notices=[
+            Notice(chat_id=200, unit_code="THPT-QH", text="<b>Một</b>"),
+            Notice(chat_id=201, unit_code="THPT-LQD", text="Hai"),
+            Notice(chat_id=200, unit_code="THPT-LQD", text="lần hai"),  # one per person
+        ],
+    )
+    assert [n.chat_id for n in queued] == [200, 201]
+    async with services.db.reader.execute(
+        "SELECT id FROM broadcasts WHERE purpose = 'notice'"
+    ) as cur:
+        (notice_id,) = [int(r[0]) for r in await cur.fetchall()]
+    assert [r.body for r in await store.rows_of(services.db.reader, notice_id)] == [
+        "<b>Một</b>",
+        "Hai",
+    ]
+
+    transport = Transport()
+    sender = OutboxSender(services.db, services.clock, FAST)
+    await sender.start(transport)
+    assert (await wait_done(services, notice_id)).sent == 2
+    assert (await wait_done(services, broadcast_id)).sent == 1
+    await sender.stop()
+    assert sorted(transport.calls) == [
+        (100, "x", True),
+        (200, "<b>Một</b>", False),
+        (201, "Hai", False),
+    ]
+
+    # A notice is no broadcast of the office's: not listed, not shown, not acknowledged.
+    assert [s.broadcast.id for s in await services.broadcasts.recent()] == [broadcast_id]
+    assert await services.broadcasts.get(notice_id) is None
+    assert await services.broadcasts.acknowledge(notice_id, 200) is None
+    assert (await store.get(services.db.reader, notice_id)) is not None
+
+
+async def test_the_telegram_transport_adds_the_ack_button_to_broadcasts_only(
+    tmp_path: Path,
+) -> None:
+    standin = BotApiStandin(token="123456:TEST", bot_username="cchc_test_bot")
+    await standin.start()
+    settings = Settings(
+        bot_token=standin.token,  # type: ignore[arg-type]
+        api_base_url=standin.base_url,
+        db_path=tmp_path / "cchc.db",
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    transport = TelegramTransport(settings)
+    await transport.start()
+    try:
+        user = standin.user(300)
+        user.started = True
+        text = Content(kind="text", body="Tin")
+        await transport.deliver(7, text, 300, 0, ack=True)
+        await transport.deliver(8, text, 300, 0, ack=False)
+        broadcast, notice = user.messages
+        assert [b.get("callback_data") for b in broadcast.buttons] == ["ack:7"]
+        assert notice.buttons == []
+        assert notice.reply_markup is None
+    finally:
+        await transport.close()
+        await standin.stop()
+    assert standin.errors == []
