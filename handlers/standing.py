@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import aiosqlite
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
@@ -386,12 +387,12 @@ async def cmd_publish(update: Update, context: BotContext) -> None:
     if scope is None:
         return
     service = context.services.standings
-    if not await service.publish(scope, actor=f"tg:{who.telegram_id}"):
+    if await service.is_published(scope):
         await reply(update, context, texts.ALREADY_PUBLISHED.format(scope=scope.label))
         return
-    # Each member gets their own unit's result, through the outbox: queued in one
-    # transaction and delivered by the sender, so the office's chat does not wait for
-    # thousands of messages and, once queued, a crash loses none of them.
+    # Each member gets their own unit's result, through the outbox: queued in the
+    # transaction that publishes and delivered by the sender, so the office's chat does
+    # not wait for thousands of messages and a crash loses none of them.
     notices: list[Notice] = []
     for block in await context.services.roster.list_blocks():
         ranking = await service.block_ranking(scope, block.code)
@@ -417,11 +418,19 @@ async def cmd_publish(update: Update, context: BotContext) -> None:
                 Notice(chat_id=m.telegram_id, unit_code=row.unit.code, text=notice)
                 for m in members
             ]
-    queued = await context.services.broadcasts.queue_notices(
-        created_by=who.telegram_id,
-        label=texts.PUBLISH_LABEL.format(scope=scope.label),
-        notices=notices,
-    )
+    broadcasts = context.services.broadcasts
+    queued = broadcasts.notices_to_queue(notices)
+
+    async def queue(conn: aiosqlite.Connection) -> None:
+        label = texts.PUBLISH_LABEL.format(scope=scope.label)
+        await broadcasts.write_notices(
+            conn, created_by=who.telegram_id, label=label, notices=queued
+        )
+
+    if not await service.publish(scope, actor=f"tg:{who.telegram_id}", then=queue):
+        await reply(update, context, texts.ALREADY_PUBLISHED.format(scope=scope.label))
+        return
+    broadcasts.outbox.wake()
     await reply(update, context, texts.PUBLISHED.format(scope=scope.label, sent=len(queued)))
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+import aiosqlite
+
 from bot.clock import Clock, to_iso
 from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Notice, Recipient
 from bot.domain.models import Block, Period, Session
@@ -196,10 +198,19 @@ class BroadcastService:
     ) -> list[Notice]:
         """Queue one notice per person, each with its own text, in one transaction.
 
-        A person already listed keeps their first text, and people who blocked the bot
-        are left out (as for broadcasts). Returns the notices queued; the sender delivers
+        Returns the notices queued (see :meth:`notices_to_queue`); the sender delivers
         them with the broadcasts' guarantees, without the acknowledgement button.
         """
+        queued = self.notices_to_queue(notices)
+        if queued:
+            async with self._db.write() as conn:
+                await self.write_notices(conn, created_by=created_by, label=label, notices=queued)
+            self.outbox.wake()
+        return queued
+
+    def notices_to_queue(self, notices: list[Notice]) -> list[Notice]:
+        """A person already listed keeps their first text, and people who blocked the bot
+        are left out (as for broadcasts)."""
         seen: set[int] = set()
         queued: list[Notice] = []
         for notice in notices:
@@ -207,22 +218,26 @@ class BroadcastService:
                 continue
             seen.add(notice.chat_id)
             queued.append(notice)
-        if not queued:
-            return []
-        async with self._db.write() as conn:
-            notice_id = await store.create(
-                conn,
-                created_by=created_by,
-                content=Content(kind="text"),
-                audience=label,
-                status="sending",
-                scheduled_at=None,
-                now=to_iso(self._clock()),
-                purpose="notice",
-            )
-            await store.add_notices(conn, notice_id, queued)
-        self.outbox.wake()
         return queued
+
+    async def write_notices(
+        self, conn: aiosqlite.Connection, *, created_by: int, label: str, notices: list[Notice]
+    ) -> None:
+        """Write notices inside the caller's transaction, so that what they announce and
+        the notices themselves are committed together; call ``outbox.wake()`` after."""
+        if not notices:
+            return
+        notice_id = await store.create(
+            conn,
+            created_by=created_by,
+            content=Content(kind="text"),
+            audience=label,
+            status="sending",
+            scheduled_at=None,
+            now=to_iso(self._clock()),
+            purpose="notice",
+        )
+        await store.add_notices(conn, notice_id, notices)
 
     async def set_progress_message(
         self,

@@ -16,10 +16,13 @@ import asyncio
 import hashlib
 import re
 import statistics
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+import aiosqlite
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Unit
@@ -433,8 +436,18 @@ class StandingsService:
     async def is_published(self, scope: Scope) -> bool:
         return await standings.published_at(self._db.reader, scope.code) is not None
 
-    async def publish(self, scope: Scope, *, actor: str) -> bool:
-        """Make a ranking visible to units; False if it was already published."""
+    async def publish(
+        self,
+        scope: Scope,
+        *,
+        actor: str,
+        then: Callable[[aiosqlite.Connection], Awaitable[None]] | None = None,
+    ) -> bool:
+        """Make a ranking visible to units; False if it was already published.
+
+        ``then`` writes in the same transaction (the units' notices): a crash cannot
+        leave a published ranking whose results nobody was told.
+        """
         now = to_iso(self._clock())
         async with self._db.write() as conn:
             fresh = await standings.publish(conn, scope.code, actor, now)
@@ -446,4 +459,6 @@ class StandingsService:
                     action="ranking.publish",
                     detail={"scope": scope.code},
                 )
+                if then is not None:
+                    await then(conn)
         return fresh
