@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from bot.cli import AWARD_COLUMNS, main
 from bot.config import Settings
 from bot.services.container import open_services
+from tests.cli_support import clean_environment
 from tests.clock import FakeClock
 from tests.conftest import example_roster
 from tests.reports import bind, submit
@@ -20,14 +20,7 @@ from tests.reports import bind, submit
 
 @pytest.fixture(autouse=True)
 def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """A clean environment: no CCHC_* from the developer's shell, no .env, a fresh database."""
-    for name in list(os.environ):
-        if name.startswith("CCHC_"):
-            monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path)
-    db = tmp_path / "cchc.db"
-    monkeypatch.setenv("CCHC_DB_PATH", str(db))
-    return db
+    return clean_environment(monkeypatch, tmp_path)
 
 
 @pytest.fixture

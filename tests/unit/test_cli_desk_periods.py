@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.cli import main
 from storage import audit, periods
 from storage.database import Database
+from tests.cli_support import clean_environment, run
 from tests.conftest import example_roster
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -20,19 +19,7 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 @pytest.fixture(autouse=True)
 def db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    for name in list(os.environ):
-        if name.startswith("CCHC_"):
-            monkeypatch.delenv(name)
-    monkeypatch.chdir(tmp_path)
-    path = tmp_path / "cchc.db"
-    monkeypatch.setenv("CCHC_DB_PATH", str(path))
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return clean_environment(monkeypatch, tmp_path)
 
 
 def stored(db: Path, code: str) -> tuple[str, datetime, dict[str, datetime]]:
