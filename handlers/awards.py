@@ -77,6 +77,26 @@ def _tied(pick: Pick) -> str:
     return texts.AWARDS_TIED if pick.tied else ""
 
 
+def _pick_fields(pick: Pick) -> dict[str, object]:
+    """The numbers that justify a candidate, for whichever line template shows them."""
+    f = pick.facts
+    assert f.index is not None
+    return {
+        "position": pick.position,
+        "name": esc(f.unit.name),
+        "code": esc(f.unit.code),
+        "tied": _tied(pick),
+        "index": format_points(f.index),
+        "band": esc(f.band or ""),
+        "rank": f.rank,
+        "ranked": f.ranked,
+        "online": format_number(f.online),
+        "received": format_number(f.received),
+        "rate": _rate(f.online_rate),
+        "quarters": f.quarters,
+    }
+
+
 def _rate(rate: Decimal | None) -> str:
     return format_points(rate) if rate is not None else "—"
 
@@ -103,28 +123,11 @@ def render_candidates(c: Candidates) -> str:
     if not c.year_over:
         lines.append(texts.AWARDS_YEAR_OPEN.format(year=c.year))
 
-    block = esc(c.affiliated.name) if c.affiliated else "khối các đơn vị trực thuộc"
+    block = esc(c.affiliated.name) if c.affiliated else texts.AWARDS_AFFILIATED_BLOCK
     lines += ["", texts.AWARDS_UNITS_TITLE.format(block=block)]
     for pick in c.units:
-        f = pick.facts
-        assert f.index is not None
-        lines.append(
-            texts.AWARDS_UNIT_LINE.format(
-                position=pick.position,
-                name=esc(f.unit.name),
-                code=esc(f.unit.code),
-                tied=_tied(pick),
-                index=format_points(f.index),
-                band=esc(f.band or ""),
-                rank=f.rank,
-                ranked=f.ranked,
-                online=format_number(f.online),
-                received=format_number(f.received),
-                rate=_rate(f.online_rate),
-                quarters=f.quarters,
-            )
-        )
-        lines.append(_dossier_status(c, f.unit.code))
+        lines.append(texts.AWARDS_UNIT_LINE.format(**_pick_fields(pick)))
+        lines.append(_dossier_status(c, pick.facts.unit.code))
     if not c.units:
         lines.append(texts.AWARDS_NO_UNITS)
     elif len(c.units) < UNIT_SEATS:
@@ -175,21 +178,8 @@ def render_candidates(c: Candidates) -> str:
     bands = esc(", ".join(c.good_bands))
     lines += ["", texts.AWARDS_DIVISIONS_TITLE.format(bands=bands)]
     for pick in c.divisions:
-        f = pick.facts
-        assert f.index is not None
-        lines.append(
-            texts.AWARDS_DIVISION_LINE.format(
-                position=pick.position,
-                name=esc(f.unit.name),
-                code=esc(f.unit.code),
-                tied=_tied(pick),
-                index=format_points(f.index),
-                band=esc(f.band or ""),
-                rank=f.rank,
-                ranked=f.ranked,
-            )
-        )
-        lines.append(_dossier_status(c, f.unit.code))
+        lines.append(texts.AWARDS_DIVISION_LINE.format(**_pick_fields(pick)))
+        lines.append(_dossier_status(c, pick.facts.unit.code))
     if not c.divisions:
         lines.append(texts.AWARDS_NO_DIVISIONS.format(bands=bands))
 

@@ -575,6 +575,7 @@ AWARDS_UNIT_LINE = (
     "{online}/{received} = {rate}% ({quarters}/4 quý có báo cáo)"
 )
 AWARDS_TIED = " — <i>đồng hạng</i>"
+AWARDS_AFFILIATED_BLOCK = "khối các đơn vị trực thuộc"
 AWARDS_NO_UNITS = "Chưa có đơn vị nào đủ điều kiện."
 AWARDS_FEWER_UNITS = "Chỉ có {n} đơn vị đủ điều kiện (Kế hoạch xét tặng 04 đơn vị)."
 AWARDS_TIE_NOTE = (
