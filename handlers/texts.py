@@ -690,13 +690,13 @@ AWARD_UPLOAD_PROMPT = (
     "Vui lòng gửi tệp <b>{title}</b> (PDF, DOC hoặc DOCX, tối đa 20 MB) dưới dạng tài liệu "
     "(📎 → Tệp)."
 )
-BTN_AWARD_CANCEL = "✖️ Hủy"
-AWARD_UPLOAD_CANCELLED = "Đã hủy nộp tệp. Dùng /award_dossier khi cần nộp hồ sơ."
+BTN_AWARD_CANCEL = "✖️ Huỷ"
+AWARD_UPLOAD_CANCELLED = "Đã huỷ nộp tệp. Dùng /award_dossier khi cần nộp hồ sơ."
 AWARD_UPLOAD_NEED_FILE = (
     "Bot đang chờ tệp <b>{title}</b>. Vui lòng gửi tệp dưới dạng tài liệu (📎 → Tệp), "
-    "hoặc bấm “✖️ Hủy”."
+    "hoặc bấm “✖️ Huỷ”."
 )
-AWARD_UPLOAD_REFUSED = "⚠️ {error}\nVui lòng gửi lại tệp <b>{title}</b>, hoặc bấm “✖️ Hủy”."
+AWARD_UPLOAD_REFUSED = "⚠️ {error}\nVui lòng gửi lại tệp <b>{title}</b>, hoặc bấm “✖️ Huỷ”."
 AWARD_UPLOADED = "✅ Đã nhận <b>{title}</b>: {file} ({size})."
 AWARD_UPLOAD_REPLACED = " Tệp này thay cho tệp nộp trước ({file})."
 AWARD_UPLOAD_LATE = " Lưu ý: tệp được nộp sau hạn {due}; Văn phòng Sở sẽ xem xét."
