@@ -33,17 +33,6 @@ class Queued:
     at: datetime
 
 
-async def sent_keys(
-    conn: aiosqlite.Connection, period_code: str, deadline: str
-) -> set[tuple[str, int]]:
-    """(slot, person) already recorded for the period and deadline, in any status."""
-    async with conn.execute(
-        "SELECT slot, telegram_id FROM reminders_sent WHERE period_code = ? AND deadline = ?",
-        (period_code, deadline),
-    ) as cur:
-        return {(row[0], int(row[1])) for row in await cur.fetchall()}
-
-
 async def claim(
     conn: aiosqlite.Connection,
     key: Key,
