@@ -221,7 +221,7 @@ class AuditService:
                     f"{d.get('recipients')} người nhận, {d.get('units')} đơn vị"
                 )
                 if d.get("scheduled_at"):
-                    text += f", hẹn giờ gửi {d['scheduled_at']}"
+                    text += f", hẹn giờ gửi {self._moment(d['scheduled_at'])}"
                 return text
             case "practice.add":
                 return f"Đưa mô hình hay số {d.get('id')} vào thư viện: {d.get('title')}"

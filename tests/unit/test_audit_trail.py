@@ -84,6 +84,26 @@ async def test_unknown_actions_are_shown_raw_never_hidden(services: Services) ->
     assert text == 'review.return: {"period": "2025-Q1", "comment": "Thiếu số liệu"}'
 
 
+async def test_a_scheduled_broadcast_shows_the_time_as_the_office_reads_it(
+    services: Services,
+) -> None:
+    text = services.audit.describe(
+        "broadcast.queue",
+        {
+            "id": 3,
+            "audience": "Tất cả đơn vị",
+            "recipients": 5,
+            "units": 4,
+            "scheduled_at": "2025-02-21T01:30:00+00:00",
+        },
+    )
+
+    assert text == (
+        "Gửi bản tin số 3 tới Tất cả đơn vị: 5 người nhận, 4 đơn vị, "
+        "hẹn giờ gửi 08:30 ngày 21/02/2025"
+    )
+
+
 async def test_periods_and_reviews_read_as_sentences(services: Services) -> None:
     member = await bind(services, 9001, "THPT-QH")
     done = await submit(services, member)
