@@ -38,6 +38,12 @@ def parse_period_code(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+def shift_quarter(year: int, quarter: int, by: int) -> tuple[int, int]:
+    """The quarter ``by`` quarters after (negative: before) the given one."""
+    index = year * 4 + (quarter - 1) + by
+    return index // 4, index % 4 + 1
+
+
 def period_code(year: int, quarter: int) -> str:
     return f"{year}-Q{quarter}"
 

@@ -6,8 +6,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.services.periods import default_period, parse_period_code, quarter_of
+from bot.services.periods import default_period, parse_period_code, quarter_of, shift_quarter
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -72,3 +74,17 @@ def test_period_codes(text: str, parsed: tuple[int, int] | None) -> None:
 def test_quarter_of() -> None:
     assert quarter_of(date(2026, 11, 22)) == (2026, 4)
     assert quarter_of(date(2026, 1, 1)) == (2026, 1)
+
+
+@given(st.integers(min_value=2000, max_value=2100), st.integers(1, 4), st.integers(-40, 40))
+def test_shifting_quarters_is_counting_quarters(year: int, quarter: int, by: int) -> None:
+    shifted = shift_quarter(year, quarter, by)
+    assert 1 <= shifted[1] <= 4
+    assert (shifted[0] * 4 + shifted[1]) - (year * 4 + quarter) == by
+    assert shift_quarter(*shifted, -by) == (year, quarter)
+
+
+def test_shifting_across_a_year_end() -> None:
+    assert shift_quarter(2025, 1, -1) == (2024, 4)
+    assert shift_quarter(2024, 4, 1) == (2025, 1)
+    assert shift_quarter(2025, 3, -7) == (2023, 4)
