@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 FLOW = "explain"
 EXPLAIN = "xp"  # xp:<period>:<criterion> — at most 3 + 8 + 24 bytes
 CLOSE = "xc"  # xc:<explanation id>
-# How many quarters back /explain looks for adjusted criteria.
-LOOKBACK_QUARTERS = 4
+# How many of the unit's appraised periods /explain looks through for adjustments.
+LOOKBACK_PERIODS = 4
 # Open explanations shown one message each; beyond, the office closes some first.
 SHOWN_EXPLANATIONS = 20
 
@@ -179,25 +179,16 @@ async def cmd_explain(update: Update, context: BotContext) -> None:
     if who is None or who.unit is None:
         return
     service = context.services.appraisal
-    standings = context.services.standings
     args = list(context.args or [])
-    scope = standings.default_scope()
-    candidates = []
-    if args and parse_period_code(args[0]) is not None:
-        candidates = [_split_period(args, scope.code)[0]]
+    parsed = parse_period_code(args[0]) if args else None
+    if parsed is not None:
+        sheet: Sheet | None = await service.sheet(who.unit.code, period_code(*parsed))
     else:
-        found = scope
-        for _ in range(LOOKBACK_QUARTERS):
-            candidates.append(found.code)
-            previous = standings.previous_scope(found)
-            assert previous is not None
-            found = previous
-    for code in candidates:
-        sheet = await service.sheet(who.unit.code, code)
-        if sheet.adjustments:
-            await reply(update, context, *_explain_list(sheet))
-            return
-    await reply(update, context, texts.EXPLAIN_NONE)
+        sheet = await service.latest_adjusted(who.unit.code, lookback=LOOKBACK_PERIODS)
+    if sheet is None or not sheet.adjustments:
+        await reply(update, context, texts.EXPLAIN_NONE)
+        return
+    await reply(update, context, *_explain_list(sheet))
 
 
 def _explain_list(sheet: Sheet) -> tuple[str, InlineKeyboardMarkup]:

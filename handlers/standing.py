@@ -35,17 +35,6 @@ async def _scope(update: Update, context: BotContext, text: str | None) -> Scope
         return None
 
 
-async def _latest_published(context: BotContext) -> Scope | None:
-    service = context.services.standings
-    scope: Scope | None = service.default_scope()
-    for _ in range(LOOKBACK_QUARTERS):
-        assert scope is not None
-        if await service.is_published(scope):
-            return scope
-        scope = service.previous_scope(scope)
-    return None
-
-
 async def _visible_scope(
     update: Update, context: BotContext, who: Identity, text: str | None
 ) -> Scope | None:
@@ -56,7 +45,7 @@ async def _visible_scope(
     if not text:
         if who.is_office:
             return service.default_scope()
-        found = await _latest_published(context)
+        found = await service.latest_published(lookback=LOOKBACK_QUARTERS)
         if found is None:
             await reply(update, context, texts.STANDING_NONE_PUBLISHED)
         return found
@@ -129,7 +118,7 @@ def render_standing(standing: UnitStanding) -> str:
     if row.provisional:
         lines.append(texts.STANDING_UNREVIEWED_NOTE)
     change = standing.change
-    if change is not None and standing.previous_scope is not None:
+    if change is not None:
         service_prev = standing.previous_scope.label
         if change > 0:
             line = texts.STANDING_CHANGE_UP.format(
@@ -232,19 +221,26 @@ async def _show_standing(
     if standing.row.score is None:
         return
     await _uploading(update, context)
-    images = context.services.charts
     visibility = context.services.settings.ranking_visibility
     if viewer is not None and not viewer.is_office and visibility == "own":
         # Others' results are not shown to units in this mode: the trend instead.
         name = standing.row.unit.name
         points = await _trend_for(context, unit_code, viewer)
-        image = await images.trend(points, texts.TREND_TITLE.format(unit=name))
+        image = await context.services.charts.trend(points, texts.TREND_TITLE.format(unit=name))
         caption = texts.TREND_TITLE.format(unit=esc(name))
+        await _photo(update, context, image, caption)
     else:
-        block = standing.ranking.block.name
-        title = texts.CHART_CAPTION.format(scope=scope.label, block=block)
-        image = await images.leaderboard(standing.ranking, unit_code, title)
-        caption = texts.CHART_CAPTION.format(scope=scope.label, block=esc(block))
+        await _send_leaderboard(update, context, standing.ranking, unit_code)
+
+
+async def _send_leaderboard(
+    update: Update, context: BotContext, ranking: BlockRanking, own_unit: str | None
+) -> None:
+    scope, block = ranking.scope.label, ranking.block.name
+    # The picture's title is drawn, not parsed as HTML; the caption is HTML.
+    title = texts.CHART_CAPTION.format(scope=scope, block=block)
+    image = await context.services.charts.leaderboard(ranking, own_unit, title)
+    caption = texts.CHART_CAPTION.format(scope=scope, block=esc(block))
     await _photo(update, context, image, caption)
 
 
@@ -256,9 +252,10 @@ async def _trend_for(context: BotContext, unit_code: str, viewer: Identity) -> l
     if viewer.is_office:
         return points
     own_only = context.services.settings.ranking_visibility == "own"
+    published = await service.published_among([p.scope for p in points])
     return [
         TrendPoint(p.scope, p.index, None if own_only else p.median)
-        if await service.is_published(p.scope)
+        if p.scope.code in published
         else TrendPoint(p.scope, None, None)
         for p in points
     ]
@@ -335,14 +332,7 @@ async def cmd_ranking(update: Update, context: BotContext) -> None:
         await reply(update, context, render_ranking(ranking, published, own_unit))
         if ranking.reported:
             await _uploading(update, context)
-            title = texts.CHART_CAPTION.format(scope=scope.label, block=block.name)
-            image = await context.services.charts.leaderboard(ranking, own_unit, title)
-            await _photo(
-                update,
-                context,
-                image,
-                texts.CHART_CAPTION.format(scope=scope.label, block=esc(block.name)),
-            )
+            await _send_leaderboard(update, context, ranking, own_unit)
 
 
 def render_ranking(ranking: BlockRanking, published: bool, own_unit: str | None) -> str:
@@ -394,10 +384,11 @@ async def cmd_publish(update: Update, context: BotContext) -> None:
     # transaction that publishes and delivered by the sender, so the office's chat does
     # not wait for thousands of messages and a crash loses none of them.
     notices: list[Notice] = []
+    members_of = await context.services.office.members_by_unit()
     for block in await context.services.roster.list_blocks():
         ranking = await service.block_ranking(scope, block.code)
         for row in ranking.rows:
-            members = await context.services.office.members(row.unit.code)
+            members = members_of.get(row.unit.code, [])
             if not members:
                 continue
             index = row.ranked.entry.index

@@ -72,3 +72,16 @@ async def members_of(conn: aiosqlite.Connection, unit_code: str) -> list[Members
         (unit_code,),
     ) as cur:
         return [_membership(r) for r in await cur.fetchall()]
+
+
+async def members_by_unit(conn: aiosqlite.Connection) -> dict[str, list[Membership]]:
+    """Every bound person, by unit: one query where a notice goes to every unit."""
+    out: dict[str, list[Membership]] = {}
+    async with conn.execute(
+        "SELECT telegram_id, unit_code, role, bound_at FROM memberships "
+        "ORDER BY unit_code, role, bound_at"
+    ) as cur:
+        for row in await cur.fetchall():
+            member = _membership(row)
+            out.setdefault(member.unit_code, []).append(member)
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -115,6 +116,18 @@ RANKING_ACTIONS = (
 )
 
 
+async def appraised_periods(
+    conn: aiosqlite.Connection, unit_code: str, *, limit: int
+) -> list[str]:
+    """The periods the office appraised the unit in, newest first."""
+    async with conn.execute(
+        "SELECT DISTINCT period_code FROM appraisals WHERE unit_code = ? "
+        "ORDER BY period_code DESC LIMIT ?",
+        (unit_code, limit),
+    ) as cur:
+        return [row[0] for row in await cur.fetchall()]
+
+
 async def data_version(conn: aiosqlite.Connection) -> int:
     """Grows whenever a report, an appraisal or the roster changes (a cache key)."""
     marks = ", ".join("?" for _ in RANKING_ACTIONS)
@@ -201,3 +214,14 @@ async def published_at(conn: aiosqlite.Connection, scope: str) -> datetime | Non
     ) as cur:
         row = await cur.fetchone()
     return from_iso(row[0]) if row else None
+
+
+async def published_among(conn: aiosqlite.Connection, scopes: Sequence[str]) -> set[str]:
+    """Which of these scopes are published, in one query."""
+    if not scopes:
+        return set()
+    marks = ", ".join("?" for _ in scopes)
+    async with conn.execute(
+        f"SELECT scope FROM publications WHERE scope IN ({marks})", tuple(scopes)
+    ) as cur:
+        return {row[0] for row in await cur.fetchall()}

@@ -173,6 +173,17 @@ class AppraisalService:
             )
         return Sheet(unit, period, report is not None, tuple(lines), reported, final)
 
+    async def latest_adjusted(self, unit_code: str, *, lookback: int) -> Sheet | None:
+        """The unit's newest sheet (of its ``lookback`` newest appraised periods) where
+        the office changed what the report gave, or None."""
+        for period in await standings.appraised_periods(
+            self._db.reader, unit_code, limit=lookback
+        ):
+            sheet = await self.sheet(unit_code, period)
+            if sheet.adjustments:
+                return sheet
+        return None
+
     # -- appraising --------------------------------------------------------------------
 
     def check(

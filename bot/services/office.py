@@ -74,3 +74,6 @@ class OfficeService:
 
     async def members(self, unit_code: str) -> list[Membership]:
         return await people.members_of(self._db.reader, unit_code)
+
+    async def members_by_unit(self) -> dict[str, list[Membership]]:
+        return await people.members_by_unit(self._db.reader)

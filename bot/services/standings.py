@@ -16,21 +16,27 @@ import asyncio
 import hashlib
 import re
 import statistics
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, Literal
 
 import aiosqlite
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Unit
-from bot.formatting import period_label
+from bot.formatting import period_label, quarter_roman
 from bot.scoring.engine import score_unit
 from bot.scoring.methodology import Methodology
 from bot.scoring.ranking import Entry, Ranked, median_index, points_to_next_rank, rank_block
-from bot.services.periods import PeriodService, parse_period_code, period_code, quarter_of
+from bot.services.periods import (
+    PeriodService,
+    parse_period_code,
+    period_code,
+    quarter_of,
+    shift_quarter,
+)
 from storage import audit, scores, standings, units
 from storage.database import Database
 from storage.scores import StoredScore
@@ -47,23 +53,23 @@ class Scope:
     code: str
     year: int
     quarters: tuple[int, ...]
-    kind: str  # "quarter" | "ytd" | "year"
+    kind: Literal["quarter", "ytd", "year"]
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Scope:
+        return cls(period_code(year, quarter), year, (quarter,), "quarter")
 
     @property
     def label(self) -> str:
         if self.kind == "quarter":
             return period_label(self.year, self.quarters[0])
         if self.kind == "ytd":
-            return f"năm {self.year} (lũy kế đến quý {_roman(self.quarters[-1])})"
+            return f"năm {self.year} (lũy kế đến quý {quarter_roman(self.quarters[-1])})"
         return f"năm {self.year}"
 
     @property
     def period_codes(self) -> tuple[str, ...]:
         return tuple(period_code(self.year, q) for q in self.quarters)
-
-
-def _roman(q: int) -> str:
-    return ("I", "II", "III", "IV")[q - 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +117,7 @@ class UnitStanding:
     scope: Scope
     ranking: BlockRanking
     row: Row
-    previous_scope: Scope | None
+    previous_scope: Scope
     previous: Decimal | None  # index in the previous scope (quarter before, year before)
     to_next_rank: Decimal | None
     weakest: tuple[Weak, ...]
@@ -162,12 +168,12 @@ class StandingsService:
     # -- scopes ----------------------------------------------------------------------
 
     def parse_scope(self, text: str | None) -> Scope:
-        """A scope named by the user; by default the latest quarter that has ended."""
+        """A scope named by the user; by default the current quarter."""
         if text is None or not text.strip():
             return self.default_scope()
         quarter = parse_period_code(text)
         if quarter is not None:
-            return Scope(period_code(*quarter), quarter[0], (quarter[1],), "quarter")
+            return Scope.quarter(*quarter)
         match = _YEAR.match(text)
         if match is None:
             raise ScopeError(text)
@@ -179,14 +185,11 @@ class StandingsService:
         return Scope(str(year), year, (1, 2, 3, 4), "year")
 
     def default_scope(self) -> Scope:
-        year, quarter = quarter_of(self._now_local_date())
-        return Scope(period_code(year, quarter), year, (quarter,), "quarter")
+        return Scope.quarter(*quarter_of(self._now_local_date()))
 
-    def previous_scope(self, scope: Scope) -> Scope | None:
+    def previous_scope(self, scope: Scope) -> Scope:
         if scope.kind == "quarter":
-            year, quarter = scope.year, scope.quarters[0]
-            year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
-            return Scope(period_code(year, quarter), year, (quarter,), "quarter")
+            return Scope.quarter(*shift_quarter(scope.year, scope.quarters[0], -1))
         if scope.kind == "year":
             return Scope(str(scope.year - 1), scope.year - 1, (1, 2, 3, 4), "year")
         return Scope(f"{scope.year - 1}-YTD", scope.year - 1, scope.quarters, "ytd")
@@ -372,9 +375,7 @@ class StandingsService:
         row = ranking.row(unit.code)
         assert row is not None
         previous_scope = self.previous_scope(scope)
-        previous = None
-        if previous_scope is not None:
-            previous = await self._unit_index(unit, previous_scope)
+        previous = await self._unit_index(unit, previous_scope)
         weakest: list[Weak] = []
         if row.score is not None and scope.kind == "quarter":
             lost = row.score.lost
@@ -418,12 +419,9 @@ class StandingsService:
         if unit is None:
             return []
         year, quarter = quarter_of(self._now_local_date())
-        scopes: list[Scope] = []
-        for _ in range(quarters):
-            scopes.append(Scope(period_code(year, quarter), year, (quarter,), "quarter"))
-            year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
         points = []
-        for scope in reversed(scopes):
+        for back in range(quarters - 1, -1, -1):
+            scope = Scope.quarter(*shift_quarter(year, quarter, -back))
             ranking = await self.block_ranking(scope, unit.block)
             row = ranking.row(unit.code)
             points.append(
@@ -435,6 +433,18 @@ class StandingsService:
 
     async def is_published(self, scope: Scope) -> bool:
         return await standings.published_at(self._db.reader, scope.code) is not None
+
+    async def published_among(self, scopes: Sequence[Scope]) -> set[str]:
+        """The codes of the scopes that are published."""
+        return await standings.published_among(self._db.reader, [s.code for s in scopes])
+
+    async def latest_published(self, *, lookback: int) -> Scope | None:
+        """The newest published quarter among the current one and ``lookback`` - 1
+        before it, or None."""
+        year, quarter = quarter_of(self._now_local_date())
+        recent = [Scope.quarter(*shift_quarter(year, quarter, -back)) for back in range(lookback)]
+        published = await self.published_among(recent)
+        return next((s for s in recent if s.code in published), None)
 
     async def publish(
         self,
