@@ -138,6 +138,26 @@ async def latest_report(
     return _report(row) if row else None
 
 
+async def get_report(conn: aiosqlite.Connection, report_id: int) -> Report | None:
+    """One submitted version, by its id."""
+    async with conn.execute(
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
+    ) as cur:
+        row = await cur.fetchone()
+    return _report(row) if row else None
+
+
+async def latest_reported_period(conn: aiosqlite.Connection, unit_code: str) -> str | None:
+    """The code of the newest period the unit has submitted a report for."""
+    async with conn.execute(
+        "SELECT period_code FROM reports WHERE unit_code = ? COLLATE NOCASE "
+        "ORDER BY period_code DESC LIMIT 1",
+        (unit_code,),
+    ) as cur:
+        row = await cur.fetchone()
+    return str(row[0]) if row else None
+
+
 async def latest_reports_for_period(
     conn: aiosqlite.Connection, period_code: str
 ) -> dict[str, Report]:

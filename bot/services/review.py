@@ -188,13 +188,8 @@ class ReviewService:
 
     async def latest_reported(self, unit_code: str) -> Period | None:
         """The newest period for which the unit has submitted a report (/review's default)."""
-        async with self._db.reader.execute(
-            "SELECT period_code FROM reports WHERE unit_code = ? COLLATE NOCASE "
-            "ORDER BY period_code DESC LIMIT 1",
-            (unit_code,),
-        ) as cur:
-            row = await cur.fetchone()
-        return await self._periods.get(row[0]) if row else None
+        code = await reports.latest_reported_period(self._db.reader, unit_code)
+        return await self._periods.get(code) if code is not None else None
 
     async def view(self, unit_code: str, period: Period) -> ReviewView:
         desk = await self.unit_desk(unit_code, period)
@@ -204,16 +199,7 @@ class ReviewService:
         return ReviewView(period, desk, versions)
 
     async def report(self, report_id: int) -> Report | None:
-        async with self._db.reader.execute(
-            "SELECT unit_code, period_code FROM reports WHERE id = ?", (report_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        if row is None:
-            return None
-        for version in await reports.versions(self._db.reader, row[0], row[1]):
-            if version.id == report_id:
-                return version
-        return None  # pragma: no cover
+        return await reports.get_report(self._db.reader, report_id)
 
     async def accept(self, report_id: int, *, actor: str) -> Decision:
         return await self._decide(report_id, "accepted", "", actor)
