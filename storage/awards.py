@@ -165,6 +165,18 @@ async def requests_for_year(conn: aiosqlite.Connection, year: int) -> dict[str, 
         return {r["unit_code"]: _request(r) for r in await cur.fetchall()}
 
 
+async def get_request(
+    conn: aiosqlite.Connection, year: int, unit_code: str
+) -> DossierRequest | None:
+    """The unit's request for the year (active or released), if it was ever asked."""
+    async with conn.execute(
+        f"SELECT {_REQUEST_COLUMNS} FROM award_dossiers WHERE year = ? AND unit_code = ?",
+        (year, unit_code),
+    ) as cur:
+        row = await cur.fetchone()
+    return _request(row) if row else None
+
+
 async def requests_of_unit(conn: aiosqlite.Connection, unit_code: str) -> list[DossierRequest]:
     """A unit's requests, newest year first."""
     async with conn.execute(

@@ -579,10 +579,14 @@ class AwardsService:
                     detail={"year": year, "requested": sorted(to_put), "released": to_release},
                 )
             after = await awards.requests_for_year(conn, year)
-        notify = [await self.dossier(year, code) for code in sorted(to_put)]
+        # Confirming writes no documents: the list's own read of them still holds.
+        notify = tuple(
+            Dossier(year, live.units_by_code[code], after[code], live.documents_of(code), live.due)
+            for code in sorted(to_put)
+        )
         return Confirmation(
             year=year,
-            notify=tuple(d for d in notify if d is not None),
+            notify=notify,
             released=tuple(live.units_by_code[c] for c in to_release if c in live.units_by_code),
             active=sum(1 for r in after.values() if r.active),
         )
@@ -595,22 +599,26 @@ class AwardsService:
         unit = await units.get_unit(conn, unit_code)
         if unit is None:
             return None
-        request = (await awards.requests_for_year(conn, year)).get(unit.code)
+        request = await awards.get_request(conn, year, unit.code)
         if request is None:
             return None
-        documents = await awards.documents(conn, year, unit.code)
-        return Dossier(year, unit, request, documents, self.due_date(year))
+        return await self._dossier_of(unit, request)
+
+    async def _dossier_of(self, unit: Unit, request: DossierRequest) -> Dossier:
+        documents = await awards.documents(self._db.reader, request.year, unit.code)
+        return Dossier(request.year, unit, request, documents, self.due_date(request.year))
 
     async def dossiers_of(self, unit_code: str, *, active_only: bool = True) -> list[Dossier]:
         """A unit's dossiers, newest year first."""
-        found: list[Dossier] = []
-        for request in await awards.requests_of_unit(self._db.reader, unit_code):
-            if active_only and not request.active:
-                continue
-            dossier = await self.dossier(request.year, request.unit_code)
-            if dossier is not None:
-                found.append(dossier)
-        return found
+        conn = self._db.reader
+        unit = await units.get_unit(conn, unit_code)
+        if unit is None:
+            return []
+        return [
+            await self._dossier_of(unit, request)
+            for request in await awards.requests_of_unit(conn, unit.code)
+            if request.active or not active_only
+        ]
 
     async def begin_upload(self, member: Membership, year: int, kind: str) -> Dossier | None:
         """The member is about to send ``kind`` for the year; None if not asked for it."""
@@ -726,11 +734,15 @@ class AwardsService:
             if not passed:
                 continue
             latest = min(passed)
-            dossier = await self.dossier(year, request.unit_code)
-            if dossier is None or dossier.complete:
-                continue
+            # The job runs every few minutes: what was already sent is the cheap check.
             recorded = await awards.reminders_recorded(self._db.reader, year, request.unit_code)
             if latest in recorded:
+                continue
+            unit = await units.get_unit(self._db.reader, request.unit_code)
+            if unit is None:
+                continue
+            dossier = await self._dossier_of(unit, request)
+            if dossier.complete:
                 continue
             stamp = to_iso(now)
             async with self._db.write() as conn:
