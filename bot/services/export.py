@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import logging
 from dataclasses import dataclass
 from typing import Literal, TextIO
 from zoneinfo import ZoneInfo
@@ -24,11 +23,9 @@ from bot.domain.models import Period
 from bot.forms.answers import export_value
 from bot.forms.schema import FormSpec
 from bot.services.export_data import ExportBlock, ExportRow, PeriodExport
-from bot.services.office import OfficeService
-from bot.services.standings import StandingsService
+from bot.services.office import BlockProgress, OfficeService, PeriodProgress
+from bot.services.standings import BlockRanking, StandingsService
 from storage.database import Database
-
-log = logging.getLogger(__name__)
 
 ExportFormat = Literal["csv", "xlsx", "docx"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("xlsx", "docx", "csv")
@@ -95,9 +92,11 @@ class ExportService:
         Numbers are written plain ("1250", "92.5") so spreadsheets read them as numbers
         whatever their locale; times carry their UTC offset so nothing is ambiguous.
         """
+        return self._write_csv(await self._office.progress(period), out)
+
+    def _write_csv(self, progress: PeriodProgress, out: TextIO) -> int:
         writer = csv.writer(out)
         writer.writerow(self.columns)
-        progress = await self._office.progress(period)
         written = 0
         for block in progress.blocks:
             for item in block.units:
@@ -120,9 +119,10 @@ class ExportService:
     async def render(self, period: Period, fmt: ExportFormat) -> ExportFile:
         """The period in one format; CSV carries a BOM so Excel reads the diacritics."""
         if fmt == "csv":
+            progress = await self._office.progress(period)
             out = io.StringIO(newline="")
-            units = await self.period_csv(period, out)
-            submitted = (await self._office.progress(period)).count("submitted")
+            units = self._write_csv(progress, out)
+            submitted = progress.count("submitted")
             content = ("\ufeff" + out.getvalue()).encode("utf-8")
         else:
             data = await self.gather(period)
@@ -138,46 +138,51 @@ class ExportService:
         """
         progress = await self._office.progress(period)
         standings = self._standings
-        scored = standings is not None
+        rankings: dict[str, BlockRanking] = {}
         published = False
-        blocks: list[ExportBlock] = []
-        scope = standings.parse_scope(period.code) if standings is not None else None
-        if standings is not None and scope is not None:
+        if standings is not None:
+            scope = standings.parse_scope(period.code)
             published = await standings.is_published(scope)
-        for block in progress.blocks:
-            by_code = {item.unit.code: item for item in block.units}
-            rows: list[ExportRow] = []
-            if standings is not None and scope is not None:
-                ranking = await standings.block_ranking(scope, block.block.code)
-                for ranked in ranking.rows:
-                    item = by_code.pop(ranked.unit.code, None)
-                    if item is None:
-                        continue
-                    score = ranked.score if item.report is not None else None
-                    rows.append(
-                        ExportRow(
-                            unit=item.unit,
-                            status=item.status,
-                            report=item.report,
-                            rank=ranked.ranked.rank if score is not None else None,
-                            index=score.index if score is not None else None,
-                            band=score.band if score is not None else None,
-                        )
-                    )
-            rows += [
-                ExportRow(unit=item.unit, status=item.status, report=item.report)
-                for item in by_code.values()
-            ]
-            blocks.append(ExportBlock(block.block, tuple(rows)))
+            for block in progress.blocks:
+                code = block.block.code
+                rankings[code] = await standings.block_ranking(scope, code)
         return PeriodExport(
             period=period,
             form=self._form,
-            blocks=tuple(blocks),
+            blocks=tuple(
+                ExportBlock(b.block, _rows(b, rankings.get(b.block.code))) for b in progress.blocks
+            ),
             tz=self._tz,
             exported_at=self._clock(),
-            scored=scored,
+            scored=standings is not None,
             published=published,
         )
+
+
+def _rows(block: BlockProgress, ranking: BlockRanking | None) -> tuple[ExportRow, ...]:
+    """The block's units in ranking order, each with its standing; the rest after."""
+    by_code = {item.unit.code: item for item in block.units}
+    rows: list[ExportRow] = []
+    for ranked in ranking.rows if ranking is not None else ():
+        item = by_code.pop(ranked.unit.code, None)
+        if item is None:
+            continue
+        score = ranked.score if item.report is not None else None
+        rows.append(
+            ExportRow(
+                unit=item.unit,
+                status=item.status,
+                report=item.report,
+                rank=ranked.ranked.rank if score is not None else None,
+                index=score.index if score is not None else None,
+                band=score.band if score is not None else None,
+            )
+        )
+    rows += [
+        ExportRow(unit=item.unit, status=item.status, report=item.report)
+        for item in by_code.values()
+    ]
+    return tuple(rows)
 
 
 def _render(fmt: ExportFormat, data: PeriodExport) -> bytes:
