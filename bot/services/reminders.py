@@ -266,8 +266,7 @@ class DeskSchedule:
         ]
 
     async def _due_reminders(self, desk: PeriodDesk, now: datetime) -> list[Notice]:
-        period = desk.period
-        wanted: list[tuple[UnitDesk, _Slot, str]] = []
+        keys: list[tuple[Key, str | None]] = []
         for unit in desk.units:
             if unit.status not in PENDING or unit.deadline <= now:
                 continue
@@ -277,33 +276,34 @@ class DeskSchedule:
             latest = passed[-1]
             if now - latest.at > STALE_AFTER or latest.at < self._reason_since(unit):
                 continue
-            wanted.append((unit, latest, to_iso(unit.deadline)))
-        if not wanted:
+            deadline = to_iso(unit.deadline)
+            keys += [
+                (Key(desk.period.code, latest.name, deadline, m.telegram_id), unit.unit.code)
+                for m in await people.members_of(self._db.reader, unit.unit.code)
+            ]
+        if not keys:
             return []
-        found: list[Notice] = []
-        stamp = to_iso(now)
-        for unit, slot, deadline in wanted:
-            members = await people.members_of(self._db.reader, unit.unit.code)
-            keys = [
-                (Key(period.code, slot.name, deadline, m.telegram_id), unit.unit.code)
-                for m in members
-            ]
-            async with self._db.write() as conn:
-                fresh = await store.claim_many(conn, keys, at=stamp, status="sending")
-            own = period.model_copy(update={"due_at": unit.deadline, "status": "open"})
-            found += [
-                Reminder(
-                    key,
-                    own,
-                    unit.unit,
-                    unit.status,
-                    unit.deadline,
-                    self.days_left(unit.deadline, now),
-                    manual=False,
-                )
-                for key in fresh
-            ]
-        return found
+        # One transaction for the whole round, not one per unit.
+        async with self._db.write() as conn:
+            fresh = await store.claim_many(conn, keys, at=to_iso(now), status="sending")
+        by_code = {u.unit.code: u for u in desk.units}
+        unit_of = {key: by_code[code] for key, code in keys if code is not None}
+        return [self._reminder(key, desk.period, unit_of[key], now, manual=False) for key in fresh]
+
+    def _reminder(
+        self, key: Key, period: Period, unit: UnitDesk, now: datetime, *, manual: bool
+    ) -> Reminder:
+        """The reminder to one member, with the period as it applies to the unit."""
+        own = period.model_copy(update={"due_at": unit.deadline, "status": "open"})
+        return Reminder(
+            key,
+            own,
+            unit.unit,
+            unit.status,
+            unit.deadline,
+            self.days_left(unit.deadline, now),
+            manual=manual,
+        )
 
     def _reason_since(self, unit: UnitDesk) -> datetime:
         """Reminders from before this moment are not sent for the unit."""
@@ -393,12 +393,16 @@ class DeskSchedule:
         return RemindNow(chosen, skipped, len(fresh), at)
 
     async def _due_queued(self, now: datetime) -> list[Notice]:
+        stamp = to_iso(now)
+        async with self._db.write() as conn:
+            taken = [
+                queued
+                for queued in await store.queued_due(conn, stamp)
+                if await store.take_queued(conn, queued.key, stamp)
+            ]
         found: list[Notice] = []
         desks: dict[str, PeriodDesk] = {}
-        for queued in await store.queued_due(self._db.reader, to_iso(now)):
-            async with self._db.write() as conn:
-                if not await store.take_queued(conn, queued.key, to_iso(now)):
-                    continue
+        for queued in taken:
             code = queued.key.period_code
             if code not in desks:
                 period = await self._periods.get(code)
@@ -408,16 +412,5 @@ class DeskSchedule:
             unit = next((u for u in desks[code].units if u.unit.code == queued.unit_code), None)
             if unit is None:  # pragma: no cover - units are never deleted
                 continue
-            own = desks[code].period.model_copy(update={"due_at": unit.deadline, "status": "open"})
-            found.append(
-                Reminder(
-                    queued.key,
-                    own,
-                    unit.unit,
-                    unit.status,
-                    unit.deadline,
-                    self.days_left(unit.deadline, now),
-                    manual=True,
-                )
-            )
+            found.append(self._reminder(queued.key, desks[code].period, unit, now, manual=True))
         return found
