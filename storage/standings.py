@@ -105,6 +105,17 @@ async def appraisals_for_period(
     return out
 
 
+async def unit_appraisals(
+    conn: aiosqlite.Connection, unit_code: str, period_code: str
+) -> dict[str, Appraisal]:
+    """criterion -> appraisal, for one unit's quarter."""
+    async with conn.execute(
+        f"SELECT {_APPRAISAL_COLUMNS} FROM appraisals WHERE unit_code = ? AND period_code = ?",
+        (unit_code, period_code),
+    ) as cur:
+        return {item.criterion: item for item in map(_appraisal, await cur.fetchall())}
+
+
 # Audit actions that change a ranking: every such change is audited in its own
 # transaction, so the newest of these audit ids identifies the data a ranking saw.
 RANKING_ACTIONS = (

@@ -137,7 +137,7 @@ class AppraisalService:
         conn = self._db.reader
         unit = await self._unit(unit_code)
         report = await reports.latest_report(conn, unit.code, period)
-        appraised = (await standings.appraisals_for_period(conn, period)).get(unit.code, {})
+        appraised = await standings.unit_appraisals(conn, unit.code, period)
         reported = final = None
         if report is not None:
             reported = score_unit(self.methodology, block=unit.block, answers=report.answers)
@@ -147,28 +147,21 @@ class AppraisalService:
                 answers=report.answers,
                 appraisals={k: a.points for k, a in appraised.items()},
             )
+        before = {c.key: c for c in reported.criteria} if reported else {}
+        after = {c.key: c for c in final.criteria} if final else {}
         lines = []
         for criterion in self.methodology.criteria:
-            before = (
-                next((c for c in reported.criteria if c.key == criterion.key), None)
-                if (reported)
-                else None
-            )
-            after = (
-                next((c for c in final.criteria if c.key == criterion.key), None)
-                if (final)
-                else None
-            )
             appraisal = appraised.get(criterion.key)
+            was, now = before.get(criterion.key), after.get(criterion.key)
             lines.append(
                 SheetLine(
                     criterion=criterion,
                     group=self.methodology.group_of(criterion.key).title,
                     applicable=criterion.applies_to(unit.block),
-                    reported=before.points if before else None,
+                    reported=was.points if was else None,
                     appraisal=appraisal,
-                    final=after.points if after else (appraisal.points if appraisal else None),
-                    detail=before.detail if before else "",
+                    final=now.points if now else (appraisal.points if appraisal else None),
+                    detail=was.detail if was else "",
                 )
             )
         return Sheet(unit, period, report is not None, tuple(lines), reported, final)
@@ -286,20 +279,19 @@ class AppraisalService:
         for code in {item.period_code for item in items}:
             year, quarter = parse_period_code(code) or (0, 0)
             await self._periods.ensure(year, quarter)
+        # What each report gave, scored once per unit and quarter and before the write
+        # transaction: scoring is not work to do while holding the database's one writer.
+        reported_by: dict[tuple[str, str], dict[str, Decimal | None]] = {}
+        for item in items:
+            key = (item.unit.code, item.period_code)
+            if key not in reported_by:
+                reported_by[key] = await self._reported_points(item.unit, item.period_code)
         now_dt = self._clock()
         now = to_iso(now_dt)
         changes: list[Change] = []
         async with self._db.write() as conn:
             for item in items:
-                report = await reports.latest_report(conn, item.unit.code, item.period_code)
-                reported = None
-                if report is not None:
-                    score = score_unit(
-                        self.methodology, block=item.unit.block, answers=report.answers
-                    )
-                    reported = next(
-                        (c.points for c in score.criteria if c.key == item.criterion.key), None
-                    )
+                reported = reported_by[(item.unit.code, item.period_code)].get(item.criterion.key)
                 before = await standings.put_appraisal(
                     conn,
                     Appraisal(
@@ -340,6 +332,14 @@ class AppraisalService:
                     )
                 )
         return changes
+
+    async def _reported_points(self, unit: Unit, period: str) -> dict[str, Decimal | None]:
+        """Criterion -> the points the unit's latest report gives; empty without one."""
+        report = await reports.latest_report(self._db.reader, unit.code, period)
+        if report is None:
+            return {}
+        score = score_unit(self.methodology, block=unit.block, answers=report.answers)
+        return {c.key: c.points for c in score.criteria}
 
     # -- explanations ------------------------------------------------------------------
 
