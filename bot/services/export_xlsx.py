@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.formatting import format_date, period_label
+from bot.formatting import format_date, format_datetime, period_label
 from bot.forms.schema import FieldSpec
 from bot.services.export_data import (
     STATUS_NAMES,
@@ -30,6 +30,7 @@ from bot.services.export_data import (
     RateSpec,
     clean_text,
     number,
+    percent,
 )
 
 INT_FORMAT = "#,##0"
@@ -218,14 +219,13 @@ def _shown_width(value: Value, column: Column) -> int:
 def _summary_sheet(sheet: Worksheet, data: PeriodExport) -> None:
     period = data.period
     label = period_label(period.year, period.quarter)
-    local = data.exported_at.astimezone(data.tz)
     sheet["A1"] = f"TỔNG HỢP BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC {label.upper()}"
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = (
         f"Số liệu từ ngày {format_date(period.data_from)} đến ngày {format_date(period.data_to)}; "
         f"hạn gửi {format_date(period.due_at.astimezone(data.tz))}."
     )
-    sheet["A3"] = f"Xuất lúc {local:%H:%M} ngày {format_date(local)}."
+    sheet["A3"] = f"Xuất lúc {format_datetime(data.exported_at, data.tz)}."
     if data.scored:
         sheet["A4"] = (
             "Chỉ số CCHC, xếp loại và xếp hạng theo kết quả đã công bố."
@@ -259,5 +259,6 @@ def _summary_row(sheet: Worksheet, r: int, name: str, total: int, counts: list[i
     sheet.cell(row=r, column=1, value=name)
     for c, value in enumerate([total, *counts], start=2):
         sheet.cell(row=r, column=c, value=value).number_format = INT_FORMAT
-    share = (Decimal(counts[0]) * 100 / total).quantize(Decimal("0.01")) if total else None
+    # The same rounding as the draft report's table, so both files show the same rate.
+    share = percent(Decimal(counts[0]), Decimal(total))
     sheet.cell(row=r, column=6, value=share).number_format = RATE_FORMAT

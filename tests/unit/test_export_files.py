@@ -189,8 +189,10 @@ async def test_xlsx_is_laid_out_for_reading(services: Services, period: Period) 
         "TỔNG HỢP BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC QUÝ I/2025"
     )
     assert "tạm tính" in str(cells[3][0])
+    assert cells[2][0] == "Xuất lúc 09:00 ngày 20/02/2025."
     totals = cells[-1]
     assert totals[:5] == ("Tổng cộng", 71, 3, 1, 67)
+    assert totals[5] == pytest.approx(4.23)  # as in the draft report's table: 3 of 71
     truc_thuoc = next(r for r in cells if r[0] == "Khối các trường THPT và đơn vị trực thuộc")
     assert truc_thuoc[2] == 3
 
