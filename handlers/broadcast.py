@@ -436,21 +436,32 @@ async def _start_now(
     context: BotContext, message: object, user_id: int, state: dict[str, Any]
 ) -> None:
     broadcast_id, _count = await _queue(context, user_id, state, None)
+    # The confirmation becomes the progress message.
+    edit = message if isinstance(message, Message) else None
+    await post_progress(context, broadcast_id, user_id, edit=edit)
+
+
+async def post_progress(
+    context: BotContext, broadcast_id: int, chat_id: int, *, edit: Message | None = None
+) -> None:
+    """Show a queued broadcast's progress in ``edit`` (or a new message to ``chat_id``);
+    the sender keeps that message up to date and turns it into the final report."""
     service = context.services.broadcasts
     broadcast = await service.get(broadcast_id)
-    assert broadcast is not None
+    if broadcast is None:
+        return
     counts = await service.counts(broadcast_id)
     text = render_progress(broadcast, counts, context.services.settings.tz)
-    if isinstance(message, Message):
-        edited = await message.edit_text(text)
-        target = edited if isinstance(edited, Message) else message
+    target: Message | None
+    if edit is not None:
+        edited = await edit.edit_text(text)
+        target = edited if isinstance(edited, Message) else edit
     else:
-        sent = await send(context, user_id, text)
-        assert sent is not None
-        target = sent
-    await service.set_progress_message(
-        broadcast_id, target.chat_id, target.message_id, shown=counts
-    )
+        target = await send(context, chat_id, text)
+    if target is not None:
+        await service.set_progress_message(
+            broadcast_id, target.chat_id, target.message_id, shown=counts
+        )
 
 
 # -- acknowledgements and reports ------------------------------------------------------------

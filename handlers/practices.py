@@ -11,13 +11,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.domain.broadcasts import Content, Media, Practice, Recipient
+from bot.domain.broadcasts import Content, Media, Practice
 from bot.formatting import format_datetime
 from bot.services.broadcasts import Audience
 from bot.services.practices import TAG_LABELS, NominationDecided, search_words
 from handlers import dialog, texts
-from handlers.broadcast import content_of
-from handlers.broadcast_delivery import SAVE_PREFIX, render_progress, send_content
+from handlers.broadcast import content_of, post_progress
+from handlers.broadcast_delivery import SAVE_PREFIX, send_content
 from handlers.common import identify, reply, require_member, require_office, send
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc, truncate, utf16_len
@@ -296,53 +296,33 @@ async def _decide(
     reason: str | None,
     broadcast: bool = False,
 ) -> None:
-    service = context.services.practices
-    broadcast_id: int | None = None
-    count = 0
-    pending = await service.get(practice_id)
-    if pending is None or pending.status != "pending":
-        await send(context, office_id, texts.NOMINATION_DECIDED.format(id=practice_id))
-        return
     try:
         # Decided first: of two office members pressing at once, only one gets past
         # here, so the practice is never broadcast twice.
-        await service.decide(practice_id, approve=approve, by=office_id, reason=reason)
+        decided = await context.services.practices.decide(
+            practice_id, approve=approve, by=office_id, reason=reason
+        )
     except NominationDecided:
         await send(context, office_id, texts.NOMINATION_DECIDED.format(id=practice_id))
         return
     if approve and broadcast:
         bs = context.services.broadcasts
         resolved = await bs.resolve(Audience(kind="all", heads_only=True))
-        recipients = [r for r in resolved.recipients if isinstance(r, Recipient)]
         broadcast_id = await bs.queue(
             created_by=office_id,
-            content=pending.content,
-            recipients=recipients,
+            content=decided.content,
+            recipients=resolved.recipients,
             audience_label=f"{texts.AUD_ALL} ({texts.AUD_HEADS})",
         )
-        count = len(recipients)
-        await service.link_broadcast(practice_id, broadcast_id)
-    decided = await service.get(practice_id)
-    assert decided is not None
-    if broadcast_id is not None:
-        progress = await send(
+        await context.services.practices.link_broadcast(practice_id, broadcast_id)
+        await send(
             context,
             office_id,
             texts.NOMINATION_APPROVED_BROADCAST.format(
-                id=practice_id, count=count, broadcast=broadcast_id
+                id=practice_id, count=len(resolved.recipients), broadcast=broadcast_id
             ),
         )
-        bc = await context.services.broadcasts.get(broadcast_id)
-        if bc is not None:
-            counts = await context.services.broadcasts.counts(broadcast_id)
-            status = await send(
-                context, office_id, render_progress(bc, counts, context.services.settings.tz)
-            )
-            target = status or progress
-            if target is not None:
-                await context.services.broadcasts.set_progress_message(
-                    broadcast_id, target.chat_id, target.message_id, shown=counts
-                )
+        await post_progress(context, broadcast_id, office_id)
     elif approve:
         await send(context, office_id, texts.NOMINATION_APPROVED.format(id=practice_id))
     else:

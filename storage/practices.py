@@ -122,13 +122,12 @@ async def decide(
     status: str,
     by: int,
     reason: str | None,
-    broadcast_id: int | None,
     now: str,
 ) -> bool:
     """Publish or reject a pending nomination; False if it was already decided."""
     cur = await conn.execute(
-        "UPDATE practices SET status = ?, decided_by = ?, decided_at = ?, reason = ?, "
-        "broadcast_id = COALESCE(?, broadcast_id) WHERE id = ? AND status = 'pending'",
-        (status, by, now, reason, broadcast_id, practice_id),
+        "UPDATE practices SET status = ?, decided_by = ?, decided_at = ?, reason = ? "
+        "WHERE id = ? AND status = 'pending'",
+        (status, by, now, reason, practice_id),
     )
     return cur.rowcount == 1

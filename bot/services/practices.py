@@ -132,45 +132,30 @@ class PracticeService:
             await store.link_broadcast(conn, practice_id, broadcast_id)
 
     async def decide(
-        self,
-        practice_id: int,
-        *,
-        approve: bool,
-        by: int,
-        reason: str | None = None,
-        broadcast_id: int | None = None,
+        self, practice_id: int, *, approve: bool, by: int, reason: str | None = None
     ) -> Practice:
+        """Publish or reject a pending nomination and return it as decided.
+
+        Raises :class:`NominationDecided` if it was decided already (or does not exist):
+        of two office members deciding at once, only one gets past here.
+        """
         now = to_iso(self._clock())
         status = "published" if approve else "rejected"
         async with self._db.write() as conn:
-            done = await store.decide(
+            if not await store.decide(
+                conn, practice_id, status=status, by=by, reason=reason, now=now
+            ):
+                raise NominationDecided(practice_id)
+            decided = await store.get(conn, practice_id)
+            assert decided is not None  # the update above found it
+            await audit.record(
                 conn,
-                practice_id,
-                status=status,
-                by=by,
-                reason=reason,
-                broadcast_id=broadcast_id,
-                now=now,
+                at=now,
+                actor=f"tg:{by}",
+                action="practice.decide",
+                unit_code=decided.unit_code,
+                detail={"id": practice_id, "before": "pending", "after": status, "reason": reason},
             )
-            if done:
-                row = await store.get(conn, practice_id)
-                await audit.record(
-                    conn,
-                    at=now,
-                    actor=f"tg:{by}",
-                    action="practice.decide",
-                    unit_code=row.unit_code if row else None,
-                    detail={
-                        "id": practice_id,
-                        "before": "pending",
-                        "after": status,
-                        "reason": reason,
-                        "broadcast_id": broadcast_id,
-                    },
-                )
-        decided = await store.get(self._db.reader, practice_id)
-        if not done or decided is None:
-            raise NominationDecided(practice_id)
         return decided
 
     async def unit_name(self, code: str | None) -> str:
