@@ -21,7 +21,7 @@ WELCOME_BACK = (
 )
 WELCOME_OFFICE = (
     "Kính chào {name}! Anh/chị đang sử dụng bot với vai trò <b>Văn phòng Sở</b>.\n"
-    "Dùng /help để xem các chức năng dành cho Văn phòng."
+    "Dùng /help để xem các chức năng dành cho Văn phòng Sở."
 )
 NEED_INVITE = (
     "Kính chào anh/chị! Bot này phục vụ phong trào thi đua cải cách hành chính của "
@@ -118,10 +118,10 @@ BTN_SUMMARY = "📋 Xem tóm tắt"
 
 ASK_HEADER = "<b>Báo cáo CCHC {period}</b> · Câu {number}/{total}\n<i>{section}</i>"
 ASK_OPTIONAL = " <i>(không bắt buộc)</i>"
-ASK_CURRENT = "Đã trả lời: <b>{value}</b>. Gửi câu trả lời mới để thay đổi."
+ASK_CURRENT = "Đã trả lời: <b>{value}</b>. Nếu cần thay đổi, anh/chị gửi câu trả lời mới."
 ASK_FILE_HINT = "Gửi tệp bằng biểu tượng 📎 → Tệp."
 ASK_ERROR = "⚠️ {error}\n{hint}"
-STALE_BUTTON = "Nút này thuộc câu hỏi trước, bot hiển thị lại câu hỏi hiện tại."
+STALE_BUTTON = "Nút này thuộc câu hỏi trước; bot xin hiển thị lại câu hỏi hiện tại."
 CHOSEN = "Đã chọn: {value}"
 
 CHOOSE_PERIOD = "Hiện có nhiều kỳ báo cáo đang mở. Anh/chị chọn kỳ cần báo cáo:"
@@ -141,7 +141,7 @@ SUMMARY_HEADER = "<b>📋 Tóm tắt báo cáo CCHC {period}</b>\nĐơn vị: <b
 SUMMARY_LAST = "Đã gửi lần {version} lúc {at} (số tiếp nhận <code>{reference}</code>)."
 SUMMARY_PROBLEMS = "<b>⚠️ Cần hoàn thiện trước khi gửi:</b>"
 SUMMARY_READY = (
-    "Anh/chị kiểm tra lại các câu trả lời. Bấm <b>✏️ Sửa</b> để sửa một câu, "
+    "Anh/chị vui lòng kiểm tra lại các câu trả lời. Bấm <b>✏️ Sửa</b> để sửa một câu, "
     "<b>✅ Gửi báo cáo</b> để gửi chính thức."
 )
 EDIT_MENU = "Anh/chị chọn số câu cần sửa (hoặc gửi số câu):"
@@ -227,7 +227,7 @@ STANDING_NONE_PUBLISHED = (
 )
 STANDING_UNPUBLISHED = "Kết quả Chỉ số CCHC {scope} chưa được công bố."
 STANDING_OFFICE_USAGE = (
-    "Văn phòng dùng: <code>/standing MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ "
+    "Cú pháp dành cho Văn phòng Sở: <code>/standing MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ "
     "<code>/standing THPT-QH 2025-Q1</code>; kỳ có thể là quý (2025-Q1), lũy kế năm "
     "(2025-YTD) hoặc năm (2025)."
 )
@@ -272,7 +272,7 @@ APPRAISE_USAGE = (
     "• <code>/appraise MÃ_ĐƠN_VỊ [KỲ]</code> — xem điểm từng tiêu chí của đơn vị;\n"
     "• <code>/appraise MÃ_ĐƠN_VỊ [KỲ] TIÊU_CHÍ ĐIỂM LÝ DO</code> — nhập điểm thẩm định, "
     "ví dụ <code>/appraise THPT-QH 2025-Q1 report_quality 4,5 Báo cáo gửi chậm 2 ngày</code>.\n"
-    "Bỏ trống kỳ thì hiểu là quý hiện tại."
+    "Nếu không ghi kỳ, bot hiểu là quý hiện tại."
 )
 APPRAISE_SHEET_HEADER = (
     "<b>Bảng điểm {period} — {unit}</b>\nĐiểm theo báo cáo: {reported} · Sau thẩm định: {final}"
@@ -324,7 +324,7 @@ EXPLAIN_TEXT_ONLY = "Vui lòng gửi nội dung giải trình bằng văn bản 
 EXPLAIN_REFUSED = "Chưa gửi được giải trình: {reason}. Anh/chị vui lòng gửi lại."
 EXPLAIN_SENT = (
     "✅ Đã gửi giải trình số {id} về tiêu chí “{title}” ({period}) tới Văn phòng Sở. "
-    "Anh/chị sẽ nhận được thông báo khi Văn phòng xem xét xong."
+    "Anh/chị sẽ nhận được thông báo khi Văn phòng Sở xem xét xong."
 )
 EXPLAIN_CANCELLED = "Đã huỷ việc gửi giải trình."
 EXPLAIN_OFFICE_NOTICE = (
@@ -335,7 +335,10 @@ EXPLAIN_OFFICE_NOTICE = (
 )
 EXPLANATIONS_NONE = "Không có giải trình nào đang chờ xem xét."
 EXPLANATIONS_HEADER = "<b>Giải trình đang chờ xem xét: {count}</b>"
-EXPLANATIONS_MORE = "… và {count} giải trình khác; đóng bớt rồi dùng lại /explanations."
+EXPLANATIONS_MORE = (
+    "… và {count} giải trình khác. Anh/chị vui lòng đóng các giải trình đã xem xét rồi dùng "
+    "lại /explanations."
+)
 CLOSE_USAGE = (
     "Cú pháp: <code>/close_explanation SỐ [nội dung phản hồi]</code>, ví dụ "
     "<code>/close_explanation 12 Đã điều chỉnh lại điểm</code>."
@@ -471,10 +474,12 @@ REASON_BLOCKED = "Người nhận đã chặn bot"
 # -- practices ----------------------------------------------------------------------------
 
 PRACTICE_ASK_TITLE = (
-    "💾 Lưu bản tin số {id} vào thư viện điển hình.\nAnh/chị gửi <b>tên mô hình, điển hình</b>:"
+    "💾 Lưu bản tin số {id} vào thư viện điển hình.\n"
+    "Anh/chị vui lòng gửi <b>tên mô hình, điển hình</b>:"
 )
 PRACTICE_ASK_UNIT = (
-    "Anh/chị gửi <b>mã đơn vị</b> được nêu gương (ví dụ <code>THPT-QH</code>), hoặc bấm “Bỏ qua”."
+    "Anh/chị vui lòng gửi <b>mã đơn vị</b> được nêu gương (ví dụ <code>THPT-QH</code>), "
+    "hoặc bấm “Bỏ qua”."
 )
 PRACTICE_ASK_TAGS = "Anh/chị chọn <b>lĩnh vực</b> (có thể chọn nhiều), rồi bấm “Xong”:"
 BTN_PRACTICE_DONE = "✅ Xong"
@@ -501,10 +506,11 @@ PRACTICE_VIEW = "📌 <b>{title}</b>{unit}{tags}\n\n{description}"
 NEED_REGISTERED = "Chức năng này dành cho các đơn vị đã đăng ký và Văn phòng Sở."
 NOMINATE_ASK_TITLE = (
     "🌟 <b>Đề xuất mô hình hay, điển hình tiên tiến</b>\n"
-    "Anh/chị gửi <b>tên mô hình</b> (3–200 ký tự). Dùng /cancel để huỷ."
+    "Anh/chị vui lòng gửi <b>tên mô hình</b> (3–200 ký tự). Dùng /cancel để huỷ."
 )
 NOMINATE_ASK_DESCRIPTION = (
-    "Anh/chị gửi <b>nội dung mô tả</b> mô hình: cách làm, kết quả đạt được (một tin nhắn)."
+    "Anh/chị vui lòng gửi <b>nội dung mô tả</b> mô hình: cách làm, kết quả đạt được "
+    "(một tin nhắn)."
 )
 NOMINATE_ASK_FILE = (
     "Anh/chị có thể gửi kèm <b>một ảnh hoặc một tệp</b> minh hoạ, hoặc bấm “Bỏ qua”."
@@ -514,7 +520,7 @@ NOMINATE_TEXT_ONLY = "Vui lòng gửi nội dung bằng văn bản."
 NOMINATE_FILE_ONLY = "Vui lòng gửi một ảnh hoặc một tệp, hoặc bấm “Bỏ qua”."
 NOMINATE_SENT = (
     "✅ Đã gửi đề xuất số {id} “{title}” tới Văn phòng Sở. Anh/chị sẽ nhận được thông báo "
-    "khi Văn phòng xem xét xong."
+    "khi Văn phòng Sở xem xét xong."
 )
 NOMINATE_CANCELLED = "Đã huỷ đề xuất."
 NOMINATION_OFFICE_NOTICE = (
@@ -530,7 +536,9 @@ NOMINATIONS_MORE = "Còn {n} đề xuất khác đang chờ."
 BTN_APPROVE = "✅ Duyệt, đưa vào thư viện"
 BTN_APPROVE_BROADCAST = "📢 Duyệt và gửi tới tất cả đơn vị"
 BTN_REJECT = "✖️ Không duyệt"
-NOMINATION_ASK_REASON = "Anh/chị gửi <b>lý do</b> không duyệt đề xuất số {id} (một tin nhắn):"
+NOMINATION_ASK_REASON = (
+    "Anh/chị vui lòng gửi <b>lý do</b> không duyệt đề xuất số {id} (một tin nhắn):"
+)
 NOMINATION_APPROVED = "✅ Đã duyệt đề xuất số {id}, đưa vào thư viện điển hình."
 NOMINATION_APPROVED_BROADCAST = (
     "✅ Đã duyệt đề xuất số {id} và gửi tới {count} người nhận (bản tin số {broadcast})."
@@ -616,9 +624,13 @@ AWARDS_PERSONS_TITLE = (
 )
 AWARDS_PERSON_LINE = "#{id} <b>{name}</b> — {unit}\n   Lý do: {reason}"
 AWARDS_NO_PERSONS = (
-    "Chưa có đề cử. Dùng <code>/nominate_person {year} MÃ_PHÒNG | Họ và tên | Lý do</code>."
+    "Chưa có đề cử nào. Để đề cử, dùng "
+    "<code>/nominate_person {year} MÃ_PHÒNG | Họ và tên | Lý do</code>."
 )
-AWARDS_MORE_PERSONS = "Có {n} đề cử (Kế hoạch xét tặng 02 công chức); Hội đồng lựa chọn."
+AWARDS_MORE_PERSONS = (
+    "Có {n} đề cử (Kế hoạch xét tặng 02 công chức); Hội đồng Thi đua – Khen thưởng xem xét, "
+    "lựa chọn."
+)
 AWARDS_DOSSIER_STATUS = "   Hồ sơ: {done}/3 văn bản{missing}"
 AWARDS_DOSSIER_MISSING = " — còn thiếu: {kinds}"
 AWARDS_DOSSIER_EMPTY = "   Hồ sơ: đơn vị chưa nộp văn bản nào (0/3)"
@@ -681,7 +693,7 @@ AWARD_NO_DOSSIER = (
 )
 AWARD_NO_DOSSIER_YEAR = "Đơn vị chưa được đề nghị lập hồ sơ khen thưởng CCHC năm {year}."
 AWARD_DOSSIER_OFFICE_USAGE = (
-    "Văn phòng dùng: <code>/award_dossier MÃ_ĐƠN_VỊ [NĂM]</code>, ví dụ "
+    "Cú pháp dành cho Văn phòng Sở: <code>/award_dossier MÃ_ĐƠN_VỊ [NĂM]</code>, ví dụ "
     "<code>/award_dossier THPT-QH 2025</code>."
 )
 AWARD_UNIT_NO_DOSSIER = "{unit} ({code}) chưa được đề nghị lập hồ sơ khen thưởng CCHC{year}."
@@ -732,8 +744,8 @@ AWARD_NOMINATE_BAD_REASON = (
 AWARD_NOMINATED = (
     "✅ Đã ghi nhận đề cử #{id}: <b>{name}</b> — {unit}, năm {year}.\n"
     "Lý do: {reason}\n"
-    "Năm {year} có {n} đề cử. Dùng <code>/awards {year}</code> để xem danh sách và chốt "
-    "danh sách để đề nghị phòng lập hồ sơ."
+    "Năm {year} có {n} đề cử. Dùng <code>/awards {year}</code> để xem và chốt danh sách, "
+    "đề nghị phòng lập hồ sơ."
 )
 AWARD_NOMINATIONS_HEADER = "<b>Đề cử công chức năm {year}</b>"
 AWARD_NOMINATIONS_NONE = "Chưa có đề cử nào cho năm {year}."
@@ -832,12 +844,12 @@ PERIOD_DUE_TOLD = (
 PERIOD_DUE_LABEL = "Thông báo hạn nộp mới kỳ báo cáo {label}"
 PERIOD_DUE_TOLD_NONE = "Không có đơn vị nào chưa gửi báo cáo cần báo hạn nộp mới."
 PERIOD_DUE_UNTOLD = (
-    "\nLưu ý: {n} đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot, vui lòng báo bằng "
-    "cách khác: {units}."
+    "\nLưu ý: {n} đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot; vui lòng thông báo "
+    "cho các đơn vị này bằng cách khác: {units}."
 )
 PERIOD_DUE_ASK = (
     "Vui lòng nhập hạn nộp mới cho kỳ báo cáo {label} theo dạng <code>dd/mm/yyyy</code> hoặc "
-    "<code>dd/mm/yyyy hh:mm</code> (hiện tại: {due}). Gửi /cancel để huỷ."
+    "<code>dd/mm/yyyy hh:mm</code> (hiện tại: {due}). Dùng /cancel để huỷ."
 )
 PERIOD_BAD_DATE = (
     "Không đọc được ngày giờ “{text}”. Vui lòng ghi theo dạng <code>dd/mm/yyyy</code> hoặc "
@@ -893,8 +905,8 @@ REMINDER_STATE_RETURNED = (
 REMINDER_LATE = (
     "🔔 <b>Báo cáo CCHC {label} của đơn vị đã quá hạn</b>\n"
     "Đơn vị: <b>{unit}</b>\nHạn nộp: {due}.\n"
-    "Văn phòng Sở đề nghị đơn vị liên hệ để được mở lại kỳ báo cáo và hoàn thành báo cáo "
-    "sớm nhất."
+    "Đề nghị đơn vị liên hệ Văn phòng Sở để được mở lại kỳ báo cáo và hoàn thành báo cáo "
+    "trong thời gian sớm nhất."
 )
 LATE_USAGE = "Cú pháp: <code>/late [kỳ]</code>, ví dụ <code>/late 2025-Q1</code>."
 LATE_AUTO = "⏰ Kỳ báo cáo {label} đã hết hạn nộp lúc {due}.\n\n"
@@ -932,7 +944,7 @@ DIGEST_HEADER = (
     "Hạn nộp: {due}{left}\nĐã gửi: <b>{reported}/{total}</b> đơn vị"
 )
 DIGEST_LEFT_DAYS = " (còn {n} ngày)"
-DIGEST_LEFT_TODAY = " (hôm nay là hạn cuối)"
+DIGEST_LEFT_TODAY = " (hạn cuối là hôm nay)"
 DIGEST_BLOCK = "• {block}: {reported}/{total}"
 DIGEST_NEW = "\n<b>Gửi mới từ {since}</b> ({n}):"
 DIGEST_NEW_UNIT = "• {code} — {name} (lần {version}, {at})"
@@ -969,7 +981,7 @@ BTN_RETURN = "↩️ Trả lại kèm ý kiến"
 BTN_REVIEW = "🔎 Xem xét"
 REVIEW_ASK_COMMENT = (
     "Vui lòng nhập ý kiến của Văn phòng Sở gửi <b>{unit}</b> (nội dung cần chỉnh sửa, bổ "
-    "sung) trong một tin nhắn. Gửi /cancel để huỷ."
+    "sung) trong một tin nhắn. Dùng /cancel để huỷ."
 )
 REVIEW_COMMENT_EMPTY = (
     "Ý kiến không được để trống. Vui lòng nhập nội dung cần đơn vị chỉnh sửa, bổ sung."
