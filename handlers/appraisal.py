@@ -14,10 +14,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.formatting import format_points, period_label
+from bot.formatting import format_points
 from bot.numbers import format_number
 from bot.services.appraisal import EXPLANATION_LIMIT, AppraisalError, Change, Sheet
-from bot.services.periods import parse_period_code, period_code
+from bot.services.periods import label_of, parse_period_code, period_code
 from bot.services.reporting import FLOW as REPORT_FLOW
 from handlers import dialog, texts
 from handlers.common import reply, require_member, require_office, send
@@ -40,11 +40,11 @@ def _points(value: Decimal | None) -> str:
 
 
 def _split_period(args: list[str], default: str) -> tuple[str, list[str]]:
-    if args and parse_period_code(args[0]) is not None:
-        parsed = parse_period_code(args[0])
-        assert parsed is not None
-        return period_code(*parsed), args[1:]
-    return default, args
+    """The period named first in ``args`` (or ``default``), and the arguments after it."""
+    parsed = parse_period_code(args[0]) if args else None
+    if parsed is None:
+        return default, args
+    return period_code(*parsed), args[1:]
 
 
 # -- office: /appraise -------------------------------------------------------------------
@@ -81,7 +81,7 @@ async def cmd_appraise(update: Update, context: BotContext) -> None:
         texts.APPRAISE_DONE.format(
             title=esc(change.criterion.title),
             unit=esc(change.unit.name),
-            period=_label(change.period_code),
+            period=label_of(change.period_code),
             points=format_number(change.points),
             max=format_number(change.criterion.max_points),
             before=texts.APPRAISE_BEFORE.format(points=format_number(change.before.points))
@@ -92,24 +92,19 @@ async def cmd_appraise(update: Update, context: BotContext) -> None:
     )
 
 
-def _label(code: str) -> str:
-    parsed = parse_period_code(code)
-    return period_label(*parsed) if parsed else code
-
-
 def render_sheet(sheet: Sheet) -> str:
     reported = format_points(sheet.reported.index) if sheet.reported else texts.NO_POINTS
     final = format_points(sheet.final.index) if sheet.final else texts.NO_POINTS
     lines = [
         texts.APPRAISE_SHEET_HEADER.format(
-            period=_label(sheet.period_code),
+            period=label_of(sheet.period_code),
             unit=esc(sheet.unit.name),
             reported=reported,
             final=final,
         )
     ]
     if not sheet.submitted:
-        lines.append(texts.APPRAISE_SHEET_NO_REPORT.format(period=_label(sheet.period_code)))
+        lines.append(texts.APPRAISE_SHEET_NO_REPORT.format(period=label_of(sheet.period_code)))
     group = None
     for line in sheet.lines:
         c = line.criterion
@@ -144,7 +139,7 @@ def render_sheet(sheet: Sheet) -> str:
 
 async def _notify_unit(context: BotContext, change: Change) -> int:
     notice = texts.APPRAISE_NOTICE.format(
-        period=_label(change.period_code),
+        period=label_of(change.period_code),
         title=esc(change.criterion.title),
         reported=_points(change.reported),
         points=format_number(change.points),
@@ -192,7 +187,7 @@ async def cmd_explain(update: Update, context: BotContext) -> None:
 
 
 def _explain_list(sheet: Sheet) -> tuple[str, InlineKeyboardMarkup]:
-    lines = [texts.EXPLAIN_LIST_HEADER.format(period=_label(sheet.period_code))]
+    lines = [texts.EXPLAIN_LIST_HEADER.format(period=label_of(sheet.period_code))]
     buttons = []
     for line in sheet.adjustments:
         assert line.appraisal is not None
@@ -241,7 +236,7 @@ async def on_explain_button(update: Update, context: BotContext) -> None:
         update,
         context,
         texts.EXPLAIN_ASK.format(
-            title=esc(criterion.title), period=_label(period), limit=EXPLANATION_LIMIT
+            title=esc(criterion.title), period=label_of(period), limit=EXPLANATION_LIMIT
         ),
     )
 
@@ -274,7 +269,7 @@ async def on_explanation_text(update: Update, context: BotContext) -> bool:
         update,
         context,
         texts.EXPLAIN_SENT.format(
-            id=explanation.id, title=esc(criterion.title), period=_label(explanation.period_code)
+            id=explanation.id, title=esc(criterion.title), period=label_of(explanation.period_code)
         ),
     )
     notice, markup = await _office_card(context, explanation.id)
@@ -298,7 +293,7 @@ async def _office_card(
     text = texts.EXPLAIN_OFFICE_NOTICE.format(
         id=explanation.id,
         unit=esc(sheet.unit.name),
-        period=_label(explanation.period_code),
+        period=label_of(explanation.period_code),
         title=esc(line.criterion.title),
         reported=_points(line.reported),
         points=_points(line.appraisal.points if line.appraisal else None),
@@ -376,7 +371,7 @@ async def _close(
     notice = texts.CLOSED_NOTICE.format(
         id=closed.id,
         title=esc(title),
-        period=_label(closed.period_code),
+        period=label_of(closed.period_code),
         response=texts.CLOSED_RESPONSE.format(response=esc(response.strip()))
         if response.strip()
         else "",

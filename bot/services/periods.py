@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Period
+from bot.formatting import period_label
 from storage import audit, periods, units
 from storage.database import Database
 from storage.periods import Extension
@@ -36,6 +37,12 @@ def parse_period_code(text: str) -> tuple[int, int] | None:
     """Accept "2025-Q1", "2025Q1", "2025-q1"; None otherwise."""
     match = _CODE.match(text)
     return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def label_of(code: str) -> str:
+    """ "quý I/2025" for "2025-Q1"; anything else as given."""
+    parsed = parse_period_code(code)
+    return period_label(*parsed) if parsed else code
 
 
 def shift_quarter(year: int, quarter: int, by: int) -> tuple[int, int]:
