@@ -13,7 +13,6 @@ import logging
 from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.domain.broadcasts import Notice
@@ -22,23 +21,15 @@ from bot.formatting import format_date, format_datetime, period_label
 from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
 from bot.services.review import OWING
 from handlers import dialog, texts
-from handlers.common import answer_query, identify, reply, require_office, send
+from handlers.common import answer_query, identify, reply, require_office
 from handlers.context import App, BotContext
-from handlers.reminders import reschedule
+from handlers.reminders import period_title, reschedule, tell_unit
 from handlers.telegram_text import esc
 
 log = logging.getLogger(__name__)
 
 PREFIX = "pd"
 DUE_FLOW = "period_due"
-
-
-def period_title(period: Period) -> str:
-    """ "quý I/2025"; the fourth quarter adds that it is also the year report."""
-    label = period_label(period.year, period.quarter)
-    if period.quarter == 4:
-        return label + f" (báo cáo năm {period.year})"
-    return label
 
 
 def _due(context: BotContext, period: Period) -> str:
@@ -361,18 +352,6 @@ async def _latest_past(context: BotContext) -> Period | None:
         if period.due_at <= now or period.status == "closed":
             return period
     return None
-
-
-async def tell_unit(context: BotContext, unit_code: str, text: str) -> int:
-    """Send ``text`` to every bound member of the unit; returns how many got it."""
-    told = 0
-    for member in await context.services.office.members(unit_code):
-        try:
-            await send(context, member.telegram_id, text)
-            told += 1
-        except TelegramError as exc:
-            log.warning("Could not tell %s of %s: %s", member.telegram_id, unit_code, exc)
-    return told
 
 
 def register(app: App) -> None:

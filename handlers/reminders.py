@@ -38,9 +38,22 @@ JOB_NAME = "desk"
 FIRST_RUN_SECONDS = 30
 
 
-def _title(period: Period) -> str:
+def period_title(period: Period) -> str:
+    """ "quý I/2025"; the fourth quarter adds that it is also the year report."""
     label = period_label(period.year, period.quarter)
     return label + (f" (báo cáo năm {period.year})" if period.quarter == 4 else "")
+
+
+async def tell_unit(context: BotContext, unit_code: str, text: str) -> int:
+    """Send ``text`` to every bound member of the unit; returns how many got it."""
+    told = 0
+    for member in await context.services.office.members(unit_code):
+        try:
+            await send(context, member.telegram_id, text)
+            told += 1
+        except TelegramError as exc:
+            log.warning("Could not tell %s of %s: %s", member.telegram_id, unit_code, exc)
+    return told
 
 
 # -- the job ------------------------------------------------------------------------------
@@ -94,7 +107,9 @@ def render(context: BotContext, notice: Notice) -> tuple[str, InlineKeyboardMark
     if isinstance(notice, LateList):
         tz = context.services.settings.tz
         period = notice.desk.period
-        head = texts.LATE_AUTO.format(label=_title(period), due=format_datetime(period.due_at, tz))
+        head = texts.LATE_AUTO.format(
+            label=period_title(period), due=format_datetime(period.due_at, tz)
+        )
         text, markup = render_pending(context, notice.desk, {})
         return head + text, markup
     return render_digest(context, notice), None
@@ -102,7 +117,7 @@ def render(context: BotContext, notice: Notice) -> tuple[str, InlineKeyboardMark
 
 def render_reminder(context: BotContext, notice: Reminder) -> str:
     tz = context.services.settings.tz
-    label = _title(notice.period)
+    label = period_title(notice.period)
     due = format_datetime(notice.deadline, tz)
     if notice.status == "late" or notice.deadline < context.services.clock():
         return texts.REMINDER_LATE.format(label=label, unit=esc(notice.unit.name), due=due)
@@ -146,7 +161,7 @@ def render_pending(
     if past:
         # A unit reopened after the deadline is chased too, until it submits.
         pending += [u for u in desk.with_status("none", "draft", "returned") if u.extension]
-    label = _title(period)
+    label = period_title(period)
     if not pending:
         return texts.LATE_NONE.format(total=desk.total, label=label), None
     due = format_datetime(period.due_at, tz)
@@ -208,7 +223,7 @@ def render_digest(context: BotContext, digest: Digest) -> str:
     )
     lines = [
         texts.DIGEST_HEADER.format(
-            label=_title(period),
+            label=period_title(period),
             day=format_date(digest.day),
             due=format_datetime(period.due_at, tz),
             left=left,
@@ -305,8 +320,6 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 
 async def _reopen_late(update: Update, context: BotContext, period: Period, actor: str) -> None:
-    from handlers.desk_periods import tell_unit
-
     desk = await context.services.desk.pending(period)
     days = context.services.settings.reopen_days
     tz = context.services.settings.tz
@@ -324,7 +337,9 @@ async def _reopen_late(update: Update, context: BotContext, period: Period, acto
             context,
             unit.unit.code,
             texts.REOPEN_UNIT_NOTICE.format(
-                label=_title(period), unit=esc(unit.unit.name), due=format_datetime(own.due_at, tz)
+                label=period_title(period),
+                unit=esc(unit.unit.name),
+                due=format_datetime(own.due_at, tz),
             ),
         )
     if until is not None:
@@ -332,7 +347,7 @@ async def _reopen_late(update: Update, context: BotContext, period: Period, acto
             update,
             context,
             texts.REOPEN_LATE_DONE.format(
-                label=_title(period), n=reopened, due=format_datetime(until, tz)
+                label=period_title(period), n=reopened, due=format_datetime(until, tz)
             ),
         )
 

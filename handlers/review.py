@@ -27,9 +27,9 @@ from bot.services.review import Decision, ReviewError
 from handlers import dialog, texts
 from handlers.common import answer_query, identify, reply, require_office, retire_buttons
 from handlers.context import App, BotContext
-from handlers.desk_periods import DUE_FLOW, period_title, tell_unit
+from handlers.desk_periods import DUE_FLOW
 from handlers.office import send_attachments
-from handlers.reminders import reschedule
+from handlers.reminders import period_title, reschedule, tell_unit
 from handlers.report import answer_lines
 from handlers.telegram_text import esc
 
