@@ -22,10 +22,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
 
 from bot import cli_desk, cli_desk_periods, cli_scoring
-from bot.cli_output import print_refused_import
+from bot.cli_output import fail, print_refused_import, write_text
 from bot.config import Settings, SettingsError, load_settings
 from bot.domain.models import Invite, Role
 from bot.formatting import format_date
@@ -189,11 +188,6 @@ def _with_services(settings: Settings, work: Callable[[Services], Awaitable[int]
     return asyncio.run(go())
 
 
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 1
-
-
 # -- units and blocks ------------------------------------------------------------------
 
 
@@ -248,7 +242,7 @@ def cmd_blocks_add(settings: Settings, args: argparse.Namespace) -> int:
         try:
             block, is_new = await roster.add_block(args.code, args.name, actor=ACTOR)
         except RosterError as exc:
-            return _fail(str(exc))
+            return fail(str(exc))
         if is_new:
             print(f"Đã thêm khối {block.code} – {block.name} (thứ tự {block.position}).")
         else:
@@ -280,7 +274,7 @@ async def _create_invite(services: Services, unit_code: str, role: Role) -> int:
     try:
         new = await services.registration.create_invite(unit_code, role, created_by=ACTOR)
     except UnknownUnitError:
-        return _fail(
+        return fail(
             f'Không có đơn vị mã "{unit_code}" trong danh sách. '
             "Xem danh sách bằng: cchc-bot units list"
         )
@@ -329,7 +323,7 @@ async def resolve_bot_username(settings: Settings) -> str | None:
 async def _revoke_invite(services: Services, code_or_id: str) -> int:
     invite = await services.registration.revoke(code_or_id, actor=ACTOR)
     if invite is None:
-        return _fail(
+        return fail(
             f'Không có mã mời "{code_or_id}" còn hiệu lực để thu hồi '
             "(mã không tồn tại, đã được dùng hoặc đã thu hồi)."
         )
@@ -342,7 +336,7 @@ async def _revoke_invite(services: Services, code_or_id: str) -> int:
 
 async def _list_invites(services: Services, unit_code: str | None) -> int:
     if unit_code is not None and await services.office.unit(unit_code) is None:
-        return _fail(f'Không có đơn vị mã "{unit_code}" trong danh sách.')
+        return fail(f'Không có đơn vị mã "{unit_code}" trong danh sách.')
     found = await services.registration.list_invites(unit_code)
     if not found:
         print("Chưa có mã mời nào.")
@@ -419,12 +413,6 @@ def _describe_type(spec: FieldSpec) -> str:
     return kind
 
 
-def _write(out: TextIO, text: str, *, bom: bool) -> None:
-    # Excel guesses a legacy code page for a CSV without a BOM and garbles diacritics.
-    out.write(("\ufeff" if bom else "") + text)
-    out.flush()
-
-
 # -- awards ----------------------------------------------------------------------------
 
 AWARD_COLUMNS = (
@@ -464,7 +452,7 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     """
     year: int = args.year
     if not 2000 <= year <= 2100:
-        return _fail(f"Năm {year} không hợp lệ; vui lòng ghi năm bằng 4 chữ số, ví dụ 2025.")
+        return fail(f"Năm {year} không hợp lệ; vui lòng ghi năm bằng 4 chữ số, ví dụ 2025.")
     found: list[Candidates] = []
 
     async def work(services: Services) -> int:
@@ -482,13 +470,13 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     else:
         text, bom = describe_awards(candidates), False
     if args.output is None:
-        _write(sys.stdout, text, bom=bom)
+        write_text(sys.stdout, text, bom=bom)
         return 0
     try:
         with args.output.open("w", encoding="utf-8", newline="") as handle:
-            _write(handle, text, bom=bom)
+            write_text(handle, text, bom=bom)
     except OSError as exc:
-        return _fail(f"Không ghi được tệp {args.output}: {exc.strerror or exc}.")
+        return fail(f"Không ghi được tệp {args.output}: {exc.strerror or exc}.")
     print(f"Đã ghi danh sách đề xuất khen thưởng năm {year} vào tệp {args.output}.")
     return 0
 
@@ -498,12 +486,13 @@ def _plain(value: Decimal | int | None) -> str:
 
 
 def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
-    request = c.requests.get(unit_code)
-    if request is None or not request.active:
+    missing = c.missing_documents(unit_code)
+    if missing is None:
         return ["chưa đề nghị", ""]
-    documents = c.documents_of(unit_code)
-    missing = [DOCUMENT_TITLES[k] for k in DOCUMENT_KINDS if k not in documents]
-    return [f"{len(DOCUMENT_KINDS) - len(missing)}/{len(DOCUMENT_KINDS)}", "; ".join(missing)]
+    return [
+        f"{len(DOCUMENT_KINDS) - len(missing)}/{len(DOCUMENT_KINDS)}",
+        "; ".join(DOCUMENT_TITLES[k] for k in missing),
+    ]
 
 
 def award_rows(c: Candidates) -> list[list[str]]:
@@ -539,7 +528,7 @@ def award_rows(c: Candidates) -> list[list[str]]:
     for pick in c.divisions:
         add("division", pick, pick.facts, "", "")
     for nominee in c.persons:
-        unit = c.person_units[nominee.unit_code]
+        unit = c.units_by_code[nominee.unit_code]
         facts = UnitFacts(unit=unit, index=None, band=None, rank=None, ranked=0)
         add("person", None, facts, nominee.full_name, nominee.reason)
     for passed in c.passed_over:
@@ -604,7 +593,7 @@ def describe_awards(c: Candidates) -> str:
         (
             "4. 02 công chức do Văn phòng Sở đề cử",
             [
-                f"  #{n.id} {n.full_name} — {c.person_units[n.unit_code].name}: {n.reason}; "
+                f"  #{n.id} {n.full_name} — {c.units_by_code[n.unit_code].name}: {n.reason}; "
                 f"{dossier(n.unit_code)}"
                 for n in c.persons
             ],
@@ -632,7 +621,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     except ModuleNotFoundError as exc:
         if exc.name != "bot.demo":
             raise
-        return _fail("Bản cài đặt này chưa có chế độ chạy thử (thiếu mô-đun bot.demo).")
+        return fail("Bản cài đặt này chưa có chế độ chạy thử (thiếu mô-đun bot.demo).")
     demo.run_demo(settings, role=args.role, db_path=args.db)
     return 0
 

@@ -30,12 +30,14 @@ from bot.services.awards import (
     DOCUMENT_KINDS,
     DOCUMENT_TITLES,
     FLOW,
+    PERSON_SEATS,
     UNIT_SEATS,
     Candidates,
     Dossier,
     Ground,
     NominationError,
     Pick,
+    UnitFacts,
     UploadError,
 )
 from handlers import dialog, texts
@@ -77,15 +79,12 @@ def _tied(pick: Pick) -> str:
     return texts.AWARDS_TIED if pick.tied else ""
 
 
-def _pick_fields(pick: Pick) -> dict[str, object]:
-    """The numbers that justify a candidate, for whichever line template shows them."""
-    f = pick.facts
+def _facts_fields(f: UnitFacts) -> dict[str, object]:
+    """The numbers behind a unit on the list, for whichever line template shows them."""
     assert f.index is not None
     return {
-        "position": pick.position,
         "name": esc(f.unit.name),
         "code": esc(f.unit.code),
-        "tied": _tied(pick),
         "index": format_points(f.index),
         "band": esc(f.band or ""),
         "rank": f.rank,
@@ -97,21 +96,25 @@ def _pick_fields(pick: Pick) -> dict[str, object]:
     }
 
 
+def _pick_fields(pick: Pick) -> dict[str, object]:
+    """A candidate's numbers, with its position and whether it is tied."""
+    return {**_facts_fields(pick.facts), "position": pick.position, "tied": _tied(pick)}
+
+
 def _rate(rate: Decimal | None) -> str:
     return format_points(rate) if rate is not None else "—"
 
 
 def _dossier_status(candidates: Candidates, unit_code: str) -> str:
-    request = candidates.requests.get(unit_code)
-    if request is None or not request.active:
+    missing = candidates.missing_documents(unit_code)
+    if missing is None:
         return texts.AWARDS_DOSSIER_NOT_ASKED
-    documents = candidates.documents_of(unit_code)
-    missing = [DOCUMENT_TITLES[k] for k in DOCUMENT_KINDS if k not in documents]
     if len(missing) == len(DOCUMENT_KINDS):
         return texts.AWARDS_DOSSIER_EMPTY
+    titles = "; ".join(DOCUMENT_TITLES[k] for k in missing)
     return texts.AWARDS_DOSSIER_STATUS.format(
         done=len(DOCUMENT_KINDS) - len(missing),
-        missing=texts.AWARDS_DOSSIER_MISSING.format(kinds="; ".join(missing)) if missing else "",
+        missing=texts.AWARDS_DOSSIER_MISSING.format(kinds=titles) if missing else "",
     )
 
 
@@ -137,41 +140,17 @@ def render_candidates(c: Candidates) -> str:
     if c.passed_over:
         lines.append(texts.AWARDS_PASSED_TITLE)
         for passed in c.passed_over:
-            f = passed.facts
-            assert f.index is not None
             template = (
                 texts.AWARDS_PASSED_NONE
                 if passed.reason == "no_dossiers"
                 else texts.AWARDS_PASSED_LOW
             )
-            lines.append(
-                template.format(
-                    name=esc(f.unit.name),
-                    code=esc(f.unit.code),
-                    rank=f.rank,
-                    index=format_points(f.index),
-                    online=format_number(f.online),
-                    received=format_number(f.received),
-                    rate=_rate(f.online_rate),
-                )
-            )
+            lines.append(template.format(**_facts_fields(passed.facts)))
 
     lines += ["", texts.AWARDS_HEADS_TITLE]
     for head in c.heads:
-        f = head.pick.facts
-        assert f.index is not None
         names = ", ".join(esc(n) for n in head.heads) or texts.AWARDS_HEAD_UNKNOWN
-        lines.append(
-            texts.AWARDS_HEAD_LINE.format(
-                position=head.pick.position,
-                name=esc(f.unit.name),
-                code=esc(f.unit.code),
-                heads=names,
-                tied=_tied(head.pick),
-                index=format_points(f.index),
-                rate=_rate(f.online_rate),
-            )
-        )
+        lines.append(texts.AWARDS_HEAD_LINE.format(**_pick_fields(head.pick), heads=names))
     if not c.heads:
         lines.append(texts.AWARDS_NO_HEADS)
 
@@ -185,7 +164,7 @@ def render_candidates(c: Candidates) -> str:
 
     lines += ["", texts.AWARDS_PERSONS_TITLE]
     for nominee in c.persons:
-        unit = c.person_units.get(nominee.unit_code)
+        unit = c.units_by_code.get(nominee.unit_code)
         lines.append(
             texts.AWARDS_PERSON_LINE.format(
                 id=nominee.id,
@@ -197,7 +176,7 @@ def render_candidates(c: Candidates) -> str:
         lines.append(_dossier_status(c, nominee.unit_code))
     if not c.persons:
         lines.append(texts.AWARDS_NO_PERSONS.format(year=c.year))
-    elif len(c.persons) > 2:
+    elif len(c.persons) > PERSON_SEATS:
         lines.append(texts.AWARDS_MORE_PERSONS.format(n=len(c.persons)))
 
     live = c.grounds()

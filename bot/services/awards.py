@@ -48,7 +48,7 @@ reminder time, only the latest due reminder is sent and the earlier ones are ski
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -277,10 +277,9 @@ class Candidates:
     heads: tuple[HeadPick, ...]
     divisions: tuple[Pick, ...]
     persons: tuple[Nomination, ...]
-    person_units: Mapping[str, Unit]
     requests: Mapping[str, DossierRequest]
     documents: Mapping[str, Mapping[str, Document]]
-    units_by_code: Mapping[str, Unit] = field(default_factory=dict)
+    units_by_code: Mapping[str, Unit]  # the whole roster: nominees' and released units
 
     def grounds(self) -> dict[str, tuple[Ground, ...]]:
         """What confirming the list would ask each unit's dossier to cover."""
@@ -303,6 +302,14 @@ class Candidates:
 
     def documents_of(self, unit_code: str) -> Mapping[str, Document]:
         return self.documents.get(unit_code, {})
+
+    def missing_documents(self, unit_code: str) -> tuple[str, ...] | None:
+        """The kinds a unit's dossier still lacks; None if the unit is not asked for one."""
+        request = self.requests.get(unit_code)
+        if request is None or not request.active:
+            return None
+        documents = self.documents_of(unit_code)
+        return tuple(k for k in DOCUMENT_KINDS if k not in documents)
 
 
 def plan_changes(
@@ -439,7 +446,6 @@ class AwardsService:
             heads=tuple(heads),
             divisions=tuple(division_picks),
             persons=tuple(persons),
-            person_units={n.unit_code: roster[n.unit_code] for n in persons},
             requests=await awards.requests_for_year(conn, year),
             documents=await awards.documents_for_year(conn, year),
             units_by_code=roster,

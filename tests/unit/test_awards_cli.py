@@ -108,6 +108,30 @@ def test_awards_text_for_the_terminal(
     assert "3. 02 phòng chuyên môn, nghiệp vụ thuộc Sở đạt loại Xuất sắc, Tốt\n  (chưa có)" in out
 
 
+def test_awards_csv_shows_what_a_confirmed_dossier_still_lacks(
+    capsys: pytest.CaptureFixture[str], reported: dict[str, str], env: Path
+) -> None:
+    async def confirm() -> None:
+        settings = Settings(db_path=env, _env_file=None)  # type: ignore[call-arg]
+        services = await open_services(settings, clock=FakeClock())
+        try:
+            await services.awards.confirm(2025, actor="cli")
+        finally:
+            await services.close()
+
+    asyncio.run(confirm())
+    assert main(["awards", "--year", "2025", "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.removeprefix("\ufeff"))))
+    table = [dict(zip(AWARD_COLUMNS, row, strict=True)) for row in rows[1:]]
+
+    assert (table[0]["Hồ sơ đề nghị"], table[0]["Văn bản còn thiếu"]) == (
+        "0/3",
+        "Tờ trình (văn bản) đề nghị khen thưởng; Biên bản họp Hội đồng Thi đua – Khen "
+        "thưởng; Báo cáo thành tích",
+    )
+    assert table[-1]["Hồ sơ đề nghị"] == "chưa đề nghị"  # THPT-LQD is not on the list
+
+
 def test_awards_refuses_a_bad_year(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["awards", "--year", "25"]) == 1
     assert "Năm 25 không hợp lệ" in capsys.readouterr().err
