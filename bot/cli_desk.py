@@ -11,8 +11,9 @@ import argparse
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import Protocol
 
+from bot.cli_output import fail, write_text
 from bot.clock import utc_now
 from bot.config import Settings
 from bot.formatting import format_date, format_size, period_label
@@ -25,11 +26,10 @@ from bot.services.backup import (
     restore_database,
 )
 from bot.services.container import Services
-from bot.services.export import ExportFile, ExportFormat
+from bot.services.export import EXPORT_FORMATS, ExportFile
 
 Work = Callable[[Services], Awaitable[int]]
 
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "docx")
 TABLE_NAMES = {
     "units": "đơn vị",
     "blocks": "khối",
@@ -107,11 +107,6 @@ def _positive(text: str) -> int:
     return value
 
 
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 1
-
-
 # -- export ----------------------------------------------------------------------------
 
 
@@ -121,7 +116,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace, run: Runner) -> int
     async def work(services: Services) -> int:
         period = await services.periods.resolve(args.period)
         if period is None:
-            return _fail(
+            return fail(
                 f'Kỳ báo cáo "{args.period}" không hợp lệ; vui lòng ghi dạng NĂM-QQUÝ, '
                 "ví dụ 2025-Q1."
             )
@@ -138,15 +133,15 @@ def cmd_export(settings: Settings, args: argparse.Namespace, run: Runner) -> int
         if args.format == "csv":
             text = exported.content.decode("utf-8-sig")
             if target is None:
-                _write_text(sys.stdout, text, bom=args.bom)
+                write_text(sys.stdout, text, bom=args.bom)
                 return 0
             with target.open("w", encoding="utf-8", newline="") as handle:
-                _write_text(handle, text, bom=args.bom)
+                write_text(handle, text, bom=args.bom)
         else:
             target = target or Path(exported.file_name)
             target.write_bytes(exported.content)
     except OSError as exc:
-        return _fail(f"Không ghi được tệp {target}: {exc.strerror or exc}.")
+        return fail(f"Không ghi được tệp {target}: {exc.strerror or exc}.")
     print(_exported_line(exported, label, target))
     return 0
 
@@ -158,12 +153,6 @@ def _exported_line(exported: ExportFile, label: str, target: Path) -> str:
     )
 
 
-def _write_text(out: TextIO, text: str, *, bom: bool) -> None:
-    # Excel guesses a legacy code page for a CSV without a BOM and garbles diacritics.
-    out.write(("\ufeff" if bom else "") + text)
-    out.flush()
-
-
 # -- audit -----------------------------------------------------------------------------
 
 
@@ -172,7 +161,7 @@ async def _audit(services: Services, args: argparse.Namespace) -> int:
     if unit_code is not None:
         unit = await services.office.unit(unit_code)
         if unit is None:
-            return _fail(f'Không có đơn vị mã "{unit_code}" trong danh sách.')
+            return fail(f'Không có đơn vị mã "{unit_code}" trong danh sách.')
         unit_code = unit.code
         print(f"Nhật ký thay đổi của đơn vị {unit.code} – {unit.name}:")
     lines = await services.audit.trail(unit_code=unit_code, limit=args.limit)
@@ -199,7 +188,7 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
     try:
         info = backup_database(settings.db_path, dest)
     except BackupError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     print(f"Đã sao lưu cơ sở dữ liệu {settings.db_path} vào tệp {info.path}.")
     print(_summary(info))
     return 0
@@ -211,7 +200,7 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
         info = inspect_backup(source)
         kept = restore_database(source, settings.db_path, now=utc_now(), tz=settings.tz)
     except BackupError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     print(f"Đã khôi phục cơ sở dữ liệu {settings.db_path} từ tệp {source}.")
     print(_summary(info))
     if kept is not None:

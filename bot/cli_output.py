@@ -5,6 +5,20 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
+
+
+def fail(message: str) -> int:
+    """Say why a command refused, on stderr; the exit code of a refusal (1)."""
+    print(message, file=sys.stderr)
+    return 1
+
+
+def write_text(out: TextIO, text: str, *, bom: bool) -> None:
+    """Write a command's text output, with a UTF-8 BOM when asked for one."""
+    # Excel guesses a legacy code page for a CSV without a BOM and garbles diacritics.
+    out.write(("\ufeff" if bom else "") + text)
+    out.flush()
 
 
 def print_refused_import(what: str, path: Path, errors: Sequence[str]) -> None:
