@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.app import services_of
+from bot.services.container import Services
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from storage import audit
@@ -10,14 +11,20 @@ from tests.e2e.conftest import bound_user
 from tests.reports import submit
 
 
+async def reported_head(standin: BotApiStandin, services: Services, user_id: int) -> SimulatedUser:
+    """The head of THPT-QH, registered through /start, with quarter I/2025 submitted."""
+    head = await bound_user(standin, services, user_id, "THPT-QH")
+    member = await services.registration.identify(head.id)
+    assert member.membership is not None
+    await submit(services, member.membership)
+    return head
+
+
 async def test_appraisal_explanation_round_trip(
     standin: BotApiStandin, app: App, office: SimulatedUser
 ) -> None:
     services = services_of(app)
-    head = await bound_user(standin, services, 9501, "THPT-QH")
-    member = await services.registration.identify(head.id)
-    assert member.membership is not None
-    await submit(services, member.membership)
+    head = await reported_head(standin, services, 9501)
 
     await office.send("/appraise THPT-QH 2025-Q1")
     sheet = await office.expect("Bảng điểm quý I/2025 — Trường THPT Quốc Học Quy Nhơn")
@@ -77,10 +84,7 @@ async def test_units_cannot_appraise_and_explain_cancels(
     standin: BotApiStandin, app: App, office: SimulatedUser
 ) -> None:
     services = services_of(app)
-    head = await bound_user(standin, services, 9502, "THPT-QH")
-    member = await services.registration.identify(head.id)
-    assert member.membership is not None
-    await submit(services, member.membership)
+    head = await reported_head(standin, services, 9502)
 
     await head.send("/appraise THPT-QH 2025-Q1 online_rate 10 Tự chấm")
     await head.expect("chỉ dành cho Văn phòng Sở")
