@@ -252,7 +252,8 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
         at=at,
         reference=esc(report.reference),
     )
-    # The office's notice opens the review of this version in one press.
+    # The office's notice opens the review of this version in one press: handlers/review's
+    # "open" button (review imports this module, so its PREFIX cannot be imported here).
     review = InlineKeyboardMarkup(
         [[InlineKeyboardButton(texts.BTN_REVIEW, callback_data=f"rv:o:{report.id}")]]
     )

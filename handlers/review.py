@@ -39,13 +39,6 @@ PREFIX = "rv"
 RETURN_FLOW = "review_return"
 
 
-def review_button(report_id: int) -> InlineKeyboardMarkup:
-    """The button on the office's notice of a submission."""
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.BTN_REVIEW, callback_data=f"{PREFIX}:o:{report_id}")]]
-    )
-
-
 async def cmd_review(update: Update, context: BotContext) -> None:
     if await require_office(update, context) is None:
         return
