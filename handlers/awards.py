@@ -688,7 +688,14 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 
 async def send_reminders(context: BotContext) -> int:
-    """The job: send the reminders due now (each at most once); returns messages sent."""
+    """The job: send the reminders due now (each at most once); returns messages sent.
+
+    Nothing goes out in the desk's quiet hours (a reminder caught up after the bot was
+    down at night): the first check after they end claims and sends it.
+    """
+    services = context.services
+    if services.desk.is_quiet(services.clock()):
+        return 0
     sent = 0
     for reminder in await context.services.awards.claim_due_reminders():
         dossier = reminder.dossier

@@ -188,3 +188,21 @@ async def test_reminders_are_sent_once_at_seven_three_and_one_days_before(
     clock.now = datetime(2026, 1, 14, 1, 0, tzinfo=UTC)  # one day before: nothing is missing
     await run_reminder_job(app)
     assert await head.idle() == []
+
+
+async def test_a_reminder_caught_up_at_night_waits_for_the_end_of_quiet_hours(
+    standin: BotApiStandin, app: App, clock: FakeClock
+) -> None:
+    services = services_of(app)
+    head = await bound_user(standin, services, 9101, "THPT-QH")
+    await submit(services, await _membership_of(services, 9101), {"dossiers_online": "1.200"})
+    await services.awards.confirm(2025, actor="test")
+
+    clock.now = datetime(2026, 1, 8, 15, 0, tzinfo=UTC)  # 22:00 on 08/01: back after downtime
+    await run_reminder_job(app)
+    assert await head.idle() == []
+
+    clock.now = datetime(2026, 1, 9, 0, 5, tzinfo=UTC)  # 07:05 on 09/01
+    await run_reminder_job(app)
+    reminder = await head.expect("Nhắc hạn nộp hồ sơ đề nghị khen thưởng CCHC năm 2025")
+    assert "(còn 6 ngày)" in reminder.text
