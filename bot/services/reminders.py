@@ -42,7 +42,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, to_iso
-from bot.domain.models import Period, Unit
+from bot.domain.models import Membership, Period, Unit
 from bot.services.periods import PeriodService
 from bot.services.review import DeskStatus, PeriodDesk, ReviewService, UnitDesk
 from storage import people
@@ -267,6 +267,7 @@ class DeskSchedule:
 
     async def _due_reminders(self, desk: PeriodDesk, now: datetime) -> list[Notice]:
         keys: list[tuple[Key, str | None]] = []
+        members: dict[str, list[Membership]] | None = None
         for unit in desk.units:
             if unit.status not in PENDING or unit.deadline <= now:
                 continue
@@ -276,10 +277,12 @@ class DeskSchedule:
             latest = passed[-1]
             if now - latest.at > STALE_AFTER or latest.at < self._reason_since(unit):
                 continue
+            if members is None:  # read once, and only on a run that reminds someone
+                members = await people.members_by_unit(self._db.reader)
             deadline = to_iso(unit.deadline)
             keys += [
                 (Key(desk.period.code, latest.name, deadline, m.telegram_id), unit.unit.code)
-                for m in await people.members_of(self._db.reader, unit.unit.code)
+                for m in members.get(unit.unit.code, [])
             ]
         if not keys:
             return []
@@ -375,11 +378,12 @@ class DeskSchedule:
         skipped: list[UnitDesk] = []
         keys: list[tuple[Key, str | None]] = []
         slot = f"now:{to_iso(now)}"
+        bound = await people.members_by_unit(self._db.reader)
         for unit in desk.units:
             if unit.status not in PENDING and unit.status != "late":
                 continue
             last = recent.get(unit.unit.code)
-            members = await people.members_of(self._db.reader, unit.unit.code)
+            members = bound.get(unit.unit.code, [])
             if not members or (last is not None and now - last < REMIND_AGAIN_AFTER):
                 skipped.append(unit)
                 continue
