@@ -134,9 +134,11 @@ async def _take_content(
     group = message.media_group_id
     single = content_of(message)
     if group is not None and single is not None and single.media:
-        media = list(state.get("media", [])) if state.get("group") == group else []
+        same_album = state.get("group") == group
+        media = list(state.get("media", [])) if same_album else []
         media.append(single.media[0].model_dump())
-        body = state.get("body") or single.body if state.get("group") == group else single.body
+        # The album's caption: the first item's that has one.
+        body = (state.get("body") if same_album else "") or single.body
         state = {"step": "album", "group": group, "media": media, "body": body}
         await service.save_session(user_id, FLOW, state)
         context.application.create_task(
@@ -146,7 +148,7 @@ async def _take_content(
     if single is None:
         await reply(update, context, texts.BROADCAST_BAD_CONTENT)
         return
-    await _ask_audience(context, user_id, single, {})
+    await _ask_audience(context, user_id, single)
 
 
 async def _settle_album(context: BotContext, user_id: int, group: str, count: int) -> None:
@@ -165,12 +167,10 @@ async def _settle_album(context: BotContext, user_id: int, group: str, count: in
         if len(media) > 1
         else Content(kind=media[0].type, body=state.get("body", ""), media=media)
     )
-    await _ask_audience(context, user_id, content, {})
+    await _ask_audience(context, user_id, content)
 
 
-async def _ask_audience(
-    context: BotContext, user_id: int, content: Content, state: dict[str, Any]
-) -> None:
+async def _ask_audience(context: BotContext, user_id: int, content: Content) -> None:
     service = context.services.broadcasts
     state = {"step": "audience", "content": content.model_dump(mode="json")}
     await service.save_session(user_id, FLOW, state)
@@ -253,7 +253,7 @@ async def _preview(context: BotContext, chat_id: int, state: dict[str, Any]) -> 
     label = await _audience_label(context, audience)
     if not resolved.recipients:
         await send(context, chat_id, texts.BROADCAST_NO_RECIPIENTS)
-        await _ask_audience(context, chat_id, Content.model_validate(state["content"]), state)
+        await _ask_audience(context, chat_id, Content.model_validate(state["content"]))
         return
     content = Content.model_validate(state["content"])
     state["step"] = "confirm"

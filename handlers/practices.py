@@ -14,7 +14,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.domain.broadcasts import Content, Media, Practice
 from bot.formatting import format_datetime
 from bot.services.broadcasts import Audience
-from bot.services.practices import TAG_LABELS, NominationDecided, search_words
+from bot.services.practices import PAGE_SIZE, TAG_LABELS, NominationDecided, search_words
 from handlers import dialog, texts
 from handlers.broadcast import content_of, post_progress
 from handlers.broadcast_delivery import SAVE_PREFIX, send_content
@@ -80,8 +80,9 @@ async def _page(
     # The words travel folded in the page buttons, within Telegram's 64 bytes: every page,
     # the first one included, searches by the whole words that fit, so paging never
     # changes the search (a word cut in half would match other practices).
-    fitted = _fit_words(search_words(query), tag_key)
-    if fitted != search_words(query):
+    searched = search_words(query)
+    fitted = _fit_words(searched, tag_key)
+    if fitted != searched:
         query = " ".join(fitted)
     found = await service.browse(tag=tag, query=query, page=page)
     lines = [texts.PRACTICES_HEADER]
@@ -91,7 +92,7 @@ async def _page(
         lines.append(texts.PRACTICES_FILTER_WORDS.format(words=esc(query.strip())))
     if not found.items:
         lines.append(texts.PRACTICES_EMPTY)
-    start = (found.page - 1) * 5
+    start = (found.page - 1) * PAGE_SIZE
     for n, item in enumerate(found.items, start=start + 1):
         unit = await service.unit_name(item.unit_code)
         lines.append(
@@ -161,8 +162,8 @@ async def _show_practice(context: BotContext, chat_id: int, practice: Practice) 
     content = practice.content
     if content.kind == "text" and not content.body:
         return
-    for part in range(1 if content.kind != "album" else 1):
-        await send_content(context.bot, chat_id, content, part=part, markup=None)
+    # Part 0 only: an album's part 1 is the message that carries the "Đã đọc" button.
+    await send_content(context.bot, chat_id, content, part=0, markup=None)
 
 
 # -- saving a broadcast (office) -----------------------------------------------------------
