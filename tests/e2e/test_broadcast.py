@@ -147,6 +147,8 @@ async def test_faults_429_403_5xx_and_timeouts(
     await compose(office, lambda: office.send("Bản tin thứ hai"))
     confirm = office.messages[-1]
     assert "tới <b>5</b> người nhận" in confirm.html or "5" in confirm.text
+    # ("5" alone would match anything): the blocked head is left out of the count.
+    assert "tới 5 người nhận (5 đơn vị)" in confirm.text
     assert "Không gửi tới 1 người đã chặn bot" in confirm.text
     await office.click("✖️ Huỷ")
     await office.expect("Đã huỷ")

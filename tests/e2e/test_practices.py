@@ -89,6 +89,11 @@ async def test_pages_of_five_with_next_and_previous(
     await head.click("Xem số 6", message=topic2)
     shown = await head.expect("Đơn vị triển khai hiệu quả")
     assert TITLES[1] in shown.text
+    # The body carries its own title: the library's header comes first, with unit and topic.
+    header = head.messages[head.messages.index(shown) - 1]
+    assert header.text.startswith(f"📌 {TITLES[1]}\n")
+    assert "Đơn vị: " in header.text
+    assert "Lĩnh vực: Chuyển đổi số" in header.text
 
 
 async def test_search_with_and_without_diacritics(
