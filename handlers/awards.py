@@ -321,12 +321,12 @@ async def _confirm(update: Update, context: BotContext, query: CallbackQuery, ye
         return
     sent = 0
     unreachable: list[str] = []
+    members_by_unit = await context.services.office.members_by_unit()
     for dossier in result.notify:
         text, markup = render_dossier(dossier, context, buttons=True)
         notice = f"{texts.AWARD_REQUEST_NOTICE.format(year=year)}\n\n{text}"
-        members = await context.services.office.members(dossier.unit.code)
         delivered = 0
-        for member in members:
+        for member in members_by_unit.get(dossier.unit.code, []):
             try:
                 await send(context, member.telegram_id, notice, markup)
                 delivered += 1
