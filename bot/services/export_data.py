@@ -8,9 +8,11 @@ functions, so the renderers never touch the database or the event loop.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from bot.domain.models import Block, Period, Report, Unit
@@ -18,6 +20,7 @@ from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec
 from bot.services.office import UnitStatus
 
 TWO_PLACES = Decimal("0.01")
+_NONE: Mapping[str, object] = MappingProxyType({})
 HUNDRED = Decimal(100)
 
 STATUS_NAMES: dict[str, str] = {
@@ -44,7 +47,7 @@ class RateSpec:
     numerator: tuple[str, ...]
     denominator: tuple[str, ...]
 
-    def of(self, answers: dict[str, object]) -> Decimal | None:
+    def of(self, answers: Mapping[str, object]) -> Decimal | None:
         """The rate in percent, two decimals; None when a number is missing or the
         denominator is 0 (nothing to measure, which is not the same as 0 %)."""
         num = sum_fields(answers, self.numerator)
@@ -88,7 +91,7 @@ def percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     return (numerator * HUNDRED / denominator).quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
-def sum_fields(answers: dict[str, object], keys: tuple[str, ...]) -> Decimal | None:
+def sum_fields(answers: Mapping[str, object], keys: tuple[str, ...]) -> Decimal | None:
     """The sum of numeric answers; None if any is missing."""
     total = Decimal(0)
     for key in keys:
@@ -120,8 +123,10 @@ class ExportRow:
     band: str | None = None
 
     @property
-    def answers(self) -> dict[str, object]:
-        return dict(self.report.answers) if self.report is not None else {}
+    def answers(self) -> Mapping[str, object]:
+        # The report's own answers, read-only and not copied: the renderers read them
+        # once per column of every row.
+        return MappingProxyType(self.report.answers) if self.report is not None else _NONE
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from docx import Document
@@ -311,7 +312,7 @@ def _results(doc: DocumentObject, data: PeriodExport, part: str) -> None:
         )
 
 
-def _aggregate(spec: FieldSpec, reports: list[dict[str, object]]) -> str | None:
+def _aggregate(spec: FieldSpec, reports: list[Mapping[str, object]]) -> str | None:
     """One line for a field across the reports; None for text and files."""
     values = [reports_value for a in reports if (reports_value := a.get(spec.key)) is not None]
     if spec.type == "integer":
@@ -336,7 +337,7 @@ def _aggregate(spec: FieldSpec, reports: list[dict[str, object]]) -> str | None:
     return None
 
 
-def _total_rate(rate: RateSpec, reports: list[dict[str, object]]) -> str:
+def _total_rate(rate: RateSpec, reports: list[Mapping[str, object]]) -> str:
     num = den = Decimal(0)
     for answers in reports:
         # Only units that gave both numbers count, as in their own rate.
