@@ -21,7 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.formatting import format_date, format_datetime, period_label
-from bot.forms.schema import FieldSpec
+from bot.forms.answers import display_value
+from bot.forms.schema import NUMERIC_TYPES, FieldSpec
 from bot.services.export_data import (
     STATUS_NAMES,
     ExportBlock,
@@ -147,15 +148,9 @@ def _field_column(spec: FieldSpec) -> Column:
         raw = row.answers.get(spec.key)
         if raw is None:
             return None
-        if spec.type in {"integer", "decimal", "percent"}:
-            return number(spec, raw)
-        if spec.type == "yesno":
-            return "Có" if raw is True else "Không"
-        if spec.type == "choice":
-            return spec.choice_label(str(raw))
-        if spec.type == "file":
-            return str(raw.get("file_name", "")) if isinstance(raw, dict) else None
-        return str(raw)
+        if spec.type in NUMERIC_TYPES:
+            return number(spec, raw)  # a real number, so the office can sum and sort
+        return display_value(spec, raw)  # type: ignore[arg-type]  # stored answers are JSON
 
     if spec.type == "integer":
         return Column(spec.label, value, INT_FORMAT)
