@@ -148,11 +148,14 @@ class SimulatedUser:
         file_name: str | None,
         mime_type: str | None,
         caption: str | None,
+        media_group_id: str | None = None,
     ) -> None:
         stored = self._standin._new_file(
             kind, content=content, file_size=file_size, file_name=file_name, mime_type=mime_type
         )
         message = self._new_message()
+        if media_group_id is not None:
+            message["media_group_id"] = media_group_id
         if kind == "photo":
             message["photo"] = stored.photo_json()
         else:
@@ -345,19 +348,12 @@ class SimulatedUser:
         group = f"{self.id}{int(time.time() * 1000)}"
         for index, (kind, content) in enumerate(items):
             is_photo = kind == "photo"
-            stored = self._standin._new_file(
+            await self._send_file(
                 "photo" if is_photo else "document",
                 content=content,
                 file_size=len(content),
                 file_name=None if is_photo else kind,
                 mime_type=None if is_photo else mimetypes.guess_type(kind)[0],
+                caption=caption if index == 0 else None,
+                media_group_id=group,
             )
-            message = self._new_message()
-            message["media_group_id"] = group
-            if is_photo:
-                message["photo"] = stored.photo_json()
-            else:
-                message["document"] = stored.document_json()
-            if caption is not None and index == 0:
-                message["caption"] = caption
-            await self._deliver({"message": message})
