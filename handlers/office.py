@@ -120,7 +120,10 @@ async def cmd_view(update: Update, context: BotContext) -> None:
     ]
     if len(versions) > 1:
         listed = ", ".join(
-            f"lần {v.version} ({format_datetime(v.submitted_at, tz)})" for v in versions
+            texts.VIEW_VERSION_ITEM.format(
+                version=v.version, at=format_datetime(v.submitted_at, tz)
+            )
+            for v in versions
         )
         lines.append(texts.VIEW_VERSIONS.format(versions=listed))
     lines += answer_lines(context.services.form, report.answers)

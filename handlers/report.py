@@ -141,7 +141,7 @@ def answer_lines(form: FormSpec, answers: Mapping[str, Any]) -> list[str]:
             section = spec.section
             lines += ["", f"<b>{esc(section)}</b>"]
         value = answers.get(spec.key) if spec.key in answers else None
-        shown = display_value(spec, value) if spec.key in answers else "(chưa trả lời)"
+        shown = display_value(spec, value) if spec.key in answers else texts.NOT_ANSWERED
         if spec.type == "text" and value:
             lines.append(f"{number}. {esc(spec.label)}:\n<i>{esc(shown)}</i>")
         else:

@@ -145,6 +145,7 @@ SUMMARY_READY = (
     "<b>✅ Gửi báo cáo</b> để gửi chính thức."
 )
 EDIT_MENU = "Anh/chị chọn số câu cần sửa (hoặc gửi số câu):"
+NOT_ANSWERED = "(chưa trả lời)"
 
 RECEIPT = (
     "✅ <b>Văn phòng Sở đã nhận báo cáo CCHC {period}</b> của {unit}.\n"
@@ -189,6 +190,7 @@ VIEW_HEADER = (
     "Lần gửi: {version} · {at}\nSố tiếp nhận: <code>{reference}</code>"
 )
 VIEW_VERSIONS = "Các lần gửi: {versions}"
+VIEW_VERSION_ITEM = "lần {version} ({at})"
 VIEW_FILE_CAPTION = "{label}\n{unit} — {period}, lần {version}"
 INVITE_USAGE = "Cú pháp: <code>/invite MÃ_ĐƠN_VỊ [head|reporter]</code>"
 INVITE_CREATED = (
