@@ -138,7 +138,7 @@ class AuditService:
                     text = f"Trả lại báo cáo {period}{version} để đơn vị hoàn thiện"
                 else:
                     text = f"Xem xét báo cáo {period}{version} ({d.get('decision')})"
-                return text + (f". Nhận xét: {_short(d['comment'])}" if d.get("comment") else "")
+                return text + _note(d, "comment", ". Nhận xét: ")
             case "period.open":
                 text = f"Mở kỳ báo cáo {period}, hạn nộp {self._moment(_after(d, 'due_at'))}"
                 before = _before(d, "due_at")
@@ -182,7 +182,7 @@ class AuditService:
                 return f"Gửi giải trình số {d.get('id')} về tiêu chí {criterion} ({period})"
             case "explanation.close":
                 text = f"Xem xét, đóng giải trình số {d.get('id')}"
-                return text + (f": {_short(d['response'])}" if d.get("response") else "")
+                return text + _note(d, "response", ": ")
             case "ranking.publish":
                 return f"Công bố kết quả Chỉ số CCHC {_scope(d.get('scope'))}"
             case "roster.import":
@@ -230,7 +230,7 @@ class AuditService:
             case "practice.decide":
                 outcome = PRACTICE_STATUS.get(str(d.get("after")), str(d.get("after")))
                 text = f"Xét đề xuất mô hình hay số {d.get('id')}: {outcome}"
-                return text + (f". Lý do: {_short(d['reason'])}" if d.get("reason") else "")
+                return text + _note(d, "reason", ". Lý do: ")
         return f"{action}: {json.dumps(detail, ensure_ascii=False)}"
 
     def _answer(self, d: dict[str, Any], period: str) -> str:
@@ -302,7 +302,7 @@ class AuditService:
             f"Thẩm định tiêu chí {self._criterion(d.get('criterion'))} ({period}): "
             f"{before_text} → {_points(d.get('after'))} điểm"
         )
-        return text + (f". Lý do: {_short(d['reason'])}" if d.get("reason") else "")
+        return text + _note(d, "reason", ". Lý do: ")
 
     def _criterion(self, key: object) -> str:
         if self._methodology is not None and isinstance(key, str):
@@ -346,6 +346,11 @@ def _before(d: dict[str, Any], key: str) -> object:
 def _after(d: dict[str, Any], key: str) -> object:
     side = d.get("after")
     return side.get(key) if isinstance(side, dict) else None
+
+
+def _note(d: dict[str, Any], key: str, lead: str) -> str:
+    """``lead`` then the detail's free text at ``key``, shortened; nothing if not given."""
+    return f"{lead}{_short(d[key])}" if d.get(key) else ""
 
 
 def _value(value: object, limit: int = VALUE_LIMIT) -> str:
