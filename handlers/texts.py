@@ -39,7 +39,9 @@ INVITE_USED = (
     "Mã mời này đã được sử dụng. Mỗi mã chỉ dùng được một lần; anh/chị vui lòng liên hệ "
     "Văn phòng Sở để được cấp mã mới."
 )
-INVITE_REVOKED = "Mã mời này đã bị thu hồi. Anh/chị vui lòng liên hệ Văn phòng Sở."
+INVITE_REVOKED = (
+    "Mã mời này đã bị thu hồi. Anh/chị vui lòng liên hệ Văn phòng Sở để được cấp mã mới."
+)
 INVITE_THROTTLED = "Anh/chị đã nhập sai mã mời quá nhiều lần. Vui lòng thử lại sau {time}."
 
 # -- help -----------------------------------------------------------------------------
@@ -73,7 +75,7 @@ HELP_OFFICE = (
     "/ranking [khối] [kỳ] — bảng xếp hạng Chỉ số CCHC (tạm tính trước khi công bố)\n"
     "/standing MÃ_ĐƠN_VỊ [kỳ], /trend MÃ_ĐƠN_VỊ — kết quả, diễn biến của một đơn vị\n"
     "/appraise MÃ_ĐƠN_VỊ [kỳ] [TIÊU_CHÍ ĐIỂM LÝ DO] — xem, nhập điểm thẩm định\n"
-    "/explanations — giải trình đang chờ; /close_explanation SỐ [phản hồi] — đóng\n"
+    "/explanations — giải trình đang chờ; /close_explanation SỐ [phản hồi] — đóng giải trình\n"
     "/publish KỲ — công bố kết quả cho các đơn vị (kỳ: 2025-Q1, 2025-YTD, 2025)\n"
     "/broadcast — soạn và gửi bản tin điển hình tiên tiến tới các đơn vị\n"
     "/broadcasts — các bản tin đã gửi, số người đã nhận, đã đọc\n"
@@ -119,7 +121,7 @@ BTN_SUMMARY = "📋 Xem tóm tắt"
 ASK_HEADER = "<b>Báo cáo CCHC {period}</b> · Câu {number}/{total}\n<i>{section}</i>"
 ASK_OPTIONAL = " <i>(không bắt buộc)</i>"
 ASK_CURRENT = "Đã trả lời: <b>{value}</b>. Nếu cần thay đổi, anh/chị gửi câu trả lời mới."
-ASK_FILE_HINT = "Gửi tệp bằng biểu tượng 📎 → Tệp."
+ASK_FILE_HINT = "Anh/chị vui lòng gửi tệp bằng biểu tượng 📎 → Tệp."
 ASK_ERROR = "⚠️ {error}\n{hint}"
 STALE_BUTTON = "Nút này thuộc câu hỏi trước; bot xin hiển thị lại câu hỏi hiện tại."
 CHOSEN = "Đã chọn: {value}"
@@ -534,7 +536,7 @@ NOMINATION_VIEW = (
     "Gửi lúc {at}\n"
     "Tên mô hình: <b>{title}</b>\nLĩnh vực: {tags}\n\n{description}"
 )
-NOMINATIONS_MORE = "Còn {n} đề xuất khác đang chờ."
+NOMINATIONS_MORE = "Còn {n} đề xuất khác đang chờ duyệt."
 BTN_APPROVE = "✅ Duyệt, đưa vào thư viện"
 BTN_APPROVE_BROADCAST = "📢 Duyệt và gửi tới tất cả đơn vị"
 BTN_REJECT = "✖️ Không duyệt"
@@ -804,7 +806,7 @@ PERIOD_USAGE = (
     "<code>/period 2025-Q2 open [dd/mm/yyyy [hh:mm]]</code> — mở kỳ (kèm hạn nộp mới nếu cần)\n"
     "<code>/period 2025-Q2 close</code> — đóng kỳ, dừng nhận báo cáo\n"
     "<code>/period 2025-Q2 due dd/mm/yyyy [hh:mm]</code> — đặt hạn nộp "
-    "(không ghi giờ: 23:59 của ngày đó)"
+    "(nếu không ghi giờ, hạn nộp là 23:59 của ngày đó)"
 )
 PERIODS_HEADER = "<b>Các kỳ báo cáo CCHC</b> (chọn một kỳ để mở, đóng hoặc đổi hạn nộp)"
 PERIODS_LINE = "• <b>{label}</b> (<code>{code}</code>) — hạn nộp {due}, {status}"
@@ -844,7 +846,7 @@ PERIOD_DUE_TOLD = (
     "📣 Đang gửi thông báo hạn nộp mới tới {people} người của {units} đơn vị chưa gửi báo cáo."
 )
 PERIOD_DUE_LABEL = "Thông báo hạn nộp mới kỳ báo cáo {label}"
-PERIOD_DUE_TOLD_NONE = "Không có đơn vị nào chưa gửi báo cáo cần báo hạn nộp mới."
+PERIOD_DUE_TOLD_NONE = "Không có đơn vị chưa gửi báo cáo nào cần thông báo hạn nộp mới."
 PERIOD_DUE_UNTOLD = (
     "\nLưu ý: {n} đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot; vui lòng thông báo "
     "cho các đơn vị này bằng cách khác: {units}."
@@ -923,7 +925,7 @@ LATE_HEADER_OPEN = (
 LATE_BLOCK = "\n<b>{block}</b> ({n}):"
 LATE_UNIT = "• {code} — {name}{note}"
 LATE_NOTE_DRAFT = " (đang soạn)"
-LATE_NOTE_RETURNED = " (trả lại, chưa gửi lại)"
+LATE_NOTE_RETURNED = " (bị trả lại, chưa gửi lại)"
 LATE_NOTE_EXTENDED = " (được gửi đến {due})"
 LATE_NOTE_REMINDED = " · đã nhắc lúc {at}"
 LATE_NONE = "✅ Tất cả {total} đơn vị đã gửi báo cáo CCHC {label}."
