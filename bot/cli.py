@@ -486,12 +486,13 @@ def _plain(value: Decimal | int | None) -> str:
 
 
 def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
-    request = c.requests.get(unit_code)
-    if request is None or not request.active:
+    missing = c.missing_documents(unit_code)
+    if missing is None:
         return ["chưa đề nghị", ""]
-    documents = c.documents_of(unit_code)
-    missing = [DOCUMENT_TITLES[k] for k in DOCUMENT_KINDS if k not in documents]
-    return [f"{len(DOCUMENT_KINDS) - len(missing)}/{len(DOCUMENT_KINDS)}", "; ".join(missing)]
+    return [
+        f"{len(DOCUMENT_KINDS) - len(missing)}/{len(DOCUMENT_KINDS)}",
+        "; ".join(DOCUMENT_TITLES[k] for k in missing),
+    ]
 
 
 def award_rows(c: Candidates) -> list[list[str]]:
@@ -527,7 +528,7 @@ def award_rows(c: Candidates) -> list[list[str]]:
     for pick in c.divisions:
         add("division", pick, pick.facts, "", "")
     for nominee in c.persons:
-        unit = c.person_units[nominee.unit_code]
+        unit = c.units_by_code[nominee.unit_code]
         facts = UnitFacts(unit=unit, index=None, band=None, rank=None, ranked=0)
         add("person", None, facts, nominee.full_name, nominee.reason)
     for passed in c.passed_over:
@@ -592,7 +593,7 @@ def describe_awards(c: Candidates) -> str:
         (
             "4. 02 công chức do Văn phòng Sở đề cử",
             [
-                f"  #{n.id} {n.full_name} — {c.person_units[n.unit_code].name}: {n.reason}; "
+                f"  #{n.id} {n.full_name} — {c.units_by_code[n.unit_code].name}: {n.reason}; "
                 f"{dossier(n.unit_code)}"
                 for n in c.persons
             ],
