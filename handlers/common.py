@@ -87,3 +87,19 @@ async def retire_buttons(query: CallbackQuery) -> None:
         await query.edit_message_reply_markup(reply_markup=None)
     except TelegramError as exc:
         log.info("Could not retire buttons: %s", exc)
+
+
+async def office_press(
+    update: Update, context: BotContext
+) -> tuple[Identity, str, list[str]] | None:
+    """An office button pressed: answered, the role checked on this press too; the
+    operation and arguments of its callback data ("prefix:op:arg:…"). None when the
+    presser is not office staff (they have been told)."""
+    query = update.callback_query
+    assert query is not None
+    await answer_query(query)
+    who = await require_office(update, context)
+    if who is None:
+        return None
+    op, *args = (query.data or "").partition(":")[2].split(":")
+    return who, op, args

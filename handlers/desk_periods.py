@@ -21,7 +21,7 @@ from bot.formatting import format_date, format_datetime, period_label
 from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
 from bot.services.review import OWING
 from handlers import dialog, texts
-from handlers.common import answer_query, identify, reply, require_office
+from handlers.common import identify, office_press, reply, require_office
 from handlers.context import App, BotContext
 from handlers.reminders import period_title, reschedule, tell_unit
 from handlers.telegram_text import esc
@@ -243,13 +243,10 @@ async def _ask_due(update: Update, context: BotContext, period: Period, user_id:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    await answer_query(query)
-    who = await require_office(update, context)
-    if who is None:
+    pressed = await office_press(update, context)
+    if pressed is None:
         return
-    _, op, *args = (query.data or "").split(":")
+    who, op, args = pressed
     if not args or parse_period_code(args[0]) is None:
         return
     period = await context.services.periods.resolve(args[0])

@@ -27,7 +27,7 @@ from bot.formatting import format_date, format_datetime, period_label
 from bot.services.reminders import Digest, LateList, Notice, Reminder
 from bot.services.review import PeriodDesk, UnitDesk
 from handlers import texts
-from handlers.common import answer_query, reply, require_office, send
+from handlers.common import office_press, reply, require_office, send
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc
 
@@ -303,13 +303,10 @@ async def _late_period(context: BotContext, arg: str | None) -> Period | None:
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    await answer_query(query)
-    who = await require_office(update, context)
-    if who is None:
+    pressed = await office_press(update, context)
+    if pressed is None:
         return
-    _, op, *args = (query.data or "").split(":")
+    who, op, args = pressed
     period = await context.services.periods.get(args[0]) if args else None
     if period is None:
         return

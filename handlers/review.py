@@ -25,7 +25,13 @@ from bot.domain.models import Period
 from bot.formatting import format_datetime, period_label
 from bot.services.review import Decision, ReviewError
 from handlers import dialog, texts
-from handlers.common import answer_query, identify, reply, require_office, retire_buttons
+from handlers.common import (
+    identify,
+    office_press,
+    reply,
+    require_office,
+    retire_buttons,
+)
 from handlers.context import App, BotContext
 from handlers.desk_periods import DUE_FLOW
 from handlers.office import send_attachments
@@ -124,13 +130,10 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
 
 
 async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    await answer_query(query)
-    who = await require_office(update, context)
-    if who is None:
+    pressed = await office_press(update, context)
+    if pressed is None:
         return
-    _, op, *args = (query.data or "").split(":")
+    who, op, args = pressed
     if len(args) != 1 or not args[0].isdigit():
         return
     report_id = int(args[0])
@@ -148,7 +151,8 @@ async def on_button(update: Update, context: BotContext) -> None:
         except ReviewError as exc:
             await _stale(update, context, exc, report.period_code)
             return
-        await retire_buttons(query)
+        assert update.callback_query is not None
+        await retire_buttons(update.callback_query)
         await _announce(update, context, decision)
     elif op == "r":
         unit = await context.services.office.unit(report.unit_code)
