@@ -14,6 +14,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
+from bot.cli_output import fail
 from bot.config import Settings
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
@@ -95,11 +96,6 @@ def _describe(services: Services, period: Period) -> str:
     )
 
 
-def _refuse(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 1
-
-
 def _code(text: str) -> str | None:
     parsed = parse_period_code(text)
     return None if parsed is None else f"{parsed[0]}-Q{parsed[1]}"
@@ -114,16 +110,16 @@ async def _list(services: Services) -> int:
 async def _open(services: Services, args: argparse.Namespace) -> int:
     code = _code(args.code)
     if code is None:
-        return _refuse(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
+        return fail(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
     due_at = None
     if args.due:
         due_at = parse_deadline(" ".join(args.due), services.settings.tz)
         if due_at is None:
-            return _refuse(f"Không đọc được hạn nộp: {' '.join(args.due)} (dd/mm/yyyy [hh:mm])")
+            return fail(f"Không đọc được hạn nộp: {' '.join(args.due)} (dd/mm/yyyy [hh:mm])")
     try:
         period = await services.periods.open(code, actor=ACTOR, due_at=due_at)
     except DeadlineError as exc:
-        return _refuse(_deadline_error(exc))
+        return fail(_deadline_error(exc))
     print("Đã mở kỳ: " + _describe(services, period))
     if period.due_at < services.clock():
         print("Lưu ý: hạn nộp đã qua; đặt hạn mới bằng `cchc-bot period due`.", file=sys.stderr)
@@ -135,7 +131,7 @@ async def _open(services: Services, args: argparse.Namespace) -> int:
 async def _close(services: Services, args: argparse.Namespace) -> int:
     code = _code(args.code)
     if code is None:
-        return _refuse(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
+        return fail(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
     period = await services.periods.close(code, actor=ACTOR)
     print("Đã đóng kỳ: " + _describe(services, period))
     return 0
@@ -144,15 +140,15 @@ async def _close(services: Services, args: argparse.Namespace) -> int:
 async def _due(services: Services, args: argparse.Namespace) -> int:
     code = _code(args.code)
     if code is None:
-        return _refuse(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
+        return fail(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
     text = " ".join(args.when)
     due_at = parse_deadline(text, services.settings.tz)
     if due_at is None:
-        return _refuse(f"Không đọc được hạn nộp: {text} (dd/mm/yyyy [hh:mm])")
+        return fail(f"Không đọc được hạn nộp: {text} (dd/mm/yyyy [hh:mm])")
     try:
         period = await services.periods.set_deadline(code, due_at, actor=ACTOR)
     except DeadlineError as exc:
-        return _refuse(_deadline_error(exc))
+        return fail(_deadline_error(exc))
     print("Đã đặt hạn nộp: " + _describe(services, period))
     await _untold(services, period)
     return 0
@@ -179,14 +175,14 @@ async def _untold(services: Services, period: Period) -> None:
 async def _reopen(services: Services, args: argparse.Namespace) -> int:
     code = _code(args.code)
     if code is None:
-        return _refuse(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
+        return fail(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
     days = args.days if args.days is not None else services.settings.reopen_days
     if not 1 <= days <= 60:
-        return _refuse("Số ngày phải từ 1 đến 60.")
+        return fail("Số ngày phải từ 1 đến 60.")
     try:
         own, extension = await services.periods.reopen_for(args.unit, code, days=days, actor=ACTOR)
     except UnknownUnit:
-        return _refuse(f"Không tìm thấy đơn vị có mã {args.unit}.")
+        return fail(f"Không tìm thấy đơn vị có mã {args.unit}.")
     due = format_datetime(own.due_at, services.settings.tz)
     if extension is None:
         print(f"Đơn vị {args.unit} vẫn đang được gửi báo cáo {code} đến {due}; không cần mở lại.")

@@ -17,12 +17,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.clock import from_iso
-from bot.formatting import format_datetime, period_label
+from bot.formatting import format_datetime
 from bot.forms.answers import display_value
 from bot.forms.schema import FormSpec
 from bot.numbers import format_number
 from bot.scoring.methodology import Methodology
-from bot.services.periods import parse_period_code
+from bot.services.periods import label_of, parse_period_code
 from storage import audit, people
 from storage.database import Database
 
@@ -314,8 +314,7 @@ class AuditService:
 
 
 def _period(code: object) -> str:
-    parsed = parse_period_code(code) if isinstance(code, str) else None
-    return period_label(*parsed) if parsed else str(code or "")
+    return label_of(code) if isinstance(code, str) else str(code or "")
 
 
 def _scope(code: object) -> str:
