@@ -58,6 +58,15 @@ async def require_office(update: Update, context: BotContext) -> Identity | None
     return who
 
 
+async def require_registered(update: Update, context: BotContext) -> Identity | None:
+    """Anyone who belongs: a bound unit member or office staff."""
+    who = await identify(update, context)
+    if who is None or not (who.is_bound or who.is_office):
+        await reply(update, context, texts.NEED_REGISTERED)
+        return None
+    return who
+
+
 async def require_member(update: Update, context: BotContext) -> Identity | None:
     who = await identify(update, context)
     if who is None or not who.is_bound:

@@ -18,7 +18,13 @@ from bot.services.practices import PAGE_SIZE, TAG_LABELS, NominationDecided, sea
 from handlers import dialog, texts
 from handlers.broadcast import content_of, post_progress
 from handlers.broadcast_delivery import SAVE_PREFIX, send_content
-from handlers.common import identify, reply, require_member, require_office, send
+from handlers.common import (
+    reply,
+    require_member,
+    require_office,
+    require_registered,
+    send,
+)
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc, truncate, utf16_len
 
@@ -56,16 +62,8 @@ def _tag_names(tags: tuple[str, ...] | list[str]) -> str:
 # -- browsing ------------------------------------------------------------------------------
 
 
-async def _registered(update: Update, context: BotContext) -> bool:
-    who = await identify(update, context)
-    if who is None or not (who.is_bound or who.is_office):
-        await reply(update, context, texts.NEED_REGISTERED)
-        return False
-    return True
-
-
 async def cmd_practices(update: Update, context: BotContext) -> None:
-    if not await _registered(update, context):
+    if await require_registered(update, context) is None:
         return
     query = " ".join(context.args or [])
     text, markup = await _page(context, None, query, 1)
@@ -353,7 +351,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     user_id = query.from_user.id
     if action == "l":
         await query.answer()
-        if not await _registered(update, context):
+        if await require_registered(update, context) is None:
             return
         tag = parts[1] if len(parts) > 1 and parts[1] != "-" else None
         page = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
@@ -367,7 +365,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         return
     if action == "v":
         await query.answer()
-        if not await _registered(update, context):
+        if await require_registered(update, context) is None:
             return
         practice = await context.services.practices.get(int(parts[1]))
         if practice is not None and practice.status == "published":

@@ -24,6 +24,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, JobQueue
 
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
+from bot.services.periods import shift_quarter
 from bot.services.reminders import Digest, LateList, Notice, Reminder
 from bot.services.review import PeriodDesk, UnitDesk
 from handlers import texts
@@ -288,15 +289,7 @@ async def _late_period(context: BotContext, arg: str | None) -> Period | None:
     now = context.services.clock()
     if current.due_at < now:
         return current
-    year, quarter = (
-        (current.year, current.quarter - 1)
-        if current.quarter > 1
-        else (
-            current.year - 1,
-            4,
-        )
-    )
-    previous = await periods.ensure(year, quarter)
+    previous = await periods.ensure(*shift_quarter(current.year, current.quarter, -1))
     if now - previous.due_at <= timedelta(days=30):
         return previous
     return current

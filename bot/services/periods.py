@@ -192,8 +192,7 @@ class PeriodService:
     async def list_recent(self, count: int = 4) -> list[Period]:
         """The current quarter, the next one and earlier ones: newest first."""
         current = await self.current()
-        nxt = (current.year, current.quarter + 1) if current.quarter < 4 else (current.year + 1, 1)
-        await self.ensure(*nxt)
+        await self.ensure(*shift_quarter(current.year, current.quarter, 1))
         listed = sorted(await periods.list_all(self._db.reader), key=lambda p: (p.year, p.quarter))
         return list(reversed(listed))[:count]
 
