@@ -24,7 +24,6 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler
 
 from bot.formatting import format_date, format_datetime, format_points, format_size
-from bot.forms.answers import IncomingDocument
 from bot.numbers import format_number
 from bot.services.awards import (
     DOCUMENT_KINDS,
@@ -44,6 +43,7 @@ from handlers import dialog, texts
 from handlers.common import (
     answer_query,
     identify,
+    incoming_file,
     reply,
     require_member,
     require_office,
@@ -597,17 +597,8 @@ async def on_upload_message(update: Update, context: BotContext) -> bool:
     if target is None:
         return False
     title = DOCUMENT_TITLES.get(target[1], "")
-    if message.document is not None:
-        doc = message.document
-        incoming = IncomingDocument(
-            doc.file_id, doc.file_unique_id, doc.file_name, doc.mime_type, doc.file_size
-        )
-    elif message.photo:
-        photo = message.photo[-1]
-        incoming = IncomingDocument(
-            photo.file_id, photo.file_unique_id, None, "image/jpeg", photo.file_size
-        )
-    else:
+    incoming = incoming_file(message)
+    if incoming is None:
         await reply(
             update, context, texts.AWARD_UPLOAD_NEED_FILE.format(title=title), _cancel_button()
         )

@@ -7,6 +7,7 @@ import logging
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 
+from bot.forms.answers import IncomingDocument
 from bot.services.registration import Identity
 from handlers import texts
 from handlers.context import BotContext
@@ -112,3 +113,19 @@ async def office_press(
         return None
     op, *args = (query.data or "").partition(":")[2].split(":")
     return who, op, args
+
+
+def incoming_file(message: Message) -> IncomingDocument | None:
+    """The file a message carries, as the upload checks see it. A photo has no name and
+    is JPEG: the checks refuse it where a document is required, and say why."""
+    if message.document is not None:
+        doc = message.document
+        return IncomingDocument(
+            doc.file_id, doc.file_unique_id, doc.file_name, doc.mime_type, doc.file_size
+        )
+    if message.photo:
+        photo = message.photo[-1]
+        return IncomingDocument(
+            photo.file_id, photo.file_unique_id, None, "image/jpeg", photo.file_size
+        )
+    return None

@@ -17,11 +17,11 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.domain.models import Membership, Period, Unit
 from bot.formatting import format_datetime, period_label
-from bot.forms.answers import IncomingDocument, display_value, expected_hint
+from bot.forms.answers import display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.services import reporting as rs
 from handlers import dialog, texts
-from handlers.common import answer_query, identify, reply, require_member, send
+from handlers.common import answer_query, identify, incoming_file, reply, require_member, send
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc, truncate
 
@@ -383,22 +383,9 @@ async def on_message(update: Update, context: BotContext) -> bool:
         return False
     reporting = context.services.reporting
     step: rs.Step | None
-    if message.document is not None:
-        doc = message.document
-        step = await reporting.answer_document(
-            member,
-            IncomingDocument(
-                doc.file_id, doc.file_unique_id, doc.file_name, doc.mime_type, doc.file_size
-            ),
-        )
-    elif message.photo:
-        photo = message.photo[-1]
-        step = await reporting.answer_document(
-            member,
-            IncomingDocument(
-                photo.file_id, photo.file_unique_id, None, "image/jpeg", photo.file_size
-            ),
-        )
+    incoming = incoming_file(message)
+    if incoming is not None:
+        step = await reporting.answer_document(member, incoming)
     elif message.text is not None:
         step = await reporting.answer_text(member, message.text)
     else:
