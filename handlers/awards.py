@@ -533,7 +533,7 @@ async def _office_dossier(
             texts.AWARD_UNIT_NO_DOSSIER.format(
                 unit=esc(unit.name),
                 code=esc(unit.code),
-                year=f" năm {year_text}" if year_text else "",
+                year=texts.IN_YEAR.format(year=year_text) if year_text else "",
             ),
         )
         return

@@ -42,7 +42,9 @@ FIRST_RUN_SECONDS = 30
 def period_title(period: Period) -> str:
     """ "quý I/2025"; the fourth quarter adds that it is also the year report."""
     label = period_label(period.year, period.quarter)
-    return label + (f" (báo cáo năm {period.year})" if period.quarter == 4 else "")
+    return label + (
+        texts.YEAR_REPORT_SUFFIX.format(year=period.year) if period.quarter == 4 else ""
+    )
 
 
 async def tell_unit(context: BotContext, unit_code: str, text: str) -> int:

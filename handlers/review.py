@@ -111,7 +111,10 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
         )
     if len(view.versions) > 1:
         listed = ", ".join(
-            f"lần {v.version} ({format_datetime(v.submitted_at, tz)})" for v in view.versions
+            texts.VIEW_VERSION_ITEM.format(
+                version=v.version, at=format_datetime(v.submitted_at, tz)
+            )
+            for v in view.versions
         )
         lines.append(texts.VIEW_VERSIONS.format(versions=listed))
     lines += answer_lines(context.services.form, report.answers)

@@ -833,6 +833,8 @@ BACKUP_FAILED = (
 # -- periods, reminders, review --
 
 YEAR_REPORT_NOTE = " — đồng thời là báo cáo năm {year}"
+YEAR_REPORT_SUFFIX = " (báo cáo năm {year})"
+IN_YEAR = " năm {year}"
 PERIOD_USAGE = (
     "Cú pháp:\n"
     "<code>/period</code> — các kỳ báo cáo gần đây\n"
