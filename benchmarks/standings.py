@@ -207,21 +207,8 @@ async def main(unit_count: int, quarter_count: int) -> None:
         services.standings._cache.clear()  # noqa: SLF001
         services.charts.__init__()  # type: ignore[misc]
         await asyncio.sleep(1)  # let the start-up chart warm-up finish, as it would
-        t0 = time.perf_counter()
-        await head.send("/standing 2026-Q4")
-        await head.expect("Xếp hạng trong khối")
-        text_at = time.perf_counter() - t0
-        await head.expect(CAPTION)
-        cold_standing = time.perf_counter() - t0
-        warm = []
-        for _ in range(30):
-            # Space the requests so the bot's 30 messages/s budget is not what is measured.
-            await asyncio.sleep(0.2)
-            t0 = time.perf_counter()
-            await head.send("/standing 2026-Q4")
-            await head.expect("Xếp hạng trong khối")
-            await head.expect(CAPTION)
-            warm.append(time.perf_counter() - t0)
+        text_at, cold_standing = await ask_standing(head)
+        warm = await warm_standings(head, 30)
         print(
             f"/standing end to end, cold (chart rendered): {ms(cold_standing)}, "
             f"of which the text {ms(text_at)} (goal ≤ 150 ms)"
@@ -234,6 +221,25 @@ async def main(unit_count: int, quarter_count: int) -> None:
         print(f"Peak memory of this process (bot, stand-in, harness): {peak_mb():.0f} MB")
         await as_own_process(standin, settings, head)
         await standin.stop()
+
+
+async def ask_standing(head: SimulatedUser, *, timeout: float = 5) -> tuple[float, float]:  # noqa: ASYNC109
+    """Seconds until /standing's text arrives, and until its chart does."""
+    t0 = time.perf_counter()
+    await head.send("/standing 2026-Q4")
+    await head.expect("Xếp hạng trong khối", timeout=timeout)
+    text_at = time.perf_counter() - t0
+    await head.expect(CAPTION, timeout=timeout)
+    return text_at, time.perf_counter() - t0
+
+
+async def warm_standings(head: SimulatedUser, times: int) -> list[float]:
+    warm = []
+    for _ in range(times):
+        # Space the requests so the bot's 30 messages/s budget is not what is measured.
+        await asyncio.sleep(0.2)
+        warm.append((await ask_standing(head))[1])
+    return warm
 
 
 async def as_own_process(standin: BotApiStandin, settings: Settings, head: SimulatedUser) -> None:
@@ -256,19 +262,8 @@ async def as_own_process(standin: BotApiStandin, settings: Settings, head: Simul
     )
     try:
         await asyncio.sleep(4)  # start-up, chart warm-up and prescoring (all stored)
-        t0 = time.perf_counter()
-        await head.send("/standing 2026-Q4")
-        await head.expect("Xếp hạng trong khối", timeout=30)
-        await head.expect(CAPTION, timeout=30)
-        cold = time.perf_counter() - t0
-        warm = []
-        for _ in range(20):
-            await asyncio.sleep(0.2)
-            t0 = time.perf_counter()
-            await head.send("/standing 2026-Q4")
-            await head.expect("Xếp hạng trong khối")
-            await head.expect(CAPTION)
-            warm.append(time.perf_counter() - t0)
+        _, cold = await ask_standing(head, timeout=30)
+        warm = await warm_standings(head, 20)
         status = await asyncio.to_thread(
             Path(f"/proc/{proc.pid}/status").read_text, encoding="ascii"
         )
