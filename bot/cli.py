@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import importlib
 import io
 import json
@@ -20,12 +19,12 @@ import sqlite3
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 from bot import cli_desk, cli_desk_periods, cli_scoring
 from bot.cli_output import fail, print_refused_import, write_text
 from bot.config import Settings, SettingsError, load_settings
+from bot.csv_cells import CsvCell, SafeCsvWriter
 from bot.domain.models import Invite, Role
 from bot.formatting import format_date
 from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
@@ -465,7 +464,7 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     candidates = found[0]
     if args.format == "csv":
         buffer = io.StringIO()
-        csv.writer(buffer).writerows([AWARD_COLUMNS, *award_rows(candidates)])
+        SafeCsvWriter(buffer).writerows([AWARD_COLUMNS, *award_rows(candidates)])
         text, bom = buffer.getvalue(), True
     else:
         text, bom = describe_awards(candidates), False
@@ -481,10 +480,6 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _plain(value: Decimal | int | None) -> str:
-    return "" if value is None else str(value)
-
-
 def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
     missing = c.missing_documents(unit_code)
     if missing is None:
@@ -495,27 +490,31 @@ def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
     ]
 
 
-def award_rows(c: Candidates) -> list[list[str]]:
-    """One row per candidate, in the plan's order, then the excluded leaders."""
-    rows: list[list[str]] = []
+def award_rows(c: Candidates) -> list[list[CsvCell]]:
+    """One row per candidate, in the plan's order, then the excluded leaders.
+
+    Numbers stay numbers (None: an empty cell), so the CSV writer writes them plain and
+    quotes only the text, which holds names that units and people typed themselves.
+    """
+    rows: list[list[CsvCell]] = []
 
     def add(category: str, pick: Pick | None, facts: UnitFacts, person: str, why: str) -> None:
         rows.append(
             [
                 AWARD_CATEGORIES[category],
-                str(pick.position) if pick else "",
+                pick.position if pick else None,
                 "có" if pick and pick.tied else "",
                 facts.unit.code,
                 facts.unit.name,
                 person,
-                _plain(facts.index),
+                facts.index,
                 facts.band or "",
-                _plain(facts.rank),
-                str(facts.ranked) if facts.index is not None else "",
-                str(facts.received) if facts.index is not None else "",
-                str(facts.online) if facts.index is not None else "",
-                _plain(facts.online_rate),
-                str(facts.quarters) if facts.index is not None else "",
+                facts.rank,
+                facts.ranked if facts.index is not None else None,
+                facts.received if facts.index is not None else None,
+                facts.online if facts.index is not None else None,
+                facts.online_rate,
+                facts.quarters if facts.index is not None else None,
                 why,
                 *_dossier_cells(c, facts.unit.code),
             ]

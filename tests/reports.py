@@ -8,7 +8,7 @@ from bot.services import reporting as rs
 from bot.services.container import Services
 
 # A valid answer for every question of the shipped form, by key, in asking order;
-# "skip" presses Bỏ qua, "button:…" a button, "file" sends a PDF.
+# "skip" presses Bỏ qua, "button:…" a button, "file" sends a PDF ("file:NAME" one so named).
 VALID_ANSWERS: dict[str, str] = {
     "tasks_planned": "12",
     "tasks_completed": "10",
@@ -86,8 +86,9 @@ async def fill(
                 else next(c.key for c in spec.choices if c.label == label)
             )
             step = await reporting.answer_choice(member, step.number, key)
-        elif value == "file":
-            doc = IncomingDocument("FILE", "U", "bao-cao.pdf", "application/pdf", 1000)
+        elif value == "file" or value.startswith("file:"):
+            name = value.removeprefix("file:") if value != "file" else "bao-cao.pdf"
+            doc = IncomingDocument("FILE", "U", name, "application/pdf", 1000)
             step = await reporting.answer_document(member, doc)
         else:
             step = await reporting.answer_text(member, value)

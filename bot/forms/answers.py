@@ -309,12 +309,16 @@ def display_value(field: FieldSpec, value: StoredValue | None) -> str:
     return str(value)
 
 
-def export_value(field: FieldSpec, value: StoredValue | None) -> str:
-    """Machine form for CSV: numbers plain, yes-no as có/không, choices by key."""
+def export_value(field: FieldSpec, value: StoredValue | None) -> str | Decimal:
+    """Machine form for CSV: yes-no as có/không, choices by key, files by name.
+
+    Numbers come back as numbers, without trailing zeros, so the CSV writer tells them
+    from text that merely looks like a number (and writes them plain, "92.5").
+    """
     if value is None:
         return ""
     if field.type in NUMERIC_TYPES:
-        return plain_number(Decimal(str(value)))
+        return Decimal(plain_number(Decimal(str(value))))
     if field.type == "yesno":
         return "có" if value is True else "không"
     if field.type == "file" and isinstance(value, dict):

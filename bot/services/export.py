@@ -12,13 +12,13 @@ a few hundred units take a noticeable moment of CPU, and the bot keeps answering
 from __future__ import annotations
 
 import asyncio
-import csv
 import io
 from dataclasses import dataclass
 from typing import Literal, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, utc_now
+from bot.csv_cells import CsvCell, SafeCsvWriter
 from bot.domain.models import Period
 from bot.forms.answers import export_value
 from bot.forms.schema import FormSpec
@@ -91,23 +91,25 @@ class ExportService:
 
         Numbers are written plain ("1250", "92.5") so spreadsheets read them as numbers
         whatever their locale; times carry their UTC offset so nothing is ambiguous.
+        Text that a spreadsheet would run as a formula is written as text (see
+        :mod:`bot.csv_cells`): the units' words are not the office's commands.
         """
         return self._write_csv(await self._office.progress(period), out)
 
     def _write_csv(self, progress: PeriodProgress, out: TextIO) -> int:
-        writer = csv.writer(out)
+        writer = SafeCsvWriter(out)
         writer.writerow(self.columns)
         written = 0
         for block in progress.blocks:
             for item in block.units:
                 report = item.report
-                row = [item.unit.code, item.unit.name, item.unit.block, item.status]
+                row: list[CsvCell] = [item.unit.code, item.unit.name, item.unit.block, item.status]
                 if report is None:
                     row += ["", ""]
                     row += ["" for _ in self._form.fields]
                 else:
                     submitted = report.submitted_at.astimezone(self._tz)
-                    row += [submitted.isoformat(timespec="seconds"), str(report.version)]
+                    row += [submitted.isoformat(timespec="seconds"), report.version]
                     row += [
                         export_value(spec, report.answers.get(spec.key))
                         for spec in self._form.fields
