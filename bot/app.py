@@ -18,6 +18,7 @@ from handlers import (
     appraisal,
     awards,
     broadcast,
+    buttons,
     dedupe,
     desk,
     desk_periods,
@@ -57,6 +58,7 @@ JOURNEYS = (
     review,
     reminders,
     errors,
+    buttons,
     dialog,
 )
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     backup_dir: Path | None = None
     backup_keep: int = Field(default=14, ge=0, le=3650)
     backup_time: time = time(2, 0)
+    # The campaign's years: periods and award years outside them are refused wherever
+    # they are named (commands, buttons), so nothing is ever created for year 9999.
+    campaign_first_year: int = Field(default=2021, ge=2000, le=2100)
+    campaign_last_year: int = Field(default=2030, ge=2000, le=2100)
 
     @field_validator("office_ids", mode="before")
     @classmethod
@@ -132,6 +136,14 @@ class Settings(BaseSettings):
         if value is not None and not value.is_file():
             raise ValueError(f"không tìm thấy tệp {value}")
         return value
+
+    @model_validator(mode="after")
+    def _campaign_years_in_order(self) -> Settings:
+        if self.campaign_first_year > self.campaign_last_year:
+            raise ValueError(
+                "CCHC_CAMPAIGN_FIRST_YEAR không được sau CCHC_CAMPAIGN_LAST_YEAR"
+            )
+        return self
 
     @property
     def tz(self) -> ZoneInfo:

@@ -10,25 +10,25 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.formatting import format_points
 from bot.numbers import format_number
 from bot.services.appraisal import EXPLANATION_LIMIT, AppraisalError, Change, Sheet
 from bot.services.periods import label_of, parse_period_code, period_code
 from bot.services.reporting import FLOW as REPORT_FLOW
-from handlers import dialog, texts
-from handlers.common import reply, require_member, require_office, send
+from handlers import buttons, dialog, texts
+from handlers.buttons import Press, Who, button
+from handlers.callbacks import CloseExplanation, Explain
+from handlers.common import edit_text, reply, require_member, require_office, send
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc
 
 log = logging.getLogger(__name__)
 
 FLOW = "explain"
-EXPLAIN = "xp"  # xp:<period>:<criterion> — at most 3 + 8 + 24 bytes
-CLOSE = "xc"  # xc:<explanation id>
 # How many of the unit's appraised periods /explain looks through for adjustments.
 LOOKBACK_PERIODS = 4
 # Open explanations shown one message each; beyond, the office closes some first.
@@ -147,14 +147,7 @@ async def _notify_unit(context: BotContext, change: Change) -> int:
         reason=esc(change.reason),
     )
     markup = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    texts.BTN_EXPLAIN,
-                    callback_data=f"{EXPLAIN}:{change.period_code}:{change.criterion.key}",
-                )
-            ]
-        ]
+        [[button(texts.BTN_EXPLAIN, Explain(change.period_code, change.criterion.key))]]
     )
     sent = 0
     for member in await context.services.office.members(change.unit.code):
@@ -202,36 +195,29 @@ def _explain_list(sheet: Sheet) -> tuple[str, InlineKeyboardMarkup]:
             )
         )
         buttons.append(
-            [
-                InlineKeyboardButton(
-                    f"{texts.BTN_EXPLAIN}: {c.title}"[:64],
-                    callback_data=f"{EXPLAIN}:{sheet.period_code}:{c.key}",
-                )
-            ]
+            [button(f"{texts.BTN_EXPLAIN}: {c.title}"[:64], Explain(sheet.period_code, c.key))]
         )
     return "\n".join(lines), InlineKeyboardMarkup(buttons)
 
 
-async def on_explain_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    who = await require_member(update, context)
-    if who is None or who.unit is None or query.data is None:
-        await query.answer()
+async def on_explain_button(update: Update, context: BotContext, press: Press[Explain]) -> None:
+    """A unit explains an appraised criterion: only one the office appraised for it."""
+    who, period = press.who, press.data.period
+    if who.unit is None:  # pragma: no cover - the router lets only members press
         return
-    _, period, key = (query.data.split(":", 2) + ["", ""])[:3]
-    try:
-        criterion = context.services.appraisal.methodology.criterion(key)
-    except KeyError:
-        await query.answer(texts.EXPLAIN_NONE, show_alert=True)
+    sheet = await context.services.appraisal.sheet(who.unit.code, period)
+    line = sheet.line(press.data.criterion)
+    if line is None or line.appraisal is None:
+        await press.answer(texts.EXPLAIN_NONE, alert=True)
         return
+    criterion = line.criterion
     if await context.services.conversations.flow_of(who.telegram_id) == REPORT_FLOW:
-        await query.answer(texts.EXPLAIN_BUSY_REPORT, show_alert=True)
+        await press.answer(texts.EXPLAIN_BUSY_REPORT, alert=True)
         return
     await context.services.conversations.begin(
         who.telegram_id, FLOW, {"period": period, "criterion": criterion.key}
     )
-    await query.answer()
+    await press.answer()
     await reply(
         update,
         context,
@@ -302,10 +288,8 @@ async def _office_card(
     )
     if explanation.closed_at is not None:
         return text + texts.CLOSED_MARK, None
-    button = InlineKeyboardButton(
-        texts.BTN_CLOSE_EXPLANATION, callback_data=f"{CLOSE}:{explanation.id}"
-    )
-    return text, InlineKeyboardMarkup([[button]])
+    close = button(texts.BTN_CLOSE_EXPLANATION, CloseExplanation(explanation.id))
+    return text, InlineKeyboardMarkup([[close]])
 
 
 # -- office: open explanations -----------------------------------------------------------
@@ -340,21 +324,15 @@ async def cmd_close_explanation(update: Update, context: BotContext) -> None:
     await _close(update, context, int(args[0]), " ".join(args[1:]), who.telegram_id)
 
 
-async def on_close_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    who = await require_office(update, context)
-    if who is None or query.data is None:
-        await query.answer()
-        return
-    number = query.data.removeprefix(f"{CLOSE}:")
-    await query.answer()
-    if number.isdigit() and await _close(update, context, int(number), "", who.telegram_id):
-        card, _ = await _office_card(context, int(number))
-        try:
-            await query.edit_message_text(card, reply_markup=None)
-        except TelegramError as exc:
-            log.info("Explanation card not updated: %s", exc)
+async def on_close_button(
+    update: Update, context: BotContext, press: Press[CloseExplanation]
+) -> None:
+    await press.answer()
+    number = press.data.explanation_id
+    if await _close(update, context, number, "", press.who.telegram_id):
+        card, _ = await _office_card(context, number)
+        if press.message is not None:
+            await edit_text(press.message, card)
 
 
 async def _close(
@@ -396,6 +374,6 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("explain", cmd_explain))
     app.add_handler(CommandHandler("explanations", cmd_explanations))
     app.add_handler(CommandHandler("close_explanation", cmd_close_explanation))
-    app.add_handler(CallbackQueryHandler(on_explain_button, pattern=rf"^{EXPLAIN}:"))
-    app.add_handler(CallbackQueryHandler(on_close_button, pattern=rf"^{CLOSE}:"))
+    buttons.on(on_explain_button, Explain, who=Who.MEMBER)
+    buttons.on(on_close_button, CloseExplanation, who=Who.OFFICE)
     dialog.register_flow(FLOW, on_explanation_text)

@@ -14,14 +14,12 @@ from datetime import date
 from decimal import Decimal
 
 from telegram import (
-    CallbackQuery,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     Update,
 )
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, CommandHandler
+from telegram.ext import ApplicationHandlerStop, CommandHandler
 
 from bot.formatting import format_date, format_datetime, format_points, format_size
 from bot.numbers import format_number
@@ -39,13 +37,13 @@ from bot.services.awards import (
     UnitFacts,
     UploadError,
 )
-from handlers import dialog, texts
+from handlers import buttons, dialog, texts
+from handlers.buttons import Press, Who, button
+from handlers.callbacks import AwardsConfirm, AwardUpload, AwardUploadCancel, AwardWithdraw
 from handlers.common import (
-    answer_query,
     identify,
     incoming_file,
     reply,
-    require_member,
     require_office,
     retire_buttons,
     send,
@@ -55,7 +53,6 @@ from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
 
 log = logging.getLogger(__name__)
 
-PREFIX = "aw"
 JOB_NAME = "award_reminders"
 # Reminders are due at 08:00; a check every five minutes sends them by 08:05.
 REMINDER_CHECK_SECONDS = 300
@@ -268,9 +265,9 @@ def _document_buttons(year: int, kinds: tuple[str, ...]) -> InlineKeyboardMarkup
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(
+                button(
                     texts.BTN_AWARD_DOC.format(title=DOCUMENT_TITLES[kind]),
-                    callback_data=f"{PREFIX}:a:{year}:{kind}",
+                    AwardUpload(year, kind),
                 )
             ]
             for kind in kinds
@@ -279,9 +276,7 @@ def _document_buttons(year: int, kinds: tuple[str, ...]) -> InlineKeyboardMarkup
 
 
 def _cancel_button() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.BTN_AWARD_CANCEL, callback_data=f"{PREFIX}:x")]]
-    )
+    return InlineKeyboardMarkup([[button(texts.BTN_AWARD_CANCEL, AwardUploadCancel())]])
 
 
 # -- /awards -------------------------------------------------------------------------------
@@ -297,24 +292,30 @@ async def cmd_awards(update: Update, context: BotContext) -> None:
     if year is None:
         await reply(update, context, texts.AWARDS_BAD_YEAR.format(text=esc(context.args[0])))
         return
+    settings = context.services.settings
+    if not settings.campaign_first_year <= year <= settings.campaign_last_year:
+        await reply(
+            update,
+            context,
+            texts.YEAR_OUTSIDE_CAMPAIGN.format(
+                year=year, first=settings.campaign_first_year, last=settings.campaign_last_year
+            ),
+        )
+        return
     candidates = await context.services.awards.candidates(year)
     markup = (
-        InlineKeyboardMarkup(
-            [[InlineKeyboardButton(texts.BTN_AWARDS_CONFIRM, callback_data=f"{PREFIX}:c:{year}")]]
-        )
+        InlineKeyboardMarkup([[button(texts.BTN_AWARDS_CONFIRM, AwardsConfirm(year))]])
         if candidates.pending_changes
         else None
     )
     await reply(update, context, render_candidates(candidates), markup)
 
 
-async def _confirm(update: Update, context: BotContext, query: CallbackQuery, year: int) -> None:
-    who = await require_office(update, context)
-    if who is None:
-        await answer_query(query)
-        return
-    await answer_query(query)
-    await retire_buttons(query)
+async def on_confirm(update: Update, context: BotContext, press: Press[AwardsConfirm]) -> None:
+    """The office confirms the year's list: dossiers are requested from the units."""
+    await press.answer()
+    who, year = press.who, press.data.year
+    await retire_buttons(press.query)
     result = await context.services.awards.confirm(year, actor=f"tg:{who.telegram_id}")
     if not result.notify and not result.released:
         await reply(update, context, texts.AWARDS_NOTHING_TO_CONFIRM.format(year=year))
@@ -433,30 +434,19 @@ async def _list_nominations(update: Update, context: BotContext, year: int) -> N
             )
         )
         rows.append(
-            [
-                InlineKeyboardButton(
-                    texts.BTN_AWARD_WITHDRAW.format(id=nominee.id),
-                    callback_data=f"{PREFIX}:w:{nominee.id}",
-                )
-            ]
+            [button(texts.BTN_AWARD_WITHDRAW.format(id=nominee.id), AwardWithdraw(nominee.id))]
         )
     await reply(update, context, "\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-async def _withdraw(
-    update: Update, context: BotContext, query: CallbackQuery, nomination_id: int
-) -> None:
-    who = await require_office(update, context)
-    if who is None:
-        await answer_query(query)
-        return
+async def on_withdraw(update: Update, context: BotContext, press: Press[AwardWithdraw]) -> None:
     withdrawn = await context.services.awards.withdraw(
-        nomination_id, actor=f"tg:{who.telegram_id}"
+        press.data.nominee_id, actor=f"tg:{press.who.telegram_id}"
     )
     if withdrawn is None:
-        await answer_query(query, texts.AWARD_WITHDRAW_GONE, alert=True)
+        await press.answer(texts.AWARD_WITHDRAW_GONE, alert=True)
         return
-    await answer_query(query)
+    await press.answer()
     unit = await context.services.office.unit(withdrawn.unit_code)
     await reply(
         update,
@@ -558,18 +548,17 @@ async def _office_dossier(
             log.warning("Could not re-send %s of %s: %s", kind, unit.code, exc)
 
 
-async def _begin_upload(
-    update: Update, context: BotContext, query: CallbackQuery, year: int, kind: str
-) -> None:
-    who = await require_member(update, context)
-    if who is None or who.membership is None:
-        await answer_query(query)
+async def on_upload(update: Update, context: BotContext, press: Press[AwardUpload]) -> None:
+    """A unit starts attaching one document of its dossier."""
+    membership = press.who.membership
+    if membership is None:  # pragma: no cover - the router lets only members press
         return
-    dossier = await context.services.awards.begin_upload(who.membership, year, kind)
+    kind = press.data.document
+    dossier = await context.services.awards.begin_upload(membership, press.data.year, kind)
     if dossier is None:
-        await answer_query(query, texts.AWARD_UPLOAD_GONE, alert=True)
+        await press.answer(texts.AWARD_UPLOAD_GONE, alert=True)
         return
-    await answer_query(query)
+    await press.answer()
     await reply(
         update,
         context,
@@ -578,11 +567,12 @@ async def _begin_upload(
     )
 
 
-async def _cancel_upload(update: Update, context: BotContext, query: CallbackQuery) -> None:
-    await answer_query(query)
-    user = update.effective_user
-    if user is not None and await context.services.awards.end_upload(user.id):
-        await retire_buttons(query)
+async def on_cancel_upload(
+    update: Update, context: BotContext, press: Press[AwardUploadCancel]
+) -> None:
+    await press.answer()
+    if await context.services.awards.end_upload(press.user_id):
+        await retire_buttons(press.query)
         await reply(update, context, texts.AWARD_UPLOAD_CANCELLED)
 
 
@@ -653,28 +643,6 @@ async def cmd_cancel(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
-# -- buttons -----------------------------------------------------------------------------------
-
-
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    _, op, *args = (query.data or "").split(":")
-    try:
-        if op == "c" and len(args) == 1:
-            await _confirm(update, context, query, int(args[0]))
-        elif op == "w" and len(args) == 1:
-            await _withdraw(update, context, query, int(args[0]))
-        elif op == "a" and len(args) == 2:
-            await _begin_upload(update, context, query, int(args[0]), args[1])
-        elif op == "x":
-            await _cancel_upload(update, context, query)
-        else:
-            await answer_query(query)
-    except ValueError:  # tampered or outdated callback data
-        await answer_query(query)
-
-
 # -- reminders -------------------------------------------------------------------------------
 
 
@@ -721,7 +689,10 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("awards", cmd_awards))
     app.add_handler(CommandHandler("nominate_person", cmd_nominate_person))
     app.add_handler(CommandHandler("award_dossier", cmd_award_dossier))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    buttons.on(on_confirm, AwardsConfirm, who=Who.OFFICE)
+    buttons.on(on_withdraw, AwardWithdraw, who=Who.OFFICE)
+    buttons.on(on_upload, AwardUpload, who=Who.MEMBER)
+    buttons.on(on_cancel_upload, AwardUploadCancel, who=Who.MEMBER)
     dialog.register_flow(FLOW, on_upload_message)
     if app.job_queue is None:
         log.warning("No job queue (APScheduler missing): award reminders are not sent")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import typing
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,7 +19,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.ext import (
     ApplicationHandlerStop,
-    CallbackQueryHandler,
     CommandHandler,
     TypeHandler,
 )
@@ -26,13 +26,24 @@ from telegram.ext import (
 from bot.domain.broadcasts import Content, Media
 from bot.formatting import format_datetime, period_label
 from bot.services.broadcasts import Audience
-from handlers import dialog, texts
+from handlers import buttons, dialog, texts
 from handlers.broadcast_delivery import (
-    ACK_PREFIX,
-    DETAIL_PREFIX,
     ack_markup,
     render_progress,
     send_content,
+)
+from handlers.buttons import Press, Who, button
+from handlers.callbacks import (
+    Ack,
+    AckPreview,
+    BroadcastDetail,
+    ComposeAudience,
+    ComposeBlock,
+    ComposeCancel,
+    ComposeDistrict,
+    ComposeRoles,
+    ComposeSchedule,
+    ComposeSend,
 )
 from handlers.common import reply, require_office, send
 from handlers.context import App, BotContext
@@ -41,7 +52,6 @@ from handlers.telegram_text import esc, truncate
 log = logging.getLogger(__name__)
 
 FLOW = "broadcast"
-PREFIX = "bc"
 ALBUM_SETTLE = 1.0  # seconds of quiet after an album's last item before asking on
 MY_FLOWS = frozenset({FLOW, "practice_save", "nominate", "nomination_reject"})
 _CANCELLED = {
@@ -51,14 +61,6 @@ _CANCELLED = {
     "nomination_reject": texts.BROADCAST_CANCELLED,
 }
 _TIME_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2})[:h](\d{2})\s*$")
-
-
-def _cb(*parts: object) -> str:
-    return ":".join([PREFIX, *map(str, parts)])
-
-
-def _button(text: str, *parts: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text, callback_data=_cb(*parts))
 
 
 # -- content -------------------------------------------------------------------------------
@@ -177,18 +179,17 @@ async def _ask_audience(context: BotContext, user_id: int, content: Content) -> 
     period = await service.current_period()
     markup = InlineKeyboardMarkup(
         [
-            [_button(texts.BTN_AUD_ALL, "a", "all")],
-            [_button(texts.BTN_AUD_BLOCK, "a", "block")],
-            [_button(texts.BTN_AUD_DISTRICT, "a", "district")],
+            [button(texts.BTN_AUD_ALL, ComposeAudience("all"))],
+            [button(texts.BTN_AUD_BLOCK, ComposeAudience("block"))],
+            [button(texts.BTN_AUD_DISTRICT, ComposeAudience("district"))],
             [
-                _button(
+                button(
                     texts.BTN_AUD_LATE.format(period=period_label(period.year, period.quarter)),
-                    "a",
-                    "late",
+                    ComposeAudience("late"),
                 )
             ],
-            [_button(texts.BTN_AUD_CODES, "a", "codes")],
-            [_button(texts.BTN_CANCEL, "x")],
+            [button(texts.BTN_AUD_CODES, ComposeAudience("codes"))],
+            [button(texts.BTN_CANCEL, ComposeCancel())],
         ]
     )
     await send(
@@ -221,9 +222,9 @@ async def _ask_roles(context: BotContext, chat_id: int, state: dict[str, Any]) -
     label = await _audience_label(context, Audience.from_state(state["audience"]))
     markup = InlineKeyboardMarkup(
         [
-            [_button(texts.BTN_ROLE_HEADS, "r", "h")],
-            [_button(texts.BTN_ROLE_ALL, "r", "a")],
-            [_button(texts.BTN_CANCEL, "x")],
+            [button(texts.BTN_ROLE_HEADS, ComposeRoles("h"))],
+            [button(texts.BTN_ROLE_ALL, ComposeRoles("a"))],
+            [button(texts.BTN_CANCEL, ComposeCancel())],
         ]
     )
     await send(context, chat_id, texts.BROADCAST_CHOOSE_ROLE.format(audience=esc(label)), markup)
@@ -261,7 +262,7 @@ async def _preview(context: BotContext, chat_id: int, state: dict[str, Any]) -> 
     state["label"] = f"{label} ({roles})"
     await service.save_session(chat_id, FLOW, state)
     await send(context, chat_id, texts.BROADCAST_PREVIEW_HEADER)
-    preview_ack = ack_markup(0)
+    preview_ack = ack_markup(None)
     for part in range(content.parts):
         await send_content(context.bot, chat_id, content, part=part, markup=preview_ack)
     skipped = (
@@ -271,9 +272,9 @@ async def _preview(context: BotContext, chat_id: int, state: dict[str, Any]) -> 
     )
     markup = InlineKeyboardMarkup(
         [
-            [_button(texts.BTN_SEND_NOW, "go")],
-            [_button(texts.BTN_SCHEDULE, "sch")],
-            [_button(texts.BTN_CANCEL, "x")],
+            [button(texts.BTN_SEND_NOW, ComposeSend())],
+            [button(texts.BTN_SCHEDULE, ComposeSchedule())],
+            [button(texts.BTN_CANCEL, ComposeCancel())],
         ]
     )
     await send(
@@ -364,45 +365,57 @@ def _time_example(now: datetime, tz: ZoneInfo) -> str:
     return local.strftime("%d/%m/%Y 16:30")
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    if await require_office(update, context) is None:
-        await query.answer()
-        return
-    user_id = query.from_user.id
+ComposeButton = (
+    ComposeCancel
+    | ComposeAudience
+    | ComposeBlock
+    | ComposeDistrict
+    | ComposeRoles
+    | ComposeSend
+    | ComposeSchedule
+)
+
+
+async def on_button(update: Update, context: BotContext, press: Press[ComposeButton]) -> None:
+    """A button of the compose flow; one from a flow that has ended (or from another
+    step) is told so and changes nothing."""
+    await press.answer()
+    user_id = press.user_id
     service = context.services.broadcasts
     session = await service.session(user_id)
-    parts = (query.data or "").split(":")[1:]
-    await query.answer()
-    if session is None or session.flow != FLOW:
+    state = dict(session.state) if session is not None and session.flow == FLOW else None
+    data = press.data
+    if state is None:
         await send(context, user_id, texts.BROADCAST_EXPIRED)
-        return
-    state = dict(session.state)
-    action = parts[0] if parts else ""
-    if action == "x":
+    elif isinstance(data, ComposeCancel):
         await service.end_session(user_id, frozenset({FLOW}))
         await send(context, user_id, texts.BROADCAST_CANCELLED)
-    elif action == "a" and "content" in state:
-        await _on_audience(context, user_id, state, parts[1] if len(parts) > 1 else "")
-    elif action == "b" and len(parts) > 1 and "content" in state:
-        state["audience"] = Audience(kind="block", value=parts[1]).to_state()
+    elif "content" not in state:
+        await send(context, user_id, texts.BROADCAST_EXPIRED)
+    elif isinstance(data, ComposeAudience):
+        await _on_audience(context, user_id, state, data.audience)
+    elif isinstance(data, ComposeBlock):
+        if data.block not in {b.code for b in await service.blocks()}:
+            await send(context, user_id, texts.BROADCAST_EXPIRED)
+            return
+        state["audience"] = Audience(kind="block", value=data.block).to_state()
         await _ask_roles(context, user_id, state)
-    elif action == "d" and len(parts) > 1 and "content" in state:
+    elif isinstance(data, ComposeDistrict):
         districts = await service.districts()
-        index = int(parts[1]) if parts[1].isdigit() else -1
-        if 0 <= index < len(districts):
-            state["audience"] = Audience(kind="district", value=districts[index]).to_state()
-            await _ask_roles(context, user_id, state)
-    elif action == "r" and "audience" in state and len(parts) > 1:
+        if data.index >= len(districts):
+            await send(context, user_id, texts.BROADCAST_EXPIRED)
+            return
+        state["audience"] = Audience(kind="district", value=districts[data.index]).to_state()
+        await _ask_roles(context, user_id, state)
+    elif isinstance(data, ComposeRoles) and "audience" in state:
         audience = Audience.from_state(state["audience"])
         state["audience"] = Audience(
-            kind=audience.kind, value=audience.value, heads_only=parts[1] == "h"
+            kind=audience.kind, value=audience.value, heads_only=data.roles == "h"
         ).to_state()
         await _preview(context, user_id, state)
-    elif action == "go" and state.get("step") == "confirm":
-        await _start_now(context, query.message, user_id, state)
-    elif action == "sch" and state.get("step") == "confirm":
+    elif isinstance(data, ComposeSend) and state.get("step") == "confirm":
+        await _start_now(context, press.message, user_id, state)
+    elif isinstance(data, ComposeSchedule) and state.get("step") == "confirm":
         state["step"] = "time"
         await service.save_session(user_id, FLOW, state)
         example = _time_example(context.services.clock(), context.services.settings.tz)
@@ -419,12 +432,13 @@ async def _on_audience(
         state["audience"] = Audience(kind="all" if kind == "all" else "late").to_state()
         await _ask_roles(context, user_id, state)
     elif kind == "block":
-        rows = [[_button(b.name, "b", b.code)] for b in await service.blocks()]
-        rows.append([_button(texts.BTN_CANCEL, "x")])
+        rows = [[button(b.name, ComposeBlock(b.code))] for b in await service.blocks()]
+        rows.append([button(texts.BTN_CANCEL, ComposeCancel())])
         await send(context, user_id, texts.BROADCAST_CHOOSE_BLOCK, InlineKeyboardMarkup(rows))
     elif kind == "district":
-        rows = [[_button(d, "d", i)] for i, d in enumerate(await service.districts())][:90]
-        rows.append([_button(texts.BTN_CANCEL, "x")])
+        districts = await service.districts()
+        rows = [[button(d, ComposeDistrict(i))] for i, d in enumerate(districts)][:90]
+        rows.append([button(texts.BTN_CANCEL, ComposeCancel())])
         await send(context, user_id, texts.BROADCAST_CHOOSE_DISTRICT, InlineKeyboardMarkup(rows))
     elif kind == "codes":
         state["step"] = "codes"
@@ -467,19 +481,17 @@ async def post_progress(
 # -- acknowledgements and reports ------------------------------------------------------------
 
 
-async def on_ack(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    raw = (query.data or "").split(":")[-1]
-    broadcast_id = int(raw) if raw.isdigit() else -1
-    if broadcast_id == 0:
-        await query.answer(texts.BROADCAST_PREVIEW_ACK)
+async def on_ack(update: Update, context: BotContext, press: Press[Ack | AckPreview]) -> None:
+    """ "👍 Đã đọc": counted only from a person the broadcast was delivered to; anyone
+    else gets a neutral answer and nothing is recorded."""
+    if isinstance(press.data, AckPreview):
+        await press.answer(texts.BROADCAST_PREVIEW_ACK)
         return
-    first = await context.services.broadcasts.acknowledge(broadcast_id, query.from_user.id)
+    first = await context.services.broadcasts.acknowledge(press.data.broadcast_id, press.user_id)
     if first is None:
-        await query.answer(texts.ACK_UNKNOWN)
+        await press.answer(texts.ACK_UNKNOWN)
     else:
-        await query.answer(texts.ACK_THANKS if first else texts.ACK_AGAIN)
+        await press.answer(texts.ACK_THANKS if first else texts.ACK_AGAIN)
 
 
 async def cmd_broadcasts(update: Update, context: BotContext) -> None:
@@ -491,7 +503,7 @@ async def cmd_broadcasts(update: Update, context: BotContext) -> None:
         return
     tz = context.services.settings.tz
     lines = [texts.BROADCASTS_HEADER]
-    buttons: list[InlineKeyboardButton] = []
+    detail_buttons: list[InlineKeyboardButton] = []
     for item in found:
         b = item.broadcast
         status = texts.BROADCAST_STATUS[b.status].format(
@@ -510,27 +522,20 @@ async def cmd_broadcasts(update: Update, context: BotContext) -> None:
                 acks=item.acks,
             )
         )
-        buttons.append(
-            InlineKeyboardButton(
-                texts.BTN_BROADCAST_NUMBER.format(id=b.id), callback_data=f"{DETAIL_PREFIX}:{b.id}"
-            )
+        detail_buttons.append(
+            button(texts.BTN_BROADCAST_NUMBER.format(id=b.id), BroadcastDetail(b.id))
         )
-    rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
+    rows = [detail_buttons[i : i + 5] for i in range(0, len(detail_buttons), 5)]
     await reply(update, context, "\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-async def on_detail(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    if await require_office(update, context) is None:
-        return
-    raw = (query.data or "").split(":")[-1]
-    broadcast_id = int(raw) if raw.isdigit() else -1
+async def on_detail(update: Update, context: BotContext, press: Press[BroadcastDetail]) -> None:
+    await press.answer()
+    broadcast_id = press.data.broadcast_id
     service = context.services.broadcasts
     broadcast = await service.get(broadcast_id)
     if broadcast is None:
-        await send(context, query.from_user.id, texts.BROADCAST_UNKNOWN.format(id=esc(raw)))
+        await send(context, press.user_id, texts.BROADCAST_UNKNOWN.format(id=broadcast_id))
         return
     rows = await service.recipients(broadcast_id)
     delivered = [r for r in rows if r.state == "sent"]
@@ -552,7 +557,7 @@ async def on_detail(update: Update, context: BotContext) -> None:
             texts.BROADCAST_DETAIL_LINE.format(unit=esc(r.unit_name), name=esc(r.person))
             for r in group
         ] or [texts.BROADCAST_DETAIL_NONE]
-    await send(context, query.from_user.id, "\n".join(lines))
+    await send(context, press.user_id, "\n".join(lines))
 
 
 # -- the shared /cancel and coming back after a block ----------------------------------------
@@ -585,7 +590,7 @@ def register(app: App) -> None:
     app.add_handler(TypeHandler(Update, reactivate), group=1)
     app.add_handler(CommandHandler("broadcast", cmd_broadcast))
     app.add_handler(CommandHandler("broadcasts", cmd_broadcasts))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
-    app.add_handler(CallbackQueryHandler(on_ack, pattern=rf"^{ACK_PREFIX}:\d+$"))
-    app.add_handler(CallbackQueryHandler(on_detail, pattern=rf"^{DETAIL_PREFIX}:\d+$"))
+    buttons.on(on_button, *typing.get_args(ComposeButton), who=Who.OFFICE)
+    buttons.on(on_ack, Ack, AckPreview, who=Who.ANYONE)
+    buttons.on(on_detail, BroadcastDetail, who=Who.OFFICE)
     dialog.register_flow(FLOW, on_message)

@@ -21,7 +21,6 @@ from zoneinfo import ZoneInfo
 
 from telegram import (
     Bot,
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputMediaDocument,
     InputMediaPhoto,
@@ -49,19 +48,17 @@ from bot.services.outbox import (
     TransientError,
 )
 from handlers import texts
+from handlers.buttons import button
+from handlers.callbacks import Ack, AckPreview, BroadcastDetail, SaveAsPractice
 from handlers.telegram_text import esc
 
 log = logging.getLogger(__name__)
 
-ACK_PREFIX = "ack"
-DETAIL_PREFIX = "bcd"
-SAVE_PREFIX = "bcs"
 
-
-def ack_markup(broadcast_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.BTN_ACK, callback_data=f"{ACK_PREFIX}:{broadcast_id}")]]
-    )
+def ack_markup(broadcast_id: int | None) -> InlineKeyboardMarkup:
+    """ "👍 Đã đọc" under a broadcast; ``None`` for the office's preview of one."""
+    data = AckPreview() if broadcast_id is None else Ack(broadcast_id)
+    return InlineKeyboardMarkup([[button(texts.BTN_ACK, data)]])
 
 
 async def send_content(
@@ -144,16 +141,8 @@ def render_progress(broadcast: Broadcast, counts: DeliveryCounts, tz: ZoneInfo) 
 def done_markup(broadcast_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [
-                InlineKeyboardButton(
-                    texts.BTN_BROADCAST_DETAIL, callback_data=f"{DETAIL_PREFIX}:{broadcast_id}"
-                )
-            ],
-            [
-                InlineKeyboardButton(
-                    texts.BTN_SAVE_PRACTICE, callback_data=f"{SAVE_PREFIX}:{broadcast_id}"
-                )
-            ],
+            [button(texts.BTN_BROADCAST_DETAIL, BroadcastDetail(broadcast_id))],
+            [button(texts.BTN_SAVE_PRACTICE, SaveAsPractice(broadcast_id))],
         ]
     )
 

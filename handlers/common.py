@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
@@ -14,6 +16,8 @@ from handlers.context import BotContext
 from handlers.telegram_text import split_html
 
 log = logging.getLogger(__name__)
+
+_TAGS = re.compile(r"<[^>]*>")
 
 
 async def identify(update: Update, context: BotContext) -> Identity | None:
@@ -91,28 +95,41 @@ async def answer_query(
 async def retire_buttons(query: CallbackQuery) -> None:
     """Take the buttons off the message that was pressed, so it cannot be pressed again."""
     message = query.message
-    if not isinstance(message, Message) or message.reply_markup is None:
+    if isinstance(message, Message):
+        await edit_markup(message, None)
+
+
+def _shows(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> bool:
+    """Whether ``message`` already shows ``text`` (HTML) with ``markup``: Telegram refuses
+    such an edit ("message is not modified"). Compared as plain text, as Telegram does."""
+    plain = html.unescape(_TAGS.sub("", text)).strip()
+    shown = (message.text or message.caption or "").strip()
+    return plain == shown and message.reply_markup == markup
+
+
+async def edit_text(
+    message: Message, text: str, markup: InlineKeyboardMarkup | None = None
+) -> bool:
+    """Show ``text`` in ``message`` instead; an identical edit is skipped, not sent.
+    False when Telegram refused the edit (a message too old, deleted…)."""
+    if _shows(message, text, markup):
+        return True
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramError as exc:
+        log.info("Could not edit message %s: %s", message.message_id, exc)
+        return False
+    return True
+
+
+async def edit_markup(message: Message, markup: InlineKeyboardMarkup | None) -> None:
+    """Change a message's buttons; skipped when they are the same already."""
+    if message.reply_markup == markup:
         return
     try:
-        await query.edit_message_reply_markup(reply_markup=None)
+        await message.edit_reply_markup(reply_markup=markup)
     except TelegramError as exc:
-        log.info("Could not retire buttons: %s", exc)
-
-
-async def office_press(
-    update: Update, context: BotContext
-) -> tuple[Identity, str, list[str]] | None:
-    """An office button pressed: answered, the role checked on this press too; the
-    operation and arguments of its callback data ("prefix:op:arg:…"). None when the
-    presser is not office staff (they have been told)."""
-    query = update.callback_query
-    assert query is not None
-    await answer_query(query)
-    who = await require_office(update, context)
-    if who is None:
-        return None
-    op, *args = (query.data or "").partition(":")[2].split(":")
-    return who, op, args
+        log.info("Could not change the buttons of message %s: %s", message.message_id, exc)
 
 
 def incoming_file(message: Message) -> IncomingDocument | None:

@@ -10,25 +10,27 @@ re-read at once, so reminders follow the new deadline.
 from __future__ import annotations
 
 import logging
+import typing
 from datetime import datetime
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CommandHandler
 
 from bot.domain.broadcasts import Notice
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
 from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
 from bot.services.review import OWING
-from handlers import dialog, texts
-from handlers.common import identify, office_press, reply, require_office
+from handlers import buttons, dialog, texts
+from handlers.buttons import Press, Who, button
+from handlers.callbacks import PeriodClose, PeriodDue, PeriodOpen, PeriodView
+from handlers.common import identify, reply, require_office
 from handlers.context import App, BotContext
 from handlers.reminders import period_title, reschedule, tell_unit
 from handlers.telegram_text import esc
 
 log = logging.getLogger(__name__)
 
-PREFIX = "pd"
 DUE_FLOW = "period_due"
 
 
@@ -70,11 +72,11 @@ async def _card(context: BotContext, period: Period) -> tuple[str, InlineKeyboar
             )
         )
     toggle = (
-        InlineKeyboardButton(texts.BTN_PERIOD_CLOSE, callback_data=f"{PREFIX}:c:{period.code}")
+        button(texts.BTN_PERIOD_CLOSE, PeriodClose(period.code))
         if period.status == "open" and period.due_at >= now
-        else InlineKeyboardButton(texts.BTN_PERIOD_OPEN, callback_data=f"{PREFIX}:o:{period.code}")
+        else button(texts.BTN_PERIOD_OPEN, PeriodOpen(period.code))
     )
-    due = InlineKeyboardButton(texts.BTN_PERIOD_DUE, callback_data=f"{PREFIX}:d:{period.code}")
+    due = button(texts.BTN_PERIOD_DUE, PeriodDue(period.code))
     return "\n".join(lines), InlineKeyboardMarkup([[toggle, due]])
 
 
@@ -96,15 +98,25 @@ async def cmd_period(update: Update, context: BotContext) -> None:
             )
             for p in listed
         ]
-        buttons = [
-            InlineKeyboardButton(p.code, callback_data=f"{PREFIX}:v:{p.code}") for p in listed
-        ]
-        rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+        codes = [button(p.code, PeriodView(p.code)) for p in listed]
+        rows = [codes[i : i + 3] for i in range(0, len(codes), 3)]
         await reply(update, context, "\n".join(lines), InlineKeyboardMarkup(rows))
         return
     parsed = parse_period_code(args[0])
     if parsed is None:
         await reply(update, context, texts.BAD_PERIOD.format(text=esc(args[0])))
+        return
+    settings = context.services.settings
+    if not settings.campaign_first_year <= parsed[0] <= settings.campaign_last_year:
+        await reply(
+            update,
+            context,
+            texts.PERIOD_OUTSIDE_CAMPAIGN.format(
+                text=esc(args[0]),
+                first=settings.campaign_first_year,
+                last=settings.campaign_last_year,
+            ),
+        )
         return
     period = await periods.ensure(*parsed)
     actor = f"tg:{who.telegram_id}"
@@ -242,24 +254,26 @@ async def _ask_due(update: Update, context: BotContext, period: Period, user_id:
     )
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    pressed = await office_press(update, context)
-    if pressed is None:
+PeriodButton = PeriodView | PeriodOpen | PeriodClose | PeriodDue
+
+
+async def on_button(update: Update, context: BotContext, press: Press[PeriodButton]) -> None:
+    """A period's card and its buttons; a period that does not exist is not created."""
+    await press.answer()
+    data, who = press.data, press.who
+    period = await context.services.periods.get(data.period)
+    if period is None:
+        await reply(update, context, texts.PERIOD_UNKNOWN.format(code=data.period))
         return
-    who, op, args = pressed
-    if not args or parse_period_code(args[0]) is None:
-        return
-    period = await context.services.periods.resolve(args[0])
-    assert period is not None
     actor = f"tg:{who.telegram_id}"
-    if op == "v":
+    if isinstance(data, PeriodView):
         text, markup = await _card(context, period)
         await reply(update, context, text, markup)
-    elif op == "o":
+    elif isinstance(data, PeriodOpen):
         await _open(update, context, period, actor, None)
-    elif op == "c":
+    elif isinstance(data, PeriodClose):
         await _close(update, context, period, actor)
-    elif op == "d":
+    else:
         await _ask_due(update, context, period, who.telegram_id)
 
 
@@ -275,8 +289,10 @@ async def on_due_message(update: Update, context: BotContext) -> bool:
     if not who.is_office:
         await context.services.conversations.end(who.telegram_id, DUE_FLOW)
         return False
-    period = await context.services.periods.resolve(str(state["period"]))
-    assert period is not None
+    period = await context.services.periods.get(str(state["period"]))
+    if period is None:  # pragma: no cover - periods are never deleted
+        await context.services.conversations.end(who.telegram_id, DUE_FLOW)
+        return False
     if await _set_due(update, context, period, message.text, f"tg:{who.telegram_id}"):
         await context.services.conversations.end(who.telegram_id, DUE_FLOW)
     return True
@@ -354,5 +370,5 @@ async def _latest_past(context: BotContext) -> Period | None:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("period", cmd_period))
     app.add_handler(CommandHandler("reopen", cmd_reopen))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    buttons.on(on_button, *typing.get_args(PeriodButton), who=Who.OFFICE)
     dialog.register_flow(DUE_FLOW, on_due_message)

@@ -1,4 +1,10 @@
-"""The one error handler: log with context, apologise briefly, never show a traceback."""
+"""The one error handler: log with context, apologise briefly, never show a traceback.
+
+The apology goes to the person whatever happened before: a button press may already
+have been answered (Telegram then refuses a second answer as "query is too old"), and
+that must not cost the apology. One update gets one apology, even if handlers in two
+groups fail on it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from handlers import texts
+from handlers.common import answer_query
 from handlers.context import App, BotContext
 
 log = logging.getLogger(__name__)
@@ -19,13 +26,16 @@ async def on_error(update: object, context: BotContext) -> None:
         update.to_dict() if isinstance(update, Update) else update,
         exc_info=context.error,
     )
-    if isinstance(update, Update) and update.effective_chat is not None:
-        try:
-            if update.callback_query is not None:
-                await update.callback_query.answer()
-            await context.bot.send_message(update.effective_chat.id, texts.ERROR)
-        except TelegramError:
-            log.exception("Could not send the apology")
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if not context.bot_data.first_apology(update.update_id):
+        return
+    if update.callback_query is not None:
+        await answer_query(update.callback_query)
+    try:
+        await context.bot.send_message(update.effective_chat.id, texts.ERROR)
+    except TelegramError:
+        log.exception("Could not send the apology for update %s", update.update_id)
 
 
 def register(app: App) -> None:

@@ -5,20 +5,35 @@ it, /nominate (a unit proposes its own practice) and the office's /nominations q
 from __future__ import annotations
 
 import logging
+import typing
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.domain.broadcasts import Content, Media, Practice
 from bot.formatting import format_datetime
 from bot.services.broadcasts import Audience
 from bot.services.practices import PAGE_SIZE, TAG_LABELS, NominationDecided, search_words
-from handlers import dialog, texts
+from handlers import buttons, dialog, texts
 from handlers.broadcast import content_of, post_progress
-from handlers.broadcast_delivery import SAVE_PREFIX, send_content
+from handlers.broadcast_delivery import send_content
+from handlers.buttons import Press, Who, button, fits
+from handlers.callbacks import (
+    NominationApprove,
+    NominationApproveBroadcast,
+    NominationReject,
+    PracticeList,
+    PracticeSkip,
+    PracticeTag,
+    PracticeTagsDone,
+    PracticeView,
+    SaveAsPractice,
+)
 from handlers.common import (
+    edit_markup,
+    edit_text,
     reply,
     require_member,
     require_office,
@@ -30,7 +45,6 @@ from handlers.telegram_text import esc, truncate, utf16_len
 
 log = logging.getLogger(__name__)
 
-PREFIX = "pr"
 SAVE_FLOW = "practice_save"
 NOMINATE_FLOW = "nominate"
 REJECT_FLOW = "nomination_reject"
@@ -38,20 +52,12 @@ TITLE_MAX = 200
 DESCRIPTION_MAX = 900  # with the title, it must fit a photo's caption (1024)
 
 
-def _cb(*parts: object) -> str:
-    return ":".join([PREFIX, *map(str, parts)])
-
-
-def _button(text: str, *parts: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text, callback_data=_cb(*parts))
-
-
 def _tags_markup(chosen: list[str]) -> InlineKeyboardMarkup:
     rows = [
-        [_button(("✅ " if key in chosen else "") + label, "t", key)]
+        [button(("✅ " if key in chosen else "") + label, PracticeTag(key))]
         for key, label in TAG_LABELS.items()
     ]
-    rows.append([_button(texts.BTN_PRACTICE_DONE, "td")])
+    rows.append([button(texts.BTN_PRACTICE_DONE, PracticeTagsDone())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -112,20 +118,20 @@ async def _page(
     words = "+".join(fitted)
     rows: list[list[InlineKeyboardButton]] = []
     open_row = [
-        _button(texts.BTN_PRACTICE_OPEN.format(n=n), "v", item.id)
+        button(texts.BTN_PRACTICE_OPEN.format(n=n), PracticeView(item.id))
         for n, item in enumerate(found.items, start=start + 1)
     ]
     if open_row:
         rows.append(open_row)
     nav: list[InlineKeyboardButton] = []
     if found.page > 1:
-        nav.append(_button(texts.BTN_PREV, *_list_parts(tag_key, found.page - 1, words)))
+        nav.append(button(texts.BTN_PREV, PracticeList(tag_key, found.page - 1, words)))
     if found.page < found.pages:
-        nav.append(_button(texts.BTN_NEXT, *_list_parts(tag_key, found.page + 1, words)))
+        nav.append(button(texts.BTN_NEXT, PracticeList(tag_key, found.page + 1, words)))
     if nav:
         rows.append(nav)
-    tag_buttons = [_button(texts.BTN_ALL_TAGS, "l", "-", 1)] + [
-        _button(label, "l", key, 1) for key, label in TAG_LABELS.items()
+    tag_buttons = [button(texts.BTN_ALL_TAGS, PracticeList("-", 1, ""))] + [
+        button(label, PracticeList(key, 1, "")) for key, label in TAG_LABELS.items()
     ]
     rows += [tag_buttons[i : i + 3] for i in range(0, len(tag_buttons), 3)]
     return "\n".join(lines), InlineKeyboardMarkup(rows)
@@ -133,17 +139,12 @@ async def _page(
 
 def _fit_words(words: list[str], tag: str) -> list[str]:
     """The leading whole words whose page button (for any page up to 9999) fits 64 bytes."""
-    room = 64 - len(f"{PREFIX}:l:{tag}:9999:".encode())
     fitted: list[str] = []
     for word in words:
-        if len("+".join([*fitted, word]).encode()) > room:
+        if not fits(PracticeList(tag, 9999, "+".join([*fitted, word]))):
             break
         fitted.append(word)
     return fitted
-
-
-def _list_parts(tag: str, page: int, words: str) -> tuple[object, ...]:
-    return ("l", tag, page, words)
 
 
 async def _show_practice(context: BotContext, chat_id: int, practice: Practice) -> None:
@@ -167,14 +168,12 @@ async def _show_practice(context: BotContext, chat_id: int, practice: Practice) 
 # -- saving a broadcast (office) -----------------------------------------------------------
 
 
-async def on_save_broadcast(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    who = await require_office(update, context)
-    if who is None:
-        return
-    broadcast_id = int((query.data or "0").split(":")[-1])
+async def on_save_broadcast(
+    update: Update, context: BotContext, press: Press[SaveAsPractice]
+) -> None:
+    await press.answer()
+    who = press.who
+    broadcast_id = press.data.broadcast_id
     if await context.services.broadcasts.get(broadcast_id) is None:
         await send(context, who.telegram_id, texts.BROADCAST_UNKNOWN.format(id=broadcast_id))
         return
@@ -272,9 +271,9 @@ async def cmd_nominations(update: Update, context: BotContext) -> None:
         )
         markup = InlineKeyboardMarkup(
             [
-                [_button(texts.BTN_APPROVE, "a", item.id)],
-                [_button(texts.BTN_APPROVE_BROADCAST, "ab", item.id)],
-                [_button(texts.BTN_REJECT, "r", item.id)],
+                [button(texts.BTN_APPROVE, NominationApprove(item.id))],
+                [button(texts.BTN_APPROVE_BROADCAST, NominationApproveBroadcast(item.id))],
+                [button(texts.BTN_REJECT, NominationReject(item.id))],
             ]
         )
         if item.content.media:
@@ -343,72 +342,85 @@ async def _decide(
 # -- buttons and free text -------------------------------------------------------------------
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    parts = (query.data or "").split(":")[1:]
-    action = parts[0] if parts else ""
-    user_id = query.from_user.id
-    if action == "l":
-        await query.answer()
-        if await require_registered(update, context) is None:
+async def on_list(update: Update, context: BotContext, press: Press[PracticeList]) -> None:
+    """Another page or topic of the library, shown in the same message."""
+    await press.answer()
+    data = press.data
+    tag = None if data.tag == "-" else data.tag
+    text, markup = await _page(context, tag, data.words.replace("+", " "), data.page)
+    message = press.message
+    if message is None or not await edit_text(message, text, markup):
+        await send(context, press.user_id, text, markup)
+
+
+async def on_view(update: Update, context: BotContext, press: Press[PracticeView]) -> None:
+    await press.answer()
+    practice = await context.services.practices.get(press.data.practice_id)
+    if practice is not None and practice.status == "published":
+        await _show_practice(context, press.user_id, practice)
+    else:
+        await send(context, press.user_id, texts.PRACTICE_UNKNOWN)
+
+
+Decision = NominationApprove | NominationApproveBroadcast | NominationReject
+
+
+async def on_decision(update: Update, context: BotContext, press: Press[Decision]) -> None:
+    """The office approves (and perhaps broadcasts) or rejects a unit's nomination."""
+    await press.answer()
+    user_id, data = press.user_id, press.data
+    if isinstance(data, NominationReject):
+        found = await context.services.practices.get(data.practice_id)
+        if found is None or found.status != "pending":
+            await send(context, user_id, texts.NOMINATION_DECIDED.format(id=data.practice_id))
             return
-        tag = parts[1] if len(parts) > 1 and parts[1] != "-" else None
-        page = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
-        words = parts[3].replace("+", " ") if len(parts) > 3 else ""
-        text, markup = await _page(context, tag, words, page)
-        if isinstance(query.message, Message):
-            try:
-                await query.message.edit_text(text, reply_markup=markup)
-            except TelegramError:
-                await send(context, user_id, text, markup)
-        return
-    if action == "v":
-        await query.answer()
-        if await require_registered(update, context) is None:
-            return
-        practice = await context.services.practices.get(int(parts[1]))
-        if practice is not None and practice.status == "published":
-            await _show_practice(context, user_id, practice)
-        return
-    if action in ("a", "ab", "r"):
-        await query.answer()
-        if await require_office(update, context) is None:
-            return
-        practice_id = int(parts[1])
-        if action == "r":
-            await context.services.broadcasts.save_session(
-                user_id, REJECT_FLOW, {"id": practice_id}
-            )
-            await send(context, user_id, texts.NOMINATION_ASK_REASON.format(id=practice_id))
-            return
-        await _decide(
-            context, user_id, practice_id, approve=True, reason=None, broadcast=action == "ab"
+        await context.services.broadcasts.save_session(
+            user_id, REJECT_FLOW, {"id": data.practice_id}
         )
+        await send(context, user_id, texts.NOMINATION_ASK_REASON.format(id=data.practice_id))
         return
-    # Steps of the save and nominate conversations.
+    await _decide(
+        context,
+        user_id,
+        data.practice_id,
+        approve=True,
+        reason=None,
+        broadcast=isinstance(data, NominationApproveBroadcast),
+    )
+
+
+Step = PracticeTag | PracticeTagsDone | PracticeSkip
+
+
+async def on_step(update: Update, context: BotContext, press: Press[Step]) -> None:
+    """Buttons of the save and nominate conversations."""
+    await press.answer()
+    user_id, data = press.user_id, press.data
     session = await context.services.broadcasts.session(user_id)
-    await query.answer()
     if session is None or session.flow not in (SAVE_FLOW, NOMINATE_FLOW):
         await send(context, user_id, texts.BROADCAST_EXPIRED)
         return
+    if session.flow == SAVE_FLOW and not press.who.is_office:
+        return  # the office's conversation; a person removed from the office stops here
     state = dict(session.state)
-    if action == "t" and len(parts) > 1 and state.get("step") == "tags":
+    if isinstance(data, PracticeTag) and state.get("step") == "tags":
         chosen = list(state.get("tags", []))
         chosen = (
-            [t for t in chosen if t != parts[1]] if parts[1] in chosen else [*chosen, parts[1]]
+            [t for t in chosen if t != data.tag] if data.tag in chosen else [*chosen, data.tag]
         )
         state["tags"] = chosen
         await context.services.broadcasts.save_session(user_id, session.flow, state)
-        if isinstance(query.message, Message):
-            await query.message.edit_reply_markup(_tags_markup(chosen))
-    elif action == "td" and state.get("step") == "tags":
+        if press.message is not None:
+            await edit_markup(press.message, _tags_markup(chosen))
+    elif isinstance(data, PracticeTagsDone) and state.get("step") == "tags":
         if session.flow == SAVE_FLOW:
             await _finish_save(context, user_id, state)
         else:
             await _finish_nomination(context, user_id, state)
-    elif action == "skip":
+    elif isinstance(data, PracticeSkip) and state.get("step") in ("unit", "file"):
         await _advance(context, user_id, session.flow, state, None)
+    else:
+        await send(context, user_id, texts.BROADCAST_USE_BUTTONS)
 
 
 async def _advance(
@@ -430,7 +442,7 @@ async def _advance(
                 context,
                 user_id,
                 texts.PRACTICE_ASK_UNIT,
-                InlineKeyboardMarkup([[_button(texts.BTN_PRACTICE_SKIP, "skip")]]),
+                InlineKeyboardMarkup([[button(texts.BTN_PRACTICE_SKIP, PracticeSkip())]]),
             )
         else:
             state["step"] = "description"
@@ -464,7 +476,7 @@ async def _advance(
             context,
             user_id,
             texts.NOMINATE_ASK_FILE,
-            InlineKeyboardMarkup([[_button(texts.BTN_PRACTICE_SKIP, "skip")]]),
+            InlineKeyboardMarkup([[button(texts.BTN_PRACTICE_SKIP, PracticeSkip())]]),
         )
         return
     if step == "file":
@@ -513,7 +525,10 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("practices", cmd_practices))
     app.add_handler(CommandHandler("nominate", cmd_nominate))
     app.add_handler(CommandHandler("nominations", cmd_nominations))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
-    app.add_handler(CallbackQueryHandler(on_save_broadcast, pattern=rf"^{SAVE_PREFIX}:\d+$"))
+    buttons.on(on_list, PracticeList, who=Who.REGISTERED)
+    buttons.on(on_view, PracticeView, who=Who.REGISTERED)
+    buttons.on(on_decision, *typing.get_args(Decision), who=Who.OFFICE)
+    buttons.on(on_step, *typing.get_args(Step), who=Who.REGISTERED)
+    buttons.on(on_save_broadcast, SaveAsPractice, who=Who.OFFICE)
     for flow in (SAVE_FLOW, NOMINATE_FLOW, REJECT_FLOW):
         dialog.register_flow(flow, on_message)

@@ -18,23 +18,24 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler, JobQueue
+from telegram.ext import CommandHandler, JobQueue
 
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
 from bot.services.periods import shift_quarter
 from bot.services.reminders import Digest, LateList, Notice, Reminder
 from bot.services.review import PeriodDesk, UnitDesk
-from handlers import texts
-from handlers.common import office_press, reply, require_office, send
+from handlers import buttons, texts
+from handlers.buttons import Press, Who, button
+from handlers.callbacks import RemindNow, ReopenLate
+from handlers.common import reply, require_office, send
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc
 
 log = logging.getLogger(__name__)
 
-PREFIX = "rm"
 JOB_NAME = "desk"
 FIRST_RUN_SECONDS = 30
 
@@ -199,17 +200,11 @@ def render_pending(
             )
             for u in mine
         ]
-    buttons = [
-        InlineKeyboardButton(texts.BTN_REMIND_NOW, callback_data=f"{PREFIX}:n:{period.code}")
-    ]
+    actions = [button(texts.BTN_REMIND_NOW, RemindNow(period.code))]
     if past:
         days = context.services.settings.reopen_days
-        buttons.append(
-            InlineKeyboardButton(
-                texts.BTN_REOPEN_LATE.format(days=days), callback_data=f"{PREFIX}:r:{period.code}"
-            )
-        )
-    return "\n".join(lines), InlineKeyboardMarkup([[b] for b in buttons])
+        actions.append(button(texts.BTN_REOPEN_LATE.format(days=days), ReopenLate(period.code)))
+    return "\n".join(lines), InlineKeyboardMarkup([[b] for b in actions])
 
 
 def render_digest(context: BotContext, digest: Digest) -> str:
@@ -297,18 +292,17 @@ async def _late_period(context: BotContext, arg: str | None) -> Period | None:
     return current
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    pressed = await office_press(update, context)
-    if pressed is None:
-        return
-    who, op, args = pressed
-    period = await context.services.periods.get(args[0]) if args else None
+async def on_button(
+    update: Update, context: BotContext, press: Press[RemindNow | ReopenLate]
+) -> None:
+    await press.answer()
+    period = await context.services.periods.get(press.data.period)
     if period is None:
+        await reply(update, context, texts.PERIOD_UNKNOWN.format(code=press.data.period))
         return
-    if op == "r":
-        await _reopen_late(update, context, period, f"tg:{who.telegram_id}")
-    if op in {"n", "r"}:
-        await _remind_now(update, context, period)
+    if isinstance(press.data, ReopenLate):
+        await _reopen_late(update, context, period, f"tg:{press.who.telegram_id}")
+    await _remind_now(update, context, period)
 
 
 async def _reopen_late(update: Update, context: BotContext, period: Period, actor: str) -> None:
@@ -372,7 +366,7 @@ async def _remind_now(update: Update, context: BotContext, period: Period) -> No
 
 def register(app: App) -> None:
     app.add_handler(CommandHandler("late", cmd_late))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    buttons.on(on_button, RemindNow, ReopenLate, who=Who.OFFICE)
     if app.job_queue is None:
         log.warning("No job queue (APScheduler missing): reminders and digests are not sent")
         return

@@ -8,30 +8,46 @@ any message after a restart lands on the right question.
 from __future__ import annotations
 
 import logging
+import typing
 from collections.abc import Mapping
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.domain.models import Membership, Period, Unit
 from bot.formatting import format_datetime, period_label
 from bot.forms.answers import display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.services import reporting as rs
-from handlers import dialog, texts
-from handlers.common import answer_query, identify, incoming_file, reply, require_member, send
+from handlers import buttons, dialog, texts
+from handlers.buttons import Press, Who, button
+from handlers.callbacks import (
+    ReportBack,
+    ReportChoice,
+    ReportEditField,
+    ReportEditMenu,
+    ReportPeriod,
+    ReportSaveDraft,
+    ReportSkip,
+    ReportSubmit,
+    ReportSummary,
+    ReviewOpen,
+)
+from handlers.common import (
+    edit_markup,
+    edit_text,
+    identify,
+    incoming_file,
+    reply,
+    require_member,
+    send,
+)
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc, truncate
 
 log = logging.getLogger(__name__)
-
-PREFIX = "rp"
-
-
-def _cb(*parts: object) -> str:
-    return ":".join([PREFIX, *map(str, parts)])
 
 
 def _label(period: Period) -> str:
@@ -72,24 +88,18 @@ def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
     if spec.type == "yesno":
         rows.append(
             [
-                InlineKeyboardButton(texts.BTN_YES, callback_data=_cb("c", step.number, "y")),
-                InlineKeyboardButton(texts.BTN_NO, callback_data=_cb("c", step.number, "n")),
+                button(texts.BTN_YES, ReportChoice(step.number, "y")),
+                button(texts.BTN_NO, ReportChoice(step.number, "n")),
             ]
         )
     for choice in spec.choices:
-        rows.append(
-            [
-                InlineKeyboardButton(
-                    truncate(choice.label, 60), callback_data=_cb("c", step.number, choice.key)
-                )
-            ]
-        )
+        rows.append([button(truncate(choice.label, 60), ReportChoice(step.number, choice.key))])
     nav: list[InlineKeyboardButton] = []
     if step.number > 1:
-        nav.append(InlineKeyboardButton(texts.BTN_BACK, callback_data=_cb("b")))
+        nav.append(button(texts.BTN_BACK, ReportBack()))
     if not spec.required:
-        nav.append(InlineKeyboardButton(texts.BTN_SKIP, callback_data=_cb("s", step.number)))
-    nav.append(InlineKeyboardButton(texts.BTN_SAVE, callback_data=_cb("d")))
+        nav.append(button(texts.BTN_SKIP, ReportSkip(step.number)))
+    nav.append(button(texts.BTN_SAVE, ReportSaveDraft()))
     rows.append(nav)
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
@@ -123,10 +133,10 @@ def render_summary(
     markup = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(texts.BTN_EDIT, callback_data=_cb("e")),
-                InlineKeyboardButton(texts.BTN_SUBMIT, callback_data=_cb("x")),
+                button(texts.BTN_EDIT, ReportEditMenu()),
+                button(texts.BTN_SUBMIT, ReportSubmit()),
             ],
-            [InlineKeyboardButton(texts.BTN_SAVE, callback_data=_cb("d"))],
+            [button(texts.BTN_SAVE, ReportSaveDraft())],
         ]
     )
     return "\n".join(lines), markup
@@ -150,20 +160,15 @@ def answer_lines(form: FormSpec, answers: Mapping[str, Any]) -> list[str]:
 
 
 def render_edit_menu(step: rs.EditMenu) -> tuple[str, InlineKeyboardMarkup]:
-    numbers = [
-        InlineKeyboardButton(str(n), callback_data=_cb("f", n))
-        for n in range(1, len(step.form.fields) + 1)
-    ]
+    numbers = [button(str(n), ReportEditField(n)) for n in range(1, len(step.form.fields) + 1)]
     rows = [numbers[i : i + 6] for i in range(0, len(numbers), 6)]
-    rows.append([InlineKeyboardButton(texts.BTN_SUMMARY, callback_data=_cb("m"))])
+    rows.append([button(texts.BTN_SUMMARY, ReportSummary())])
     return texts.EDIT_MENU, InlineKeyboardMarkup(rows)
 
 
 async def show(update: Update, context: BotContext, step: rs.Step, who: Membership) -> None:
     """Render any step of the report conversation as messages."""
-    if isinstance(step, rs.Stale):
-        if update.callback_query:
-            await answer_query(update.callback_query, texts.STALE_BUTTON, alert=True)
+    if isinstance(step, rs.Stale):  # a button's answer says so; the step is shown again
         step = step.step
     if isinstance(step, rs.Ask):
         text, markup = render_ask(step)
@@ -179,9 +184,9 @@ async def show(update: Update, context: BotContext, step: rs.Step, who: Membersh
     elif isinstance(step, rs.ChoosePeriod):
         rows = [
             [
-                InlineKeyboardButton(
+                button(
                     texts.PERIOD_BUTTON.format(label=_label(p), due=_due(context, p)),
-                    callback_data=_cb("p", p.code),
+                    ReportPeriod(p.code),
                 )
             ]
             for p in step.periods
@@ -252,11 +257,8 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
         at=at,
         reference=esc(report.reference),
     )
-    # The office's notice opens the review of this version in one press: handlers/review's
-    # "open" button (review imports this module, so its PREFIX cannot be imported here).
-    review = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.BTN_REVIEW, callback_data=f"rv:o:{report.id}")]]
-    )
+    # The office's notice opens the review of this version in one press.
+    review = InlineKeyboardMarkup([[button(texts.BTN_REVIEW, ReviewOpen(report.id))]])
     recipients: list[tuple[int, str, InlineKeyboardMarkup | None]] = [
         (c, unit_notice, None) for c in colleagues
     ] + [(o, notice, review) for o in sorted(context.services.registration.office_ids)]
@@ -295,81 +297,84 @@ async def cmd_cancel(update: Update, context: BotContext) -> None:
         await show(update, context, saved, who.membership)
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    who = await require_member(update, context)
-    if who is None or who.membership is None or who.unit is None:
-        await answer_query(query)
+ReportButton = (
+    ReportPeriod
+    | ReportChoice
+    | ReportSkip
+    | ReportEditField
+    | ReportBack
+    | ReportSaveDraft
+    | ReportEditMenu
+    | ReportSummary
+    | ReportSubmit
+)
+
+
+async def on_button(update: Update, context: BotContext, press: Press[ReportButton]) -> None:
+    who = press.who
+    if who.membership is None or who.unit is None:  # pragma: no cover - the router checked
         return
-    try:
-        step, chosen = await _press(context, who.membership, who.unit, query)
-    except (IndexError, ValueError):
-        # Buttons from an older version of the bot, or tampered data.
-        step, chosen = None, None
+    step, chosen = await _press(context, who.membership, who.unit, press)
     if step is None:
-        await answer_query(query, texts.NOT_IN_REPORT, alert=True)
+        await press.answer(texts.NOT_IN_REPORT, alert=True)
         return
-    if not isinstance(step, rs.Stale):
-        await answer_query(query)
+    if isinstance(step, rs.Stale):
+        await press.answer(texts.STALE_BUTTON, alert=True)
+        step = step.step
+    else:
+        await press.answer()
         accepted = not (isinstance(step, rs.Ask) and step.error)
-        await _retire_buttons(query, chosen if accepted else None)
+        await _retire_buttons(press, chosen if accepted else None)
     await show(update, context, step, who.membership)
 
 
 async def _press(
-    context: BotContext, member: Membership, unit: Unit, query: CallbackQuery
+    context: BotContext, member: Membership, unit: Unit, press: Press[ReportButton]
 ) -> tuple[rs.Step | None, str | None]:
     """Carry out a pressed button; returns the next step and the label to note, if any."""
     reporting = context.services.reporting
-    _, op, *args = (query.data or "").split(":")
-    if op == "p":
-        return await reporting.start(member, args[0]), None
-    if op == "c":
-        step = await reporting.answer_choice(member, int(args[0]), args[1])
-        return step, _button_text(query)
-    if op == "s":
-        return await reporting.skip(member, int(args[0])), texts.BTN_SKIP
-    if op == "f":
-        return await reporting.edit(member, int(args[0])), None
-    simple = {
-        "b": reporting.back,
-        "d": reporting.leave,
-        "e": reporting.edit_menu,
-        "m": reporting.summary,
-    }
-    if op in simple:
-        return await simple[op](member), None
-    if op == "x":
+    data = press.data
+    if isinstance(data, ReportPeriod):
+        return await reporting.start(member, data.period), None
+    if isinstance(data, ReportChoice):
+        step = await reporting.answer_choice(member, data.number, data.key)
+        return step, _button_text(press)
+    if isinstance(data, ReportSkip):
+        return await reporting.skip(member, data.number), texts.BTN_SKIP
+    if isinstance(data, ReportEditField):
+        return await reporting.edit(member, data.number), None
+    if isinstance(data, ReportSubmit):
         return await reporting.submit(member, unit), None
-    return None, None
+    simple = {
+        ReportBack: reporting.back,
+        ReportSaveDraft: reporting.leave,
+        ReportEditMenu: reporting.edit_menu,
+        ReportSummary: reporting.summary,
+    }
+    return await simple[type(data)](member), None
 
 
-def _button_text(query: CallbackQuery) -> str | None:
-    message = query.message
-    markup = message.reply_markup if isinstance(message, Message) else None
+def _button_text(press: Press[ReportButton]) -> str | None:
+    message = press.message
+    markup = message.reply_markup if message is not None else None
     for row in markup.inline_keyboard if markup else ():
-        for button in row:
-            if button.callback_data == query.data:
-                return button.text
+        for shown in row:
+            if shown.callback_data == press.query.data:
+                return shown.text
     return None
 
 
-async def _retire_buttons(query: CallbackQuery, chosen: str | None) -> None:
+async def _retire_buttons(press: Press[ReportButton], chosen: str | None) -> None:
     """Take the buttons off the message that was answered, noting the choice made."""
-    message = query.message
-    if not isinstance(message, Message) or message.reply_markup is None:
+    message = press.message
+    if message is None or message.reply_markup is None:
         return
-    try:
-        if chosen and message.text:
-            await query.edit_message_text(
-                f"{message.text_html}\n\n✅ {esc(texts.CHOSEN.format(value=chosen))}",
-                reply_markup=None,
-            )
-        else:
-            await query.edit_message_reply_markup(reply_markup=None)
-    except TelegramError as exc:
-        log.info("Could not retire buttons: %s", exc)
+    if chosen and message.text:
+        await edit_text(
+            message, f"{message.text_html}\n\n✅ {esc(texts.CHOSEN.format(value=chosen))}"
+        )
+    else:
+        await edit_markup(message, None)
 
 
 async def on_message(update: Update, context: BotContext) -> bool:
@@ -399,5 +404,5 @@ async def on_message(update: Update, context: BotContext) -> bool:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("report", cmd_report))
     app.add_handler(CommandHandler("cancel", cmd_cancel))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    buttons.on(on_button, *typing.get_args(ReportButton), who=Who.MEMBER)
     dialog.register_flow(rs.FLOW, on_message)

@@ -12,26 +12,19 @@ been superseded is refused and the newer one pointed to.
 from __future__ import annotations
 
 import logging
+import typing
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
-from telegram.ext import (
-    ApplicationHandlerStop,
-    CallbackQueryHandler,
-    CommandHandler,
-)
+from telegram.ext import ApplicationHandlerStop, CommandHandler
 
 from bot.domain.models import Period
 from bot.formatting import format_datetime, period_label
 from bot.services.review import Decision, ReviewError
-from handlers import dialog, texts
-from handlers.common import (
-    identify,
-    office_press,
-    reply,
-    require_office,
-    retire_buttons,
-)
+from handlers import buttons, dialog, texts
+from handlers.buttons import Press, Who, button
+from handlers.callbacks import ReviewAccept, ReviewOpen, ReviewReturn
+from handlers.common import identify, reply, require_office, retire_buttons
 from handlers.context import App, BotContext
 from handlers.desk_periods import DUE_FLOW
 from handlers.office import send_attachments
@@ -41,7 +34,6 @@ from handlers.telegram_text import esc
 
 log = logging.getLogger(__name__)
 
-PREFIX = "rv"
 RETURN_FLOW = "review_return"
 
 
@@ -121,8 +113,8 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
     markup = InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(texts.BTN_ACCEPT, callback_data=f"{PREFIX}:a:{report.id}"),
-                InlineKeyboardButton(texts.BTN_RETURN, callback_data=f"{PREFIX}:r:{report.id}"),
+                button(texts.BTN_ACCEPT, ReviewAccept(report.id)),
+                button(texts.BTN_RETURN, ReviewReturn(report.id)),
             ]
         ]
     )
@@ -132,32 +124,31 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
     )
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    pressed = await office_press(update, context)
-    if pressed is None:
-        return
-    who, op, args = pressed
-    if len(args) != 1 or not args[0].isdigit():
-        return
-    report_id = int(args[0])
+ReviewButton = ReviewOpen | ReviewAccept | ReviewReturn
+
+
+async def on_button(update: Update, context: BotContext, press: Press[ReviewButton]) -> None:
+    await press.answer()
+    who, data = press.who, press.data
+    report_id = data.report_id
     review = context.services.review
     report = await review.report(report_id)
     if report is None:
+        await reply(update, context, texts.REVIEW_UNKNOWN_REPORT)
         return
-    if op == "o":
+    if isinstance(data, ReviewOpen):
         period = await context.services.periods.get(report.period_code)
         assert period is not None
         await show_review(update, context, report.unit_code, period)
-    elif op == "a":
+    elif isinstance(data, ReviewAccept):
         try:
             decision = await review.accept(report_id, actor=f"tg:{who.telegram_id}")
         except ReviewError as exc:
             await _stale(update, context, exc, report.period_code)
             return
-        assert update.callback_query is not None
-        await retire_buttons(update.callback_query)
+        await retire_buttons(press.query)
         await _announce(update, context, decision)
-    elif op == "r":
+    else:
         unit = await context.services.office.unit(report.unit_code)
         assert unit is not None
         await context.services.conversations.begin(
@@ -264,5 +255,5 @@ def register(app: App) -> None:
     # questions are ended here; any other /cancel goes on.
     app.add_handler(CommandHandler("cancel", cmd_cancel), group=-5)
     app.add_handler(CommandHandler("review", cmd_review))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    buttons.on(on_button, *typing.get_args(ReviewButton), who=Who.OFFICE)
     dialog.register_flow(RETURN_FLOW, on_comment)

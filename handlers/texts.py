@@ -157,6 +157,9 @@ ASK_OPTIONAL = " <i>(không bắt buộc)</i>"
 ASK_CURRENT = "Đã trả lời: <b>{value}</b>. Nếu cần thay đổi, anh/chị gửi câu trả lời mới."
 ASK_FILE_HINT = "Anh/chị vui lòng gửi tệp bằng biểu tượng 📎 → Tệp."
 ASK_ERROR = "⚠️ {error}\n{hint}"
+BUTTON_EXPIRED = (
+    "Nút này không còn hiệu lực. Anh/chị vui lòng dùng lệnh hoặc tin nhắn mới nhất của bot."
+)
 STALE_BUTTON = "Nút này thuộc câu hỏi trước; bot xin hiển thị lại câu hỏi hiện tại."
 CHOSEN = "Đã chọn: {value}"
 
@@ -212,6 +215,11 @@ STATUS_DRAFT = "📝 Đang soạn ({n}):"
 STATUS_NONE = "⏳ Chưa báo cáo ({n}):"
 STATUS_UNIT = "• {code} — {name}"
 STATUS_UNIT_SUBMITTED = "• {code} — {name} (lần {version}, {at})"
+PERIOD_UNKNOWN = "Kỳ báo cáo {code} chưa được thiết lập. Anh/chị dùng /period để xem các kỳ."
+PERIOD_OUTSIDE_CAMPAIGN = (
+    "Kỳ {text} nằm ngoài thời gian của phong trào ({first}–{last}). Anh/chị vui lòng kiểm tra "
+    "lại năm."
+)
 BAD_PERIOD = (
     "Kỳ báo cáo không hợp lệ: “{text}”. Vui lòng ghi theo dạng năm-quý, ví dụ "
     "<code>2025-Q1</code>."
@@ -395,7 +403,7 @@ CLOSED_RESPONSE = "\nPhản hồi: {response}"
 BTN_ACK = "👍 Đã đọc"
 ACK_THANKS = "Cảm ơn anh/chị đã xác nhận đã đọc."
 ACK_AGAIN = "Anh/chị đã xác nhận đã đọc bản tin này."
-ACK_UNKNOWN = "Bản tin này không còn trên hệ thống."
+ACK_UNKNOWN = "Không ghi nhận: bản tin này không được gửi tới anh/chị."
 BROADCAST_ALBUM_ACK = (
     "📢 Văn phòng Sở gửi đơn vị bản tin trên. Anh/chị vui lòng bấm “👍 Đã đọc” sau khi xem."
 )
@@ -523,6 +531,7 @@ PRACTICE_ASK_TAGS = "Anh/chị chọn <b>lĩnh vực</b> (có thể chọn nhi�
 BTN_PRACTICE_DONE = "✅ Xong"
 BTN_PRACTICE_SKIP = "Bỏ qua"
 PRACTICE_SAVED = "✅ Đã lưu vào thư viện điển hình: <b>{title}</b> (số {id})."
+PRACTICE_UNKNOWN = "Mô hình này không có (hoặc không còn) trong thư viện điển hình."
 PRACTICE_TITLE_BAD = "Tên mô hình cần từ 3 đến 200 ký tự. Anh/chị vui lòng gửi lại."
 PRACTICES_HEADER = "📚 <b>Thư viện điển hình tiên tiến, mô hình hay</b>"
 PRACTICES_FILTER_TAG = "Lĩnh vực: <b>{tag}</b>"
@@ -601,6 +610,10 @@ NOMINATE_DESCRIPTION_BAD = "Nội dung mô tả cần từ 3 đến {max} ký t�
 AWARDS_USAGE = (
     "Cú pháp: <code>/awards NĂM</code>, ví dụ <code>/awards 2025</code> — danh sách đề xuất "
     "khen thưởng hằng năm theo mục III Kế hoạch phát động phong trào thi đua CCHC."
+)
+YEAR_OUTSIDE_CAMPAIGN = (
+    "Năm {year} nằm ngoài thời gian của phong trào ({first}–{last}). Anh/chị vui lòng kiểm tra "
+    "lại năm."
 )
 AWARDS_BAD_YEAR = "Năm không hợp lệ: “{text}”. Vui lòng ghi năm bằng 4 chữ số, ví dụ 2025."
 AWARDS_HEADER = (
@@ -994,6 +1007,7 @@ DIGEST_FOOTER = (
     "\nChi tiết: <code>/status {code}</code> · Đơn vị chưa gửi: <code>/late {code}</code>"
 )
 
+REVIEW_UNKNOWN_REPORT = "Không tìm thấy báo cáo này. Anh/chị dùng /review MÃ_ĐƠN_VỊ để xem."
 REVIEW_USAGE = (
     "Cú pháp: <code>/review MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ <code>/review THPT-QH 2025-Q1</code> "
     "(kỳ mặc định: kỳ gần nhất đơn vị đã gửi báo cáo)."

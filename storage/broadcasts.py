@@ -355,8 +355,18 @@ async def message_ids(conn: aiosqlite.Connection, broadcast_id: int) -> dict[int
 
 async def acknowledge(
     conn: aiosqlite.Connection, broadcast_id: int, telegram_id: int, now: str
-) -> bool:
-    """True the first time this person acknowledges this broadcast."""
+) -> bool | None:
+    """True the first time this person acknowledges this broadcast, False on a repeat;
+    None when it was not delivered to them, or is a notice (which carries no button): a
+    forged or foreign press records nothing."""
+    async with conn.execute(
+        "SELECT 1 FROM outbox o JOIN broadcasts b ON b.id = o.broadcast_id "
+        "WHERE o.broadcast_id = ? AND o.chat_id = ? AND o.state = 'sent' "
+        "AND b.purpose = 'broadcast'",
+        (broadcast_id, telegram_id),
+    ) as cur:
+        if await cur.fetchone() is None:
+            return None
     cur = await conn.execute(
         "INSERT OR IGNORE INTO broadcast_acks (broadcast_id, telegram_id, at) VALUES (?, ?, ?)",
         (broadcast_id, telegram_id, now),
@@ -428,9 +438,12 @@ async def recipients_of(
 async def ack_counts(conn: aiosqlite.Connection, ids: Sequence[int]) -> dict[int, int]:
     if not ids:
         return {}
+    # Only acknowledgements from people it was delivered to, as the detail view counts
+    # them (a database may hold older ones from presses that were not checked).
     async with conn.execute(
-        "SELECT broadcast_id, COUNT(*) FROM broadcast_acks WHERE broadcast_id IN "
-        f"({', '.join('?' for _ in ids)}) GROUP BY broadcast_id",
+        "SELECT a.broadcast_id, COUNT(*) FROM broadcast_acks a JOIN outbox o "
+        "ON o.broadcast_id = a.broadcast_id AND o.chat_id = a.telegram_id AND o.state = 'sent' "
+        f"WHERE a.broadcast_id IN ({', '.join('?' for _ in ids)}) GROUP BY a.broadcast_id",
         list(ids),
     ) as cur:
         return {int(r[0]): int(r[1]) for r in await cur.fetchall()}

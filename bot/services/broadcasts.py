@@ -287,9 +287,8 @@ class BroadcastService:
         ]
 
     async def acknowledge(self, broadcast_id: int, telegram_id: int) -> bool | None:
-        """True the first time, False on a repeat press, None for an unknown broadcast."""
-        if await self.get(broadcast_id) is None:
-            return None
+        """True the first time, False on a repeat press; None for a broadcast that was not
+        delivered to this person (or does not exist): nothing is recorded then."""
         async with self._db.write() as conn:
             return await store.acknowledge(conn, broadcast_id, telegram_id, to_iso(self._clock()))
 

@@ -394,6 +394,7 @@ class BotApiStandin:
             first_update_id if first_update_id is not None else int(time.time() * 1000)
         )
         self._updates_changed = asyncio.Event()
+        self._answers_changed = asyncio.Event()
         self._poll_generation = 0
         self._allowed_updates: list[str] | None = None
         self._webhook_url = ""
@@ -681,6 +682,23 @@ class BotApiStandin:
 
     def _record_user_message(self, message: JSONDict) -> None:
         self._user_messages[(message["chat"]["id"], message["message_id"])] = message
+
+    async def wait_callback_answer(
+        self,
+        query_id: str,
+        timeout: float = 5.0,  # noqa: ASYNC109 - a deadline for the whole wait
+    ) -> JSONDict:
+        """The answerCallbackQuery parameters for ``query_id``, once the bot has answered."""
+        deadline = time.monotonic() + timeout
+        while query_id not in self.callback_answers:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"callback query {query_id} was not answered in {timeout}s")
+            event = self._answers_changed
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(remaining):
+                    await event.wait()
+        return self.callback_answers[query_id]
 
     def _register_callback_query(self, user_id: int) -> str:
         query_id = f"{user_id}{next(self._query_counter):08d}{secrets.randbelow(10**6):06d}"
@@ -1267,6 +1285,8 @@ class BotApiStandin:
             raise ApiError(400, "Bad Request: MESSAGE_TOO_LONG")
         query.answered = True
         self.callback_answers[query_id] = dict(params)
+        self._answers_changed.set()
+        self._answers_changed = asyncio.Event()
         return True
 
     async def _send_chat_action(self, params: JSONDict, request: web.Request) -> Any:

@@ -238,6 +238,20 @@ class SimulatedUser:
             )
         if "callback_data" not in chosen:
             raise AssertionError(f"{self!r}: button {button!r} is not a callback button: {chosen}")
+        await self.press(str(chosen["callback_data"]), message=target)
+
+    async def press(self, data: str, *, message: SentMessage | None = None) -> str:
+        """Send a callback query with any ``data``, as a modified client can, on ``message``
+        (by default the newest message the bot sent to this chat); returns the query's id.
+
+        Telegram delivers whatever a client puts in a button press, so tests use this to
+        press forged or outdated data on the bot's messages.
+        """
+        if message is None:
+            shown = [m for m in self.messages if not m.deleted]
+            if not shown:
+                raise AssertionError(f"{self!r}: the bot has sent nothing to press a button on")
+            message = shown[-1]
         query_id = self._standin._register_callback_query(self.id)
         await self._deliver(
             {
@@ -245,11 +259,12 @@ class SimulatedUser:
                     "id": query_id,
                     "from": self.to_json(),
                     "chat_instance": f"ci{self.chat_id}",
-                    "data": chosen["callback_data"],
-                    "message": self._standin._message_json(target),
+                    "data": data,
+                    "message": self._standin._message_json(message),
                 }
             }
         )
+        return query_id
 
     # ------------------------------------------------------------------ observing
 
