@@ -277,6 +277,11 @@ def registered() -> Sequence[type[ButtonData]]:
     return tuple(_registry.values())
 
 
+def field_kinds(data_type: type[ButtonData]) -> tuple[tuple[str, FieldKind], ...]:
+    """A declared button's fields, in the order they are written, with their kinds."""
+    return data_type._kinds
+
+
 # -- who may press -------------------------------------------------------------------------
 
 
@@ -352,27 +357,30 @@ def on(callback: Callback, *data_types: type[ButtonData], who: Who) -> None:
 
 
 async def route(update: Update, context: BotContext) -> None:
-    """Every press: decode, check the presser, call the journey, answer in any case."""
+    """Every press: decode, check the presser, call the journey; answered in any case,
+    a failure included (the error handler then only apologises)."""
     query = update.callback_query
     assert query is not None
-    settings = context.services.settings
-    years = Years(settings.campaign_first_year, settings.campaign_last_year)
-    data = decode(query.data, years)
-    found = _routes.get(type(data)) if data is not None else None
-    if data is None or found is None:
-        log.info("Undecodable button data from %s: %r", query.from_user.id, query.data)
-        await answer_query(query, texts.BUTTON_EXPIRED)
-        return
-    who = await context.services.registration.identify(query.from_user.id)
-    refusal = _refusal(who, found.who)
-    if refusal is not None:
-        await answer_query(query, refusal)
-        return
-    press = Press(query, data, who)
+    press: Press[Any] | None = None
+    notice: str | None = None
     try:
-        await found.callback(update, context, press)
+        settings = context.services.settings
+        years = Years(settings.campaign_first_year, settings.campaign_last_year)
+        data = decode(query.data, years)
+        found = _routes.get(type(data)) if data is not None else None
+        if data is None or found is None:
+            log.info("Undecodable button data from %s: %r", query.from_user.id, query.data)
+            notice = texts.BUTTON_EXPIRED
+            return
+        who = await context.services.registration.identify(query.from_user.id)
+        notice = _refusal(who, found.who)
+        if notice is None:
+            press = Press(query, data, who)
+            await found.callback(update, context, press)
     finally:
-        if not press.answered:
+        if press is None:
+            await answer_query(query, notice)
+        elif not press.answered:
             await press.answer()
 
 
@@ -380,26 +388,3 @@ def register(app: App) -> None:
     """The only CallbackQueryHandler of the bot (PTB would hand data-less presses to
     the first pattern handler it met; here every press gets the same treatment)."""
     app.add_handler(CallbackQueryHandler(route))
-
-
-__all__ = [
-    "ANY_YEAR",
-    "ButtonData",
-    "Id",
-    "Key",
-    "Number",
-    "OneOf",
-    "PeriodCode",
-    "Press",
-    "Token",
-    "Who",
-    "Year",
-    "Years",
-    "button",
-    "decode",
-    "encode",
-    "fits",
-    "kind",
-    "on",
-    "registered",
-]

@@ -1,9 +1,9 @@
 """The one error handler: log with context, apologise briefly, never show a traceback.
 
-The apology goes to the person whatever happened before: a button press may already
-have been answered (Telegram then refuses a second answer as "query is too old"), and
-that must not cost the apology. One update gets one apology, even if handlers in two
-groups fail on it.
+The apology goes to the person whatever happened before. A button press is always
+answered by the router (handlers/buttons.py), a failure included, so the apology never
+depends on answering it again (Telegram would refuse: "query is too old"). One update
+gets one apology, even if handlers in two groups fail on it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from handlers import texts
-from handlers.common import answer_query
 from handlers.context import App, BotContext
 
 log = logging.getLogger(__name__)
@@ -30,8 +29,6 @@ async def on_error(update: object, context: BotContext) -> None:
         return
     if not context.bot_data.first_apology(update.update_id):
         return
-    if update.callback_query is not None:
-        await answer_query(update.callback_query)
     try:
         await context.bot.send_message(update.effective_chat.id, texts.ERROR)
     except TelegramError:
