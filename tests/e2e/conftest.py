@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -122,3 +123,10 @@ async def fill_report(
             step_times.append(time.perf_counter() - started)
     assert summary is not None
     return summary
+
+
+async def delivered(services: Services, broadcast_id: int) -> None:
+    """Wait until the outbox has recorded the fate of every recipient of a broadcast
+    (it records each after Telegram answers, and offers nothing to await)."""
+    while not (await services.broadcasts.counts(broadcast_id)).done:  # noqa: ASYNC110
+        await asyncio.sleep(0.02)

@@ -4,7 +4,6 @@ person the broadcast reached; the apology for a failure always reaches the perso
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import pytest
@@ -14,7 +13,7 @@ from bot.services.broadcasts import Audience
 from bot.services.container import Services
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers import texts
-from tests.e2e.conftest import bound_user
+from tests.e2e.conftest import bound_user, delivered
 from tests.e2e.fuzz_support import db_fingerprint, settle
 from tests.reports import bind, submit
 
@@ -150,8 +149,7 @@ async def test_a_thumbs_up_counts_only_from_a_person_it_reached(
         audience_label="THPT-QH",
     )
     await head.expect("Mô hình hay")
-    while not (await service.counts(broadcast_id)).done:
-        await asyncio.sleep(0.02)
+    await delivered(app_services, broadcast_id)
 
     for presser in (stranger, other_unit_head, office):
         assert await press(standin, presser, f"ack:{broadcast_id}") == texts.ACK_UNKNOWN

@@ -17,49 +17,17 @@ import handlers.callbacks as cb
 from handlers.buttons import (
     SQLITE_MAX_INT,
     ButtonData,
-    FieldKind,
-    Number,
-    OneOf,
-    PeriodField,
-    Token,
-    YearField,
     Years,
     decode,
     encode,
-    field_kinds,
     fits,
     kind,
     registered,
 )
 from handlers.telegram_text import CALLBACK_DATA_LIMIT
+from tests.button_strategies import CAMPAIGN, any_button, forged_data
 
-CAMPAIGN = Years(2021, 2030)
-
-
-def _values(field_kind: FieldKind) -> st.SearchStrategy[Any]:
-    if isinstance(field_kind, Number):
-        return st.integers(field_kind.low, field_kind.high)
-    if isinstance(field_kind, Token):
-        return st.from_regex(field_kind.pattern, fullmatch=True).filter(lambda t: ":" not in t)
-    if isinstance(field_kind, OneOf):
-        return st.sampled_from(sorted(field_kind.values))
-    if isinstance(field_kind, PeriodField):
-        return st.builds(
-            lambda y, q: f"{y}-Q{q}", st.integers(CAMPAIGN.first, CAMPAIGN.last), st.integers(1, 4)
-        )
-    assert isinstance(field_kind, YearField)
-    return st.integers(CAMPAIGN.first, CAMPAIGN.last)
-
-
-def _buttons(data_type: type[ButtonData]) -> st.SearchStrategy[ButtonData]:
-    kinds = field_kinds(data_type)
-    return st.builds(
-        lambda *values: data_type(**dict(zip([n for n, _ in kinds], values, strict=True))),
-        *[_values(k) for _, k in kinds],
-    )
-
-
-ANY_BUTTON = st.sampled_from(registered()).flatmap(_buttons)
+ANY_BUTTON = any_button()
 
 
 def test_every_journey_declares_its_buttons() -> None:
@@ -82,8 +50,8 @@ def test_what_fits_round_trips(data: ButtonData) -> None:
     assert decode(raw, CAMPAIGN) == data
 
 
-@settings(max_examples=1500, deadline=None)
-@given(st.text(max_size=64) | st.binary(max_size=64).map(lambda b: b.decode("latin-1")))
+@settings(max_examples=3000, deadline=None)
+@given(forged_data())
 def test_anything_decodes_to_nothing_or_to_exactly_itself(raw: str) -> None:
     data = decode(raw, CAMPAIGN)
     if data is not None:

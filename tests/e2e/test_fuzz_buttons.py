@@ -1,0 +1,193 @@
+"""Forged button presses, fuzzed through the stand-in as a stranger, as another unit's
+head and as the office.
+
+A modified client can send any callback data of up to 64 bytes on any of the bot's
+messages. Hypothesis draws data for every declared button (valid, with a field mutated,
+a field missing or one too many), random text and bytes, and the empty string; ids lean
+towards rows that exist (another unit's report, a broadcast, a practice). For every
+press: the query is answered; the error handler is never reached (the ``app`` fixture
+fails the test otherwise) and nothing the bot sends is refused by Telegram (the
+``standin`` fixture); a press by anyone but the office changes no row of the database
+except the presser's own (their conversation, their unit's draft, their 👍); and nothing
+of the other unit reaches the presser's chat.
+
+The fixtures are shared by the examples of a test on purpose: one bot, one database.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from bot.domain.broadcasts import Content
+from bot.services.broadcasts import Audience
+from bot.services.container import Services
+from bot.standin import BotApiStandin, SimulatedUser
+from handlers import texts
+from handlers.buttons import decode
+from handlers.callbacks import ReviewOpen
+from tests.button_strategies import forged_data
+from tests.e2e.conftest import bound_user, delivered, fill_report
+from tests.e2e.fuzz_support import VOLATILE_TABLES, settle
+
+# Examples per presser; every example is one press and its settling press.
+EXAMPLES = {"stranger": 1000, "other_head": 1000, "office": 800}
+OWN = "THPT-QH"  # the pressing head's unit
+OTHER = "PGD-QN"  # the unit whose report, broadcast and name must stay out of sight
+
+
+def fuzz(examples: int) -> settings:
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
+@dataclass
+class World:
+    """What the presses aim at: people, and rows that exist."""
+
+    services: Services
+    standin: BotApiStandin
+    office: SimulatedUser
+    head: SimulatedUser  # of OWN
+    other: SimulatedUser  # of OTHER
+    stranger: SimulatedUser
+    ids: list[int]
+    other_name: str
+    answered: Counter[str]
+    # The rows after the last press: the next press's "before" (nothing else writes
+    # between two examples), so each example reads the database once.
+    snapshot: dict[str, Counter[tuple[Any, ...]]] | None = None
+
+
+@pytest.fixture
+async def world(standin: BotApiStandin, app_services: Services, office: SimulatedUser) -> World:
+    services = app_services
+    head = await bound_user(standin, services, 7301, OWN)
+    other = await bound_user(standin, services, 7302, OTHER, name="Lê Văn Khác")
+    stranger = standin.user(7399, "Người lạ")
+    await stranger.send("/start")
+    await stranger.expect("mã mời")
+    await fill_report(other)  # in the chat, so its signed file is one Telegram has
+    await other.click(texts.BTN_SUBMIT)
+    await other.expect("Số tiếp nhận")
+    notice = await office.expect(unit_name := (await unit_of(services, OTHER)))
+    review = decode(notice.buttons[0]["callback_data"])
+    assert isinstance(review, ReviewOpen)
+    resolved = await services.broadcasts.resolve(Audience(kind="all", heads_only=True))
+    broadcast_id = await services.broadcasts.queue(
+        created_by=office.id,
+        content=Content(kind="text", body="Mô hình hay"),
+        recipients=resolved.recipients,
+        audience_label="test",
+    )
+    await delivered(services, broadcast_id)
+    practice_id = await services.practices.add(
+        title="Một cửa điện tử",
+        content=Content(kind="text", body="Mô tả"),
+        unit_code=OTHER,
+        tags=["tthc"],
+        by=other.id,
+        pending=True,
+    )
+    for user in (office, head, other, stranger):
+        await user.idle(quiet=0.2)
+    ids = sorted({review.report_id, broadcast_id, practice_id, 1, 2})
+    return World(services, standin, office, head, other, stranger, ids, unit_name, Counter())
+
+
+async def unit_of(services: Services, code: str) -> str:
+    unit = await services.office.unit(code)
+    assert unit is not None
+    return unit.name
+
+
+async def rows(services: Services) -> dict[str, Counter[tuple[Any, ...]]]:
+    """Every row of every table (but the update log), as read after the last commit."""
+    conn = services.db.reader
+    async with conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ) as cur:
+        names = [str(r[0]) for r in await cur.fetchall() if r[0] not in VOLATILE_TABLES]
+    found: dict[str, Counter[tuple[Any, ...]]] = {}
+    for name in names:
+        async with conn.execute(f'SELECT * FROM "{name}"') as cur:
+            columns = [d[0] for d in cur.description]
+            found[name] = Counter(
+                tuple(zip(columns, row, strict=True)) for row in await cur.fetchall()
+            )
+    return found
+
+
+def _owned(table: str, row: tuple[Any, ...], presser: int, unit: str | None) -> bool:
+    """A row that belongs to the presser: their conversation, their 👍, their unit's draft."""
+    values = dict(row)
+    if table in ("sessions", "broadcast_acks"):
+        return values.get("telegram_id") == presser
+    if table == "drafts":
+        return unit is not None and values.get("unit_code") == unit
+    return False
+
+
+def foreign_changes(
+    before: dict[str, Counter[tuple[Any, ...]]],
+    after: dict[str, Counter[tuple[Any, ...]]],
+    presser: int,
+    unit: str | None,
+) -> list[tuple[str, tuple[Any, ...]]]:
+    changed = []
+    for table in before.keys() | after.keys():
+        old, new = before.get(table, Counter()), after.get(table, Counter())
+        for row in (old - new) + (new - old):
+            if not _owned(table, row, presser, unit):
+                changed.append((table, row))
+    return changed
+
+
+async def press_and_check(world: World, user: SimulatedUser, data: str, *, office: bool) -> None:
+    await user.idle(quiet=0)
+    before = None if office else world.snapshot or await rows(world.services)
+    query_id = await user.press(data)
+    await settle(world.standin, user)
+    answer = world.standin.callback_answers.get(query_id)
+    assert answer is not None, f"press {data!r} was not answered"
+    world.answered[str(answer.get("text") or "")] += 1
+    text = str(answer.get("text") or "")
+    event("refused" if text in (texts.BUTTON_EXPIRED, texts.OFFICE_ONLY) else "handled")
+    if office:
+        return
+    assert before is not None
+    unit = OWN if user is world.head else None
+    world.snapshot = await rows(world.services)
+    assert foreign_changes(before, world.snapshot, user.id, unit) == [], data
+    seen = "\n".join(m.text for m in await user.idle(quiet=0))
+    assert OTHER not in seen, data
+    assert world.other_name not in seen, data
+
+
+@fuzz(EXAMPLES["stranger"])
+@given(data=st.data())
+async def test_a_stranger_forging_presses(world: World, data: st.DataObject) -> None:
+    raw = data.draw(forged_data(ids=world.ids))
+    await press_and_check(world, world.stranger, raw, office=False)
+
+
+@fuzz(EXAMPLES["other_head"])
+@given(data=st.data())
+async def test_another_units_head_forging_presses(world: World, data: st.DataObject) -> None:
+    raw = data.draw(forged_data(ids=world.ids))
+    await press_and_check(world, world.head, raw, office=False)
+
+
+@fuzz(EXAMPLES["office"])
+@given(data=st.data())
+async def test_the_office_forging_presses(world: World, data: st.DataObject) -> None:
+    raw = data.draw(forged_data(ids=world.ids))
+    await press_and_check(world, world.office, raw, office=True)
