@@ -13,7 +13,7 @@ import hashlib
 import html
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Iterable, Mapping
 from typing import Any
 
 from bot.services.container import Services
@@ -70,13 +70,23 @@ async def settle(
     return await standin.wait_callback_answer(query_id, timeout)
 
 
-async def exchange(standin: BotApiStandin, user: SimulatedUser, text: str) -> list[SentMessage]:
-    """Send ``text`` as ``user``, settle, and return what the bot sent or re-worded in the
-    person's chat in between (messages already there before are consumed first)."""
+async def after(
+    standin: BotApiStandin, user: SimulatedUser, action: Awaitable[object]
+) -> list[SentMessage]:
+    """Do ``action`` as ``user`` (send a text, press a button), settle, and return what the
+    bot sent or re-worded in the person's chat meanwhile (what was there before is
+    consumed first), checked with :func:`check_replies`."""
     await user.idle(quiet=0)
-    await user.send(text)
+    await action
     await settle(standin, user)
-    return await user.idle(quiet=0)
+    replies = await user.idle(quiet=0)
+    check_replies(replies)
+    return replies
+
+
+async def exchange(standin: BotApiStandin, user: SimulatedUser, text: str) -> list[SentMessage]:
+    """Send ``text`` as ``user`` and return the bot's replies (see :func:`after`)."""
+    return await after(standin, user, user.send(text))
 
 
 def check_replies(replies: list[SentMessage]) -> None:
