@@ -96,9 +96,20 @@ def _describe(services: Services, period: Period) -> str:
     )
 
 
-def _code(text: str) -> str | None:
+def _code(services: Services, text: str) -> str | None:
+    """The period's code, if ``text`` names a quarter of the campaign's years."""
     parsed = parse_period_code(text)
-    return None if parsed is None else f"{parsed[0]}-Q{parsed[1]}"
+    if parsed is None or not services.periods.in_campaign(parsed[0]):
+        return None
+    return f"{parsed[0]}-Q{parsed[1]}"
+
+
+def _bad_code(services: Services, text: str) -> int:
+    settings = services.settings
+    return fail(
+        f"Kỳ báo cáo không hợp lệ: {text} (ví dụ 2025-Q1; năm trong thời gian của phong trào, "
+        f"{settings.campaign_first_year}–{settings.campaign_last_year})"
+    )
 
 
 async def _list(services: Services) -> int:
@@ -108,9 +119,9 @@ async def _list(services: Services) -> int:
 
 
 async def _open(services: Services, args: argparse.Namespace) -> int:
-    code = _code(args.code)
+    code = _code(services, args.code)
     if code is None:
-        return fail(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
+        return _bad_code(services, args.code)
     due_at = None
     if args.due:
         due_at = parse_deadline(" ".join(args.due), services.settings.tz)
@@ -129,18 +140,18 @@ async def _open(services: Services, args: argparse.Namespace) -> int:
 
 
 async def _close(services: Services, args: argparse.Namespace) -> int:
-    code = _code(args.code)
+    code = _code(services, args.code)
     if code is None:
-        return fail(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
+        return _bad_code(services, args.code)
     period = await services.periods.close(code, actor=ACTOR)
     print("Đã đóng kỳ: " + _describe(services, period))
     return 0
 
 
 async def _due(services: Services, args: argparse.Namespace) -> int:
-    code = _code(args.code)
+    code = _code(services, args.code)
     if code is None:
-        return fail(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
+        return _bad_code(services, args.code)
     text = " ".join(args.when)
     due_at = parse_deadline(text, services.settings.tz)
     if due_at is None:
@@ -173,9 +184,9 @@ async def _untold(services: Services, period: Period) -> None:
 
 
 async def _reopen(services: Services, args: argparse.Namespace) -> int:
-    code = _code(args.code)
+    code = _code(services, args.code)
     if code is None:
-        return fail(f"Kỳ báo cáo không hợp lệ: {args.code} (ví dụ 2025-Q1)")
+        return _bad_code(services, args.code)
     days = args.days if args.days is not None else services.settings.reopen_days
     if not 1 <= days <= 60:
         return fail("Số ngày phải từ 1 đến 60.")

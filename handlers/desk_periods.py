@@ -107,7 +107,7 @@ async def cmd_period(update: Update, context: BotContext) -> None:
         await reply(update, context, texts.BAD_PERIOD.format(text=esc(args[0])))
         return
     settings = context.services.settings
-    if not settings.campaign_first_year <= parsed[0] <= settings.campaign_last_year:
+    if not periods.in_campaign(parsed[0]):
         await reply(
             update,
             context,

@@ -64,7 +64,13 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     """Wire services; the database is opened separately with :func:`open_services`."""
     db = Database(settings.db_path)
     form = load_form(settings.form_file)
-    periods = PeriodService(db, clock, tz=settings.tz, due_day=settings.due_day)
+    periods = PeriodService(
+        db,
+        clock,
+        tz=settings.tz,
+        due_day=settings.due_day,
+        years=(settings.campaign_first_year, settings.campaign_last_year),
+    )
     methodology = _methodology(settings, form)
     standings = StandingsService(db, clock, methodology, periods, count=settings.standings_count)
     office = OfficeService(db)

@@ -127,11 +127,25 @@ class UnknownUnit(LookupError):
 
 
 class PeriodService:
-    def __init__(self, db: Database, clock: Clock, *, tz: ZoneInfo, due_day: int) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        *,
+        tz: ZoneInfo,
+        due_day: int,
+        years: tuple[int, int] = (1, 9999),
+    ) -> None:
         self._db = db
         self._clock = clock
         self._tz = tz
         self._due_day = due_day
+        self._years = years
+
+    def in_campaign(self, year: int) -> bool:
+        """Whether ``year`` is one of the campaign's (settings): periods of other years
+        are never set up, whoever names them."""
+        return self._years[0] <= year <= self._years[1]
 
     def now(self) -> datetime:
         return self._clock()
@@ -164,11 +178,12 @@ class PeriodService:
         return await periods.get(self._db.reader, period_code(*parsed))
 
     async def resolve(self, code: str | None) -> Period | None:
-        """A period named by the user, or the current quarter when none is named."""
+        """A period named by the user (set up with the default rule if it is one of the
+        campaign's), or the current quarter when none is named."""
         if code is None:
             return await self.current()
         parsed = parse_period_code(code)
-        if parsed is None:
+        if parsed is None or not self.in_campaign(parsed[0]):
             return None
         return await self.ensure(*parsed)
 
@@ -231,7 +246,7 @@ class PeriodService:
 
     async def _require(self, code: str) -> Period:
         parsed = parse_period_code(code)
-        if parsed is None:
+        if parsed is None or not self.in_campaign(parsed[0]):
             raise LookupError(code)
         return await self.ensure(*parsed)
 

@@ -19,7 +19,10 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 @pytest.fixture(autouse=True)
 def db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    return clean_environment(monkeypatch, tmp_path)
+    path = clean_environment(monkeypatch, tmp_path)
+    # Quarters far in the future, so the tests do not depend on today's date.
+    monkeypatch.setenv("CCHC_CAMPAIGN_LAST_YEAR", "2099")
+    return path
 
 
 def stored(db: Path, code: str) -> tuple[str, datetime, dict[str, datetime]]:
@@ -42,7 +45,9 @@ def stored(db: Path, code: str) -> tuple[str, datetime, dict[str, datetime]]:
 def test_due_close_open_and_reopen_a_far_period(
     capsys: pytest.CaptureFixture[str], db: Path
 ) -> None:
-    # A quarter far in the future, so the test does not depend on today's date.
+    code, out, err = run(capsys, "period", "due", "2100-Q1", "20/03/2100")
+    assert code == 1
+    assert "2021–2099" in err  # outside the campaign's years: nothing is set up
     code, out, err = run(capsys, "period", "due", "2099-Q4", "20/12/2099", "17:00")
     assert (code, err) == (0, "")
     assert "hạn nộp 17:00 ngày 20/12/2099" in out
