@@ -140,9 +140,7 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _campaign_years_in_order(self) -> Settings:
         if self.campaign_first_year > self.campaign_last_year:
-            raise ValueError(
-                "CCHC_CAMPAIGN_FIRST_YEAR không được sau CCHC_CAMPAIGN_LAST_YEAR"
-            )
+            raise ValueError("CCHC_CAMPAIGN_FIRST_YEAR không được sau CCHC_CAMPAIGN_LAST_YEAR")
         return self
 
     @property
