@@ -9,6 +9,7 @@ the person was, with every answer kept. A skipped optional field is stored as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,7 @@ from storage import audit, reports, sessions
 from storage.database import Database
 
 FLOW = "report"
+_QUESTION_NUMBER = re.compile(r"[0-9]{1,4}")
 _AT_SUMMARY = "Báo cáo đã trả lời đủ các câu. Vui lòng dùng các nút bên dưới để sửa hoặc gửi."
 
 
@@ -173,8 +175,11 @@ class ReportingService:
         loaded = await self._load(member)
         if loaded is not None and loaded[1].cursor >= self.total:
             # At the summary a typed number opens that question, as the edit menu says.
-            if text.strip().isdigit():
-                return await self.edit(member, int(text.strip()))
+            # ASCII digits only: "²" or "①" pass str.isdigit() but not int(), and other
+            # scripts' digits are not what anyone here types (as in bot.numbers).
+            typed = text.strip()
+            if _QUESTION_NUMBER.fullmatch(typed):
+                return await self.edit(member, int(typed))
             period, state, _ = loaded
             return await self._show(member, period, state, notice=_AT_SUMMARY)
         return await self._answer(member, None, lambda f: parse_text_answer(f, text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.domain.models import Membership
 from bot.services import reporting as rs
 from bot.services.container import Services
+from tests.reports import fill
 
 
 async def member(services: Services, user_id: int, unit: str = "THPT-QH") -> Membership:
@@ -83,3 +84,20 @@ async def test_without_a_session_nothing_happens(services: Services) -> None:
     head = await member(services, 7)
     assert await services.reporting.answer_text(head, "12") is None
     assert await services.reporting.leave(head) is None
+
+
+async def test_a_number_typed_at_the_summary_opens_that_question_and_nothing_else_does(
+    services: Services,
+) -> None:
+    head = await member(services, 8)
+    await fill(services, head)
+    total = len(services.form.fields)
+    # Digits str.isdigit() accepts but int() does not, other scripts' digits, a number
+    # beyond the form and a very long one: the summary again, with a notice.
+    for typed in ("²", "①", "١٢", "٣", "１２", str(total + 1), "9" * 4096, "0"):
+        step = await services.reporting.answer_text(head, typed)
+        assert isinstance(step, rs.Summary), typed
+        assert step.notice, typed
+    step = await services.reporting.answer_text(head, " 7 ")
+    assert isinstance(step, rs.Ask)
+    assert step.number == 7
