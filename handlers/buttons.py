@@ -356,6 +356,11 @@ def on(callback: Callback, *data_types: type[ButtonData], who: Who) -> None:
         _routes[data_type] = _Route(callback, who)
 
 
+def routed() -> dict[type[ButtonData], Who]:
+    """Who may press each button a journey handles (the README's table, a test)."""
+    return {data_type: found.who for data_type, found in _routes.items()}
+
+
 async def route(update: Update, context: BotContext) -> None:
     """Every press: decode, check the presser, call the journey; answered in any case,
     a failure included (the error handler then only apologises)."""

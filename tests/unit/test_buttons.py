@@ -7,6 +7,7 @@ messages; these tests hold the codec to "decode accepts exactly what encode writ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,15 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import handlers.callbacks as cb
+from bot.app import build_application
+from bot.config import Settings
 from handlers.buttons import (
     SQLITE_MAX_INT,
     ButtonData,
+    Who,
     Years,
     decode,
     encode,
     fits,
     kind,
     registered,
+    routed,
 )
 from handlers.telegram_text import CALLBACK_DATA_LIMIT
 from tests.button_strategies import CAMPAIGN, any_button, forged_data
@@ -155,3 +160,17 @@ def test_a_prefix_cannot_shadow_another() -> None:
         @dataclass(frozen=True)
         class Twin(ButtonData):  # pragma: no cover - refused at declaration
             pass
+
+
+def test_every_declared_button_is_handled_with_a_role(tmp_path: Path) -> None:
+    bot_settings = Settings(
+        bot_token="123456:TEST",  # type: ignore[arg-type]
+        db_path=tmp_path / "cchc.db",
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    build_application(bot_settings)  # the journeys register their buttons
+    who = routed()
+    assert set(who) == set(registered())
+    office_only = {t.prefix for t, w in who.items() if w is Who.OFFICE}
+    assert {"rv:a", "pd:c", "rm:n", "aw:c", "bc:go", "bcd", "pr:a", "xc"} <= office_only
+    assert who[cb.Ack] is Who.ANYONE  # the acknowledgement checks delivery itself
