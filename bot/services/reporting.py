@@ -9,7 +9,6 @@ the person was, with every answer kept. A skipped optional field is stored as
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +31,6 @@ from storage import audit, reports, sessions
 from storage.database import Database
 
 FLOW = "report"
-_QUESTION_NUMBER = re.compile(r"[0-9]{1,4}")
 _AT_SUMMARY = "Báo cáo đã trả lời đủ các câu. Vui lòng dùng các nút bên dưới để sửa hoặc gửi."
 
 
@@ -178,8 +176,12 @@ class ReportingService:
             # ASCII digits only: "²" or "①" pass str.isdigit() but not int(), and other
             # scripts' digits are not what anyone here types (as in bot.numbers).
             typed = text.strip()
-            if _QUESTION_NUMBER.fullmatch(typed):
-                return await self.edit(member, int(typed))
+            if typed.isascii() and typed.isdigit():
+                # A longer one is no question's number (and int() refuses 4,300 digits).
+                significant = typed.lstrip("0")
+                return await self.edit(
+                    member, int(significant or "0") if len(significant) < 10 else 0
+                )
             period, state, _ = loaded
             return await self._show(member, period, state, notice=_AT_SUMMARY)
         return await self._answer(member, None, lambda f: parse_text_answer(f, text))

@@ -94,10 +94,12 @@ async def test_a_number_typed_at_the_summary_opens_that_question_and_nothing_els
     total = len(services.form.fields)
     # Digits str.isdigit() accepts but int() does not, other scripts' digits, a number
     # beyond the form and a very long one: the summary again, with a notice.
-    for typed in ("²", "①", "١٢", "٣", "１２", str(total + 1), "9" * 4096, "0"):
+    for typed in ("²", "①", "١٢", "٣", "１２", str(total + 1), "9" * 5000, "0", "-1", "7."):
         step = await services.reporting.answer_text(head, typed)
         assert isinstance(step, rs.Summary), typed
         assert step.notice, typed
-    step = await services.reporting.answer_text(head, " 7 ")
-    assert isinstance(step, rs.Ask)
-    assert step.number == 7
+    for typed in (" 7 ", "0007"):
+        step = await services.reporting.answer_text(head, typed)
+        assert isinstance(step, rs.Ask)
+        assert step.number == 7
+        await services.reporting.summary(head)
