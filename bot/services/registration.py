@@ -123,8 +123,11 @@ class RegistrationService:
         now = to_iso(self._clock())
         async with self._db.write() as conn:
             invite = await invites.by_hash(conn, hash_code(code_or_id))
-            if invite is None and code_or_id.strip().isdigit():
-                invite = await invites.by_id(conn, int(code_or_id))
+            number = code_or_id.strip()
+            # An invite's number: ASCII digits that fit SQLite's integers ("²" passes
+            # isdigit() but not int(); 20 digits pass int() but not SQLite).
+            if invite is None and number.isascii() and number.isdigit() and len(number) < 19:
+                invite = await invites.by_id(conn, int(number))
             if invite is None or not await invites.revoke(conn, invite.id, now):
                 return None
             await audit.record(

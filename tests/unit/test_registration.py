@@ -89,3 +89,9 @@ async def test_codes_are_stored_only_as_hashes(services: Services) -> None:
     async with services.db.reader.execute("SELECT * FROM invites") as cur:
         rows = [tuple(r) for r in await cur.fetchall()]
     assert all(new.code not in str(row) for row in rows)
+
+
+async def test_revoking_what_is_no_invite_number_finds_nothing(services: Services) -> None:
+    await services.registration.create_invite("THPT-QH", "head", created_by="test")
+    for typed in ("²", "١", "1" * 20, "9" * 5000, "-1", ""):
+        assert await services.registration.revoke(typed, actor="cli") is None, typed
