@@ -24,7 +24,7 @@ from datetime import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from bot.clock import to_iso
@@ -60,6 +60,7 @@ from tests.e2e.fuzz_support import (
     said,
     shown,
     squeezed,
+    take_problems,
 )
 from tests.reports import bind, fill, submit
 
@@ -399,6 +400,88 @@ async def test_report_question(
     back = await after(standin, q.head, q.head.click(texts.BTN_BACK))
     assert said(back, texts.ASK_HEADER, number=q.number, total=q.total)
     assert squeezed(display_value(spec, value)) in squeezed(joined(back))
+
+
+@dataclass(frozen=True, slots=True)
+class AtSummary:
+    head: SimulatedUser
+    total: int
+    period: str
+
+
+@pytest.fixture
+async def at_summary(standin: BotApiStandin, app_services: Services) -> AtSummary:
+    """A unit head in /report with every question answered: at the summary."""
+    head = await bound_user(standin, app_services, HEAD_ID, UNIT)
+    who = await app_services.registration.identify(head.id)
+    assert who.membership is not None
+    summary = await fill(app_services, who.membership)
+    assert isinstance(summary, rs.Summary)
+    shown_ = await after(standin, head, head.send("/report"))
+    assert said(shown_, texts.SUMMARY_HEADER)
+    return AtSummary(head, len(app_services.form.fields), summary.period.code)
+
+
+def question_number(text: str, total: int) -> int | None:
+    """The question a text typed at the summary names: ASCII digits, 1 to ``total``."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text.lstrip("0") or "0") if len(text.lstrip("0")) < 10 else 0
+    return number if 1 <= number <= total else None
+
+
+@fuzz()
+@given(text=_delivered(st.one_of(st.integers(0, 40).map(str), NUMBERS, TEXTS)))
+@example(text="²")  # passes str.isdigit(), not int(): it used to reach the error handler
+@example(text="0007")
+async def test_report_summary(
+    standin: BotApiStandin, app_services: Services, at_summary: AtSummary, text: str
+) -> None:
+    """At the summary, a question's number opens it; any other text shows the summary."""
+    head, total = at_summary.head, at_summary.total
+    before = await db_fingerprint(app_services)
+    replies = await exchange(standin, head, text)
+    number = question_number(text, total)
+    if number is None:
+        assert said(replies, texts.SUMMARY_HEADER)
+        unchanged(before, await db_fingerprint(app_services))
+        return
+    assert said(replies, texts.ASK_HEADER, number=number, total=total)
+    within(before, await db_fingerprint(app_services), "sessions")
+    await after(standin, head, head.send("/cancel"))
+    again = await after(standin, head, head.send("/report"))
+    assert said(again, texts.SUMMARY_HEADER)
+
+
+@fuzz()
+@given(text=TEXTS)
+async def test_report_text_edited_from_the_summary(
+    standin: BotApiStandin, app_services: Services, at_summary: AtSummary, text: str
+) -> None:
+    """A narrative question opened from the summary: what it takes, the summary shows."""
+    head, total = at_summary.head, at_summary.total
+    spec = question_of(app_services.form, "text")
+    number = app_services.form.index[spec.key] + 1
+    if await app_services.conversations.flow_of(HEAD_ID) is None:
+        await after(standin, head, head.send("/report"))
+    asked = await exchange(standin, head, str(number))
+    assert said(asked, texts.ASK_HEADER, number=number, total=total)
+    before = await db_fingerprint(app_services)
+    replies = await exchange(standin, head, text)
+    refusal, value = refusal_of(spec, text)
+    if refusal is not None:
+        assert len(text) > spec.text_limit, text
+        assert said(replies, texts.ASK_ERROR, error=refusal, hint=expected_hint(spec))
+        unchanged(before, await db_fingerprint(app_services))
+        await after(standin, head, head.send("/cancel"))
+        return
+    assert value == text
+    assert said(replies, texts.SUMMARY_HEADER)
+    within(before, await db_fingerprint(app_services), "drafts", "sessions", "audit_log")
+    draft = await reports.get_draft(app_services.db.reader, UNIT, at_summary.period)
+    assert draft is not None
+    assert draft.answers[spec.key] == text
+    assert squeezed(text) in squeezed(joined(replies))
 
 
 # -- (2) composing a broadcast ----------------------------------------------------------------
@@ -991,10 +1074,40 @@ async def test_a_nomination_at_its_longest_with_a_photo_reaches_the_office(
     assert said(sent, texts.NOMINATE_SENT)
 
     await after(standin, office, office.send("/nominations"))
-    problems = [f"{e.method}: {e.description}" for e in standin.errors] + [
-        r.getMessage() for r in caplog.records if r.name == "handlers.errors"
-    ]
-    # Reported here rather than by the fixtures, so that the test can be marked.
-    standin.errors.clear()
-    caplog.clear()
-    assert problems == []
+    assert take_problems(standin, caplog) == []
+
+
+# -- numbers in commands' arguments --------------------------------------------------------------
+
+
+def _known_bug(where: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(
+        strict=True, reason=f"{where}: '²'.isdigit() is true, int('²') raises ValueError"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param("/close_explanation ² đã xem", marks=_known_bug("handlers/appraisal.py")),
+        pytest.param(f"/audit {UNIT} ²", marks=_known_bug("handlers/desk.py")),
+        pytest.param(f"/reopen {UNIT} ²", marks=_known_bug("handlers/desk_periods.py")),
+        f"/view {UNIT} ²",
+        f"/review {UNIT} ²",
+        "/status ²",
+        "/late ²",
+        "/ranking ²",
+        "/awards ²",
+        "/period ²",
+    ],
+)
+async def test_a_superscript_number_in_a_command_is_answered(
+    standin: BotApiStandin,
+    office: SimulatedUser,
+    caplog: pytest.LogCaptureFixture,
+    command: str,
+) -> None:
+    """Digits that are not digits, where a command takes a number (the same trap as the
+    report's summary): the office is answered, nothing fails."""
+    await exchange(standin, office, command)
+    assert take_problems(standin, caplog) == []
