@@ -155,7 +155,7 @@ def parse_line(line: str) -> tuple[str, str]:
     if not stripped.startswith(":") or len(stripped) == 1:
         return "say", line.rstrip("\r\n")
     head, _, rest = stripped[1:].partition(" ")
-    if head.isdigit():
+    if head.isascii() and head.isdigit():
         return "press", head
     return head.casefold(), rest.strip()
 

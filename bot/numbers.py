@@ -19,7 +19,16 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Final, Literal
 
-__all__ = ["NumberError", "NumberErrorCode", "format_number", "parse_number", "plain_number"]
+__all__ = [
+    "NumberError",
+    "NumberErrorCode",
+    "format_number",
+    "parse_number",
+    "parse_whole",
+    "plain_number",
+]
+
+SQLITE_MAX_INT: Final = 2**63 - 1
 
 NumberErrorCode = Literal[
     "empty",
@@ -45,6 +54,24 @@ _SPACED_BODY: Final = re.compile(
 )
 _FIRST_GROUP: Final = re.compile(r"[1-9][0-9]{0,2}")
 _GROUP: Final = re.compile(r"[0-9]{3}")
+
+
+def parse_whole(text: str, *, low: int = 0, high: int = SQLITE_MAX_INT) -> int | None:
+    """A whole number typed in ASCII digits ("12", "007") within ``[low, high]``, or None.
+
+    Where a command takes a count or a row's number. ``str.isdigit()`` is true of "²",
+    which ``int()`` refuses, and of "١٢", which ``int()`` reads although no one here
+    types it; a number beyond SQLite's integers names no row, and ``int()`` refuses to
+    read more than 4,300 digits at all.
+    """
+    typed = text.strip()
+    if not typed or not typed.isascii() or not typed.isdigit():
+        return None
+    significant = typed.lstrip("0") or "0"
+    if len(significant) > len(str(high)):
+        return None
+    value = int(significant)
+    return value if low <= value <= high else None
 
 
 class NumberError(ValueError):

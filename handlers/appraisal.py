@@ -15,7 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
 from bot.formatting import format_points
-from bot.numbers import format_number
+from bot.numbers import format_number, parse_whole
 from bot.services.appraisal import EXPLANATION_LIMIT, AppraisalError, Change, Sheet
 from bot.services.periods import label_of, parse_period_code, period_code
 from bot.services.reporting import FLOW as REPORT_FLOW
@@ -318,10 +318,11 @@ async def cmd_close_explanation(update: Update, context: BotContext) -> None:
     if who is None:
         return
     args = list(context.args or [])
-    if not args or not args[0].isdigit():
+    number = parse_whole(args[0], low=1) if args else None
+    if number is None:
         await reply(update, context, texts.CLOSE_USAGE)
         return
-    await _close(update, context, int(args[0]), " ".join(args[1:]), who.telegram_id)
+    await _close(update, context, number, " ".join(args[1:]), who.telegram_id)
 
 
 async def on_close_button(

@@ -16,6 +16,7 @@ from telegram.constants import ChatAction
 from telegram.ext import CommandHandler
 
 from bot.formatting import format_date, format_datetime, period_label
+from bot.numbers import parse_whole
 from bot.services.backup import BackupError
 from bot.services.export import EXPORT_FORMATS, ExportFormat
 from handlers import texts
@@ -83,10 +84,11 @@ async def cmd_audit(update: Update, context: BotContext) -> None:
         await reply(update, context, texts.AUDIT_USAGE)
         return
     if len(args) == 2:
-        if not args[1].isdigit() or not 1 <= int(args[1]) <= AUDIT_MAX:
+        typed = parse_whole(args[1], low=1, high=AUDIT_MAX)
+        if typed is None:
             await reply(update, context, texts.AUDIT_USAGE)
             return
-        limit = int(args[1])
+        limit = typed
     services = context.services
     unit = await services.office.unit(args[0])
     if unit is None:

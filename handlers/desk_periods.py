@@ -19,6 +19,7 @@ from telegram.ext import CommandHandler
 from bot.domain.broadcasts import Notice
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
+from bot.numbers import parse_whole
 from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
 from bot.services.review import OWING
 from handlers import buttons, dialog, texts
@@ -316,8 +317,9 @@ async def cmd_reopen(update: Update, context: BotContext) -> None:
     days = default_days
     code: str | None = None
     for arg in args:
-        if arg.isdigit() and 1 <= int(arg) <= 60:
-            days = int(arg)
+        typed = parse_whole(arg, low=1, high=60)
+        if typed is not None:
+            days = typed
         elif parse_period_code(arg) is not None:
             code = arg
         else:

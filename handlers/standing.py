@@ -13,7 +13,7 @@ from telegram.ext import CommandHandler
 
 from bot.domain.broadcasts import Notice
 from bot.formatting import format_points
-from bot.numbers import format_number
+from bot.numbers import format_number, parse_whole
 from bot.services.registration import Identity
 from bot.services.standings import BlockRanking, Scope, ScopeError, TrendPoint, UnitStanding
 from handlers import texts
@@ -192,7 +192,7 @@ async def cmd_standing(update: Update, context: BotContext) -> None:
 
 
 def _looks_like_scope(text: str) -> bool:
-    return text[:4].isdigit()
+    return parse_whole(text[:4]) is not None
 
 
 async def _show_standing(

@@ -20,7 +20,7 @@ from bot.clock import from_iso
 from bot.formatting import format_datetime
 from bot.forms.answers import display_value
 from bot.forms.schema import FormSpec
-from bot.numbers import format_number
+from bot.numbers import format_number, parse_whole
 from bot.scoring.methodology import Methodology
 from bot.services.periods import label_of, parse_period_code
 from storage import audit, people
@@ -106,9 +106,9 @@ class AuditService:
             return "Quản trị hệ thống (dòng lệnh)"
         if actor == "system":
             return "Hệ thống (tự động)"
-        if not actor.startswith("tg:") or not actor[3:].isdigit():
+        telegram_id = parse_whole(actor[3:]) if actor.startswith("tg:") else None
+        if telegram_id is None:
             return actor
-        telegram_id = int(actor[3:])
         person = await people.get_person(self._db.reader, telegram_id)
         name = person.full_name if person is not None else f"Người dùng Telegram {telegram_id}"
         if telegram_id in self._office_ids:

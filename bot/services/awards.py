@@ -57,6 +57,7 @@ from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Membership, Unit
 from bot.forms.answers import AnswerError, IncomingDocument, parse_document
 from bot.forms.schema import FieldSpec
+from bot.numbers import parse_whole
 from bot.scoring.ranking import vietnamese_sort_key
 from bot.services.periods import PeriodService
 from bot.services.standings import Scope, StandingsService
@@ -377,8 +378,8 @@ def _count(value: object) -> int:
         return 0
     if isinstance(value, int):
         return max(value, 0)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        return parse_whole(value) or 0
     return 0
 
 

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from bot.clock import Clock, from_iso, to_iso
 from bot.domain.models import Invite, Membership, Role, Unit
+from bot.numbers import parse_whole
 from storage import audit, invites, people, units
 from storage.database import Database
 
@@ -123,11 +124,9 @@ class RegistrationService:
         now = to_iso(self._clock())
         async with self._db.write() as conn:
             invite = await invites.by_hash(conn, hash_code(code_or_id))
-            number = code_or_id.strip()
-            # An invite's number: ASCII digits that fit SQLite's integers ("²" passes
-            # isdigit() but not int(); 20 digits pass int() but not SQLite).
-            if invite is None and number.isascii() and number.isdigit() and len(number) < 19:
-                invite = await invites.by_id(conn, int(number))
+            number = parse_whole(code_or_id, low=1)
+            if invite is None and number is not None:
+                invite = await invites.by_id(conn, number)
             if invite is None or not await invites.revoke(conn, invite.id, now):
                 return None
             await audit.record(

@@ -26,6 +26,7 @@ from bot.forms.answers import (
     parse_text_answer,
 )
 from bot.forms.schema import FieldSpec, FormSpec
+from bot.numbers import parse_whole
 from bot.services.periods import PeriodService
 from storage import audit, reports, sessions
 from storage.database import Database
@@ -172,16 +173,11 @@ class ReportingService:
     async def answer_text(self, member: Membership, text: str) -> Step | None:
         loaded = await self._load(member)
         if loaded is not None and loaded[1].cursor >= self.total:
-            # At the summary a typed number opens that question, as the edit menu says.
-            # ASCII digits only: "²" or "①" pass str.isdigit() but not int(), and other
-            # scripts' digits are not what anyone here types (as in bot.numbers).
+            # At the summary a typed number opens that question, as the edit menu says;
+            # one that is no question's number says so.
             typed = text.strip()
             if typed.isascii() and typed.isdigit():
-                # A longer one is no question's number (and int() refuses 4,300 digits).
-                significant = typed.lstrip("0")
-                return await self.edit(
-                    member, int(significant or "0") if len(significant) < 10 else 0
-                )
+                return await self.edit(member, parse_whole(typed, high=10**9) or 0)
             period, state, _ = loaded
             return await self._show(member, period, state, notice=_AT_SUMMARY)
         return await self._answer(member, None, lambda f: parse_text_answer(f, text))

@@ -9,7 +9,14 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from bot.numbers import NumberError, NumberErrorCode, format_number, parse_number, plain_number
+from bot.numbers import (
+    NumberError,
+    NumberErrorCode,
+    format_number,
+    parse_number,
+    parse_whole,
+    plain_number,
+)
 
 # ---------------------------------------------------------------------------
 # parse_number: accepted forms
@@ -467,3 +474,33 @@ def test_plain_number_with_two_decimals_always_parses_back(value: Decimal) -> No
 def test_plain_number_three_decimal_ambiguity_is_documented() -> None:
     assert plain_number(Decimal("1.251")) == "1.251"
     assert parse_number("1.251") == 1251
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("12", 12),
+        (" 007 ", 7),
+        ("0", 0),
+        (str(2**63 - 1), 2**63 - 1),
+        (str(2**63), None),  # beyond SQLite's integers
+        ("9" * 5000, None),  # int() refuses over 4,300 digits
+        ("²", None),  # "²".isdigit() is True, int("²") raises
+        ("١٢", None),  # int() reads Arabic-Indic digits; no one here types them
+        ("1_000", None),
+        ("+1", None),
+        ("-1", None),
+        ("1.5", None),
+        ("", None),
+    ],
+)
+def test_parse_whole_takes_only_ascii_digits_within_bounds(
+    typed: str, expected: int | None
+) -> None:
+    assert parse_whole(typed) == expected
+
+
+def test_parse_whole_bounds() -> None:
+    assert parse_whole("0", low=1) is None
+    assert parse_whole("61", low=1, high=60) is None
+    assert parse_whole("060", low=1, high=60) == 60
