@@ -41,7 +41,7 @@ from handlers.common import (
     send,
 )
 from handlers.context import App, BotContext
-from handlers.telegram_text import esc, truncate, utf16_len
+from handlers.telegram_text import CAPTION_LIMIT, esc, truncate, utf16_len
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,13 @@ SAVE_FLOW = "practice_save"
 NOMINATE_FLOW = "nominate"
 REJECT_FLOW = "nomination_reject"
 TITLE_MAX = 200
-DESCRIPTION_MAX = 900  # with the title, it must fit a photo's caption (1024)
+DESCRIPTION_MAX = 900
+
+
+def _description_limit(title: str) -> int:
+    """The longest description that, after the title and a blank line, still fits a
+    photo's caption (the nomination's photo carries both)."""
+    return min(DESCRIPTION_MAX, CAPTION_LIMIT - utf16_len(title) - 2)
 
 
 def _tags_markup(chosen: list[str]) -> InlineKeyboardMarkup:
@@ -447,7 +453,11 @@ async def _advance(
         else:
             state["step"] = "description"
             await bs.save_session(user_id, flow, state)
-            await send(context, user_id, texts.NOMINATE_ASK_DESCRIPTION)
+            await send(
+                context,
+                user_id,
+                texts.NOMINATE_ASK_DESCRIPTION.format(max=_description_limit(text)),
+            )
         return
     if step == "unit":
         if message is not None:
@@ -464,10 +474,9 @@ async def _advance(
         if message is None or not message.text:
             await send(context, user_id, texts.NOMINATE_TEXT_ONLY)
             return
-        if not 3 <= utf16_len(message.text) <= DESCRIPTION_MAX:
-            await send(
-                context, user_id, texts.NOMINATE_DESCRIPTION_BAD.format(max=DESCRIPTION_MAX)
-            )
+        limit = _description_limit(str(state.get("title", "")))
+        if not 3 <= utf16_len(message.text) <= limit:
+            await send(context, user_id, texts.NOMINATE_DESCRIPTION_BAD.format(max=limit))
             return
         state["description"] = message.text_html
         state["step"] = "file"

@@ -557,7 +557,7 @@ NOMINATE_ASK_TITLE = (
 )
 NOMINATE_ASK_DESCRIPTION = (
     "Anh/chị vui lòng gửi <b>nội dung mô tả</b> mô hình: cách làm, kết quả đạt được "
-    "(một tin nhắn)."
+    "(một tin nhắn, tối đa {max} ký tự)."
 )
 NOMINATE_ASK_FILE = (
     "Anh/chị có thể gửi kèm <b>một ảnh hoặc một tệp</b> minh hoạ, hoặc bấm “Bỏ qua”."
