@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Final, Literal
 
 __all__ = [
+    "SQLITE_MAX_INT",
     "NumberError",
     "NumberErrorCode",
     "format_number",

@@ -31,6 +31,7 @@ from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 from telegram import CallbackQuery, InlineKeyboardButton, Message, Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.numbers import SQLITE_MAX_INT
 from bot.services.registration import Identity
 from handlers import texts
 from handlers.common import answer_query
@@ -39,7 +40,6 @@ from handlers.telegram_text import CALLBACK_DATA_LIMIT
 
 log = logging.getLogger(__name__)
 
-SQLITE_MAX_INT = 2**63 - 1
 _SEPARATOR = ":"
 _CANONICAL_INT = re.compile(r"0|[1-9][0-9]{0,18}")
 _PERIOD = re.compile(r"([0-9]{4})-Q([1-4])")

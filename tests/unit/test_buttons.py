@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 import handlers.callbacks as cb
 from bot.app import build_application
 from bot.config import Settings
+from bot.numbers import SQLITE_MAX_INT
 from handlers.buttons import (
-    SQLITE_MAX_INT,
     ButtonData,
     Who,
     Years,
