@@ -45,7 +45,7 @@ from handlers.callbacks import (
     ComposeSchedule,
     ComposeSend,
 )
-from handlers.common import reply, require_office, send
+from handlers.common import edit_text, reply, require_office, send
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc, truncate
 
@@ -466,11 +466,10 @@ async def post_progress(
         return
     counts = await service.counts(broadcast_id)
     text = render_progress(broadcast, counts, context.services.settings.tz)
-    target: Message | None
-    if edit is not None:
-        edited = await edit.edit_text(text)
-        target = edited if isinstance(edited, Message) else edit
-    else:
+    # A button pressed on a photo or a file (a forged press can be on any message) cannot
+    # be given text: the progress goes in a new message then.
+    target: Message | None = edit
+    if edit is None or not await edit_text(edit, text):
         target = await send(context, chat_id, text)
     if target is not None:
         await service.set_progress_message(

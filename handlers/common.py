@@ -111,7 +111,10 @@ async def edit_text(
     message: Message, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> bool:
     """Show ``text`` in ``message`` instead; an identical edit is skipped, not sent.
-    False when Telegram refused the edit (a message too old, deleted…)."""
+    False when the message cannot take it: a photo or a file (whose caption is no text),
+    or one Telegram refuses to edit (too old, deleted…)."""
+    if message.text is None:
+        return False
     if _shows(message, text, markup):
         return True
     try:

@@ -201,3 +201,16 @@ async def test_pressing_the_filter_already_shown_edits_nothing(
     edits = [r for r in standin.requests if r.method == "editMessageText"]
     assert edits == edits_before  # the same page: not sent (Telegram would say 400)
     assert await head.idle(quiet=0.1) == []
+
+
+async def test_a_press_on_a_file_shows_its_answer_in_a_new_message(
+    standin: BotApiStandin, app_services: Services, office: SimulatedUser
+) -> None:
+    """Forged data can be pressed on any message, a file included, which has no text to
+    edit: the page the press asks for comes as a new message (Telegram would refuse the
+    edit: the stand-in fixture checks nothing was refused)."""
+    period = await app_services.periods.current()
+    await office.send(f"/export {period.code} csv")
+    document = await office.expect_document()
+    await office.press("pr:l:-:1:", message=document)
+    await office.expect("Thư viện")
