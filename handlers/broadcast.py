@@ -60,7 +60,7 @@ _CANCELLED = {
     "nominate": texts.NOMINATE_CANCELLED,
     "nomination_reject": texts.BROADCAST_CANCELLED,
 }
-_TIME_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2})[:h](\d{2})\s*$")
+_TIME_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2})[:h](\d{2})\s*$", re.ASCII)
 
 
 # -- content -------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ from handlers.common import (
     send,
 )
 from handlers.context import App, BotContext
-from handlers.telegram_text import CAPTION_LIMIT, esc, truncate, utf16_len
+from handlers.telegram_text import CAPTION_LIMIT, esc, utf16_len
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ NOMINATE_FLOW = "nominate"
 REJECT_FLOW = "nomination_reject"
 TITLE_MAX = 200
 DESCRIPTION_MAX = 900
+REASON_MAX = 500  # the rejection's reason, told to the unit in one message
 
 
 def _description_limit(title: str) -> int:
@@ -517,13 +518,20 @@ async def on_message(update: Update, context: BotContext) -> bool:
         if not reason:
             await send(context, user.id, texts.NOMINATE_TEXT_ONLY)
             return True
+        if len(reason) > REASON_MAX:
+            await send(
+                context,
+                user.id,
+                texts.NOMINATION_REASON_LONG.format(n=len(reason), max=REASON_MAX),
+            )
+            return True
         await context.services.broadcasts.end_session(user.id, frozenset({REJECT_FLOW}))
         await _decide(
             context,
             user.id,
             int(session.state["id"]),
             approve=False,
-            reason=truncate(reason, 500),
+            reason=reason,
         )
         return True
     await _advance(context, user.id, session.flow, dict(session.state), message)

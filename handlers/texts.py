@@ -603,6 +603,9 @@ BROADCAST_PREVIEW_ACK = "Đây là bản xem trước; các đơn vị sẽ bấ
 BROADCAST_USE_BUTTONS = (
     "Anh/chị vui lòng chọn bằng các nút ở tin nhắn trên, hoặc dùng /cancel để huỷ."
 )
+NOMINATION_REASON_LONG = (
+    "Lý do dài {n} ký tự, vượt giới hạn {max} ký tự. Anh/chị vui lòng gửi lý do ngắn gọn hơn."
+)
 NOMINATE_DESCRIPTION_BAD = "Nội dung mô tả cần từ 3 đến {max} ký tự. Anh/chị vui lòng gửi lại."
 
 # -- awards --

@@ -30,7 +30,9 @@ from storage.periods import Extension
 
 END_OF_DAY = time(23, 59, 59)
 
-_CODE = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$")
+# re.ASCII: \d would take any script's digits ("２０２５"), which no one here types
+# and bot.numbers refuses too.
+_CODE = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$", re.ASCII)
 
 
 def parse_period_code(text: str) -> tuple[int, int] | None:
@@ -59,9 +61,9 @@ def quarter_of(day: date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 1
 
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_CLOCK = re.compile(r"^(\d{1,2})[:hH](\d{2})?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$", re.ASCII)
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_CLOCK = re.compile(r"^(\d{1,2})[:hH](\d{2})?$", re.ASCII)
 
 
 def parse_deadline(text: str, tz: ZoneInfo) -> datetime | None:
