@@ -217,8 +217,6 @@ def _field_kind(hint: Any, cls: type) -> FieldKind:
         values = typing.get_args(hint)
         if all(isinstance(v, str) for v in values):
             return OneOf(frozenset(values))
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        return OneOf(frozenset(str(m.value) for m in hint))
     raise TypeError(f"{cls.__name__}: no field kind for {hint!r}")
 
 
