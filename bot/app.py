@@ -9,7 +9,7 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, Defaults
+from telegram.ext import Application, Defaults
 
 from bot.clock import Clock, utc_now
 from bot.config import Settings
@@ -27,6 +27,7 @@ from handlers import (
     guard,
     office,
     practices,
+    rate_limiter,
     reminders,
     report,
     review,
@@ -37,12 +38,14 @@ from handlers.broadcast_delivery import TelegramTransport
 from handlers.commands import publish_commands
 from handlers.context import CONTEXT_TYPES, App
 from handlers.ordering import PerPersonUpdateProcessor
+from handlers.rate_limiter import PacedRateLimiter
 
 log = logging.getLogger(__name__)
 
 # Adding a journey = adding a module here. The dialog router goes last so that
 # commands and buttons of every journey take precedence over free text.
 JOURNEYS = (
+    rate_limiter,
     guard,
     dedupe,
     start,
@@ -93,7 +96,14 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
         .base_file_url(settings.api_file_url)
         .context_types(CONTEXT_TYPES)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            PacedRateLimiter(
+                services.pacer,
+                typing_after=settings.typing_after,
+                max_attempts=settings.broadcast_max_attempts,
+                backoff_max=settings.broadcast_backoff_max,
+            )
+        )
         .concurrent_updates(PerPersonUpdateProcessor())
         .post_init(post_init)
         .post_shutdown(post_shutdown)

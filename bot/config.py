@@ -37,6 +37,17 @@ class Settings(BaseSettings):
     # What unit users may see of others' results once published: only their own, their
     # block's ranking, or every block's.
     ranking_visibility: Literal["own", "block", "all"] = "block"
+    # Everything the bot sends shares one budget (bot/services/pacing.py): Telegram's
+    # "about 30 messages a second", with a margin. A chat whose person wrote within
+    # conversation_window seconds gets replies at once; any other chat at most one message
+    # per broadcast_chat_interval.
+    telegram_rate: float = Field(default=28.0, ge=0.1, le=1000)
+    conversation_window: float = Field(default=10.0, ge=0, le=600)
+    # A reply waiting this long for its turn shows "typing…" to the person meanwhile.
+    typing_after: float = Field(default=2.0, ge=0.1, le=60)
+    # Submission notices to an office chat: the first at once, the next ones within this
+    # many seconds together in one message.
+    notice_window: float = Field(default=60.0, ge=0, le=3600)
     # Broadcasts (see bot/services/outbox.py): Telegram's limits are about 30 messages
     # a second overall and one a second per chat.
     broadcast_rate: float = Field(default=30.0, ge=0.1, le=1000)

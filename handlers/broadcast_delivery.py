@@ -15,7 +15,7 @@ import json
 import logging
 import warnings
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,8 +38,10 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.clock import from_iso, to_iso
 from bot.config import Settings
-from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts
+from bot.domain.broadcasts import SUBMISSIONS, Broadcast, Content, DeliveryCounts
+from bot.domain.models import Unit
 from bot.formatting import format_datetime
 from bot.services.outbox import (
     PermanentError,
@@ -47,10 +49,11 @@ from bot.services.outbox import (
     RecipientGone,
     TransientError,
 )
+from bot.services.periods import label_of
 from handlers import texts
 from handlers.buttons import button
-from handlers.callbacks import Ack, AckPreview, BroadcastDetail, SaveAsPractice
-from handlers.telegram_text import esc
+from handlers.callbacks import Ack, AckPreview, BroadcastDetail, ReviewOpen, SaveAsPractice
+from handlers.telegram_text import esc, split_html, truncate
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +150,73 @@ def done_markup(broadcast_id: int) -> InlineKeyboardMarkup:
     )
 
 
+def submission_item(
+    report_id: int,
+    unit: Unit,
+    period_code: str,
+    version: int,
+    submitted_at: datetime,
+    reference: str,
+) -> dict[str, Any]:
+    """One submission as the office's gathered notice carries it (JSON)."""
+    return {
+        "report_id": report_id,
+        "unit_code": unit.code,
+        "unit_name": unit.name,
+        "period": period_code,
+        "version": version,
+        "at": to_iso(submitted_at),
+        "reference": reference,
+    }
+
+
+def render_payload(
+    payload: dict[str, Any], tz: ZoneInfo
+) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+    """A structured notice as messages (text, buttons); today, submissions gathered."""
+    if payload.get("kind") != SUBMISSIONS:
+        raise ValueError(f"unknown notice: {payload.get('kind')!r}")
+    items = payload["items"]
+    if len(items) == 1:
+        item = items[0]
+        text = texts.OFFICE_NOTICE.format(
+            unit=esc(item["unit_name"]),
+            code=esc(item["unit_code"]),
+            period=label_of(item["period"]),
+            period_code=item["period"],
+            version=item["version"],
+            at=format_datetime(from_iso(item["at"]), tz),
+            reference=esc(item["reference"]),
+        )
+        markup = InlineKeyboardMarkup(
+            [[button(texts.BTN_REVIEW, ReviewOpen(int(item["report_id"])))]]
+        )
+        return [(text, markup)]
+    lines = [texts.OFFICE_NOTICE_BATCH.format(n=len(items))]
+    lines += [
+        texts.OFFICE_NOTICE_BATCH_LINE.format(
+            unit=esc(item["unit_name"]),
+            code=esc(item["unit_code"]),
+            period=label_of(item["period"]),
+            version=item["version"],
+            at=format_datetime(from_iso(item["at"]), tz),
+            reference=esc(item["reference"]),
+        )
+        for item in items
+    ]
+    lines.append(texts.OFFICE_NOTICE_BATCH_FOOTER)
+    buttons = [
+        button(
+            truncate(texts.BTN_REVIEW_UNIT.format(code=item["unit_code"]), 40),
+            ReviewOpen(int(item["report_id"])),
+        )
+        for item in items
+    ]
+    markup = InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
+    parts = split_html("\n".join(lines))
+    return [(part, None) for part in parts[:-1]] + [(parts[-1], markup)]
+
+
 class FloodWait(TelegramError):
     """A 429, read before PTB builds its RetryAfter (whose int form warns in PTB 22)."""
 
@@ -199,20 +269,36 @@ class TelegramTransport:
         markup = ack_markup(broadcast_id) if ack else None
         try:
             return await send_content(self.bot, chat_id, content, part=part, markup=markup)
-        except FloodWait as exc:
-            raise RateLimited(exc.seconds) from exc
-        except RetryAfter as exc:
-            raise RateLimited(retry_after_seconds(exc)) from exc
-        except Forbidden as exc:
-            raise RecipientGone(texts.REASON_BLOCKED) from exc
-        except BadRequest as exc:  # a NetworkError subclass in PTB: catch it first
-            raise PermanentError(texts.REASON_REFUSED.format(detail=exc.message)) from exc
-        except TimedOut as exc:
-            raise TransientError(texts.REASON_TIMEOUT) from exc
-        except NetworkError as exc:  # 5xx answers and connection trouble alike
-            raise TransientError(texts.REASON_TRANSIENT.format(n=self._max_attempts)) from exc
         except TelegramError as exc:
-            raise PermanentError(texts.REASON_REFUSED.format(detail=exc.message)) from exc
+            raise self._translate(exc) from exc
+
+    def _translate(self, exc: TelegramError) -> Exception:
+        """Telegram's answer as what the sender understands."""
+        if isinstance(exc, FloodWait):
+            return RateLimited(exc.seconds)
+        if isinstance(exc, RetryAfter):
+            return RateLimited(retry_after_seconds(exc))
+        if isinstance(exc, Forbidden):
+            return RecipientGone(texts.REASON_BLOCKED)
+        if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB: checked first
+            return PermanentError(texts.REASON_REFUSED.format(detail=exc.message))
+        if isinstance(exc, TimedOut):
+            return TransientError(texts.REASON_TIMEOUT)
+        if isinstance(exc, NetworkError):  # 5xx answers and connection trouble alike
+            return TransientError(texts.REASON_TRANSIENT.format(n=self._max_attempts))
+        return PermanentError(texts.REASON_REFUSED.format(detail=exc.message))
+
+    async def deliver_payload(self, chat_id: int, payload: dict[str, Any]) -> Sequence[int]:
+        ids: list[int] = []
+        try:
+            for text, markup in render_payload(payload, self._tz):
+                sent = await self.bot.send_message(
+                    chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+                )
+                ids.append(sent.message_id)
+        except TelegramError as exc:
+            raise self._translate(exc) from exc
+        return ids
 
     async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
         if broadcast.progress_chat is None or broadcast.progress_message is None:

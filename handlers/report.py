@@ -13,15 +13,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
+from bot.domain.broadcasts import Notice
 from bot.domain.models import Membership, Period, Unit
 from bot.formatting import format_datetime, period_label
 from bot.forms.answers import display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.services import reporting as rs
 from handlers import buttons, dialog, texts
+from handlers.broadcast_delivery import submission_item
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import (
     ReportBack,
@@ -33,7 +34,6 @@ from handlers.callbacks import (
     ReportSkip,
     ReportSubmit,
     ReportSummary,
-    ReviewOpen,
 )
 from handlers.common import (
     edit_markup,
@@ -42,7 +42,6 @@ from handlers.common import (
     incoming_file,
     reply,
     require_member,
-    send,
 )
 from handlers.context import App, BotContext
 from handlers.telegram_text import esc, truncate
@@ -234,13 +233,10 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
             due=_due(context, period),
         ),
     )
-    # The unit's other members (a head whose CCHC contact submitted, say) are told too.
+    # The unit's other members (a head whose CCHC contact submitted, say) are told too,
+    # and the office: through the outbox, so they share the bot's budget and a crash
+    # loses none; the office's notices of the next minute come together in one message.
     user = update.effective_user
-    colleagues = [
-        m.telegram_id
-        for m in await context.services.office.members(unit.code)
-        if user is None or m.telegram_id != user.id
-    ]
     unit_notice = texts.UNIT_NOTICE.format(
         period=_label(period),
         name=esc(user.full_name if user else ""),
@@ -248,27 +244,20 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
         version=report.version,
         reference=esc(report.reference),
     )
-    notice = texts.OFFICE_NOTICE.format(
-        unit=esc(unit.name),
-        code=esc(unit.code),
-        period=_label(period),
-        period_code=period.code,
-        version=report.version,
-        at=at,
-        reference=esc(report.reference),
+    colleagues = [
+        Notice(chat_id=m.telegram_id, unit_code=unit.code, text=unit_notice)
+        for m in await context.services.office.members(unit.code)
+        if user is None or m.telegram_id != user.id
+    ]
+    await context.services.broadcasts.after_submission(
+        item=submission_item(
+            report.id, unit, period.code, report.version, report.submitted_at, report.reference
+        ),
+        office_ids=context.services.registration.office_ids,
+        colleagues=colleagues,
+        created_by=user.id if user is not None else 0,
+        label=texts.SUBMISSION_NOTICE_LABEL.format(unit=unit.code, period=period.code),
     )
-    # The office's notice opens the review of this version in one press.
-    review = InlineKeyboardMarkup([[button(texts.BTN_REVIEW, ReviewOpen(report.id))]])
-    recipients: list[tuple[int, str, InlineKeyboardMarkup | None]] = [
-        (c, unit_notice, None) for c in colleagues
-    ] + [(o, notice, review) for o in sorted(context.services.registration.office_ids)]
-    for chat_id, text, markup in recipients:
-        try:
-            await send(context, chat_id, text, markup)
-        except TelegramError as exc:
-            # Someone who never opened the bot, or blocked it, cannot be written to; the
-            # submission stands regardless.
-            log.warning("Could not notify %s of a submission: %s", chat_id, exc)
 
 
 # -- handlers ----------------------------------------------------------------------------

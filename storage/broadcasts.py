@@ -7,7 +7,8 @@ says which rows are done, which are waiting, and which were in flight.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any
 
 import aiosqlite
 
@@ -91,6 +92,60 @@ async def add_notices(
     return conn.total_changes - before
 
 
+async def gather(
+    conn: aiosqlite.Connection,
+    *,
+    chat_id: int,
+    batch: str,
+    item: dict[str, Any],
+    now: float,
+    window: float,
+    max_items: int,
+    new_notice: Callable[[], Awaitable[int]],
+) -> int:
+    """Add ``item`` to the chat's waiting ``batch`` row, or start one; the row's id.
+
+    The first row goes at once (``now``); while one went within ``window`` seconds, the
+    next waits until the window has passed, gathering what arrives meanwhile (at most
+    ``max_items`` a row, so a message stays within Telegram's limits). ``new_notice``
+    makes the notice a new row belongs to.
+    """
+    async with conn.execute(
+        "SELECT id, payload, not_before FROM outbox "
+        "WHERE chat_id = ? AND batch = ? AND state = 'pending' ORDER BY id DESC LIMIT 1",
+        (chat_id, batch),
+    ) as cur:
+        waiting = await cur.fetchone()
+    if waiting is not None:
+        payload = json.loads(waiting["payload"])
+        if len(payload["items"]) < max_items:
+            payload["items"].append(item)
+            await conn.execute(
+                "UPDATE outbox SET payload = ? WHERE id = ?",
+                (json.dumps(payload, ensure_ascii=False), waiting["id"]),
+            )
+            return int(waiting["id"])
+        # Full: the next row goes with it, right after (the pacer spaces the two).
+        not_before = float(waiting["not_before"])
+    else:
+        async with conn.execute(
+            "SELECT MAX(not_before) FROM outbox WHERE chat_id = ? AND batch = ?",
+            (chat_id, batch),
+        ) as cur:
+            last = await cur.fetchone()
+        previous = float(last[0]) if last is not None and last[0] is not None else None
+        not_before = now if previous is None or previous + window <= now else previous + window
+    notice_id = await new_notice()
+    payload = {"kind": batch, "items": [item]}
+    cur = await conn.execute(
+        "INSERT INTO outbox (broadcast_id, chat_id, not_before, payload, batch) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (notice_id, chat_id, not_before, json.dumps(payload, ensure_ascii=False), batch),
+    )
+    assert cur.lastrowid is not None
+    return int(cur.lastrowid)
+
+
 _BROADCAST_COLUMNS = (
     "id, created_by, created_at, kind, body, media, audience, status, scheduled_at, "
     "finished_at, progress_chat, progress_message, purpose"
@@ -159,7 +214,8 @@ async def unfinished(conn: aiosqlite.Connection) -> list[int]:
 # -- the outbox ----------------------------------------------------------------------------
 
 _ROW_COLUMNS = (
-    "id, broadcast_id, chat_id, unit_code, state, not_before, attempts, parts_done, body"
+    "id, broadcast_id, chat_id, unit_code, state, not_before, attempts, parts_done, body, "
+    "payload"
 )
 
 
@@ -174,6 +230,7 @@ def _row(row: aiosqlite.Row) -> OutboxRow:
         attempts=row["attempts"],
         parts_done=row["parts_done"],
         body=row["body"],
+        payload=json.loads(row["payload"]) if row["payload"] else None,
     )
 
 
@@ -206,8 +263,11 @@ async def due(
     clock (ISO, UTC), against the broadcast's ``scheduled_at``.
     """
     async with conn.execute(
+        # Notices (a row's own text or payload) before broadcast rows: a big broadcast's
+        # rows must not keep them out of the sender's look-ahead.
         f"SELECT {_ROW_COLUMNS} FROM outbox WHERE state = 'pending' AND not_before <= ? "
-        f"AND {_NOT_SCHEDULED_LATER} ORDER BY broadcast_id, id LIMIT ?",
+        f"AND {_NOT_SCHEDULED_LATER} "
+        "ORDER BY (body IS NULL AND payload IS NULL), broadcast_id, id LIMIT ?",
         (now, scheduled_now, limit + len(skip)),
     ) as cur:
         rows = [_row(r) for r in await cur.fetchall()]
@@ -236,13 +296,19 @@ async def next_scheduled(conn: aiosqlite.Connection, scheduled_now: str) -> str 
     return str(row[0]) if row and row[0] is not None else None
 
 
-async def claim(conn: aiosqlite.Connection, row_id: int) -> bool:
+async def claim(conn: aiosqlite.Connection, row_id: int) -> OutboxRow | None:
+    """Take a pending row for sending; the row as it is now (a gathering row's payload
+    may have grown since it was read), or None if someone else took it."""
     cur = await conn.execute(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
         "WHERE id = ? AND state = 'pending'",
         (row_id,),
     )
-    return cur.rowcount == 1
+    if cur.rowcount != 1:
+        return None
+    async with conn.execute(f"SELECT {_ROW_COLUMNS} FROM outbox WHERE id = ?", (row_id,)) as rows:
+        found = await rows.fetchone()
+    return _row(found) if found is not None else None
 
 
 async def record_part(

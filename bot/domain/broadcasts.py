@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,6 +16,8 @@ PracticeStatus = Literal["pending", "published", "rejected"]
 # notice (a published ranking, a moved deadline) goes through the same outbox without either.
 Purpose = Literal["broadcast", "notice"]
 
+SUBMISSIONS = "submissions"
+"""A gathered notice to the office: the units that have just submitted."""
 FINAL_STATES: frozenset[str] = frozenset({"sent", "failed", "blocked", "cancelled"})
 
 
@@ -74,6 +76,8 @@ class OutboxRow(_Model):
     attempts: int
     parts_done: int
     body: str | None = None  # HTML: this recipient's own text; None: the broadcast's content
+    # A structured notice the transport words at send time (e.g. submissions gathered).
+    payload: dict[str, Any] | None = None
 
     def content(self, broadcast: Content) -> Content:
         """What this recipient gets: the row's own text, or the broadcast's content."""

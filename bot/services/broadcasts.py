@@ -11,6 +11,7 @@ they carry no acknowledgement button and are not broadcasts to the office's list
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -18,7 +19,14 @@ from typing import Any, Literal
 import aiosqlite
 
 from bot.clock import Clock, to_iso
-from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Notice, Recipient
+from bot.domain.broadcasts import (
+    SUBMISSIONS,
+    Broadcast,
+    Content,
+    DeliveryCounts,
+    Notice,
+    Recipient,
+)
 from bot.domain.models import Block, Period, Session
 from bot.services.office import OfficeService
 from bot.services.outbox import OutboxSender
@@ -77,6 +85,11 @@ class RecipientStatus:
     acknowledged: bool
 
 
+# Submissions one gathered message lists at most (with their 🔎 buttons it stays well
+# within Telegram's 4,096 characters and its buttons per message).
+GATHERED_MAX = 25
+
+
 class BroadcastService:
     def __init__(
         self,
@@ -85,12 +98,15 @@ class BroadcastService:
         outbox: OutboxSender,
         periods: PeriodService,
         office: OfficeService,
+        *,
+        notice_window: float = 60.0,
     ) -> None:
         self._db = db
         self._clock = clock
         self.outbox = outbox
         self._periods = periods
         self._office = office
+        self._notice_window = notice_window
 
     # -- choosing recipients
 
@@ -207,6 +223,52 @@ class BroadcastService:
                 await self.write_notices(conn, created_by=created_by, label=label, notices=queued)
             self.outbox.wake()
         return queued
+
+    async def after_submission(
+        self,
+        *,
+        item: dict[str, Any],
+        office_ids: Iterable[int],
+        colleagues: list[Notice],
+        created_by: int,
+        label: str,
+    ) -> None:
+        """Queue, in one transaction, what a submission tells others: the office (each
+        chat's notices gathered: the first at once, those of the next ``notice_window``
+        seconds in one message) and the unit's other members."""
+        now = to_iso(self._clock())
+        wall = self.outbox.wall_time()
+        async with self._db.write() as conn:
+
+            async def new_notice() -> int:
+                return await store.create(
+                    conn,
+                    created_by=created_by,
+                    content=Content(kind="text"),
+                    audience=label,
+                    status="sending",
+                    scheduled_at=None,
+                    now=now,
+                    purpose="notice",
+                )
+
+            for chat_id in sorted(set(office_ids)):
+                if self.outbox.is_inactive(chat_id):
+                    continue
+                await store.gather(
+                    conn,
+                    chat_id=chat_id,
+                    batch=SUBMISSIONS,
+                    item=item,
+                    now=wall,
+                    window=self._notice_window,
+                    max_items=GATHERED_MAX,
+                    new_notice=new_notice,
+                )
+            await self.write_notices(
+                conn, created_by=created_by, label=label, notices=self.notices_to_queue(colleagues)
+            )
+        self.outbox.wake()
 
     def notices_to_queue(self, notices: list[Notice]) -> list[Notice]:
         """A person already listed keeps their first text, and people who blocked the bot

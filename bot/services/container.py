@@ -18,6 +18,7 @@ from bot.services.conversations import ConversationService
 from bot.services.export import ExportService
 from bot.services.office import OfficeService
 from bot.services.outbox import OutboxSender, SenderSettings
+from bot.services.pacing import Pacer, PacerSettings
 from bot.services.periods import PeriodService
 from bot.services.practices import PracticeService
 from bot.services.registration import RegistrationService
@@ -47,6 +48,7 @@ class Services:
     charts: ChartImages
     awards: AwardsService
 
+    pacer: Pacer
     outbox: OutboxSender
     broadcasts: BroadcastService
     practices: PracticeService
@@ -75,7 +77,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     standings = StandingsService(db, clock, methodology, periods, count=settings.standings_count)
     office = OfficeService(db)
     review = ReviewService(db, clock, periods, reopen_days=settings.reopen_days)
-    outbox = OutboxSender(db, clock, SenderSettings.from_settings(settings))
+    pacer = Pacer(PacerSettings.from_settings(settings))
+    outbox = OutboxSender(db, clock, SenderSettings.from_settings(settings), pacer=pacer)
     return Services(
         settings=settings,
         db=db,
@@ -94,8 +97,11 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         appraisal=AppraisalService(db, clock, methodology, periods),
         charts=ChartImages(),
         awards=AwardsService(db, clock, standings, periods),
+        pacer=pacer,
         outbox=outbox,
-        broadcasts=BroadcastService(db, clock, outbox, periods, office),
+        broadcasts=BroadcastService(
+            db, clock, outbox, periods, office, notice_window=settings.notice_window
+        ),
         practices=PracticeService(db, clock),
         audit=AuditService(
             db, form, methodology=methodology, office_ids=settings.office_ids, tz=settings.tz

@@ -37,14 +37,14 @@ import contextlib
 import logging
 import random
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.clock import Clock, from_iso, to_iso
 from bot.config import Settings
 from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, OutboxRow
+from bot.services.pacing import BROADCAST, NOTICE, Pacer, PacerSettings
 from storage import broadcasts as store
 from storage.database import Database
 
@@ -90,6 +90,9 @@ class Transport(Protocol):
 
         ``ack``: with the "👍 Đã đọc" button (broadcasts), or without (notices).
         """
+
+    async def deliver_payload(self, chat_id: int, payload: dict[str, Any]) -> Sequence[int]:
+        """Word a structured notice (e.g. submissions gathered) and send it to ``chat_id``."""
 
     async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
         """Edit the office's progress message (the final report once ``counts.done``)."""
@@ -137,8 +140,15 @@ class OutboxSender:
         wall: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
         jitter: Callable[[float, float], float] = random.uniform,
+        pacer: Pacer | None = None,
     ) -> None:
         self._db = db
+        # The budget shared with every other message the bot sends (a sender of its own
+        # when none is given, as in tests of the sender alone).
+        self.pacer = pacer or Pacer(
+            PacerSettings(rate=settings.rate, chat_interval=settings.chat_interval),
+            monotonic=monotonic,
+        )
         self._clock = clock
         self.settings = settings
         self._wall = wall
@@ -154,10 +164,7 @@ class OutboxSender:
         self._workers: set[asyncio.Task[None]] = set()
         self._in_flight: set[int] = set()  # row ids
         self._busy_chats: set[int] = set()
-        self._chat_ready: dict[int, float] = {}  # chat -> monotonic time it may get more
         self._next_start = 0.0
-        self._paused_until = 0.0
-        self._recent_429: deque[tuple[float, int]] = deque()
         self._buffer: list[OutboxRow] = []
         self._broadcasts: dict[int, Broadcast] = {}
         self._dirty: set[int] = set()
@@ -216,6 +223,10 @@ class OutboxSender:
         self._buffer.clear()
         self._wake.set()
 
+    def wall_time(self) -> float:
+        """The clock rows' ``not_before`` is written in (the wall, unlike the app's)."""
+        return self._wall()
+
     def is_inactive(self, chat_id: int) -> bool:
         return chat_id in self._inactive
 
@@ -262,8 +273,9 @@ class OutboxSender:
             return None
         async with self._db.write() as conn:
             claimed = await store.claim(conn, row.id)
-        if not claimed:
+        if claimed is None:
             return None
+        row = row.model_copy(update={"payload": claimed.payload})
         self._next_start = max(self._next_start, self._mono() - 1.0 / self.settings.rate)
         self._next_start += 1.0 / self.settings.rate
         self._in_flight.add(row.id)
@@ -274,10 +286,10 @@ class OutboxSender:
         return row
 
     async def _pace(self) -> None:
+        """Broadcasts' own ceiling (``rate``); the shared budget is the pacer's."""
         now = self._mono()
-        start_at = max(self._next_start, self._paused_until)
-        if start_at > now:
-            await asyncio.sleep(start_at - now)
+        if self._next_start > now:
+            await asyncio.sleep(self._next_start - now)
 
     async def _pick(self) -> tuple[OutboxRow | None, float]:
         """The first ready row, and otherwise how long until one may be (seconds)."""
@@ -298,7 +310,7 @@ class OutboxSender:
         row = self._take_ready(now)
         if row is not None:
             return row, 0.0
-        waits = [self._chat_ready.get(r.chat_id, now) - now for r in self._buffer]
+        waits = [self.pacer.ready_at(r.chat_id) - now for r in self._buffer]
         waits = [w for w in waits if w > 0]
         if waits:
             return None, min(waits)
@@ -317,7 +329,7 @@ class OutboxSender:
         for index, row in enumerate(self._buffer):
             if row.id in self._in_flight or row.chat_id in self._busy_chats:
                 continue
-            if self._chat_ready.get(row.chat_id, 0.0) > now:
+            if self.pacer.ready_at(row.chat_id) > now:
                 continue
             del self._buffer[index]
             return row
@@ -343,14 +355,19 @@ class OutboxSender:
                 await self._write_fail(row, "failed", "Không tìm thấy bản tin")
                 return
             content = row.content(broadcast.content)
+            priority = BROADCAST if broadcast.carries_ack else NOTICE
+            await self.pacer.acquire(row.chat_id, priority)
             try:
-                ids = await transport.deliver(
-                    row.broadcast_id,
-                    content,
-                    row.chat_id,
-                    row.parts_done,
-                    ack=broadcast.carries_ack,
-                )
+                if row.payload is not None:
+                    ids = await transport.deliver_payload(row.chat_id, row.payload)
+                else:
+                    ids = await transport.deliver(
+                        row.broadcast_id,
+                        content,
+                        row.chat_id,
+                        row.parts_done,
+                        ack=broadcast.carries_ack,
+                    )
             except RateLimited as exc:
                 await self._on_rate_limited(row, exc)
             except RecipientGone as exc:
@@ -375,7 +392,7 @@ class OutboxSender:
                 log.exception("Unexpected error delivering outbox row %s", row.id)
                 await self._write_fail(row, "failed", f"Lỗi không xác định: {exc!r}"[:200])
             else:
-                finished = row.parts_done + 1 >= content.parts
+                finished = row.payload is not None or row.parts_done + 1 >= content.parts
                 async with self._db.write() as conn:
                     await store.record_part(
                         conn,
@@ -386,31 +403,18 @@ class OutboxSender:
                         now=to_iso(self._clock()),
                     )
         finally:
-            done = self._mono()
-            ready = max(self._chat_ready.get(row.chat_id, 0.0), done + settings.chat_interval)
-            self._chat_ready[row.chat_id] = ready
+            self.pacer.release(row.chat_id)
             self._in_flight.discard(row.id)
             self._busy_chats.discard(row.chat_id)
             self._slots.release()
             self._dirty.add(row.broadcast_id)
             self._progress_wake.set()
             self._wake.set()
-            if len(self._chat_ready) > 50_000:
-                self._forget_ready_chats(done)
-
-    def _forget_ready_chats(self, now: float) -> None:
-        self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
 
     async def _on_rate_limited(self, row: OutboxRow, exc: RateLimited) -> None:
-        now = self._mono()
-        self._chat_ready[row.chat_id] = now + exc.retry_after
-        self._recent_429.append((now, row.chat_id))
-        while self._recent_429 and self._recent_429[0][0] < now - 1.0:
-            self._recent_429.popleft()
-        chats = {chat for _, chat in self._recent_429}
-        if len(chats) >= self.settings.flood_threshold:
-            log.warning("Flood control on %d chats within a second: pausing all sends", len(chats))
-            self._paused_until = max(self._paused_until, now + exc.retry_after)
+        # The pacer holds the chat (and, on a flood, every chat) to it from now on; the
+        # row's own time is persisted, so a restart honours it too.
+        self.pacer.on_retry_after(row.chat_id, exc.retry_after)
         async with self._db.write() as conn:
             await store.retry_later(
                 conn,

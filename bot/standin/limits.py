@@ -87,17 +87,32 @@ class RateLimits:
     tolerance: float = 0.02
     # Chats held only to the overall limit (e.g. an interactive conversation in a test).
     exempt_chats: frozenset[int] = frozenset()
+    # A chat whose person wrote to the bot within this many seconds is held only to the
+    # overall limit too: Telegram lets a bot answer someone who just wrote without the
+    # one-message-a-second wait (0: every chat is held to it).
+    conversation_window: float = 0.0
     rejections: list[LimitEvent] = field(default_factory=list)
     early_retries: list[LimitEvent] = field(default_factory=list)
     _global: _Bucket | None = None
     _chats: dict[int, _Bucket] = field(default_factory=dict)
     _deadlines: dict[int, float] = field(default_factory=dict)
+    _spoke: dict[int, float] = field(default_factory=dict)
+    requests: int = 0  # requests of limited methods seen, refused or not
+
+    def note_activity(self, chat_id: int, now: float | None = None) -> None:
+        """The person in ``chat_id`` wrote to the bot."""
+        self._spoke[chat_id] = time.monotonic() if now is None else now
+
+    def in_conversation(self, chat_id: int, now: float) -> bool:
+        spoke = self._spoke.get(chat_id)
+        return spoke is not None and now - spoke <= self.conversation_window
 
     def check(self, method: str, chat_id: Any, now: float | None = None) -> int | None:
         """None if the request may proceed, else the ``retry_after`` to answer with."""
         if method.lower() not in LIMITED_METHODS or not isinstance(chat_id, int):
             return None
         now = time.monotonic() if now is None else now
+        self.requests += 1
         deadline = self._deadlines.get(chat_id)
         if deadline is not None and now < deadline - self.tolerance:
             retry = max(1, math.ceil(deadline - now))
@@ -117,7 +132,7 @@ class RateLimits:
         cbucket.refill(now)
         slack_chat = self.tolerance / self.chat_interval
         slack_global = self.tolerance * self.global_per_second
-        if chat_id in self.exempt_chats:
+        if chat_id in self.exempt_chats or self.in_conversation(chat_id, now):
             cbucket.tokens = cbucket.capacity
         if cbucket.tokens < 1.0 - slack_chat:
             return self._refuse(chat_id, now, "chat", cbucket.wait_for_one())

@@ -677,6 +677,8 @@ class BotApiStandin:
     def _user_activity(self, user: SimulatedUser) -> None:
         """A user wrote: the chat now exists for the bot and any block is lifted."""
         user.started = True
+        if self.limits is not None:
+            self.limits.note_activity(user.chat_id)
         self._blocked.discard(user.id)
         self._notify_chat(user.chat_id)
 
