@@ -214,8 +214,7 @@ async def unfinished(conn: aiosqlite.Connection) -> list[int]:
 # -- the outbox ----------------------------------------------------------------------------
 
 _ROW_COLUMNS = (
-    "id, broadcast_id, chat_id, unit_code, state, not_before, attempts, parts_done, body, "
-    "payload"
+    "id, broadcast_id, chat_id, unit_code, state, not_before, attempts, parts_done, body, payload"
 )
 
 
