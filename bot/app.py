@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Coroutine
 from typing import Any
@@ -27,25 +28,23 @@ from handlers import (
     guard,
     office,
     practices,
-    rate_limiter,
     reminders,
     report,
     review,
     standing,
     start,
 )
-from handlers.broadcast_delivery import TelegramTransport
+from handlers.broadcast_delivery import FloodAwareRequest, TelegramTransport
 from handlers.commands import publish_commands
 from handlers.context import CONTEXT_TYPES, App
 from handlers.ordering import PerPersonUpdateProcessor
-from handlers.rate_limiter import PacedRateLimiter
+from handlers.rate_limiter import PacedRateLimiter, note_arrival
 
 log = logging.getLogger(__name__)
 
 # Adding a journey = adding a module here. The dialog router goes last so that
 # commands and buttons of every journey take precedence over free text.
 JOURNEYS = (
-    rate_limiter,
     guard,
     dedupe,
     start,
@@ -94,6 +93,7 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
         .token(settings.token())
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_file_url)
+        .request(FloodAwareRequest(connection_pool_size=256))
         .context_types(CONTEXT_TYPES)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .rate_limiter(
@@ -104,7 +104,9 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
                 backoff_max=settings.broadcast_backoff_max,
             )
         )
-        .concurrent_updates(PerPersonUpdateProcessor())
+        .concurrent_updates(
+            PerPersonUpdateProcessor(on_arrival=functools.partial(note_arrival, services.pacer))
+        )
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

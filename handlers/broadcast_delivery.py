@@ -225,7 +225,10 @@ class FloodWait(TelegramError):
         self.seconds = seconds
 
 
-class _FloodAwareRequest(HTTPXRequest):
+class FloodAwareRequest(HTTPXRequest):
+    """Turns a 429 into :class:`FloodWait` before PTB builds a RetryAfter (whose int
+    ``retry_after`` warns in PTB 22)."""
+
     async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
         code, payload = await super().do_request(*args, **kwargs)
         if code == 429:
@@ -246,7 +249,7 @@ class TelegramTransport:
             settings.token(),
             base_url=settings.api_base_url,
             base_file_url=settings.api_file_url,
-            request=_FloodAwareRequest(
+            request=FloodAwareRequest(
                 connection_pool_size=settings.broadcast_concurrency + 2,
                 read_timeout=timeout,
                 write_timeout=timeout,
@@ -288,17 +291,20 @@ class TelegramTransport:
             return TransientError(texts.REASON_TRANSIENT.format(n=self._max_attempts))
         return PermanentError(texts.REASON_REFUSED.format(detail=exc.message))
 
-    async def deliver_payload(self, chat_id: int, payload: dict[str, Any]) -> Sequence[int]:
-        ids: list[int] = []
+    def payload_parts(self, payload: dict[str, Any]) -> int:
+        return len(render_payload(payload, self._tz))
+
+    async def deliver_payload(
+        self, chat_id: int, payload: dict[str, Any], part: int
+    ) -> Sequence[int]:
+        text, markup = render_payload(payload, self._tz)[part]
         try:
-            for text, markup in render_payload(payload, self._tz):
-                sent = await self.bot.send_message(
-                    chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
-                )
-                ids.append(sent.message_id)
+            sent = await self.bot.send_message(
+                chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
         except TelegramError as exc:
             raise self._translate(exc) from exc
-        return ids
+        return [sent.message_id]
 
     async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
         if broadcast.progress_chat is None or broadcast.progress_message is None:

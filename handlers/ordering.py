@@ -11,7 +11,7 @@ first-served, and PTB starts the tasks in update order).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -28,12 +28,23 @@ def _key(update: object) -> int | None:
 
 
 class PerPersonUpdateProcessor(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
+    """``on_arrival`` hears of each update as soon as it is fetched, before it waits for
+    the person's earlier updates (the pacer learns who is in a conversation from it)."""
+
+    def __init__(
+        self,
+        max_concurrent_updates: int = 256,
+        *,
+        on_arrival: Callable[[object], None] | None = None,
+    ) -> None:
         super().__init__(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._holders: dict[int, int] = {}
+        self._on_arrival = on_arrival
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self._on_arrival is not None:
+            self._on_arrival(update)
         key = _key(update)
         if key is None:
             await coroutine

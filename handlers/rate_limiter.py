@@ -17,17 +17,17 @@ import asyncio
 import contextlib
 import logging
 import random
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import BaseRateLimiter, TypeHandler
+from telegram.ext import BaseRateLimiter
 
 from bot.services.pacing import REPLY, Pacer, Priority
-from handlers.broadcast_delivery import retry_after_seconds
-from handlers.context import App, BotContext
+from handlers.broadcast_delivery import FloodWait, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -121,8 +121,8 @@ class PacedRateLimiter(BaseRateLimiter[int]):
                 await self._turn(callback, kwargs, chat, priority)
             try:
                 return await callback(*args, **kwargs)
-            except RetryAfter as exc:
-                seconds = retry_after_seconds(exc)
+            except (FloodWait, RetryAfter) as exc:
+                seconds = exc.seconds if isinstance(exc, FloodWait) else retry_after_seconds(exc)
                 log.info("429 on %s to %s: waiting %.1f s, then again", endpoint, chat, seconds)
                 self._pacer.on_retry_after(chat, seconds)
                 if not posting:  # not paced: wait here for what Telegram asked
@@ -160,14 +160,19 @@ class PacedRateLimiter(BaseRateLimiter[int]):
                 turn.cancel()
 
 
-async def note_conversation(update: Update, context: BotContext) -> None:
+# A press carries no time of its own: it counts as made this long before it arrived, so
+# the bot never believes a conversation lasts longer than Telegram does.
+PRESS_MARGIN = 1.0
+
+
+def note_arrival(pacer: Pacer, update: object) -> None:
     """The person who wrote is in a conversation with the bot: the pacer sends them
-    replies without the per-chat wait, as Telegram does."""
-    chat = update.effective_chat
-    if chat is not None and (update.message is not None or update.callback_query is not None):
-        context.services.pacer.note_incoming(chat.id)
-
-
-def register(app: App) -> None:
-    # Before everything else (the guard is at -2, the journeys' /cancel at -5 … -3).
-    app.add_handler(TypeHandler(Update, note_conversation), group=-10)
+    replies without the per-chat wait, as Telegram does. Counted from the message's own
+    time (whole seconds, rounded down), so the window never outlasts Telegram's."""
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.message is not None:
+        age = time.time() - update.message.date.timestamp()
+        pacer.note_incoming(update.effective_chat.id, ago=max(0.0, age))
+    elif update.callback_query is not None:
+        pacer.note_incoming(update.effective_chat.id, ago=PRESS_MARGIN)

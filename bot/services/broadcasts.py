@@ -87,7 +87,7 @@ class RecipientStatus:
 
 # Submissions one gathered message lists at most (with their 🔎 buttons it stays well
 # within Telegram's 4,096 characters and its buttons per message).
-GATHERED_MAX = 25
+GATHERED_MAX = 20
 
 
 class BroadcastService:

@@ -91,8 +91,13 @@ class Transport(Protocol):
         ``ack``: with the "👍 Đã đọc" button (broadcasts), or without (notices).
         """
 
-    async def deliver_payload(self, chat_id: int, payload: dict[str, Any]) -> Sequence[int]:
-        """Word a structured notice (e.g. submissions gathered) and send it to ``chat_id``."""
+    def payload_parts(self, payload: dict[str, Any]) -> int:
+        """How many messages a structured notice is, worded (one request each)."""
+
+    async def deliver_payload(
+        self, chat_id: int, payload: dict[str, Any], part: int
+    ) -> Sequence[int]:
+        """Word a structured notice (e.g. submissions gathered) and send its ``part``."""
 
     async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
         """Edit the office's progress message (the final report once ``counts.done``)."""
@@ -359,7 +364,7 @@ class OutboxSender:
             await self.pacer.acquire(row.chat_id, priority)
             try:
                 if row.payload is not None:
-                    ids = await transport.deliver_payload(row.chat_id, row.payload)
+                    ids = await transport.deliver_payload(row.chat_id, row.payload, row.parts_done)
                 else:
                     ids = await transport.deliver(
                         row.broadcast_id,
@@ -392,7 +397,12 @@ class OutboxSender:
                 log.exception("Unexpected error delivering outbox row %s", row.id)
                 await self._write_fail(row, "failed", f"Lỗi không xác định: {exc!r}"[:200])
             else:
-                finished = row.payload is not None or row.parts_done + 1 >= content.parts
+                parts = (
+                    transport.payload_parts(row.payload)
+                    if row.payload is not None
+                    else content.parts
+                )
+                finished = row.parts_done + 1 >= parts
                 async with self._db.write() as conn:
                     await store.record_part(
                         conn,

@@ -107,9 +107,11 @@ class Pacer:
 
     # -- what callers tell the pacer
 
-    def note_incoming(self, chat_id: int) -> None:
-        """The person in this chat just wrote: the conversation window opens."""
-        self._spoke[chat_id] = self._mono()
+    def note_incoming(self, chat_id: int, *, ago: float = 0.0) -> None:
+        """The person in this chat wrote ``ago`` seconds ago: the conversation window
+        opens (or stays open) from then."""
+        spoke = self._mono() - ago
+        self._spoke[chat_id] = max(self._spoke.get(chat_id, spoke), spoke)
         if len(self._spoke) > 50_000:
             horizon = self._mono() - self.settings.conversation_window
             self._spoke = {c: t for c, t in self._spoke.items() if t > horizon}

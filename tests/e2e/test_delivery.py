@@ -1,0 +1,141 @@
+"""Deadline day: one budget for replies, notices and broadcasts, with Telegram's limits on
+in the stand-in (30 messages a second overall; one a second to a chat whose person has
+not just written; 429 with retry_after beyond)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.domain.broadcasts import Content
+from bot.services.broadcasts import Audience
+from bot.services.container import Services
+from bot.standin import BotApiStandin, RateLimits, ScriptedFaults, SimulatedUser
+from handlers.broadcast_delivery import submission_item
+from handlers.buttons import decode
+from handlers.callbacks import ReviewOpen
+from tests.conftest import OFFICE_ID
+from tests.e2e.conftest import bound_user, delivered
+from tests.e2e.test_broadcast import recipients
+from tests.reports import VALID_ANSWERS, bind, submit
+
+GATHER_WINDOW = 2.0  # seconds: the office's notices of a burst come together
+
+
+@pytest.fixture
+def e2e_settings(tmp_path: Path, standin: BotApiStandin) -> Settings:
+    return Settings(
+        bot_token=standin.token,  # type: ignore[arg-type]
+        api_base_url=standin.base_url,
+        db_path=tmp_path / "cchc.db",
+        office_ids=frozenset({OFFICE_ID}),
+        notice_window=GATHER_WINDOW,
+        broadcast_backoff_max=0.2,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+
+
+@pytest.fixture
+def limits(standin: BotApiStandin) -> RateLimits:
+    """Asked for before anyone writes, so the limits see every conversation begin."""
+    standin.limits = RateLimits(conversation_window=10.0)
+    return standin.limits
+
+
+async def test_a_429_on_a_reply_is_honoured_and_the_reply_arrives(
+    standin: BotApiStandin, app_services: Services, limits: RateLimits
+) -> None:
+    head = await bound_user(standin, app_services, 7401, "THPT-QH")
+    await head.send("/report")
+    await head.expect("Câu 1/")
+    faults = ScriptedFaults()
+    standin.fault_injector = faults
+    faults.add(head.id, ["429:1"])
+    answered = time.monotonic()
+    await head.send(next(iter(VALID_ANSWERS.values())))
+    await head.expect("Câu 2/", timeout=5)
+    assert faults.served == [(head.id, "429:1")]
+    assert time.monotonic() - answered >= 1.0  # sent again only after retry_after
+    assert limits.early_retries == []
+    assert [(e.method, e.error_code) for e in standin.errors] == [("sendMessage", 429)]
+    standin.errors.clear()  # the injected one
+
+
+async def test_a_burst_of_submissions_reaches_the_office_in_at_most_three_messages(
+    standin: BotApiStandin, limits: RateLimits, app_services: Services, office: SimulatedUser
+) -> None:
+    services = app_services
+    codes = [u.code for u in await services.roster.list_units()][:40]
+    reports = {}
+    for n, code in enumerate(codes):
+        member = await bind(services, 7500 + n, code)
+        reports[code] = (await submit(services, member)).report
+    await office.idle(quiet=0)
+    started = time.monotonic()
+    for code in codes:  # as the report journey does after each submission, all at once
+        report = reports[code]
+        unit = await services.office.unit(code)
+        assert unit is not None
+        await services.broadcasts.after_submission(
+            item=submission_item(
+                report.id, unit, report.period_code, report.version, report.submitted_at,
+                report.reference,
+            ),
+            office_ids=services.registration.office_ids,
+            colleagues=[],
+            created_by=0,
+            label="test",
+        )  # fmt: skip
+    first = await office.expect(codes[0], timeout=2)
+    assert time.monotonic() - started < 1.5  # the first goes at once
+    await asyncio.sleep(GATHER_WINDOW + 1.5)
+    messages = [first, *await office.idle(quiet=0.5)]
+    assert len(messages) <= 3  # the first, then the rest gathered (20 a message at most)
+    shown = "\n".join(m.text for m in messages)
+    assert all(code in shown for code in codes)
+    opened = {
+        decoded.report_id
+        for m in messages
+        for b in m.buttons
+        if isinstance(decoded := decode(b.get("callback_data")), ReviewOpen)
+    }
+    assert opened == {r.id for r in reports.values()}  # a 🔎 for every unit
+    assert limits.early_retries == []
+    assert limits.rejections == []
+
+
+async def test_a_broadcast_beside_active_reporters_never_sends_before_retry_after(
+    standin: BotApiStandin, limits: RateLimits, app_services: Services, office: SimulatedUser
+) -> None:
+    services = app_services
+    reporters = [
+        await bound_user(standin, services, 7600 + n, code)
+        for n, code in enumerate([u.code for u in await services.roster.list_units()][:20])
+    ]
+    listeners = await recipients(standin, services, 60, first_id=7700)
+    resolved = await services.broadcasts.resolve(Audience(kind="all", heads_only=False))
+    broadcast_id = await services.broadcasts.queue(
+        created_by=office.id,
+        content=Content(kind="text", body="Mô hình hay"),
+        recipients=resolved.recipients,
+        audience_label="test",
+    )
+    answers = list(VALID_ANSWERS.values())[:6]
+
+    async def report(head: SimulatedUser) -> None:
+        await head.send("/report")
+        await head.expect("Câu 1/", timeout=15)
+        for number, answer in enumerate(answers, start=2):
+            await head.send(answer)
+            await head.expect(f"Câu {number}/", timeout=15)
+
+    await asyncio.gather(*(report(head) for head in reporters))
+    await delivered(services, broadcast_id)
+    counts = await services.broadcasts.counts(broadcast_id)
+    assert counts.sent == counts.total == len(resolved.recipients)
+    assert all(any(m.text == "Mô hình hay" for m in u.messages) for u in listeners)
+    assert limits.early_retries == []
