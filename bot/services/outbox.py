@@ -1,25 +1,25 @@
 """The outbox sender: one task that delivers broadcast rows within Telegram's limits.
 
-The outbox carries broadcasts of exemplary practices and the office's *notices* (a
-published ranking, a moved deadline): a notice's rows each carry their own text and go
-without the acknowledgement button; everything below applies to both alike.
+The outbox carries broadcasts of exemplary practices and *notices* (a published
+ranking, a moved deadline, submissions): a notice's rows each carry their own text, or a
+structured payload the transport words at send time, and go without the acknowledgement
+button; everything below applies to both alike.
 
 How it keeps its promises:
 
-* **Pacing.** Requests start at most ``rate`` per second overall (a steady clock with a
-  one-request catch-up, never a burst) and a chat gets its next request no sooner than
-  ``chat_interval`` after the previous one *finished*, so network jitter can only make
-  the gap longer.
+* **Pacing.** Every request waits for its turn from the :class:`~bot.services.pacing.Pacer`
+  the whole bot shares (notices before broadcasts, both after the replies to people who
+  are writing; a chat's next message no sooner than ``chat_interval`` after the previous
+  one *finished*); broadcast rows also start at most ``rate`` per second of their own.
 * **At most the in-flight rows can be sent twice.** A row is claimed (``pending`` →
   ``sending``) in one transaction just before its request and its outcome is recorded
   in another right after. At most ``concurrency`` rows are ever in ``sending``; after
   ``kill -9`` those go back to ``pending`` at start-up and are sent again — the only
   duplicates a crash can cause. Every other row is either done or was never requested.
 * **429.** ``retry_after`` is honoured exactly for the chat that received it: the row
-  waits that long (persisted, so a restart honours it too) while other chats go on.
-  Telegram's 429s are per chat in practice; but if ``flood_threshold`` different chats
-  get one within a second, the sender treats it as a flood of the whole bot and pauses
-  every send for the longest ``retry_after`` seen.
+  waits that long (persisted, so a restart honours it too) and the pacer holds every
+  other message to that chat as well, while other chats go on; 429s in several chats at
+  once pause and slow the whole bot (see the pacer).
 * **5xx, timeouts, network errors** are retried with exponential backoff and jitter
   (``backoff_base`` · 2ⁿ, capped at ``backoff_max``, between half and all of it), up to
   ``max_attempts``; then the row is ``failed`` with the reason.
@@ -114,7 +114,6 @@ class SenderSettings:
     backoff_base: float = 1.0
     backoff_max: float = 60.0
     progress_interval: float = 3.0
-    flood_threshold: int = 3
     stop_timeout: float = 10.0
 
     @classmethod
