@@ -34,6 +34,7 @@ def e2e_settings(tmp_path: Path, standin: BotApiStandin) -> Settings:
         db_path=tmp_path / "cchc.db",
         office_ids=frozenset({OFFICE_ID}),
         notice_window=GATHER_WINDOW,
+        typing_after=0.3,
         broadcast_backoff_max=0.2,
         _env_file=None,  # type: ignore[call-arg]
     )
@@ -60,6 +61,9 @@ async def test_a_429_on_a_reply_is_honoured_and_the_reply_arrives(
     await head.expect("Câu 2/", timeout=5)
     assert faults.served == [(head.id, "429:1")]
     assert time.monotonic() - answered >= 1.0  # sent again only after retry_after
+    # Kept waiting: the head saw "typing…" meanwhile.
+    actions = [r for r in standin.calls("sendChatAction") if r.params.get("chat_id") == head.id]
+    assert [a.params.get("action") for a in actions] == ["typing"]
     assert limits.early_retries == []
     assert [(e.method, e.error_code) for e in standin.errors] == [("sendMessage", 429)]
     standin.errors.clear()  # the injected one
