@@ -15,7 +15,7 @@ import json
 import logging
 import warnings
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -38,10 +38,9 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.clock import from_iso, to_iso
+from bot.clock import from_iso
 from bot.config import Settings
-from bot.domain.broadcasts import SUBMISSIONS, Broadcast, Content, DeliveryCounts
-from bot.domain.models import Unit
+from bot.domain.broadcasts import SUBMISSIONS, SUBMITTED, Broadcast, Content, DeliveryCounts
 from bot.formatting import format_datetime
 from bot.services.outbox import (
     PermanentError,
@@ -150,33 +149,24 @@ def done_markup(broadcast_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def submission_item(
-    report_id: int,
-    unit: Unit,
-    period_code: str,
-    version: int,
-    submitted_at: datetime,
-    reference: str,
-) -> dict[str, Any]:
-    """One submission as the office's gathered notice carries it (JSON)."""
-    return {
-        "report_id": report_id,
-        "unit_code": unit.code,
-        "unit_name": unit.name,
-        "period": period_code,
-        "version": version,
-        "at": to_iso(submitted_at),
-        "reference": reference,
-    }
-
-
 def render_payload(
     payload: dict[str, Any], tz: ZoneInfo
 ) -> list[tuple[str, InlineKeyboardMarkup | None]]:
-    """A structured notice as messages (text, buttons); today, submissions gathered."""
+    """A structured notice as messages (text, buttons): submissions gathered for the
+    office, or a colleague's submission for a unit's members."""
+    items = payload["items"]
+    if payload.get("kind") == SUBMITTED:
+        item = items[0]
+        text = texts.UNIT_NOTICE.format(
+            period=label_of(item["period"]),
+            name=esc(item.get("by", "")),
+            at=format_datetime(from_iso(item["at"]), tz),
+            version=item["version"],
+            reference=esc(item["reference"]),
+        )
+        return [(text, None)]
     if payload.get("kind") != SUBMISSIONS:
         raise ValueError(f"unknown notice: {payload.get('kind')!r}")
-    items = payload["items"]
     if len(items) == 1:
         item = items[0]
         text = texts.OFFICE_NOTICE.format(

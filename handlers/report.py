@@ -15,14 +15,12 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler
 
-from bot.domain.broadcasts import Notice
 from bot.domain.models import Membership, Period, Unit
 from bot.formatting import format_datetime, period_label
 from bot.forms.answers import display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.services import reporting as rs
 from handlers import buttons, dialog, texts
-from handlers.broadcast_delivery import submission_item
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import (
     ReportBack,
@@ -233,31 +231,8 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
             due=_due(context, period),
         ),
     )
-    # The unit's other members (a head whose CCHC contact submitted, say) are told too,
-    # and the office: through the outbox, so they share the bot's budget and a crash
-    # loses none; the office's notices of the next minute come together in one message.
-    user = update.effective_user
-    unit_notice = texts.UNIT_NOTICE.format(
-        period=_label(period),
-        name=esc(user.full_name if user else ""),
-        at=at,
-        version=report.version,
-        reference=esc(report.reference),
-    )
-    colleagues = [
-        Notice(chat_id=m.telegram_id, unit_code=unit.code, text=unit_notice)
-        for m in await context.services.office.members(unit.code)
-        if user is None or m.telegram_id != user.id
-    ]
-    await context.services.broadcasts.after_submission(
-        item=submission_item(
-            report.id, unit, period.code, report.version, report.submitted_at, report.reference
-        ),
-        office_ids=context.services.registration.office_ids,
-        colleagues=colleagues,
-        created_by=user.id if user is not None else 0,
-        label=texts.SUBMISSION_NOTICE_LABEL.format(unit=unit.code, period=period.code),
-    )
+    # The unit's other members (a head whose CCHC contact submitted, say) and the office
+    # are told through the outbox, written with the submission itself.
 
 
 # -- handlers ----------------------------------------------------------------------------

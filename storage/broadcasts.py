@@ -92,6 +92,22 @@ async def add_notices(
     return conn.total_changes - before
 
 
+async def add_payload_rows(
+    conn: aiosqlite.Connection,
+    broadcast_id: int,
+    rows: Iterable[tuple[int, str | None, dict[str, Any]]],
+) -> None:
+    """One row per (chat, unit, structured notice) of a notice; worded when sent."""
+    await conn.executemany(
+        "INSERT OR IGNORE INTO outbox (broadcast_id, chat_id, unit_code, payload) "
+        "VALUES (?, ?, ?, ?)",
+        [
+            (broadcast_id, chat, unit, json.dumps(payload, ensure_ascii=False))
+            for chat, unit, payload in rows
+        ],
+    )
+
+
 async def gather(
     conn: aiosqlite.Connection,
     *,

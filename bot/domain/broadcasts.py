@@ -18,6 +18,8 @@ Purpose = Literal["broadcast", "notice"]
 
 SUBMISSIONS = "submissions"
 """A gathered notice to the office: the units that have just submitted."""
+SUBMITTED = "submitted"
+"""A notice to a unit's other members: a colleague submitted the unit's report."""
 FINAL_STATES: frozenset[str] = frozenset({"sent", "failed", "blocked", "cancelled"})
 
 

@@ -11,7 +11,6 @@ they carry no acknowledgement button and are not broadcasts to the office's list
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -21,17 +20,18 @@ import aiosqlite
 from bot.clock import Clock, to_iso
 from bot.domain.broadcasts import (
     SUBMISSIONS,
+    SUBMITTED,
     Broadcast,
     Content,
     DeliveryCounts,
     Notice,
     Recipient,
 )
-from bot.domain.models import Block, Period, Session
+from bot.domain.models import Block, Period, Report, Session, Unit
 from bot.services.office import OfficeService
 from bot.services.outbox import OutboxSender
 from bot.services.periods import PeriodService
-from storage import audit, sessions, units
+from storage import audit, people, sessions, units
 from storage import broadcasts as store
 from storage.database import Database
 
@@ -90,6 +90,19 @@ class RecipientStatus:
 GATHERED_MAX = 20
 
 
+def submission_item(report: Report, unit: Unit) -> dict[str, Any]:
+    """One submission as the notices about it carry it (JSON; worded when sent)."""
+    return {
+        "report_id": report.id,
+        "unit_code": unit.code,
+        "unit_name": unit.name,
+        "period": report.period_code,
+        "version": report.version,
+        "at": to_iso(report.submitted_at),
+        "reference": report.reference,
+    }
+
+
 class BroadcastService:
     def __init__(
         self,
@@ -99,6 +112,7 @@ class BroadcastService:
         periods: PeriodService,
         office: OfficeService,
         *,
+        office_ids: frozenset[int] = frozenset(),
         notice_window: float = 60.0,
     ) -> None:
         self._db = db
@@ -106,6 +120,7 @@ class BroadcastService:
         self.outbox = outbox
         self._periods = periods
         self._office = office
+        self._office_ids = office_ids
         self._notice_window = notice_window
 
     # -- choosing recipients
@@ -224,50 +239,62 @@ class BroadcastService:
             self.outbox.wake()
         return queued
 
-    async def after_submission(
-        self,
-        *,
-        item: dict[str, Any],
-        office_ids: Iterable[int],
-        colleagues: list[Notice],
-        created_by: int,
-        label: str,
+    async def write_submission_notices(
+        self, conn: aiosqlite.Connection, *, report: Report, unit: Unit, submitter: int
     ) -> None:
-        """Queue, in one transaction, what a submission tells others: the office (each
-        chat's notices gathered: the first at once, those of the next ``notice_window``
-        seconds in one message) and the unit's other members."""
+        """Inside the submission's own transaction (so a crash loses no notice, and none
+        goes for a submission that did not happen): tell every office chat (gathered:
+        the first at once, those of the next ``notice_window`` seconds in one message)
+        and the unit's other members. Call :meth:`wake` after the commit.
+
+        The notices are structured (:func:`submission_item`); the transport words them.
+        """
+        item = submission_item(report, unit)
         now = to_iso(self._clock())
         wall = self.outbox.wall_time()
-        async with self._db.write() as conn:
 
-            async def new_notice() -> int:
-                return await store.create(
-                    conn,
-                    created_by=created_by,
-                    content=Content(kind="text"),
-                    audience=label,
-                    status="sending",
-                    scheduled_at=None,
-                    now=now,
-                    purpose="notice",
-                )
-
-            for chat_id in sorted(set(office_ids)):
-                if self.outbox.is_inactive(chat_id):
-                    continue
-                await store.gather(
-                    conn,
-                    chat_id=chat_id,
-                    batch=SUBMISSIONS,
-                    item=item,
-                    now=wall,
-                    window=self._notice_window,
-                    max_items=GATHERED_MAX,
-                    new_notice=new_notice,
-                )
-            await self.write_notices(
-                conn, created_by=created_by, label=label, notices=self.notices_to_queue(colleagues)
+        async def new_notice() -> int:
+            return await store.create(
+                conn,
+                created_by=submitter,
+                content=Content(kind="text"),
+                audience=f"{SUBMISSIONS} {unit.code} {report.period_code}",
+                status="sending",
+                scheduled_at=None,
+                now=now,
+                purpose="notice",
             )
+
+        for chat_id in sorted(self._office_ids):
+            if self.outbox.is_inactive(chat_id):
+                continue
+            await store.gather(
+                conn,
+                chat_id=chat_id,
+                batch=SUBMISSIONS,
+                item=item,
+                now=wall,
+                window=self._notice_window,
+                max_items=GATHERED_MAX,
+                new_notice=new_notice,
+            )
+        colleagues = [
+            m.telegram_id
+            for m in await people.members_of(conn, unit.code)
+            if m.telegram_id != submitter and not self.outbox.is_inactive(m.telegram_id)
+        ]
+        if colleagues:
+            submitted_by = await people.get_person(conn, submitter)
+            payload = {
+                "kind": SUBMITTED,
+                "items": [item | {"by": submitted_by.full_name if submitted_by else ""}],
+            }
+            await store.add_payload_rows(
+                conn, await new_notice(), [(c, unit.code, payload) for c in colleagues]
+            )
+
+    def wake(self) -> None:
+        """Notices were written: the sender looks at once."""
         self.outbox.wake()
 
     def notices_to_queue(self, notices: list[Notice]) -> list[Notice]:

@@ -79,6 +79,15 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     review = ReviewService(db, clock, periods, reopen_days=settings.reopen_days)
     pacer = Pacer(PacerSettings.from_settings(settings))
     outbox = OutboxSender(db, clock, SenderSettings.from_settings(settings), pacer=pacer)
+    broadcasts = BroadcastService(
+        db,
+        clock,
+        outbox,
+        periods,
+        office,
+        office_ids=settings.office_ids,
+        notice_window=settings.notice_window,
+    )
     return Services(
         settings=settings,
         db=db,
@@ -88,7 +97,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
             db, clock, office_ids=settings.office_ids, ttl=settings.invite_ttl
         ),
         periods=periods,
-        reporting=ReportingService(db, clock, form, periods),
+        reporting=ReportingService(db, clock, form, periods, notices=broadcasts),
         office=office,
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),
@@ -99,9 +108,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         awards=AwardsService(db, clock, standings, periods),
         pacer=pacer,
         outbox=outbox,
-        broadcasts=BroadcastService(
-            db, clock, outbox, periods, office, notice_window=settings.notice_window
-        ),
+        broadcasts=broadcasts,
         practices=PracticeService(db, clock),
         audit=AuditService(
             db, form, methodology=methodology, office_ids=settings.office_ids, tz=settings.tz

@@ -10,7 +10,9 @@ the person was, with every answer kept. A skipped optional field is stored as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
+
+import aiosqlite
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Membership, Period, Report, Unit
@@ -117,12 +119,31 @@ class _State:
         return cls(str(data["period"]), int(data["cursor"]), bool(data.get("summary", False)))
 
 
+class SubmissionNotices(Protocol):
+    """Who writes what a submission tells others (the broadcasts' outbox)."""
+
+    async def write_submission_notices(
+        self, conn: aiosqlite.Connection, *, report: Report, unit: Unit, submitter: int
+    ) -> None: ...
+
+    def wake(self) -> None: ...
+
+
 class ReportingService:
-    def __init__(self, db: Database, clock: Clock, form: FormSpec, periods: PeriodService) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        form: FormSpec,
+        periods: PeriodService,
+        *,
+        notices: SubmissionNotices | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self.form = form
         self._periods = periods
+        self._notices = notices
 
     @property
     def total(self) -> int:
@@ -320,7 +341,15 @@ class ReportingService:
                 | self._changes(previous, clean),
             )
             report = await reports.latest_report(conn, unit.code, period.code)
-        assert report is not None
+            assert report is not None
+            if self._notices is not None:
+                # In the same transaction: the office and the unit's other members are
+                # told of exactly the submissions that happened, crash or not.
+                await self._notices.write_submission_notices(
+                    conn, report=report, unit=unit, submitter=member.telegram_id
+                )
+        if self._notices is not None:
+            self._notices.wake()
         return Submitted(report, unit, period)
 
     def _changes(self, previous: Report | None, answers: Answers) -> dict[str, Any]:

@@ -45,11 +45,16 @@ def e2e_settings(tmp_path: Path, standin: BotApiStandin) -> Settings:
 
 @pytest.fixture
 async def app(
-    e2e_settings: Settings, clock: FakeClock, caplog: pytest.LogCaptureFixture
+    e2e_settings: Settings,
+    clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
+    standin: BotApiStandin,
 ) -> AsyncIterator[App]:
     application = build_application(e2e_settings, clock=clock)
     await start_application(application, poll_timeout=1)
     await services_of(application).roster.import_file(example_roster(), actor="test")
+    # The office has opened the bot (it hears of submissions made in any test).
+    standin.user(OFFICE_ID, "Nguyễn Văn Phòng").started = True
     caplog.set_level(logging.WARNING)
     yield application
     await stop_application(application)
@@ -131,4 +136,26 @@ async def delivered(services: Services, broadcast_id: int) -> None:
     """Wait until the outbox has recorded the fate of every recipient of a broadcast
     (it records each after Telegram answers, and offers nothing to await)."""
     while not (await services.broadcasts.counts(broadcast_id)).done:  # noqa: ASYNC110
+        await asyncio.sleep(0.02)
+
+
+async def outbox_settled(services: Services) -> None:
+    """Wait until the outbox has nothing left to send (the notices a submission queued,
+    say), so that a test comparing the database sees no delivery in between."""
+    while True:  # noqa: ASYNC110 - the outbox offers nothing to await
+        async with services.db.reader.execute(
+            "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
+        ) as cur:
+            row = await cur.fetchone()
+        async with services.db.reader.execute(
+            "SELECT COUNT(*) FROM broadcasts WHERE status = 'sending'"
+        ) as cur:
+            open_broadcasts = await cur.fetchone()
+        if (
+            row is not None
+            and row[0] == 0
+            and open_broadcasts is not None
+            and not open_broadcasts[0]
+        ):
+            return
         await asyncio.sleep(0.02)

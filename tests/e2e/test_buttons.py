@@ -13,7 +13,7 @@ from bot.services.broadcasts import Audience
 from bot.services.container import Services
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers import texts
-from tests.e2e.conftest import bound_user, delivered
+from tests.e2e.conftest import bound_user, delivered, outbox_settled
 from tests.e2e.fuzz_support import db_fingerprint, settle
 from tests.reports import bind, submit
 
@@ -93,6 +93,7 @@ async def test_office_buttons_refuse_units_and_strangers(
 ) -> None:
     other = await bind(app_services, 7102, "PGD-QN")
     submitted = await submit(app_services, other)
+    await outbox_settled(app_services)  # the submission's notices are out of the way
     report_id = submitted.report.id
     current = await app_services.periods.current()
     office_data = [

@@ -12,16 +12,16 @@ import pytest
 
 from bot.config import Settings
 from bot.domain.broadcasts import Content
+from bot.services import reporting as rs
 from bot.services.broadcasts import Audience
 from bot.services.container import Services
 from bot.standin import BotApiStandin, RateLimits, ScriptedFaults, SimulatedUser
-from handlers.broadcast_delivery import submission_item
 from handlers.buttons import decode
 from handlers.callbacks import ReviewOpen
 from tests.conftest import OFFICE_ID
 from tests.e2e.conftest import bound_user, delivered
 from tests.e2e.test_broadcast import recipients
-from tests.reports import VALID_ANSWERS, bind, submit
+from tests.reports import VALID_ANSWERS, bind, fill
 
 GATHER_WINDOW = 2.0  # seconds: the office's notices of a burst come together
 
@@ -74,29 +74,28 @@ async def test_a_burst_of_submissions_reaches_the_office_in_at_most_three_messag
 ) -> None:
     services = app_services
     codes = [u.code for u in await services.roster.list_units()][:40]
-    reports = {}
-    for n, code in enumerate(codes):
-        member = await bind(services, 7500 + n, code)
-        reports[code] = (await submit(services, member)).report
+    members = [await bind(services, 7500 + n, code) for n, code in enumerate(codes)]
+    for member in members:  # every report filled in, then all submitted in a burst
+        await fill(services, member)
     await office.idle(quiet=0)
-    started = time.monotonic()
-    for code in codes:  # as the report journey does after each submission, all at once
-        report = reports[code]
+    reports = {}
+    submitted: list[float] = []
+    for code, member in zip(codes, members, strict=True):
         unit = await services.office.unit(code)
         assert unit is not None
-        await services.broadcasts.after_submission(
-            item=submission_item(
-                report.id, unit, report.period_code, report.version, report.submitted_at,
-                report.reference,
-            ),
-            office_ids=services.registration.office_ids,
-            colleagues=[],
-            created_by=0,
-            label="test",
-        )  # fmt: skip
+        done = await services.reporting.submit(member, unit)
+        assert isinstance(done, rs.Submitted)
+        reports[code] = done.report
+        submitted.append(time.monotonic())
+    assert submitted[-1] - submitted[0] < GATHER_WINDOW
     first = await office.expect(codes[0], timeout=2)
-    assert time.monotonic() - started < 1.5  # the first goes at once
-    await asyncio.sleep(GATHER_WINDOW + 1.5)
+    told = next(
+        r
+        for r in standin.calls("sendMessage")
+        if r.params.get("chat_id") == office.id and codes[0] in str(r.params.get("text"))
+    )
+    assert told.time - submitted[0] < 1.0  # the first goes at once
+    await asyncio.sleep(max(0.0, submitted[0] + GATHER_WINDOW + 1.5 - time.monotonic()))
     messages = [first, *await office.idle(quiet=0.5)]
     assert len(messages) <= 3  # the first, then the rest gathered (20 a message at most)
     shown = "\n".join(m.text for m in messages)

@@ -42,7 +42,7 @@ from handlers.buttons import (
 )
 from handlers.callbacks import ReviewOpen
 from tests.button_strategies import forged_data
-from tests.e2e.conftest import bound_user, delivered, fill_report
+from tests.e2e.conftest import bound_user, delivered, fill_report, outbox_settled
 from tests.e2e.fuzz_support import VOLATILE_TABLES, settle
 
 # Examples per presser; every example is one press and its settling press.
@@ -110,6 +110,7 @@ async def world(standin: BotApiStandin, app_services: Services, office: Simulate
         by=other.id,
         pending=True,
     )
+    await outbox_settled(services)  # the submission's notices are out of the way
     for user in (office, head, other, stranger):
         await user.idle(quiet=0.2)
     by_field = {

@@ -49,7 +49,7 @@ from handlers.telegram_text import utf16_len
 from storage import reports
 from tests.clock import FakeClock
 from tests.conftest import OFFICE_ID, example_roster
-from tests.e2e.conftest import bound_user, fill_report
+from tests.e2e.conftest import bound_user, fill_report, outbox_settled
 from tests.e2e.fuzz_support import (
     after,
     as_delivered,
@@ -710,6 +710,7 @@ async def reviewing(
     await fill_report(head)
     await head.click(texts.BTN_SUBMIT)
     await head.expect(shown(texts.RECEIPT))
+    await outbox_settled(app_services)  # the office has heard of the submission
     view = await after(standin, office, office.send(f"/review {UNIT}"))
     assert said(view, texts.REVIEW_HEADER, code=UNIT)
     return office, head
@@ -980,6 +981,7 @@ async def uploading(
     first = next(b["text"] for m in checklist for b in m.buttons if b["text"].startswith(prefix))
     asked = await after(standin, head, head.click(first))
     assert said(asked, texts.AWARD_UPLOAD_PROMPT)
+    await outbox_settled(app_services)  # the submission's notices are out of the way
     return head
 
 

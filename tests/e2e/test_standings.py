@@ -171,6 +171,7 @@ async def test_what_units_see_of_others_follows_the_visibility_setting(
     try:
         services = services_of(app)
         await services.roster.import_file(example_roster(), actor="test")
+        standin.user(OFFICE_ID, "Văn phòng").started = True  # hears of the submissions
         head = await bound_user(standin, services, 9601, "THPT-QH")
         await submit(services, await bind(services, 9602, "THPT-QH"))
         await submit(services, await bind(services, 9603, "PGD-QN"))
