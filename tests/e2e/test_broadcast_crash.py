@@ -21,6 +21,7 @@ from bot.standin import BotApiStandin, RateLimits
 from storage import broadcasts as store
 from tests.conftest import OFFICE_ID, example_roster
 from tests.e2e.test_crash import bot_process
+from tests.reports import bind, submit
 
 RECIPIENTS = 60
 CONCURRENCY = 4
@@ -108,3 +109,46 @@ async def test_sigkill_mid_broadcast_resumes_without_loss(
     assert counts.sent == RECIPIENTS
     assert broadcast is not None
     assert broadcast.status == "done"
+
+
+async def test_submission_notices_written_before_a_crash_reach_the_office(
+    standin: BotApiStandin, tmp_path: Path
+) -> None:
+    """Reports submitted while no sender runs (as if the bot died right after the
+    commits): the notices are in the outbox with them, and the next start delivers them,
+    gathered, to the office."""
+    db_path = tmp_path / "cchc.db"
+    settings = Settings(
+        bot_token=standin.token,  # type: ignore[arg-type]
+        api_base_url=standin.base_url,
+        db_path=db_path,
+        office_ids=frozenset({OFFICE_ID}),
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    services = await open_services(settings)
+    try:
+        await services.roster.import_file(example_roster(), actor="t")
+        codes = [u.code for u in await services.roster.list_units()][:5]
+        for n, code in enumerate(codes):
+            await submit(services, await bind(services, 8100 + n, code))
+    finally:
+        await services.close()
+    office = standin.user(OFFICE_ID, "Văn phòng")
+    office.started = True
+    env = {
+        **os.environ,
+        "CCHC_BOT_TOKEN": standin.token,
+        "CCHC_API_BASE_URL": standin.base_url,
+        "CCHC_DB_PATH": str(db_path),
+        "CCHC_OFFICE_IDS": str(OFFICE_ID),
+    }
+    with bot_process(env, tmp_path) as proc:
+        shown = ""
+        deadline = time.monotonic() + 30
+        while not all(f"({code})" in shown for code in codes):
+            assert time.monotonic() < deadline, f"the office was not told: {shown!r}"
+            await asyncio.sleep(0.05)
+            shown = "\n".join(m.text for m in office.messages)
+        proc.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(asyncio.to_thread(proc.wait), timeout=15)
+    assert len(office.messages) <= 2  # the first, then the others together
