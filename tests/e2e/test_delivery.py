@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +17,6 @@ from bot.services.container import Services
 from bot.standin import BotApiStandin, RateLimits, ScriptedFaults, SimulatedUser
 from handlers.buttons import decode
 from handlers.callbacks import ReviewOpen
-from tests.conftest import OFFICE_ID
 from tests.e2e.conftest import bound_user, delivered
 from tests.e2e.test_broadcast import recipients
 from tests.reports import VALID_ANSWERS, bind, fill
@@ -27,16 +25,11 @@ GATHER_WINDOW = 2.0  # seconds: the office's notices of a burst come together
 
 
 @pytest.fixture
-def e2e_settings(tmp_path: Path, standin: BotApiStandin) -> Settings:
-    return Settings(
-        bot_token=standin.token,  # type: ignore[arg-type]
-        api_base_url=standin.base_url,
-        db_path=tmp_path / "cchc.db",
-        office_ids=frozenset({OFFICE_ID}),
-        notice_window=GATHER_WINDOW,
-        typing_after=0.3,
-        broadcast_backoff_max=0.2,
-        _env_file=None,  # type: ignore[call-arg]
+def e2e_settings(e2e_settings: Settings) -> Settings:
+    """The shared settings, with the office's notices gathered as in production (over a
+    shorter window), typing… soon, and quick retries."""
+    return e2e_settings.model_copy(
+        update={"notice_window": GATHER_WINDOW, "typing_after": 0.3, "broadcast_backoff_max": 0.2}
     )
 
 
