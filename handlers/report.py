@@ -216,6 +216,8 @@ async def show(update: Update, context: BotContext, step: rs.Step, who: Membersh
 
 
 async def _submitted(update: Update, context: BotContext, step: rs.Submitted) -> None:
+    """The receipt. The unit's other members (a head whose CCHC contact submitted, say)
+    and the office are told through the outbox, written with the submission itself."""
     tz = context.services.settings.tz
     report, unit, period = step.report, step.unit, step.period
     at = format_datetime(report.submitted_at, tz)
@@ -231,8 +233,6 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
             due=_due(context, period),
         ),
     )
-    # The unit's other members (a head whose CCHC contact submitted, say) and the office
-    # are told through the outbox, written with the submission itself.
 
 
 # -- handlers ----------------------------------------------------------------------------
