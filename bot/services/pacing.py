@@ -180,8 +180,12 @@ class Pacer:
 
     def release(self, chat_id: int | None, *, paced: bool = True) -> None:
         """The message went (or failed): the chat's interval counts from now."""
+        now = self._mono()
         if chat_id is not None and paced and not self.in_conversation(chat_id):
-            self._chat_next[chat_id] = self._mono() + self.settings.chat_interval
+            self._chat_next[chat_id] = now + self.settings.chat_interval
+        if len(self._chat_next) + len(self._chat_blocked) > 50_000:  # a year of chats
+            self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+            self._chat_blocked = {c: t for c, t in self._chat_blocked.items() if t > now}
         self._pump()
 
     # -- granting
