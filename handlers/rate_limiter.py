@@ -71,12 +71,9 @@ def chat_of(data: JSONDict) -> int | None:
     return None
 
 
-class PacedRateLimiter(BaseRateLimiter[int]):
-    """Every request of the application's bot, through the shared pacer.
-
-    ``rate_limit_args`` may name a priority explicitly (``bot.send_message(…,
-    rate_limit_args=NOTICE)``); otherwise the pacer decides from who last wrote.
-    """
+class PacedRateLimiter(BaseRateLimiter[None]):
+    """Every request of the application's bot, through the shared pacer, whose priority
+    follows from who last wrote (a reply to them, a notice to anyone else)."""
 
     __slots__ = ("_attempts", "_backoff_max", "_pacer", "_typing_after")
 
@@ -106,15 +103,11 @@ class PacedRateLimiter(BaseRateLimiter[int]):
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
-        rate_limit_args: int | None,
+        rate_limit_args: None,
     ) -> bool | JSONDict | list[JSONDict]:
         chat = chat_of(data)
         posting = endpoint.lower() in POSTING and chat is not None
-        priority: Priority = (
-            rate_limit_args
-            if rate_limit_args is not None
-            else (self._pacer.priority_for(chat) if chat is not None else REPLY)
-        )
+        priority = self._pacer.priority_for(chat) if chat is not None else REPLY
         failures = 0
         while True:
             if posting:

@@ -359,19 +359,8 @@ class OutboxSender:
                 await self._write_fail(row, "failed", "Không tìm thấy bản tin")
                 return
             content = row.content(broadcast.content)
-            priority = BROADCAST if broadcast.carries_ack else NOTICE
-            await self.pacer.acquire(row.chat_id, priority)
             try:
-                if row.payload is not None:
-                    ids = await transport.deliver_payload(row.chat_id, row.payload, row.parts_done)
-                else:
-                    ids = await transport.deliver(
-                        row.broadcast_id,
-                        content,
-                        row.chat_id,
-                        row.parts_done,
-                        ack=broadcast.carries_ack,
-                    )
+                ids = await self._request(transport, row, broadcast, content)
             except RateLimited as exc:
                 await self._on_rate_limited(row, exc)
             except RecipientGone as exc:
@@ -412,13 +401,26 @@ class OutboxSender:
                         now=to_iso(self._clock()),
                     )
         finally:
-            self.pacer.release(row.chat_id)
             self._in_flight.discard(row.id)
             self._busy_chats.discard(row.chat_id)
             self._slots.release()
             self._dirty.add(row.broadcast_id)
             self._progress_wake.set()
             self._wake.set()
+
+    async def _request(
+        self, transport: Transport, row: OutboxRow, broadcast: Broadcast, content: Content
+    ) -> Sequence[int]:
+        """One request, in its turn of the shared budget (notices before broadcasts)."""
+        await self.pacer.acquire(row.chat_id, BROADCAST if broadcast.carries_ack else NOTICE)
+        try:
+            if row.payload is not None:
+                return await transport.deliver_payload(row.chat_id, row.payload, row.parts_done)
+            return await transport.deliver(
+                row.broadcast_id, content, row.chat_id, row.parts_done, ack=broadcast.carries_ack
+            )
+        finally:
+            self.pacer.release(row.chat_id)
 
     async def _on_rate_limited(self, row: OutboxRow, exc: RateLimited) -> None:
         # The pacer holds the chat (and, on a flood, every chat) to it from now on; the

@@ -26,7 +26,6 @@ what Telegram answered.
 from __future__ import annotations
 
 import asyncio
-import heapq
 import itertools
 import logging
 import time
@@ -69,18 +68,15 @@ class _Waiter:
     priority: Priority
     seq: int
     chat_id: int | None = field(compare=False)
-    paced: bool = field(compare=False)
     future: asyncio.Future[None] = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class PacerStats:
-    """What the pacer has done, for the benchmark and the logs."""
+    """The pacer as it stands: turns waiting by priority, and the rate it keeps now."""
 
-    granted: dict[Priority, int]
     waiting: dict[Priority, int]
     rate: float
-    retry_afters: int
 
 
 class Pacer:
@@ -102,8 +98,6 @@ class Pacer:
         self._chat_blocked: dict[int, float] = {}  # chat -> retry_after deadline
         self._recent_429: deque[tuple[float, int]] = deque()
         self._timer: asyncio.TimerHandle | None = None
-        self._granted: dict[Priority, int] = {REPLY: 0, NOTICE: 0, BROADCAST: 0}
-        self._retry_afters = 0
 
     # -- what callers tell the pacer
 
@@ -128,7 +122,6 @@ class Pacer:
         """Telegram answered 429: nothing to this chat before ``seconds`` have passed,
         and if several chats hear it at once, the whole bot slows down."""
         now = self._mono()
-        self._retry_afters += 1
         if chat_id is not None:
             deadline = now + seconds
             self._chat_blocked[chat_id] = max(self._chat_blocked.get(chat_id, 0.0), deadline)
@@ -152,23 +145,15 @@ class Pacer:
         for waiter in self._waiters:
             if not waiter.future.done():
                 waiting[waiter.priority] += 1
-        return PacerStats(
-            dict(self._granted), waiting, self._current_rate(self._mono()), self._retry_afters
-        )
+        return PacerStats(waiting, self._current_rate(self._mono()))
 
     # -- turns
 
-    async def acquire(
-        self, chat_id: int | None, priority: Priority, *, paced: bool = True
-    ) -> None:
-        """Wait for a turn to send one message to ``chat_id``.
-
-        ``paced``: the chat's own interval applies (a new message to someone who did not
-        just write); a retry_after for the chat applies in any case.
-        """
+    async def acquire(self, chat_id: int | None, priority: Priority) -> None:
+        """Wait for a turn to send one message to ``chat_id`` (None: no chat of its own)."""
         loop = asyncio.get_running_loop()
-        waiter = _Waiter(priority, next(self._seq), chat_id, paced, loop.create_future())
-        heapq.heappush(self._waiters, waiter)
+        waiter = _Waiter(priority, next(self._seq), chat_id, loop.create_future())
+        self._waiters.append(waiter)
         self._pump()
         try:
             await waiter.future
@@ -178,10 +163,10 @@ class Pacer:
                 self._pump()
             raise
 
-    def release(self, chat_id: int | None, *, paced: bool = True) -> None:
+    def release(self, chat_id: int | None) -> None:
         """The message went (or failed): the chat's interval counts from now."""
         now = self._mono()
-        if chat_id is not None and paced and not self.in_conversation(chat_id):
+        if chat_id is not None and not self.in_conversation(chat_id):
             self._chat_next[chat_id] = now + self.settings.chat_interval
         if len(self._chat_next) + len(self._chat_blocked) > 50_000:  # a year of chats
             self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
@@ -202,21 +187,12 @@ class Pacer:
             return 0.0
         return self._chat_next.get(chat_id, 0.0)
 
-    def _chat_ready(self, waiter: _Waiter) -> float:
-        if waiter.chat_id is None:
-            return 0.0
-        blocked = self._chat_blocked.get(waiter.chat_id, 0.0)
-        if not waiter.paced:
-            return blocked
-        return max(blocked, self._interval_ready(waiter.chat_id))
-
     def _pump(self) -> None:
         """Grant every turn that may go now, in priority order; wake up for the next."""
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        while self._waiters and self._waiters[0].future.done():
-            heapq.heappop(self._waiters)
+        self._waiters = [w for w in self._waiters if not w.future.done()]
         if not self._waiters:
             return
         now = self._mono()
@@ -235,20 +211,18 @@ class Pacer:
         for waiter in sorted(self._waiters):
             if waiter.future.done():
                 continue
-            ready = self._chat_ready(waiter)
+            ready = 0.0 if waiter.chat_id is None else self.ready_at(waiter.chat_id)
             if ready > now:
                 earliest = ready if earliest is None else min(earliest, ready)
                 continue
             self._waiters.remove(waiter)
-            heapq.heapify(self._waiters)
             step = 1.0 / self._current_rate(now)
             self._next_start = max(self._next_start, now - step) + step
-            if waiter.chat_id is not None and waiter.paced:
+            if waiter.chat_id is not None:
                 # Until the request is done (release), nothing else to this chat.
                 self._chat_next[waiter.chat_id] = max(
                     self._chat_next.get(waiter.chat_id, 0.0), now + self.settings.chat_interval
                 )
-            self._granted[waiter.priority] += 1
             waiter.future.set_result(None)
             return True
         if earliest is not None:
