@@ -118,17 +118,18 @@ async def gather(
     window: float,
     max_items: int,
     new_notice: Callable[[], Awaitable[int]],
-) -> int:
-    """Add ``item`` to the chat's waiting ``batch`` row, or start one; the row's id.
+) -> None:
+    """Add ``item`` to the chat's waiting ``batch`` row, or start one.
 
     The first row goes at once (``now``); while one went within ``window`` seconds, the
     next waits until the window has passed, gathering what arrives meanwhile (at most
     ``max_items`` a row, so a message stays within Telegram's limits). ``new_notice``
-    makes the notice a new row belongs to.
+    makes the notice a new row belongs to. A row with a part already sent (a long list
+    goes as several messages) takes nothing more: its later parts must stay as worded.
     """
     async with conn.execute(
-        "SELECT id, payload, not_before FROM outbox "
-        "WHERE chat_id = ? AND batch = ? AND state = 'pending' ORDER BY id DESC LIMIT 1",
+        "SELECT id, payload, not_before FROM outbox WHERE chat_id = ? AND batch = ? "
+        "AND state = 'pending' AND parts_done = 0 ORDER BY id DESC LIMIT 1",
         (chat_id, batch),
     ) as cur:
         waiting = await cur.fetchone()
@@ -140,7 +141,7 @@ async def gather(
                 "UPDATE outbox SET payload = ? WHERE id = ?",
                 (json.dumps(payload, ensure_ascii=False), waiting["id"]),
             )
-            return int(waiting["id"])
+            return
         # Full: the next row goes with it, right after (the pacer spaces the two).
         not_before = float(waiting["not_before"])
     else:
@@ -153,13 +154,11 @@ async def gather(
         not_before = now if previous is None or previous + window <= now else previous + window
     notice_id = await new_notice()
     payload = {"kind": batch, "items": [item]}
-    cur = await conn.execute(
+    await conn.execute(
         "INSERT INTO outbox (broadcast_id, chat_id, not_before, payload, batch) "
         "VALUES (?, ?, ?, ?, ?)",
         (notice_id, chat_id, not_before, json.dumps(payload, ensure_ascii=False), batch),
     )
-    assert cur.lastrowid is not None
-    return int(cur.lastrowid)
 
 
 _BROADCAST_COLUMNS = (
@@ -249,9 +248,15 @@ def _row(row: aiosqlite.Row) -> OutboxRow:
     )
 
 
-async def recover_in_flight(conn: aiosqlite.Connection) -> int:
-    """Rows a killed sender left in 'sending' go back to the queue (they may be re-sent)."""
-    cur = await conn.execute("UPDATE outbox SET state = 'pending' WHERE state = 'sending'")
+async def recover_in_flight(conn: aiosqlite.Connection, *, not_before: float) -> int:
+    """Rows a killed sender left in 'sending' go back to the queue (they may be re-sent),
+    not before ``not_before``: Telegram may have delivered one a moment before the crash,
+    and the chat's interval counts from then."""
+    cur = await conn.execute(
+        "UPDATE outbox SET state = 'pending', not_before = MAX(not_before, ?) "
+        "WHERE state = 'sending'",
+        (not_before,),
+    )
     return cur.rowcount
 
 
@@ -314,15 +319,12 @@ async def next_scheduled(conn: aiosqlite.Connection, scheduled_now: str) -> str 
 async def claim(conn: aiosqlite.Connection, row_id: int) -> OutboxRow | None:
     """Take a pending row for sending; the row as it is now (a gathering row's payload
     may have grown since it was read), or None if someone else took it."""
-    cur = await conn.execute(
+    async with conn.execute(
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
-        "WHERE id = ? AND state = 'pending'",
+        f"WHERE id = ? AND state = 'pending' RETURNING {_ROW_COLUMNS}",
         (row_id,),
-    )
-    if cur.rowcount != 1:
-        return None
-    async with conn.execute(f"SELECT {_ROW_COLUMNS} FROM outbox WHERE id = ?", (row_id,)) as rows:
-        found = await rows.fetchone()
+    ) as cur:
+        found = await cur.fetchone()
     return _row(found) if found is not None else None
 
 

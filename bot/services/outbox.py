@@ -188,7 +188,9 @@ class OutboxSender:
         self._transport = transport
         await transport.start()
         async with self._db.write() as conn:
-            recovered = await store.recover_in_flight(conn)
+            recovered = await store.recover_in_flight(
+                conn, not_before=self._wall() + self.settings.chat_interval
+            )
         if recovered:
             log.warning("Re-queued %d outbox rows left in flight by a crash", recovered)
         self._inactive = await store.inactive_chats(self._db.reader)
