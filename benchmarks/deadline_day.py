@@ -33,6 +33,7 @@ from bot.config import Settings
 from bot.forms.schema import load_form
 from bot.services.container import open_services
 from bot.standin import BotApiStandin, RateLimits, RecordedRequest, SimulatedUser
+from bot.standin.limits import LIMITED_METHODS
 from tests.reports import VALID_ANSWERS
 
 OFFICE_IDS = (900001, 900002)
@@ -220,7 +221,7 @@ def report(
 ) -> None:
     steps = len(run.latencies)
     span = run.finished - run.started
-    limited = [r for r in standin.requests if r.method.lower() in LIMITED]
+    limited = [r for r in standin.requests if r.method.lower() in LIMITED_METHODS]
     print(f"\n== {run.heads} heads, broadcast {'on' if run.broadcast else 'off'} ==")
     print(f"reports completed: {run.completed}/{run.heads}")
     print(f"steps: {steps} in {span:.1f} s = {steps / span:.1f} steps/s")
@@ -269,9 +270,6 @@ def broadcast_use(limited: list[RecordedRequest]) -> None:
         f"{(len(sends) + len(others)) / span:.1f}/s = "
         f"{(len(sends) + len(others)) / span / RATE:.2f} of {RATE:g}"
     )
-
-
-LIMITED = frozenset({"sendmessage", "sendphoto", "senddocument", "sendmediagroup", "copymessage"})
 
 
 async def main(heads: list[int], broadcasts: list[bool]) -> None:

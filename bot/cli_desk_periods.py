@@ -105,10 +105,10 @@ def _code(services: Services, text: str) -> str | None:
 
 
 def _bad_code(services: Services, text: str) -> int:
-    settings = services.settings
+    first, last = services.periods.campaign_years
     return fail(
         f"Kỳ báo cáo không hợp lệ: {text} (ví dụ 2025-Q1; năm trong thời gian của phong trào, "
-        f"{settings.campaign_first_year}–{settings.campaign_last_year})"
+        f"{first}–{last})"
     )
 
 

@@ -292,14 +292,11 @@ async def cmd_awards(update: Update, context: BotContext) -> None:
     if year is None:
         await reply(update, context, texts.AWARDS_BAD_YEAR.format(text=esc(context.args[0])))
         return
-    settings = context.services.settings
-    if not settings.campaign_first_year <= year <= settings.campaign_last_year:
+    periods = context.services.periods
+    if not periods.in_campaign(year):
+        first, last = periods.campaign_years
         await reply(
-            update,
-            context,
-            texts.YEAR_OUTSIDE_CAMPAIGN.format(
-                year=year, first=settings.campaign_first_year, last=settings.campaign_last_year
-            ),
+            update, context, texts.YEAR_OUTSIDE_CAMPAIGN.format(year=year, first=first, last=last)
         )
         return
     candidates = await context.services.awards.candidates(year)

@@ -149,60 +149,46 @@ def done_markup(broadcast_id: int) -> InlineKeyboardMarkup:
     )
 
 
+def _submission(item: dict[str, Any], tz: ZoneInfo) -> dict[str, object]:
+    """A submission's fields as the notices' wording takes them (text escaped)."""
+    return {
+        "unit": esc(item["unit_name"]),
+        "code": esc(item["unit_code"]),
+        "period": label_of(item["period"]),
+        "period_code": item["period"],
+        "version": item["version"],
+        "at": format_datetime(from_iso(item["at"]), tz),
+        "reference": esc(item["reference"]),
+    }
+
+
 def render_payload(
     payload: dict[str, Any], tz: ZoneInfo
 ) -> list[tuple[str, InlineKeyboardMarkup | None]]:
     """A structured notice as messages (text, buttons): submissions gathered for the
     office, or a colleague's submission for a unit's members."""
     items = payload["items"]
-    if payload.get("kind") == SUBMITTED:
-        item = items[0]
-        text = texts.UNIT_NOTICE.format(
-            period=label_of(item["period"]),
-            name=esc(item.get("by", "")),
-            at=format_datetime(from_iso(item["at"]), tz),
-            version=item["version"],
-            reference=esc(item["reference"]),
-        )
-        return [(text, None)]
-    if payload.get("kind") != SUBMISSIONS:
-        raise ValueError(f"unknown notice: {payload.get('kind')!r}")
+    kind = payload.get("kind")
+    if kind == SUBMITTED:
+        by = esc(items[0].get("by", ""))
+        return [(texts.UNIT_NOTICE.format(name=by, **_submission(items[0], tz)), None)]
+    if kind != SUBMISSIONS:
+        raise ValueError(f"unknown notice: {kind!r}")
     if len(items) == 1:
-        item = items[0]
-        text = texts.OFFICE_NOTICE.format(
-            unit=esc(item["unit_name"]),
-            code=esc(item["unit_code"]),
-            period=label_of(item["period"]),
-            period_code=item["period"],
-            version=item["version"],
-            at=format_datetime(from_iso(item["at"]), tz),
-            reference=esc(item["reference"]),
-        )
-        markup = InlineKeyboardMarkup(
-            [[button(texts.BTN_REVIEW, ReviewOpen(int(item["report_id"])))]]
-        )
-        return [(text, markup)]
+        review = button(texts.BTN_REVIEW, ReviewOpen(int(items[0]["report_id"])))
+        text = texts.OFFICE_NOTICE.format(**_submission(items[0], tz))
+        return [(text, InlineKeyboardMarkup([[review]]))]
     lines = [texts.OFFICE_NOTICE_BATCH.format(n=len(items))]
-    lines += [
-        texts.OFFICE_NOTICE_BATCH_LINE.format(
-            unit=esc(item["unit_name"]),
-            code=esc(item["unit_code"]),
-            period=label_of(item["period"]),
-            version=item["version"],
-            at=format_datetime(from_iso(item["at"]), tz),
-            reference=esc(item["reference"]),
-        )
-        for item in items
-    ]
+    lines += [texts.OFFICE_NOTICE_BATCH_LINE.format(**_submission(i, tz)) for i in items]
     lines.append(texts.OFFICE_NOTICE_BATCH_FOOTER)
-    buttons = [
+    reviews = [
         button(
             truncate(texts.BTN_REVIEW_UNIT.format(code=item["unit_code"]), 40),
             ReviewOpen(int(item["report_id"])),
         )
         for item in items
     ]
-    markup = InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
+    markup = InlineKeyboardMarkup([reviews[i : i + 3] for i in range(0, len(reviews), 3)])
     parts = split_html("\n".join(lines))
     return [(part, None) for part in parts[:-1]] + [(parts[-1], markup)]
 

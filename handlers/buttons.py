@@ -367,9 +367,7 @@ async def route(update: Update, context: BotContext) -> None:
     press: Press[Any] | None = None
     notice: str | None = None
     try:
-        settings = context.services.settings
-        years = Years(settings.campaign_first_year, settings.campaign_last_year)
-        data = decode(query.data, years)
+        data = decode(query.data, Years(*context.services.periods.campaign_years))
         found = _routes.get(type(data)) if data is not None else None
         if data is None or found is None:
             log.info("Undecodable button data from %s: %r", query.from_user.id, query.data)

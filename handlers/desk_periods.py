@@ -107,16 +107,12 @@ async def cmd_period(update: Update, context: BotContext) -> None:
     if parsed is None:
         await reply(update, context, texts.BAD_PERIOD.format(text=esc(args[0])))
         return
-    settings = context.services.settings
     if not periods.in_campaign(parsed[0]):
+        first, last = periods.campaign_years
         await reply(
             update,
             context,
-            texts.PERIOD_OUTSIDE_CAMPAIGN.format(
-                text=esc(args[0]),
-                first=settings.campaign_first_year,
-                last=settings.campaign_last_year,
-            ),
+            texts.PERIOD_OUTSIDE_CAMPAIGN.format(text=esc(args[0]), first=first, last=last),
         )
         return
     period = await periods.ensure(*parsed)

@@ -202,7 +202,6 @@ OFFICE_NOTICE = (
     "📥 <b>{unit}</b> ({code}) đã gửi báo cáo CCHC {period}, lần {version}, lúc {at}.\n"
     "Số tiếp nhận: <code>{reference}</code>. Xem: <code>/view {code} {period_code}</code>"
 )
-SUBMISSION_NOTICE_LABEL = "Báo cáo {unit} {period}"
 OFFICE_NOTICE_BATCH = "📥 <b>{n} đơn vị vừa gửi báo cáo CCHC:</b>"
 OFFICE_NOTICE_BATCH_LINE = (
     "• <b>{unit}</b> ({code}) — {period}, lần {version}, lúc {at}, số <code>{reference}</code>"

@@ -144,9 +144,14 @@ class PeriodService:
         self._due_day = due_day
         self._years = years
 
+    @property
+    def campaign_years(self) -> tuple[int, int]:
+        """The campaign's first and last year (settings)."""
+        return self._years
+
     def in_campaign(self, year: int) -> bool:
-        """Whether ``year`` is one of the campaign's (settings): periods of other years
-        are never set up, whoever names them."""
+        """Whether ``year`` is one of the campaign's: periods of other years are never
+        set up, whoever names them."""
         return self._years[0] <= year <= self._years[1]
 
     def now(self) -> datetime:

@@ -198,7 +198,7 @@ class ReportingService:
             # one that is no question's number says so.
             typed = text.strip()
             if typed.isascii() and typed.isdigit():
-                return await self.edit(member, parse_whole(typed, high=10**9) or 0)
+                return await self.edit(member, parse_whole(typed) or 0)
             period, state, _ = loaded
             return await self._show(member, period, state, notice=_AT_SUMMARY)
         return await self._answer(member, None, lambda f: parse_text_answer(f, text))
