@@ -8,7 +8,6 @@ the broadcast, and no more than the sender's concurrency got it twice.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import time
 from pathlib import Path
@@ -20,7 +19,7 @@ from bot.services.container import open_services
 from bot.standin import BotApiStandin, RateLimits
 from storage import broadcasts as store
 from tests.conftest import OFFICE_ID, example_roster
-from tests.e2e.test_crash import bot_process
+from tests.e2e.test_crash import bot_process, process_env
 from tests.reports import bind, submit
 
 RECIPIENTS = 60
@@ -29,16 +28,9 @@ STORY = "Điển hình tiên tiến: giải quyết 100 % hồ sơ đúng hạn"
 
 
 async def test_sigkill_mid_broadcast_resumes_without_loss(
-    standin: BotApiStandin, tmp_path: Path
+    standin: BotApiStandin, e2e_settings: Settings, tmp_path: Path
 ) -> None:
-    db_path = tmp_path / "cchc.db"
-    settings = Settings(
-        bot_token=standin.token,  # type: ignore[arg-type]
-        api_base_url=standin.base_url,
-        db_path=db_path,
-        office_ids=frozenset({OFFICE_ID}),
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = e2e_settings
     services = await open_services(settings)
     try:
         await services.roster.import_file(example_roster(), actor="t")
@@ -62,14 +54,7 @@ async def test_sigkill_mid_broadcast_resumes_without_loss(
         await services.close()
     assert len(ids) == RECIPIENTS
     standin.limits = RateLimits()
-    env = {
-        **os.environ,
-        "CCHC_BOT_TOKEN": standin.token,
-        "CCHC_API_BASE_URL": standin.base_url,
-        "CCHC_DB_PATH": str(db_path),
-        "CCHC_OFFICE_IDS": str(OFFICE_ID),
-        "CCHC_BROADCAST_CONCURRENCY": str(CONCURRENCY),
-    }
+    env = process_env(settings, CCHC_BROADCAST_CONCURRENCY=str(CONCURRENCY))
 
     def delivered() -> int:
         return sum(1 for chat in ids for m in standin.sent.get(chat, []) if m.text == STORY)
@@ -112,19 +97,12 @@ async def test_sigkill_mid_broadcast_resumes_without_loss(
 
 
 async def test_submission_notices_written_before_a_crash_reach_the_office(
-    standin: BotApiStandin, tmp_path: Path
+    standin: BotApiStandin, e2e_settings: Settings, tmp_path: Path
 ) -> None:
     """Reports submitted while no sender runs (as if the bot died right after the
     commits): the notices are in the outbox with them, and the next start delivers them,
     gathered, to the office."""
-    db_path = tmp_path / "cchc.db"
-    settings = Settings(
-        bot_token=standin.token,  # type: ignore[arg-type]
-        api_base_url=standin.base_url,
-        db_path=db_path,
-        office_ids=frozenset({OFFICE_ID}),
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = e2e_settings
     services = await open_services(settings)
     try:
         await services.roster.import_file(example_roster(), actor="t")
@@ -135,14 +113,7 @@ async def test_submission_notices_written_before_a_crash_reach_the_office(
         await services.close()
     office = standin.user(OFFICE_ID, "Văn phòng")
     office.started = True
-    env = {
-        **os.environ,
-        "CCHC_BOT_TOKEN": standin.token,
-        "CCHC_API_BASE_URL": standin.base_url,
-        "CCHC_DB_PATH": str(db_path),
-        "CCHC_OFFICE_IDS": str(OFFICE_ID),
-    }
-    with bot_process(env, tmp_path) as proc:
+    with bot_process(process_env(settings), tmp_path) as proc:
         shown = ""
         deadline = time.monotonic() + 30
         while not all(f"({code})" in shown for code in codes):

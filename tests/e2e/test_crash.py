@@ -21,7 +21,7 @@ from bot.config import Settings
 from bot.services.container import open_services
 from bot.standin import BotApiStandin
 from storage import reports
-from tests.conftest import OFFICE_ID, example_roster
+from tests.conftest import example_roster
 
 UNIT = "THPT-QH"
 
@@ -60,23 +60,24 @@ def bot_process(env: dict[str, str], cwd: Path) -> Iterator[subprocess.Popen[byt
         assert "Traceback" not in log, log
 
 
-async def test_kill_9_loses_no_answered_field(standin: BotApiStandin, tmp_path: Path) -> None:
-    db_path = tmp_path / "cchc.db"
-    settings = Settings(
-        bot_token=standin.token,  # type: ignore[arg-type]
-        api_base_url=standin.base_url,
-        db_path=db_path,
-        office_ids=frozenset({OFFICE_ID}),
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    code = await prepare(settings)
-    env = {
+def process_env(settings: Settings, **more: str) -> dict[str, str]:
+    """The environment of a `cchc-bot run` process with these settings (and ``more``)."""
+    return {
         **os.environ,
-        "CCHC_BOT_TOKEN": standin.token,
-        "CCHC_API_BASE_URL": standin.base_url,
-        "CCHC_DB_PATH": str(db_path),
-        "CCHC_OFFICE_IDS": str(OFFICE_ID),
+        "CCHC_BOT_TOKEN": settings.token(),
+        "CCHC_API_BASE_URL": settings.api_base_url,
+        "CCHC_DB_PATH": str(settings.db_path),
+        "CCHC_OFFICE_IDS": ",".join(map(str, sorted(settings.office_ids))),
+        **more,
     }
+
+
+async def test_kill_9_loses_no_answered_field(
+    standin: BotApiStandin, e2e_settings: Settings, tmp_path: Path
+) -> None:
+    settings = e2e_settings
+    code = await prepare(settings)
+    env = process_env(settings)
     head = standin.user(6001, "Phạm Thị Hiệu Trưởng")
     typed = {"tasks_planned": 12, "tasks_completed": 10, "inspections": 2}
 
