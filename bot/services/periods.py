@@ -201,10 +201,10 @@ class PeriodService:
         up the next quarter in advance). With ``unit_code``, a period reopened for that
         unit counts, with its deadline.
         """
-        await self.current()
+        current = await self.current()
         now = self._clock()
         today = now.astimezone(self._tz).date()
-        found = [p for p in await periods.list_all(self._db.reader) if p.data_from <= today]
+        found = [p for p in await self._all_with(current) if p.data_from <= today]
         if unit_code is not None:
             found = [await self.for_unit(unit_code, p) for p in found]
         return [p for p in found if p.accepts_submissions(now)]
@@ -214,9 +214,17 @@ class PeriodService:
     async def list_recent(self, count: int = 4) -> list[Period]:
         """The current quarter, the next one and earlier ones: newest first."""
         current = await self.current()
-        await self.ensure(*shift_quarter(current.year, current.quarter, 1))
-        listed = sorted(await periods.list_all(self._db.reader), key=lambda p: (p.year, p.quarter))
-        return list(reversed(listed))[:count]
+        following = await self.ensure(*shift_quarter(current.year, current.quarter, 1))
+        return list(reversed(await self._all_with(current, following)))[:count]
+
+    async def _all_with(self, *ensured: Period) -> list[Period]:
+        """Every period, oldest first, ``ensured`` included: one this call has just set
+        up may not show in the reader yet (a read another request began before the
+        commit holds the reader's snapshot for a moment)."""
+        found = {p.code: p for p in await periods.list_all(self._db.reader)}
+        for period in ensured:
+            found.setdefault(period.code, period)
+        return sorted(found.values(), key=lambda p: (p.year, p.quarter))
 
     def end_of_day(self, day: date) -> datetime:
         return datetime.combine(day, END_OF_DAY, tzinfo=self._tz)

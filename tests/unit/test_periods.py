@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.services.container import Services
 from bot.services.periods import default_period, parse_period_code, quarter_of, shift_quarter
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -88,3 +89,18 @@ def test_shifting_across_a_year_end() -> None:
     assert shift_quarter(2025, 1, -1) == (2024, 4)
     assert shift_quarter(2024, 4, 1) == (2025, 1)
     assert shift_quarter(2025, 3, -7) == (2023, 4)
+
+
+async def test_a_quarter_just_set_up_is_offered_while_another_read_holds_the_reader(
+    services: Services,
+) -> None:
+    """Concurrent requests share the reader connection: a read one of them began before
+    the current quarter was set up holds the reader's snapshot, and the quarter is not
+    in it yet. The unit must still be offered the quarter (not told it is closed)."""
+    async with services.db.reader.execute("SELECT code FROM units") as other:
+        await other.fetchone()  # another request, mid-read
+        offered = await services.periods.open_for_submission("THPT-QH")
+        recent = await services.periods.list_recent(2)
+    current = await services.periods.current()
+    assert [p.code for p in offered] == [current.code]
+    assert current.code in [p.code for p in recent]
