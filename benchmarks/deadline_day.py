@@ -55,6 +55,7 @@ class Run:
     started: float = 0.0
     finished: float = 0.0
     broadcast_at: float | None = None
+    lost: list[str] = field(default_factory=list)  # what a head waited for in vain
 
 
 def write_roster(path: Path) -> list[str]:
@@ -111,8 +112,9 @@ async def fill(head: SimulatedUser, total: int, run: Run) -> None:
         await head.expect("Văn phòng Sở đã nhận", timeout=STEP_TIMEOUT)
         run.latencies.append(time.perf_counter() - sent)
         run.completed += 1
-    except AssertionError:
+    except AssertionError as exc:
         run.lost_replies += 1
+        run.lost.append(str(exc)[:600])
 
 
 async def start_broadcast(office: SimulatedUser) -> None:
@@ -189,6 +191,15 @@ async def one_run(heads: int, broadcast: bool) -> None:
                 proc.terminate()
                 await asyncio.wait_for(proc.wait(), timeout=30)
         report(run, standin, limits, cpu, lost_notices)
+        if run.lost_replies or lost_notices:
+            # What the bot itself said went wrong (its log is gone with the folder).
+            trouble = [
+                line
+                for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+                if " ERROR " in line or " WARNING " in line or "Error" in line
+            ]
+            print("bot log (warnings and errors):", *trouble[-40:], sep="\n  ")
+            print("lost:", *run.lost, sep="\n  ")
         await standin.stop()
 
 
