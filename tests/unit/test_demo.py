@@ -58,6 +58,7 @@ title = "Kế hoạch"
   [[fields.criteria]]
   key = "planned"
   title = "Số nhiệm vụ"
+  basis = "Bộ tiêu chí thử"
   max_points = 10
   source = "computed"
   measure = "count"
