@@ -201,7 +201,8 @@ class AuditService:
             case "inspection.plan":
                 if d.get("round") is None:
                     return f"Bỏ đơn vị khỏi kế hoạch kiểm tra CCHC năm {d.get('year')}"
-                text = f"Đưa đơn vị vào kế hoạch kiểm tra CCHC năm {d.get('year')}, đợt {d.get('round')}"
+                year, round_ = d.get("year"), d.get("round")
+                text = f"Đưa đơn vị vào kế hoạch kiểm tra CCHC năm {year}, đợt {round_}"
                 if d.get("before") is not None:
                     text += f" (trước đó: đợt {d['before']})"
                 return text
