@@ -106,6 +106,7 @@ title = "I. Chung"
   [[fields.criteria]]
   key = "report_quality"
   title = "Chất lượng báo cáo"
+  basis = "Quy định của Văn phòng Sở về chế độ báo cáo"
   max_points = 5
   source = "appraisal"
 
@@ -116,6 +117,8 @@ title = "II. Thủ tục hành chính"
   [[fields.criteria]]
   key = "iso"
   title = "ISO 9001"
+  plan_items = ["đ"]
+  basis = "Kế hoạch, mục II.1.đ: đổi mới, cải tiến phương thức làm việc"
   max_points = 5
   source = "computed"
   measure = "yesno"
@@ -124,6 +127,8 @@ title = "II. Thủ tục hành chính"
   [[fields.criteria]]
   key = "online_rate"
   title = "Tỷ lệ hồ sơ trực tuyến"
+  plan_items = ["d", "g"]
+  basis = "Kế hoạch, mục II.1.d và II.1.g: dịch vụ công trực tuyến"
   max_points = 10
   blocks = ["truc_thuoc"]
   source = "computed"
