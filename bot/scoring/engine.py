@@ -76,7 +76,7 @@ _show = lru_cache(maxsize=4096)(format_number)
 _OTHER_BLOCK = "Không áp dụng đối với khối của đơn vị"
 _NOT_APPRAISED = "Chờ Văn phòng Sở chấm điểm: chưa tính vào chỉ số tạm tính"
 _NOT_INSPECTED = "Đơn vị không thuộc kế hoạch kiểm tra của Sở năm nay: không tính"
-_DECLARED_NA = "Đơn vị khai báo không áp dụng ({question}: Không)"
+_DECLARED_NA = "Đơn vị khai báo không áp dụng (trả lời “Không” ở câu hỏi tương ứng)"
 _APPRAISED = "Văn phòng Sở thẩm định: {points}/{max} điểm"
 _APPRAISED_OVER = "Văn phòng Sở thẩm định: {points}/{max} điểm (trước thẩm định: {before})"
 _NOT_CLAIMED = "Đơn vị chưa tự chấm điểm"
@@ -252,7 +252,7 @@ def _score(
         return line(final, _APPRAISED.format(**shown), appraised=True)
     declined = criterion.applies_if is not None and answers.get(criterion.applies_if) is False
     if declined:
-        points, detail = None, _DECLARED_NA.format(question=criterion.applies_if)
+        points, detail = None, _DECLARED_NA
     else:
         raw, detail = _from_source(criterion, answers, claimed)
         points = None if raw is None else _clamp(raw, criterion.max_points)

@@ -297,6 +297,17 @@ class Criterion(_Strict):
             )
 
     @model_validator(mode="after")
+    def _declaration_is_not_an_input(self) -> Criterion:
+        """A "Không" to a criterion's own input must score it, not take it out."""
+        if self.applies_if is not None and self.applies_if in self.inputs:
+            raise _At(
+                "applies_if",
+                f"câu {self.applies_if!r} là số liệu của chính tiêu chí; câu khai báo không "
+                "áp dụng phải là một câu Có/Không riêng",
+            )
+        return self
+
+    @model_validator(mode="after")
     def _claim_fields_in_form(self, info: ValidationInfo) -> Criterion:
         """With a form: the claim questions exist, fit, and the form requires backing.
 

@@ -86,8 +86,14 @@ def test_shipped_criteria_leave_no_gap_to_game() -> None:
         "assigned_par",
         "inspection_result",
     ]
-    # The 2025 form has no "không áp dụng" declaration question, so no criterion uses one.
-    assert [c.key for c in methodology.criteria if c.applies_if is not None] == []
+    # A unit that did not survey, or was given no public investment capital, says so with
+    # a required Có/Không question; skipping the rate itself scores 0.
+    form = load_form()
+    declared = {c.key: c.applies_if for c in methodology.criteria if c.applies_if is not None}
+    assert declared == {"satisfaction": "survey_done", "disbursement": "investment_assigned"}
+    for question in declared.values():
+        assert question is not None
+        assert (form.field(question).type, form.field(question).required) == ("yesno", True)
 
 
 def test_shipped_bands() -> None:
@@ -490,9 +496,10 @@ def _with_applies_if(question: str, *, where: str = 'zero_denominator = "not_app
 
 def _form_with_optional_iso(tmp_path: Path) -> FormSpec:
     text = resources.files("bot.forms").joinpath("report_form.toml").read_text(encoding="utf-8")
-    assert text.count('type = "yesno"') == 1
+    old = '  key = "iso_applied"\n'
+    assert text.count(old) == 1
     path = tmp_path / "mau.toml"
-    path.write_text(text.replace('type = "yesno"', 'type = "yesno"\nrequired = false'), "utf-8")
+    path.write_text(text.replace(old, old + "  required = false\n"), "utf-8")
     form = load_form(path)
     assert not form.field("iso_applied").required
     return form
@@ -551,3 +558,20 @@ def test_an_appraisal_criterion_cannot_be_declared_not_applicable(
         f"{REPORT_QUALITY}.applies_if: tiêu chí source = appraisal không dùng applies_if "
         "(chỉ tiêu chí computed mới tính từ báo cáo)"
     )
+
+
+def test_a_criterion_cannot_be_declared_inapplicable_by_its_own_input(tmp_path: Path) -> None:
+    """A "Không" to the criterion's own yes/no input scores 0; were it also the
+    declaration question, the same answer would take the criterion out of the maximum."""
+    text = (
+        resources.files("bot.scoring")
+        .joinpath("methodology_2025.toml")
+        .read_text(encoding="utf-8")
+    )
+    own = text.replace(
+        'report_field = "iso_applied"',
+        'report_field = "iso_applied"\n  applies_if = "iso_applied"',
+    )
+    assert own != text
+    with pytest.raises(MethodologyError, match="câu khai báo không áp dụng phải là"):
+        _load(tmp_path, own)

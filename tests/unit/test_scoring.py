@@ -6,7 +6,7 @@ The shipped criteria (max points; "—" = block-limited to phong_gd, truc_thuoc,
   task_completion 12   tasks_completed / tasks_planned, linear to 100 %, 0 planned = 0 points
   self_inspection 3    inspections, linear to 1
   report_quality 5     appraisal: pending (out of points and maximum) until appraised
-  satisfaction 8       sipas_rate %, linear to 90 %
+  satisfaction 8       sipas_rate %, linear to 90 %; applies_if survey_done
   assigned_par 24 *    appraisal: pending until appraised
   propaganda 3         propaganda_events, steps 1→1, 2→2, 3→3
   news_articles 3      articles, linear to 3
@@ -16,7 +16,7 @@ The shipped criteria (max points; "—" = block-limited to phong_gd, truc_thuoc,
   on_time_rate 10 —    on_time / (on_time + late), steps .8→4 .9→6 .95→8 1→10, 0/0 = n/a
   feedback_rate 4      feedback_on_time / feedback_received, linear to 1, 0/0 = n/a
   staff_training 5     staff_trained / staff_total, linear to 0.3, 0/0 = 0 points
-  disbursement 5       budget_disbursed %, linear to 100 %
+  disbursement 5       budget_disbursed %, linear to 100 %; applies_if investment_assigned
   e_documents 6        e_documents_rate %, linear to 90 %
   full_online_services 4 —  services_full_online, linear to 2
   iso 5                iso_applied yes/no
@@ -24,8 +24,8 @@ The shipped criteria (max points; "—" = block-limited to phong_gd, truc_thuoc,
                        inspected this year, pending at an inspected one until appraised
 
 A skipped or unreadable answer scores 0 with the criterion's maximum kept (no criterion
-has a "missing" setting any more). "n/a" (không phát sinh) takes the criterion out of
-the maximum and lists it in UnitScore.declined().
+has a "missing" setting any more). "n/a" (không phát sinh) and a "Không" to a criterion's
+applies_if question take it out of the maximum and list it in UnitScore.declined().
 
 So a school at every computed target, not inspected this year and not yet appraised,
 scores 81 (12+3+8+3+3+3+10+10+4+5+5+6+4+5) of 85 (100 − report_quality 5 pending −
@@ -60,6 +60,7 @@ def at_target(**changes: Any) -> dict[str, Any]:
         "tasks_completed": 10,
         "inspections": 1,
         "par_self_score": "85.5",
+        "survey_done": True,
         "sipas_rate": "90",
         "propaganda_events": 3,
         "articles": 3,
@@ -76,6 +77,7 @@ def at_target(**changes: Any) -> dict[str, Any]:
         "staff_streamlined": 0,
         "staff_trained": 18,
         "autonomy_level": "partial",
+        "investment_assigned": True,
         "budget_disbursed": "100",
         "services_full_online": 2,
         "services_partial_online": 5,
@@ -592,6 +594,85 @@ def test_a_deleted_answer_scores_as_a_skipped_one() -> None:
     )
 
 
+def test_a_unit_that_did_not_survey_says_so() -> None:
+    # "Không" to survey_done: satisfaction (8) is not applicable, listed for the office.
+    # 81 − 8 = 73 of 85 − 8 = 77 → 0.94805… → 94.81; counted as 0: 73 / 85 = 0.85882…
+    # → 85.88. Answering "Có" and leaving the rate blank instead scores 0: 73 of 85.
+    score = score_unit(
+        METHODOLOGY, block="truc_thuoc", answers=at_target(survey_done=False, sipas_rate=None)
+    )
+    satisfaction = line(score, "satisfaction")
+    assert (satisfaction.state, satisfaction.points) == ("not_applicable", None)
+    assert satisfaction.detail.startswith("Đơn vị khai báo không áp dụng (")
+    assert "“Không”" in satisfaction.detail
+    assert (score.points, score.max_points, score.index) == (D("73.00"), D(77), D("94.81"))
+    assert (score.declined(), score.declined_points) == ({"satisfaction": D(8)}, D(8))
+    assert score.index_counting_declined() == D("85.88")
+    blank = score_unit(
+        METHODOLOGY, block="truc_thuoc", answers=at_target(survey_done=True, sipas_rate=None)
+    )
+    assert (blank.points, blank.max_points, blank.index) == (D("73.00"), D(85), D("85.88"))
+    assert blank.declined() == {}
+
+
+def test_the_declaration_decides_even_beside_a_rate() -> None:
+    # "Không" to survey_done with a rate entered all the same: the unit's declaration
+    # decides, the rate is not scored (73 of 77, as above).
+    score = score_unit(
+        METHODOLOGY, block="truc_thuoc", answers=at_target(survey_done=False, sipas_rate="95")
+    )
+    assert line(score, "satisfaction").state == "not_applicable"
+    assert (score.points, score.max_points) == (D("73.00"), D(77))
+
+
+def test_a_unit_without_investment_capital_and_survey_says_so() -> None:
+    # Both declared: 81 − 8 − 5 = 68 of 85 − 13 = 72 → 0.94444… → 94.44; counted as 0:
+    # 68 / 85 = 0.8 → 80.00.
+    answers = at_target(
+        survey_done=False, sipas_rate=None, investment_assigned=False, budget_disbursed=None
+    )
+    score = score_unit(METHODOLOGY, block="truc_thuoc", answers=answers)
+    assert (score.points, score.max_points, score.index) == (D("68.00"), D(72), D("94.44"))
+    assert score.declined() == {"satisfaction": D(8), "disbursement": D(5)}
+    assert score.declined_points == D(13)
+    assert score.index_counting_declined() == D("80.00")
+
+
+def test_an_appraisal_overrides_a_declaration() -> None:
+    # Declared no survey, the office appraises satisfaction 4: 73 + 4 = 77 of 85
+    # → 0.90588… → 90.59; nothing declined any more.
+    score = score_unit(
+        METHODOLOGY,
+        block="truc_thuoc",
+        answers=at_target(survey_done=False, sipas_rate=None),
+        appraisals={"satisfaction": D(4)},
+    )
+    satisfaction = line(score, "satisfaction")
+    assert (satisfaction.state, satisfaction.points, satisfaction.appraised) == (
+        "scored",
+        D(4),
+        True,
+    )
+    assert satisfaction.detail == (
+        "Văn phòng Sở thẩm định: 4/8 điểm (trước thẩm định: không áp dụng)"
+    )
+    assert (score.points, score.max_points, score.index) == (D("77.00"), D(85), D("90.59"))
+    assert score.declined() == {}
+
+
+def test_no_declaration_on_record_is_no_declaration() -> None:
+    # A stored report without the (required) question, say from before the form asked it:
+    # only an explicit "Không" takes the criterion out, so it scores as usual (81 of 85).
+    answers = at_target()
+    del answers["survey_done"], answers["investment_assigned"]
+    score = score_unit(METHODOLOGY, block="truc_thuoc", answers=answers)
+    assert (line(score, "satisfaction").points, line(score, "disbursement").points) == (
+        D(8),
+        D(5),
+    )
+    assert (score.points, score.max_points, score.declined()) == (D("81.00"), D(85), {})
+
+
 def test_unreadable_answers_count_as_unanswered() -> None:
     answers = at_target(iso_applied="có", articles="ba", sipas_rate=True)
     score = score_unit(METHODOLOGY, block="truc_thuoc", answers=answers)
@@ -618,7 +699,8 @@ def test_absurd_numbers_neither_crash_nor_score() -> None:
 def test_empty_report_scores_zero_not_an_error() -> None:
     score = score_unit(METHODOLOGY, block="truc_thuoc", answers={})
     # Every computed or self criterion scores 0 with its maximum kept (a missing input is
-    # not a zero denominator: no rate turns "không phát sinh"). Max 100 − report_quality
+    # not a zero denominator: no rate turns "không phát sinh"; no "Không" is on record,
+    # so nothing is declared not applicable). Max 100 − report_quality
     # pending 5 − inspection_result exempt 10 = 85, points 0.
     assert (score.points, score.max_points, score.index, score.band) == (
         D(0),
