@@ -21,7 +21,8 @@ async def test_the_fourth_quarter_asks_for_next_years_direction(
 ) -> None:
     services = services_of(app)
     spec = services.form.field(FIELD)
-    assert spec.label_q4 is not None and spec.label_q4 != spec.label
+    assert spec.label_q4 is not None
+    assert spec.label_q4 != spec.label
     head = await bound_user(standin, services, 7401, "THPT-QH")
     membership = (await services.registration.identify(7401)).membership
     assert membership is not None

@@ -54,7 +54,12 @@ TYPED: dict[str, str] = {
     "next_quarter": "Hoàn thành kế hoạch CCHC quý II.",
     "model_claim": "2,5",
 }
-CHOSEN = {"autonomy_level": "partial", "iso_applied": "y"}
+CHOSEN = {
+    "autonomy_level": "partial",
+    "iso_applied": "y",
+    "survey_done": "y",
+    "investment_assigned": "y",
+}
 EXPECTED: dict[str, str] = {
     **TYPED,
     "par_self_score": "85.5",
@@ -69,6 +74,8 @@ EXPECTED: dict[str, str] = {
     "requests": "",
     "autonomy_level": "partial",
     "iso_applied": "có",
+    "survey_done": "có",
+    "investment_assigned": "có",
     "signed_report": "Báo cáo CCHC quý I.pdf",
     "model_claim": "2.5",
     "model_evidence": "Quyết định công nhận mô hình.pdf",

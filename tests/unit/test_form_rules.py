@@ -36,7 +36,8 @@ EXPLANATION = "Mô hình được UBND huyện công nhận; quyết định đa
 def test_shipped_form_asks_for_the_claim_after_the_signed_report() -> None:
     keys = [f.key for f in FORM.fields]
     assert keys[-4:] == ["signed_report", "model_claim", "model_evidence", "model_explanation"]
-    assert [FORM.index[k] + 1 for k in keys[-3:]] == [31, 32, 33]
+    total = len(FORM.fields)
+    assert [FORM.index[k] + 1 for k in keys[-3:]] == [total - 2, total - 1, total]
     claim, evidence, explanation = F("model_claim"), F("model_evidence"), F("model_explanation")
     assert (claim.type, claim.required, claim.upper_bound) == ("decimal", False, 4)
     assert (evidence.type, evidence.required) == ("file", False)
@@ -227,19 +228,20 @@ async def test_skipping_both_backings_of_a_claim_is_refused_and_nothing_is_lost(
     reporting = services.reporting
     step = await fill(services, head, stop_at="model_claim")
     assert isinstance(step, rs.Ask)
-    assert step.number == 31
+    claim = FORM.index["model_claim"] + 1  # then its evidence, then its explanation
+    assert step.number == claim
     step = await reporting.answer_text(head, "4,5")
     assert isinstance(step, rs.Ask)
     assert step.error == "Giá trị không được vượt quá 4."
     step = await reporting.answer_text(head, "2,5")
     assert isinstance(step, rs.Ask)
-    assert (step.number, step.error) == (32, None)
-    step = await reporting.skip(head, 32)
+    assert (step.number, step.error) == (claim + 1, None)
+    step = await reporting.skip(head, claim + 1)
     assert isinstance(step, rs.Ask)
-    assert (step.number, step.error) == (33, None)
-    step = await reporting.skip(head, 33)
+    assert (step.number, step.error) == (claim + 2, None)
+    step = await reporting.skip(head, claim + 2)
     assert isinstance(step, rs.Ask)
-    assert step.number == 33
+    assert step.number == claim + 2
     assert step.error == RULE.message
     assert "tài liệu kiểm chứng hoặc nhập văn bản giải trình" in step.error
     # Nothing entered is lost: the claim stays, the refused skip wrote nothing.
@@ -266,7 +268,9 @@ async def test_claim_edited_from_the_summary_blocks_submission_until_backed(
     summary = await fill(services, head)  # VALID_ANSWERS: no claim, both backings skipped
     assert isinstance(summary, rs.Summary)
     assert summary.problems == []
-    await reporting.edit(head, 31)
+    claim = FORM.index["model_claim"] + 1
+    evidence = FORM.index["model_evidence"] + 1
+    await reporting.edit(head, claim)
     step = await reporting.answer_text(head, "3")
     # The claim is accepted (the remedy is in later questions); the summary says what is
     # missing and submission is refused with the same words.
@@ -278,15 +282,15 @@ async def test_claim_edited_from_the_summary_blocks_submission_until_backed(
     assert isinstance(refused, rs.Summary)
     assert refused.problems == [RULE.message]
     # Evidence sent as a file (an image here) satisfies the rule.
-    await reporting.edit(head, 32)
+    await reporting.edit(head, evidence)
     step = await reporting.answer_document(
         head, IncomingDocument("IMG", "UI", "quyet-dinh.png", "image/png", 120_000)
     )
     assert isinstance(step, rs.Summary)
     assert step.problems == []
     # Removing the evidence again (skip) with no explanation is refused on the spot.
-    await reporting.edit(head, 32)
-    step = await reporting.skip(head, 32)
+    await reporting.edit(head, evidence)
+    step = await reporting.skip(head, evidence)
     assert isinstance(step, rs.Ask)
     assert step.error == RULE.message
     done = await reporting.submit(head, unit)
