@@ -22,6 +22,7 @@ from bot.csv_cells import CsvCell, SafeCsvWriter
 from bot.domain.models import Period
 from bot.forms.answers import export_value
 from bot.forms.schema import FormSpec
+from bot.identity import PlanIdentity
 from bot.services.export_data import ExportBlock, ExportRow, PeriodExport
 from bot.services.office import BlockProgress, OfficeService, PeriodProgress
 from bot.services.standings import BlockRanking, StandingsService
@@ -74,8 +75,11 @@ class ExportService:
         tz: ZoneInfo = DEFAULT_TZ,
         standings: StandingsService | None = None,
         clock: Clock = utc_now,
+        identity: PlanIdentity | None = None,
     ) -> None:
         self._office = OfficeService(db)
+        # Who issues the draft report and under which plan (its header and opening).
+        self.identity = identity if identity is not None else PlanIdentity()
         self._form = form
         self._tz = tz
         self._standings = standings
@@ -128,7 +132,7 @@ class ExportService:
             content = ("\ufeff" + out.getvalue()).encode("utf-8")
         else:
             data = await self.gather(period)
-            content = await asyncio.to_thread(_render, fmt, data)
+            content = await asyncio.to_thread(_render, fmt, data, self.identity)
             units, submitted = len(data.rows), len(data.submitted)
         return ExportFile(file_name(period, fmt), content, MIME_TYPES[fmt], units, submitted)
 
@@ -187,7 +191,7 @@ def _rows(block: BlockProgress, ranking: BlockRanking | None) -> tuple[ExportRow
     return tuple(rows)
 
 
-def _render(fmt: ExportFormat, data: PeriodExport) -> bytes:
+def _render(fmt: ExportFormat, data: PeriodExport, identity: PlanIdentity) -> bytes:
     # Imported on first use: openpyxl and python-docx (with lxml) weigh some 15 MB,
     # which a bot that exports a few times a quarter should not carry from start-up.
     if fmt == "xlsx":
@@ -196,4 +200,4 @@ def _render(fmt: ExportFormat, data: PeriodExport) -> bytes:
         return render_xlsx(data)
     from bot.services.export_docx import render_docx
 
-    return render_docx(data)
+    return render_docx(data, identity)
