@@ -132,7 +132,7 @@ class ExportService:
             content = ("\ufeff" + out.getvalue()).encode("utf-8")
         else:
             data = await self.gather(period)
-            content = await asyncio.to_thread(_render, fmt, data, self.identity)
+            content = await asyncio.to_thread(_render, fmt, data)
             units, submitted = len(data.rows), len(data.submitted)
         return ExportFile(file_name(period, fmt), content, MIME_TYPES[fmt], units, submitted)
 
@@ -162,6 +162,7 @@ class ExportService:
             exported_at=self._clock(),
             scored=standings is not None,
             published=published,
+            identity=self.identity,
         )
 
 
@@ -191,7 +192,7 @@ def _rows(block: BlockProgress, ranking: BlockRanking | None) -> tuple[ExportRow
     return tuple(rows)
 
 
-def _render(fmt: ExportFormat, data: PeriodExport, identity: PlanIdentity) -> bytes:
+def _render(fmt: ExportFormat, data: PeriodExport) -> bytes:
     # Imported on first use: openpyxl and python-docx (with lxml) weigh some 15 MB,
     # which a bot that exports a few times a quarter should not carry from start-up.
     if fmt == "xlsx":
@@ -200,4 +201,4 @@ def _render(fmt: ExportFormat, data: PeriodExport, identity: PlanIdentity) -> by
         return render_xlsx(data)
     from bot.services.export_docx import render_docx
 
-    return render_docx(data, identity)
+    return render_docx(data)

@@ -56,9 +56,9 @@ RESULT_WIDTHS = [10.5, 5.5]
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-def render_docx(data: PeriodExport, identity: PlanIdentity | None = None) -> bytes:
+def render_docx(data: PeriodExport) -> bytes:
     """The draft report as bytes (CPU-bound: call it in a worker thread)."""
-    who = identity if identity is not None else PlanIdentity()
+    who = data.identity
     doc = Document()
     _page_and_styles(doc)
     quarter = quarter_roman(data.period.quarter)

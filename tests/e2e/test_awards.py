@@ -290,3 +290,20 @@ async def test_a_reminder_caught_up_at_night_waits_for_the_end_of_quiet_hours(
     await run_reminder_job(app)
     reminder = await head.expect("Nhắc hạn nộp hồ sơ đề nghị khen thưởng CCHC năm 2025")
     assert "(còn 6 ngày)" in reminder.text
+
+
+async def test_the_office_is_told_which_plan_and_what_the_draft_lacks(
+    app: App, office: SimulatedUser
+) -> None:
+    """The plan's name and period are settings; without CCHC_PROVINCE the draft report
+    has no "UBND TỈNH" line, and the office is told so rather than shown "…"."""
+    await office.send("/awards")
+    usage = await office.expect("Cú pháp: /awards NĂM")
+    assert (
+        "theo mục III Kế hoạch phát động phong trào thi đua đẩy mạnh cải cách hành chính "
+        "giai đoạn 2021–2025." in usage.text
+    )
+
+    await office.send("/export docx 2025-Q1")
+    sent = await office.expect_document()
+    assert "Chưa đặt tên tỉnh (CCHC_PROVINCE)" in sent.text
