@@ -435,7 +435,7 @@ AWARD_COLUMNS = (
     "Người được đề nghị",
     "Chỉ số năm",
     "Xếp loại",
-    "Hạng",
+    "Hạng trong khối",
     "Số đơn vị được xếp hạng",
     "Hồ sơ TTHC trình Sở",
     "Trong đó trực tuyến",

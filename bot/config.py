@@ -105,8 +105,9 @@ class Settings(BaseSettings):
     award_blocks: Annotated[tuple[str, ...], NoDecode] = ("truc_thuoc", "trung_tam")
     # The lowest band (xếp loại, a name from the methodology's bands) an award candidate
     # may have; the divisions' "đạt loại tốt, xuất sắc" is this band and those above it.
-    # Checked against the methodology at start-up.
-    award_min_band: str = Field(default="Tốt", min_length=1, max_length=60)
+    # Checked against the methodology at start-up. Unset: "Tốt", or the second-highest
+    # band of a methodology that has no "Tốt".
+    award_min_band: str | None = Field(default=None, max_length=60)
     # Who issues the documents and under which plan; no "…" is left where they are set.
     province: str | None = Field(default=None, max_length=60)
     department_name: str = Field(default=DEFAULT_DEPARTMENT, min_length=1, max_length=120)
@@ -165,13 +166,13 @@ class Settings(BaseSettings):
     )
     @classmethod
     def _plain_text(cls, value: object, info: ValidationInfo) -> object:
-        # One line, single spaces; an empty province is "not set". A "…" left in would
+        # One line, single spaces; an empty province or band is "not set". A "…" left in would
         # print as a placeholder in the documents that quote these settings.
         if isinstance(value, str):
             value = " ".join(value.split())
             if "…" in value or "..." in value:
                 raise ValueError("không được chứa dấu “…”; vui lòng ghi đầy đủ")
-            if not value and info.field_name != "province":
+            if not value and info.field_name not in {"province", "award_min_band"}:
                 raise ValueError("không được để trống")
             return value or None
         return value

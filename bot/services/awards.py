@@ -19,9 +19,10 @@ How the rules are read — each is a decision a reader of the plan would otherwi
   (default ``truc_thuoc`` and ``trung_tam``: the schools *and* the centres are directly
   under the Sở), ranked together on that index (competition ranks, as a block's table).
 - **Minimum band**: a candidate's year index must reach the band ``CCHC_AWARD_MIN_BAND``
-  (default "Tốt"): a unit rated "Yếu" leads nothing worth a Giấy khen, however few
-  units reported. The same setting reads the divisions' "đạt loại tốt, xuất sắc": that
-  band and every band above it.
+  (default "Tốt"; with a methodology that has no "Tốt", its second-highest band): a
+  unit rated "Yếu" leads nothing worth a Giấy khen, however few units reported. The
+  same setting reads the divisions' "đạt loại tốt, xuất sắc": that band and every band
+  above it.
 - **Procedures submitted to the Sở online**: the plan counts the procedures the *unit
   itself* submits to the Sở ("thủ tục hành chính được trình Sở"), not the citizens'
   dossiers the unit receives. The report form asks for them (``procedures_to_dept``,
@@ -129,6 +130,7 @@ __all__ = [
 ]
 
 DEFAULT_AWARD_BLOCKS: tuple[str, ...] = ("truc_thuoc", "trung_tam")
+DEFAULT_MIN_BAND = "Tốt"  # the plan's "đạt loại tốt, xuất sắc"
 DIVISION_BLOCK = "phong_so"
 UNIT_SEATS = 4
 HEAD_SEATS = 2
@@ -223,12 +225,21 @@ class AwardRule:
         methodology: Methodology,
         *,
         blocks: Sequence[str] = DEFAULT_AWARD_BLOCKS,
-        min_band: str = "Tốt",
+        min_band: str | None = None,
     ) -> AwardRule:
-        """The rule for a methodology; :class:`AwardRuleError` if it has no such band."""
+        """The rule for a methodology; :class:`AwardRuleError` if it has no such band.
+
+        Without ``min_band``: "Tốt" (the plan's "đạt loại tốt, xuất sắc"), or, for a
+        methodology that names its bands otherwise, its second-highest band (never its
+        lowest, unless it has only one): an office's own band names do not stop the bot.
+        """
         bands = methodology.bands
+        wanted = min_band
+        if wanted is None:
+            shipped = next((b.name for b in bands if _same_name(b.name, DEFAULT_MIN_BAND)), None)
+            wanted = shipped or bands[max(0, min(1, len(bands) - 2))].name
         for n, band in enumerate(bands):
-            if _same_name(band.name, min_band):
+            if _same_name(band.name, wanted):
                 return cls(
                     blocks=tuple(blocks),
                     min_band=band.name,
@@ -237,7 +248,7 @@ class AwardRule:
                 )
         names = ", ".join(f"“{b.name}”" for b in bands)
         raise AwardRuleError(
-            f"không có mức xếp loại “{min_band}” trong bộ tiêu chí chấm điểm; vui lòng ghi "
+            f"không có mức xếp loại “{wanted}” trong bộ tiêu chí chấm điểm; vui lòng ghi "
             f"đúng tên một mức: {names}"
         )
 

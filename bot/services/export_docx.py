@@ -181,7 +181,8 @@ def _national_header(doc: DocumentObject, year: int, who: PlanIdentity) -> None:
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
             ("Độc lập - Tự do - Hạnh phúc", True, False),
             ("", False, False),
-            (f"{who.place}, {dated}" if who.place else dated[0].upper() + dated[1:], False, True),
+            # Without a province the place is left for the office to write before it.
+            (f"{who.place}, {dated}" if who.place else dated, False, True),
         ],
     )
     _set_widths(table, [6.5, 9.5])

@@ -10,7 +10,7 @@ import pytest
 
 from bot.domain.models import Unit
 from bot.forms.schema import load_form
-from bot.scoring.methodology import load_methodology
+from bot.scoring.methodology import Band, load_methodology
 from bot.services.awards import (
     AwardRule,
     AwardRuleError,
@@ -123,6 +123,25 @@ def test_the_minimum_band_names_a_band_of_the_methodology() -> None:
     with pytest.raises(AwardRuleError, match="không có mức xếp loại “Giỏi”") as refused:
         AwardRule.of(METHODOLOGY, min_band="Giỏi")
     assert all(f"“{n}”" in str(refused.value) for n in names)
+
+
+def test_without_the_setting_a_methodology_of_other_bands_still_has_a_rule() -> None:
+    """An office's own methodology may name its bands otherwise ("Đạt", "Chưa đạt"): the
+    default then takes its second-highest band, never its lowest, and the bot starts."""
+
+    def rule_for(*names: str) -> AwardRule:
+        step = Decimal(100) / len(names)
+        bands = tuple(
+            Band(name=n, min_index=(step * (len(names) - 1 - i)).quantize(Decimal(1)))
+            for i, n in enumerate(names)
+        )
+        return AwardRule.of(METHODOLOGY.model_copy(update={"bands": bands}))
+
+    assert rule_for("Đạt", "Chưa đạt").good_bands == ("Đạt",)
+    assert rule_for("Giỏi", "Đạt", "Chưa đạt").good_bands == ("Giỏi", "Đạt")
+    assert rule_for("Tốt", "Đạt", "Chưa đạt").good_bands == ("Tốt",)  # "Tốt" when it has one
+    assert rule_for("A", "B", "C", "D").min_band == "B"
+    assert rule_for("Một mức").good_bands == ("Một mức",)
 
 
 def test_the_shipped_default_reads_good_or_excellent() -> None:
