@@ -26,11 +26,22 @@ from bot.cli_output import fail, print_refused_import, write_text
 from bot.config import Settings, SettingsError, load_settings
 from bot.csv_cells import CsvCell, SafeCsvWriter
 from bot.domain.models import Invite, Role
-from bot.formatting import format_date
+from bot.formatting import format_date, quarter_roman
 from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
+from bot.identity import PlanIdentity
 from bot.numbers import format_number
 from bot.scoring.methodology import MethodologyError
-from bot.services.awards import DOCUMENT_KINDS, DOCUMENT_TITLES, Candidates, Pick, UnitFacts
+from bot.services.awards import (
+    DOCUMENT_KINDS,
+    DOCUMENT_TITLES,
+    AwardRule,
+    Candidates,
+    Pick,
+    Reason,
+    UnitFacts,
+    format_share,
+    plan_sentence,
+)
 from bot.services.container import Services, build_services
 from bot.services.registration import UnknownUnitError
 from bot.services.roster import RosterError
@@ -421,26 +432,28 @@ AWARD_COLUMNS = (
     "Đồng hạng",
     "Mã đơn vị",
     "Tên đơn vị",
+    "Khối",
     "Người được đề nghị",
     "Chỉ số năm",
     "Xếp loại",
     "Hạng trong khối",
     "Số đơn vị được xếp hạng",
-    "Hồ sơ TTHC tiếp nhận",
-    "Hồ sơ trực tuyến",
-    "Tỷ lệ trực tuyến (%)",
+    "Hồ sơ TTHC trình Sở",
+    "Trong đó trực tuyến",
+    "Tỷ lệ trình Sở trực tuyến (%)",
     "Số quý có báo cáo",
+    "Lý do chưa đạt",
     "Lý do đề cử",
     "Hồ sơ đề nghị",
     "Văn bản còn thiếu",
+    "Căn cứ (Kế hoạch, mục III.1)",
 )
 AWARD_CATEGORIES = {
     "unit": "Tập thể đơn vị trực thuộc",
     "head": "Thủ trưởng đơn vị trực thuộc",
     "division": "Phòng chuyên môn, nghiệp vụ thuộc Sở",
     "person": "Công chức (Văn phòng Sở đề cử)",
-    "online_low": "Chưa đạt: không trên 90% hồ sơ trực tuyến",
-    "no_dossiers": "Chưa đạt: không có hồ sơ TTHC trong năm",
+    "passed": "Chưa đạt: đơn vị xếp hạng cao trong Khối các đơn vị trực thuộc",
 }
 
 
@@ -448,7 +461,8 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     """`cchc-bot awards --year Y [--format csv]`: the year's candidates and their numbers.
 
     CSV is UTF-8 with a BOM (Excel opens it with the right diacritics) and plain numbers
-    ("74.28"), one row per candidate, then the units the online rule excluded.
+    ("74.28"), one row per candidate, then the leaders a condition excluded with why;
+    every row carries the plan's sentence it was judged by.
     """
     year: int = args.year
     if not 2000 <= year <= 2100:
@@ -463,12 +477,13 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     if code != 0:
         return code
     candidates = found[0]
+    identity = settings.identity
     if args.format == "csv":
         buffer = io.StringIO()
-        SafeCsvWriter(buffer).writerows([AWARD_COLUMNS, *award_rows(candidates)])
+        SafeCsvWriter(buffer).writerows([AWARD_COLUMNS, *award_rows(candidates, identity)])
         text, bom = buffer.getvalue(), True
     else:
-        text, bom = describe_awards(candidates), False
+        text, bom = describe_awards(candidates, identity), False
     if args.output is None:
         write_text(sys.stdout, text, bom=bom)
         return 0
@@ -491,15 +506,42 @@ def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
     ]
 
 
-def award_rows(c: Candidates) -> list[list[CsvCell]]:
+def award_reason(reason: Reason, f: UnitFacts, rule: AwardRule) -> str:
+    """Why a leader of the Khối is not a candidate, in plain text."""
+    if reason == "band_low":
+        return f"xếp loại {f.band}, dưới mức tối thiểu {rule.min_band}"
+    if reason == "online_low":
+        share = format_share(f.share) if f.share is not None else "—"
+        return (
+            f"tỷ lệ hồ sơ trình Sở trực tuyến {share}% ({format_number(f.online)}/"
+            f"{format_number(f.submitted)}) — không trên 90%"
+        )
+    if reason == "no_procedures":
+        return "không có hồ sơ trình Sở trong năm nên chưa xác định được tỷ lệ trực tuyến"
+    quarters = ", ".join(quarter_roman(q) for q in f.missing)
+    return f"chưa có số liệu hồ sơ trình Sở (báo cáo quý {quarters} lập theo mẫu cũ)"
+
+
+def award_rows(c: Candidates, identity: PlanIdentity) -> list[list[CsvCell]]:
     """One row per candidate, in the plan's order, then the excluded leaders.
 
     Numbers stay numbers (None: an empty cell), so the CSV writer writes them plain and
     quotes only the text, which holds names that units and people typed themselves.
     """
     rows: list[list[CsvCell]] = []
+    department = identity.department
 
-    def add(category: str, pick: Pick | None, facts: UnitFacts, person: str, why: str) -> None:
+    def add(
+        category: str,
+        pick: Pick | None,
+        facts: UnitFacts,
+        *,
+        person: str = "",
+        excluded: str = "",
+        why: str = "",
+        plan: str,
+    ) -> None:
+        procedures = facts.index is not None and category in {"unit", "head", "passed"}
         rows.append(
             [
                 AWARD_CATEGORIES[category],
@@ -507,50 +549,69 @@ def award_rows(c: Candidates) -> list[list[CsvCell]]:
                 "có" if pick and pick.tied else "",
                 facts.unit.code,
                 facts.unit.name,
+                facts.unit.block,
                 person,
                 facts.index,
                 facts.band or "",
                 facts.rank,
                 facts.ranked if facts.index is not None else None,
-                facts.received if facts.index is not None else None,
-                facts.online if facts.index is not None else None,
-                facts.online_rate,
-                facts.quarters if facts.index is not None else None,
+                facts.submitted if procedures and facts.has_procedure_data else None,
+                facts.online if procedures and facts.has_procedure_data else None,
+                facts.share if procedures else None,
+                facts.quarters if procedures else None,
+                excluded,
                 why,
                 *_dossier_cells(c, facts.unit.code),
+                plan_sentence(plan, department),
             ]
         )
 
     for pick in c.units:
-        add("unit", pick, pick.facts, "", "")
+        add("unit", pick, pick.facts, plan="unit")
     for head in c.heads:
-        add("head", head.pick, head.pick.facts, ", ".join(head.heads), "")
+        add("head", head.pick, head.pick.facts, person=", ".join(head.heads), plan="head")
     for pick in c.divisions:
-        add("division", pick, pick.facts, "", "")
+        add("division", pick, pick.facts, plan="division")
     for nominee in c.persons:
         unit = c.units_by_code[nominee.unit_code]
         facts = UnitFacts(unit=unit, index=None, band=None, rank=None, ranked=0)
-        add("person", None, facts, nominee.full_name, nominee.reason)
+        add("person", None, facts, person=nominee.full_name, why=nominee.reason, plan="person")
     for passed in c.passed_over:
-        add(passed.reason, None, passed.facts, "", "")
+        reasons = "; ".join(award_reason(r, passed.facts, c.rule) for r in passed.reasons)
+        add("passed", None, passed.facts, excluded=reasons, plan="unit")
     return rows
 
 
-def describe_awards(c: Candidates) -> str:
+def describe_awards(c: Candidates, identity: PlanIdentity) -> str:
     """The candidates as plain text for the terminal."""
+    department = identity.department
     lines = [
         f"Đề xuất khen thưởng phong trào thi đua CCHC năm {c.year}",
+        f"Theo mục III.1 {identity.plan}.",
         f"Hạn nộp hồ sơ đề nghị khen thưởng về Sở: {format_date(c.due)}.",
     ]
     if not c.published:
-        lines.append(f"Kết quả Chỉ số CCHC năm {c.year} chưa được công bố; danh sách là tạm tính.")
+        lines.append(
+            f"Kết quả Chỉ số CCHC năm {c.year} chưa được công bố; danh sách là tạm tính "
+            "và chỉ được chốt sau khi công bố."
+        )
+    if c.unknown_blocks:
+        lines.append(
+            f"Lưu ý: danh sách đơn vị chưa có khối {', '.join(c.unknown_blocks)} "
+            "(CCHC_AWARD_BLOCKS); các khối này không được xét."
+        )
 
     def numbers(f: UnitFacts) -> str:
         assert f.index is not None
-        rate = format_number(f.online_rate) + "%" if f.online_rate is not None else "—"
+        share = format_share(f.share) + "%" if f.share is not None else "—"
+        procedures = (
+            f"hồ sơ trình Sở trực tuyến {format_number(f.online)}/"
+            f"{format_number(f.submitted)} = {share}"
+            if f.has_procedure_data
+            else "chưa có số liệu hồ sơ trình Sở"
+        )
         return (
-            f"chỉ số {format_number(f.index)} ({f.band}), hạng {f.rank}/{f.ranked}; trực tuyến "
-            f"{format_number(f.online)}/{format_number(f.received)} = {rate}"
+            f"chỉ số {format_number(f.index)} ({f.band}), hạng {f.rank}/{f.ranked}; {procedures}"
         )
 
     def dossier(code: str) -> str:
@@ -560,47 +621,66 @@ def describe_awards(c: Candidates) -> str:
     def tied(pick: Pick) -> str:
         return " (đồng hạng)" if pick.tied else ""
 
+    def quote(kind: str) -> str:
+        return f"  Kế hoạch: “{plan_sentence(kind, department)}”"
+
+    khoi = ", ".join(b.name for b in c.award_blocks) or "chưa có khối nào"
     sections: list[tuple[str, list[str]]] = [
         (
-            "1. Tập thể 04 đơn vị trực thuộc dẫn đầu khối, trên 90% hồ sơ trực tuyến",
+            "1. Tập thể 04 đơn vị trực thuộc",
             [
+                quote("unit"),
+                f"  Khối các đơn vị trực thuộc gồm: {khoi} (xếp hạng chung). Điều kiện: xếp "
+                f"loại {c.rule.min_band} trở lên; trên 90% hồ sơ thủ tục hành chính trình Sở "
+                "trực tuyến (đúng 90% là chưa đạt).",
+            ]
+            + [
                 f"  {p.position}) {p.facts.unit.name} ({p.facts.unit.code}){tied(p)}: "
                 f"{numbers(p.facts)}; {dossier(p.facts.unit.code)}"
                 for p in c.units
             ]
+            + (["  (chưa có đơn vị nào đủ điều kiện)"] if not c.units else [])
             + [
-                f"  Chưa đạt: {x.facts.unit.name} ({x.facts.unit.code}): {numbers(x.facts)}"
+                f"  Chưa đạt: {x.facts.unit.name} ({x.facts.unit.code}), hạng {x.facts.rank}, "
+                f"chỉ số {format_number(x.facts.index or 0)}: "
+                + "; ".join(award_reason(r, x.facts, c.rule) for r in x.reasons)
                 for x in c.passed_over
             ],
         ),
         (
             "2. Thủ trưởng 02 đơn vị trực thuộc",
-            [
+            [quote("head")]
+            + [
                 f"  {h.pick.position}) {h.pick.facts.unit.name} ({h.pick.facts.unit.code})"
                 f"{tied(h.pick)}: {', '.join(h.heads) or 'chưa có Thủ trưởng đăng ký trên bot'}"
                 for h in c.heads
-            ],
+            ]
+            + (["  (chưa có)"] if not c.heads else []),
         ),
         (
             f"3. 02 phòng chuyên môn, nghiệp vụ thuộc Sở đạt loại {', '.join(c.good_bands)}",
-            [
+            [quote("division")]
+            + [
                 f"  {p.position}) {p.facts.unit.name} ({p.facts.unit.code}){tied(p)}: chỉ số "
                 f"{format_number(p.facts.index or 0)} ({p.facts.band}), hạng {p.facts.rank}/"
                 f"{p.facts.ranked}; {dossier(p.facts.unit.code)}"
                 for p in c.divisions
-            ],
+            ]
+            + (["  (chưa có)"] if not c.divisions else []),
         ),
         (
             "4. 02 công chức do Văn phòng Sở đề cử",
-            [
+            [quote("person")]
+            + [
                 f"  #{n.id} {n.full_name} — {c.units_by_code[n.unit_code].name}: {n.reason}; "
                 f"{dossier(n.unit_code)}"
                 for n in c.persons
-            ],
+            ]
+            + (["  (chưa có)"] if not c.persons else []),
         ),
     ]
     for title, body in sections:
-        lines += ["", title, *(body or ["  (chưa có)"])]
+        lines += ["", title, *body]
     return "\n".join(lines) + "\n"
 
 

@@ -143,7 +143,16 @@ def cmd_export(settings: Settings, args: argparse.Namespace, run: Runner) -> int
     except OSError as exc:
         return fail(f"Không ghi được tệp {target}: {exc.strerror or exc}.")
     print(_exported_line(exported, label, target))
+    if args.format == "docx" and settings.province is None:
+        print(DOCX_NO_PROVINCE, file=sys.stderr)
     return 0
+
+
+DOCX_NO_PROVINCE = (
+    "Lưu ý: chưa đặt CCHC_PROVINCE (tên tỉnh) nên bản dự thảo không có dòng tên Ủy ban nhân "
+    "dân tỉnh ở phần đầu và địa danh trước ngày tháng; vui lòng đặt CCHC_PROVINCE hoặc bổ "
+    "sung khi rà soát văn bản."
+)
 
 
 def _exported_line(exported: ExportFile, label: str, target: Path) -> str:

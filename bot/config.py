@@ -11,8 +11,22 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.identity import (
+    DEFAULT_DEPARTMENT,
+    DEFAULT_PLAN_NAME,
+    DEFAULT_PLAN_PERIOD,
+    PlanIdentity,
+)
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
@@ -85,6 +99,20 @@ class Settings(BaseSettings):
     # they are named (commands, buttons), so nothing is ever created for year 9999.
     campaign_first_year: int = Field(default=2021, ge=2000, le=2100)
     campaign_last_year: int = Field(default=2030, ge=2000, le=2100)
+    # -- awards (bot/services/awards.py) and the plan's identity (bot/identity.py) --
+    # The blocks whose units are "đơn vị trực thuộc": they compete together, as one
+    # "Khối các đơn vị trực thuộc", for the plan's unit and head awards (seed 000, III.1).
+    award_blocks: Annotated[tuple[str, ...], NoDecode] = ("truc_thuoc", "trung_tam")
+    # The lowest band (xếp loại, a name from the methodology's bands) an award candidate
+    # may have; the divisions' "đạt loại tốt, xuất sắc" is this band and those above it.
+    # Checked against the methodology at start-up. Unset: "Tốt", or the second-highest
+    # band of a methodology that has no "Tốt".
+    award_min_band: str | None = Field(default=None, max_length=60)
+    # Who issues the documents and under which plan; no "…" is left where they are set.
+    province: str | None = Field(default=None, max_length=60)
+    department_name: str = Field(default=DEFAULT_DEPARTMENT, min_length=1, max_length=120)
+    plan_name: str = Field(default=DEFAULT_PLAN_NAME, min_length=1, max_length=300)
+    plan_period: str = Field(default=DEFAULT_PLAN_PERIOD, min_length=1, max_length=40)
 
     @field_validator("office_ids", mode="before")
     @classmethod
@@ -116,6 +144,37 @@ class Settings(BaseSettings):
             if any(not 0 <= d <= 60 for d in days):
                 raise ValueError("mỗi số ngày phải từ 0 đến 60")
             return tuple(days)
+        return value
+
+    @field_validator("award_blocks", mode="before")
+    @classmethod
+    def _split_blocks(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [p.strip() for p in value.replace(";", ",").split(",")]
+        if isinstance(value, (list, tuple, set, frozenset)):
+            codes = [str(c).strip() for c in value if str(c).strip()]
+            if not codes:
+                raise ValueError("cần ít nhất một mã khối, ví dụ truc_thuoc,trung_tam")
+            bad = [c for c in codes if len(c) > 32 or any(ch.isspace() for ch in c)]
+            if bad:
+                raise ValueError(f"mã khối không hợp lệ: {bad[0]!r}")
+            return tuple(dict.fromkeys(codes))  # in order, once each
+        return value
+
+    @field_validator(
+        "award_min_band", "province", "department_name", "plan_name", "plan_period", mode="before"
+    )
+    @classmethod
+    def _plain_text(cls, value: object, info: ValidationInfo) -> object:
+        # One line, single spaces; an empty province or band is "not set". A "…" left in would
+        # print as a placeholder in the documents that quote these settings.
+        if isinstance(value, str):
+            value = " ".join(value.split())
+            if "…" in value or "..." in value:
+                raise ValueError("không được chứa dấu “…”; vui lòng ghi đầy đủ")
+            if not value and info.field_name not in {"province", "award_min_band"}:
+                raise ValueError("không được để trống")
+            return value or None
         return value
 
     @field_validator("digest_time", mode="before")
@@ -157,6 +216,16 @@ class Settings(BaseSettings):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def identity(self) -> PlanIdentity:
+        """The Department and its plan, as texts and documents name them."""
+        return PlanIdentity(
+            province=self.province,
+            department=self.department_name,
+            plan_name=self.plan_name,
+            plan_period=self.plan_period,
+        )
 
     @property
     def api_file_url(self) -> str:

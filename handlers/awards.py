@@ -21,7 +21,8 @@ from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, CommandHandler
 
-from bot.formatting import format_date, format_datetime, format_points, format_size
+from bot.formatting import format_date, format_datetime, format_points, format_size, quarter_roman
+from bot.identity import PlanIdentity
 from bot.numbers import format_number
 from bot.services.awards import (
     DOCUMENT_KINDS,
@@ -29,13 +30,18 @@ from bot.services.awards import (
     FLOW,
     PERSON_SEATS,
     UNIT_SEATS,
+    AwardRule,
+    AwardsNotPublished,
     Candidates,
     Dossier,
     Ground,
     NominationError,
     Pick,
+    Reason,
     UnitFacts,
     UploadError,
+    format_share,
+    plan_sentence,
 )
 from handlers import buttons, dialog, texts
 from handlers.buttons import Press, Who, button
@@ -87,8 +93,8 @@ def _facts_fields(f: UnitFacts) -> dict[str, object]:
         "rank": f.rank,
         "ranked": f.ranked,
         "online": format_number(f.online),
-        "received": format_number(f.received),
-        "rate": _rate(f.online_rate),
+        "submitted": format_number(f.submitted),
+        "rate": _rate(f.share),
         "quarters": f.quarters,
     }
 
@@ -99,7 +105,22 @@ def _pick_fields(pick: Pick) -> dict[str, object]:
 
 
 def _rate(rate: Decimal | None) -> str:
-    return format_points(rate) if rate is not None else "—"
+    return format_share(rate) if rate is not None else "—"
+
+
+def reason_text(reason: Reason, facts: UnitFacts, rule: AwardRule) -> str:
+    """Why a leader of the Khối is not a candidate, with the figure that decides it."""
+    if reason == "band_low":
+        return texts.AWARDS_REASON_BAND.format(
+            band=esc(facts.band or ""), min_band=esc(rule.min_band)
+        )
+    if reason == "online_low":
+        return texts.AWARDS_REASON_ONLINE.format(**_facts_fields(facts))
+    if reason == "no_procedures":
+        return texts.AWARDS_REASON_NO_PROCEDURES
+    return texts.AWARDS_REASON_NO_DATA.format(
+        quarters=", ".join(quarter_roman(q) for q in facts.missing)
+    )
 
 
 def _dossier_status(candidates: Candidates, unit_code: str) -> str:
@@ -115,16 +136,27 @@ def _dossier_status(candidates: Candidates, unit_code: str) -> str:
     )
 
 
-def render_candidates(c: Candidates) -> str:
-    """The office's award list: each candidate with the numbers that justify it."""
-    lines = [texts.AWARDS_HEADER.format(year=c.year, due=format_date(c.due))]
+def render_candidates(c: Candidates, identity: PlanIdentity) -> str:
+    """The office's award list: each candidate with the numbers that justify it, the
+    plan's sentence for each award, and the leaders a condition excluded, with why."""
+    department = identity.department
+    lines = [
+        texts.AWARDS_HEADER.format(year=c.year, plan=esc(identity.plan), due=format_date(c.due))
+    ]
     if not c.published:
         lines.append(texts.AWARDS_PROVISIONAL.format(year=c.year))
     if not c.year_over:
         lines.append(texts.AWARDS_YEAR_OPEN.format(year=c.year))
 
-    block = esc(c.affiliated.name) if c.affiliated else texts.AWARDS_AFFILIATED_BLOCK
-    lines += ["", texts.AWARDS_UNITS_TITLE.format(block=block)]
+    blocks = ", ".join(esc(b.name) for b in c.award_blocks) or texts.AWARDS_KHOI_EMPTY
+    lines += [
+        "",
+        texts.AWARDS_UNITS_TITLE,
+        texts.AWARDS_PLAN_QUOTE.format(sentence=esc(plan_sentence("unit", department))),
+        texts.AWARDS_KHOI.format(blocks=blocks, min_band=esc(c.rule.min_band)),
+    ]
+    if c.unknown_blocks:
+        lines.append(texts.AWARDS_KHOI_UNKNOWN.format(codes=esc(", ".join(c.unknown_blocks))))
     for pick in c.units:
         lines.append(texts.AWARDS_UNIT_LINE.format(**_pick_fields(pick)))
         lines.append(_dossier_status(c, pick.facts.unit.code))
@@ -137,14 +169,16 @@ def render_candidates(c: Candidates) -> str:
     if c.passed_over:
         lines.append(texts.AWARDS_PASSED_TITLE)
         for passed in c.passed_over:
-            template = (
-                texts.AWARDS_PASSED_NONE
-                if passed.reason == "no_dossiers"
-                else texts.AWARDS_PASSED_LOW
+            reasons = "; ".join(reason_text(r, passed.facts, c.rule) for r in passed.reasons)
+            lines.append(
+                texts.AWARDS_PASSED_LINE.format(**_facts_fields(passed.facts), reasons=reasons)
             )
-            lines.append(template.format(**_facts_fields(passed.facts)))
 
-    lines += ["", texts.AWARDS_HEADS_TITLE]
+    lines += [
+        "",
+        texts.AWARDS_HEADS_TITLE,
+        texts.AWARDS_PLAN_QUOTE.format(sentence=esc(plan_sentence("head", department))),
+    ]
     for head in c.heads:
         names = ", ".join(esc(n) for n in head.heads) or texts.AWARDS_HEAD_UNKNOWN
         lines.append(texts.AWARDS_HEAD_LINE.format(**_pick_fields(head.pick), heads=names))
@@ -152,14 +186,23 @@ def render_candidates(c: Candidates) -> str:
         lines.append(texts.AWARDS_NO_HEADS)
 
     bands = esc(", ".join(c.good_bands))
-    lines += ["", texts.AWARDS_DIVISIONS_TITLE.format(bands=bands)]
+    lines += [
+        "",
+        texts.AWARDS_DIVISIONS_TITLE.format(bands=bands),
+        texts.AWARDS_PLAN_QUOTE.format(sentence=esc(plan_sentence("division", department))),
+        texts.AWARDS_DIVISIONS_MEASURE,
+    ]
     for pick in c.divisions:
         lines.append(texts.AWARDS_DIVISION_LINE.format(**_pick_fields(pick)))
         lines.append(_dossier_status(c, pick.facts.unit.code))
     if not c.divisions:
         lines.append(texts.AWARDS_NO_DIVISIONS.format(bands=bands))
 
-    lines += ["", texts.AWARDS_PERSONS_TITLE]
+    lines += [
+        "",
+        texts.AWARDS_PERSONS_TITLE,
+        texts.AWARDS_PLAN_QUOTE.format(sentence=esc(plan_sentence("person", department))),
+    ]
     for nominee in c.persons:
         unit = c.units_by_code.get(nominee.unit_code)
         lines.append(
@@ -190,8 +233,10 @@ def render_candidates(c: Candidates) -> str:
                 )
             )
     lines.append("")
-    if c.pending_changes:
+    if c.can_confirm:
         lines.append(texts.AWARDS_CONFIRM_HINT)
+    elif c.pending_changes:
+        lines.append(texts.AWARDS_CONFIRM_WAITS.format(year=c.year))
     else:
         active = sum(1 for r in c.requests.values() if r.active)
         if active:
@@ -286,7 +331,8 @@ async def cmd_awards(update: Update, context: BotContext) -> None:
     if await require_office(update, context) is None:
         return
     if not context.args:
-        await reply(update, context, texts.AWARDS_USAGE)
+        plan = esc(context.services.settings.identity.plan)
+        await reply(update, context, texts.AWARDS_USAGE.format(plan=plan))
         return
     year = parse_year(context.args[0])
     if year is None:
@@ -300,12 +346,14 @@ async def cmd_awards(update: Update, context: BotContext) -> None:
         )
         return
     candidates = await context.services.awards.candidates(year)
+    # No "Chốt danh sách" on provisional figures: the year's index must be published.
     markup = (
         InlineKeyboardMarkup([[button(texts.BTN_AWARDS_CONFIRM, AwardsConfirm(year))]])
-        if candidates.pending_changes
+        if candidates.can_confirm
         else None
     )
-    await reply(update, context, render_candidates(candidates), markup)
+    identity = context.services.settings.identity
+    await reply(update, context, render_candidates(candidates, identity), markup)
 
 
 async def on_confirm(update: Update, context: BotContext, press: Press[AwardsConfirm]) -> None:
@@ -313,7 +361,11 @@ async def on_confirm(update: Update, context: BotContext, press: Press[AwardsCon
     await press.answer()
     who, year = press.who, press.data.year
     await retire_buttons(press.query)
-    result = await context.services.awards.confirm(year, actor=f"tg:{who.telegram_id}")
+    try:
+        result = await context.services.awards.confirm(year, actor=f"tg:{who.telegram_id}")
+    except AwardsNotPublished:  # a button from before, or publication was undone
+        await reply(update, context, texts.AWARDS_CONFIRM_UNPUBLISHED.format(year=year))
+        return
     if not result.notify and not result.released:
         await reply(update, context, texts.AWARDS_NOTHING_TO_CONFIRM.format(year=year))
         return

@@ -65,6 +65,8 @@ async def cmd_export(update: Update, context: BotContext) -> None:
     )
     if fmt == "docx":
         caption += texts.EXPORT_DOCX_NOTE
+        if services.settings.province is None:
+            caption += texts.EXPORT_DOCX_NO_PROVINCE
     await context.bot.send_document(
         chat.id,
         InputFile(exported.content, filename=exported.file_name),

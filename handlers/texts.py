@@ -618,7 +618,7 @@ NOMINATE_DESCRIPTION_BAD = "Nội dung mô tả cần từ 3 đến {max} ký t�
 
 AWARDS_USAGE = (
     "Cú pháp: <code>/awards NĂM</code>, ví dụ <code>/awards 2025</code> — danh sách đề xuất "
-    "khen thưởng hằng năm theo mục III Kế hoạch phát động phong trào thi đua CCHC."
+    "khen thưởng hằng năm theo mục III {plan}."
 )
 YEAR_OUTSIDE_CAMPAIGN = (
     "Năm {year} nằm ngoài thời gian của phong trào ({first}–{last}). Anh/chị vui lòng kiểm tra "
@@ -627,37 +627,50 @@ YEAR_OUTSIDE_CAMPAIGN = (
 AWARDS_BAD_YEAR = "Năm không hợp lệ: “{text}”. Vui lòng ghi năm bằng 4 chữ số, ví dụ 2025."
 AWARDS_HEADER = (
     "🏅 <b>Đề xuất khen thưởng phong trào thi đua CCHC năm {year}</b>\n"
+    "Theo mục III.1 {plan}.\n"
     "Căn cứ: Chỉ số CCHC năm {year} (bình quân 4 quý; quý không báo cáo tính 0 điểm) và tỷ "
-    "lệ hồ sơ TTHC trực tuyến trên tổng số hồ sơ của các báo cáo quý trong năm.\n"
+    "lệ hồ sơ thủ tục hành chính đơn vị trình Sở giải quyết theo hình thức trực tuyến "
+    "(cộng dồn các báo cáo quý trong năm).\n"
     "Hạn nộp hồ sơ đề nghị khen thưởng về Sở: <b>{due}</b>."
 )
 AWARDS_PROVISIONAL = "⚠️ Kết quả Chỉ số CCHC năm {year} chưa được công bố; danh sách là tạm tính."
 AWARDS_YEAR_OPEN = "⚠️ Năm {year} chưa kết thúc; số liệu còn thay đổi."
-AWARDS_UNITS_TITLE = (
-    "<b>1. Giấy khen cho 04 đơn vị trực thuộc</b> dẫn đầu {block} về Chỉ số CCHC, có trên 90% "
-    "hồ sơ thủ tục hành chính giải quyết theo hình thức trực tuyến"
+AWARDS_UNITS_TITLE = "<b>1. Giấy khen cho 04 đơn vị trực thuộc</b>"
+AWARDS_PLAN_QUOTE = "Kế hoạch: <i>“{sentence}”</i>"
+AWARDS_KHOI = (
+    "Khối các đơn vị trực thuộc gồm: {blocks} (xếp hạng chung). Điều kiện: Chỉ số CCHC năm "
+    "xếp loại {min_band} trở lên; trên 90% hồ sơ thủ tục hành chính đơn vị trình Sở giải "
+    "quyết theo hình thức trực tuyến (đúng 90% là chưa đạt)."
 )
+AWARDS_KHOI_UNKNOWN = (
+    "⚠️ Danh sách đơn vị chưa có khối {codes} (cấu hình CCHC_AWARD_BLOCKS); các khối này "
+    "không được xét."
+)
+AWARDS_KHOI_EMPTY = "chưa có khối nào (kiểm tra cấu hình CCHC_AWARD_BLOCKS)"
 AWARDS_UNIT_LINE = (
     "{position}) <b>{name}</b> ({code}){tied}\n"
-    "   Chỉ số năm {index} điểm ({band}), hạng {rank}/{ranked} trong khối; hồ sơ trực tuyến "
-    "{online}/{received} = {rate}% ({quarters}/4 quý có báo cáo)"
+    "   Chỉ số năm {index} điểm ({band}), hạng {rank}/{ranked} trong Khối; hồ sơ trình Sở "
+    "trực tuyến {online}/{submitted} = {rate}% ({quarters}/4 quý có báo cáo)"
 )
 AWARDS_TIED = " — <i>đồng hạng</i>"
-AWARDS_AFFILIATED_BLOCK = "khối các đơn vị trực thuộc"
 AWARDS_NO_UNITS = "Chưa có đơn vị nào đủ điều kiện."
 AWARDS_FEWER_UNITS = "Chỉ có {n} đơn vị đủ điều kiện (Kế hoạch xét tặng 04 đơn vị)."
 AWARDS_TIE_NOTE = (
     "Có đơn vị đồng hạng ở vị trí cuối nên danh sách nhiều hơn số lượng của Kế hoạch; "
     "Hội đồng Thi đua – Khen thưởng xem xét, lựa chọn."
 )
-AWARDS_PASSED_TITLE = "Đơn vị xếp hạng cao trong khối nhưng chưa đạt điều kiện trực tuyến:"
-AWARDS_PASSED_LOW = (
-    "• {name} ({code}) — hạng {rank}, chỉ số {index} điểm; trực tuyến {online}/{received} = "
-    "{rate}%, chưa trên 90%"
+AWARDS_PASSED_TITLE = "Đơn vị xếp hạng cao trong Khối nhưng chưa đủ điều kiện:"
+AWARDS_PASSED_LINE = "• {name} ({code}) — hạng {rank}, chỉ số {index} điểm: {reasons}"
+AWARDS_REASON_BAND = "xếp loại {band}, dưới mức tối thiểu {min_band}"
+AWARDS_REASON_ONLINE = (
+    "tỷ lệ hồ sơ trình Sở trực tuyến {rate}% ({online}/{submitted}) — không trên 90%"
 )
-AWARDS_PASSED_NONE = (
-    "• {name} ({code}) — hạng {rank}, chỉ số {index} điểm; không tiếp nhận hồ sơ TTHC nào "
-    "trong năm nên chưa xác định được tỷ lệ trực tuyến"
+AWARDS_REASON_NO_PROCEDURES = (
+    "không có hồ sơ trình Sở trong năm nên chưa xác định được tỷ lệ trực tuyến"
+)
+AWARDS_REASON_NO_DATA = (
+    "chưa có số liệu hồ sơ trình Sở (báo cáo quý {quarters} lập theo mẫu cũ, chưa có câu "
+    "hỏi này; Văn phòng Sở có thể mở lại kỳ để đơn vị bổ sung)"
 )
 AWARDS_HEADS_TITLE = (
     "<b>2. Giấy khen cho Thủ trưởng 02 đơn vị trực thuộc</b> (cùng điều kiện như mục 1; "
@@ -665,7 +678,7 @@ AWARDS_HEADS_TITLE = (
 )
 AWARDS_HEAD_LINE = (
     "{position}) Thủ trưởng {name} ({code}): {heads}{tied}\n"
-    "   Chỉ số năm {index} điểm; hồ sơ trực tuyến {rate}%"
+    "   Chỉ số năm {index} điểm ({band}); hồ sơ trình Sở trực tuyến {rate}%"
 )
 AWARDS_HEAD_UNKNOWN = "<i>chưa có Thủ trưởng đăng ký trên bot</i>"
 AWARDS_NO_HEADS = "Chưa có đơn vị nào đủ điều kiện."
@@ -673,15 +686,15 @@ AWARDS_DIVISIONS_TITLE = (
     "<b>3. Giấy khen cho 02 phòng chuyên môn, nghiệp vụ thuộc Sở</b> có Chỉ số CCHC năm "
     "đạt loại {bands}"
 )
+AWARDS_DIVISIONS_MEASURE = (
+    "Bot dùng Chỉ số CCHC năm của phòng (chưa có kết quả đánh giá các chỉ số CCHC của tỉnh)."
+)
 AWARDS_DIVISION_LINE = (
     "{position}) <b>{name}</b> ({code}){tied}\n"
     "   Chỉ số năm {index} điểm ({band}), hạng {rank}/{ranked} trong khối"
 )
 AWARDS_NO_DIVISIONS = "Chưa có phòng nào đạt loại {bands}."
-AWARDS_PERSONS_TITLE = (
-    "<b>4. Giấy khen cho 02 công chức</b> đang công tác tại phòng chuyên môn, nghiệp vụ "
-    "thuộc Sở (do Văn phòng Sở đề cử)"
-)
+AWARDS_PERSONS_TITLE = "<b>4. Giấy khen cho 02 công chức</b> (do Văn phòng Sở đề cử)"
 AWARDS_PERSON_LINE = "#{id} <b>{name}</b> — {unit}\n   Lý do: {reason}"
 AWARDS_NO_PERSONS = (
     "Chưa có đề cử nào. Để đề cử, dùng "
@@ -701,6 +714,15 @@ AWARDS_CONFIRM_HINT = (
     "Bấm nút bên dưới để chốt danh sách: các đơn vị trong danh sách nhận đề nghị lập hồ sơ "
     "kèm danh mục văn bản và hạn nộp, và được nhắc hạn trước 7, 3, 1 ngày."
 )
+AWARDS_CONFIRM_WAITS = (
+    "Danh sách là tạm tính nên chưa chốt được. Sau khi công bố Chỉ số CCHC năm {year} "
+    "(<code>/publish {year}</code>), gõ lại <code>/awards {year}</code> để chốt danh sách, "
+    "đề nghị các đơn vị lập hồ sơ."
+)
+AWARDS_CONFIRM_UNPUBLISHED = (
+    "Chưa chốt được danh sách: Chỉ số CCHC năm {year} chưa được công bố. Vui lòng công bố "
+    "(<code>/publish {year}</code>) rồi gõ lại <code>/awards {year}</code>."
+)
 AWARDS_CONFIRMED_STATE = (
     "✅ Danh sách đã được chốt; {n} đơn vị đang lập hồ sơ. Xem hồ sơ của một đơn vị: "
     "<code>/award_dossier MÃ_ĐƠN_VỊ {year}</code>."
@@ -719,7 +741,10 @@ AWARDS_NO_MEMBERS = (
     "không gửi được tin): {units}. Vui lòng thông báo cho đơn vị bằng kênh khác."
 )
 
-AWARD_GROUND_UNIT = "Giấy khen cho tập thể đơn vị (dẫn đầu khối, trên 90% hồ sơ trực tuyến)"
+AWARD_GROUND_UNIT = (
+    "Giấy khen cho tập thể đơn vị (dẫn đầu Khối các đơn vị trực thuộc, trên 90% thủ tục "
+    "hành chính được trình Sở giải quyết theo hình thức trực tuyến)"
+)
 AWARD_GROUND_HEAD = "Giấy khen cho Thủ trưởng đơn vị"
 AWARD_GROUND_DIVISION = "Giấy khen cho phòng (Chỉ số CCHC năm đạt loại tốt, xuất sắc)"
 AWARD_GROUND_PERSON = "Giấy khen cho công chức {name}"
@@ -836,6 +861,10 @@ EXPORT_CAPTION = (
 )
 EXPORT_DOCX_NOTE = (
     "\nĐây là bản dự thảo: vui lòng điền số, ngày văn bản và rà soát trước khi trình ký."
+)
+EXPORT_DOCX_NO_PROVINCE = (
+    "\nChưa đặt tên tỉnh (CCHC_PROVINCE) nên phần đầu văn bản chưa có dòng tên Ủy ban nhân "
+    "dân tỉnh và địa danh; vui lòng bổ sung khi rà soát."
 )
 AUDIT_USAGE = (
     "Cú pháp: <code>/audit MÃ_ĐƠN_VỊ [số mục]</code>, ví dụ <code>/audit THPT-QH 50</code> "

@@ -28,6 +28,8 @@ VALID_ANSWERS: dict[str, str] = {
     "dossiers_late": "50",
     "feedback_received": "4",
     "feedback_on_time": "4",
+    "procedures_to_dept": "10",
+    "procedures_to_dept_online": "10",
     "staff_total": "85",
     "staff_streamlined": "1",
     "staff_trained": "40",

@@ -31,9 +31,11 @@ class Choice(_Strict):
 
 
 class FieldSpec(_Strict):
-    """One question. ``key`` is short because it travels in callback data."""
+    """One question. ``key`` names the answer in stored reports and in the methodology
+    (never in callback data: answer buttons carry a choice's key); up to 32 characters,
+    so that a key can say what it counts ("procedures_to_dept_online")."""
 
-    key: str = Field(pattern=r"^[a-z][a-z0-9_]{0,23}$")
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")
     label: str = Field(min_length=1, max_length=300)
     # The question as the fourth quarter's report asks it, where it differs: the Q4
     # report is also the year report, so "phương hướng quý tới" becomes next year's.

@@ -1,38 +1,60 @@
 """Award candidates (khen thưởng) by the campaign plan's rules, and their proposal dossiers.
 
-Each year the plan (seed 000, section III.1) proposes the Director's Giấy khen for: 04
-directly affiliated units leading their block on the CCHC index with more than 90 % of
-administrative procedures handled online; the heads of 02 such units; 02 Department
-divisions whose CCHC criteria were rated good or excellent; 02 civil servants of the
-divisions, for their work on procedures (nominated, not computed).
+Each year the plan (seed 000, section III.1) proposes the Director's Giấy khen for:
+
+- "04 đơn vị trực thuộc có kết quả đánh giá chỉ số cải cách hành chính dẫn đầu Khối các
+  đơn vị trực thuộc, có trên 90% thủ tục hành chính được trình Sở giải quyết theo hình
+  thức trực tuyến";
+- "Thủ trưởng 02 đơn vị trực thuộc" on the same conditions;
+- "02 phòng chuyên môn, nghiệp vụ thuộc Sở có các chỉ số cải cách hành chính được phân
+  công phụ trách theo dõi, thực hiện đạt loại tốt, xuất sắc";
+- "02 công chức" of the divisions, for their work on procedures (nominated, not computed).
 
 How the rules are read — each is a decision a reader of the plan would otherwise ask:
 
 - **Index**: the standings' year index for scope "YYYY" (the mean of the four quarterly
   indices, a quarter without a report counting 0), exactly what ``/ranking BLOCK YYYY``
   shows, so the award list never disagrees with the published table.
-- **Online share**: Σ ``dossiers_online`` ÷ Σ ``dossiers_received`` over the year's
-  latest submitted report of each quarter. "Trên 90 %" is strict: exactly 90 % does
-  not qualify. A unit that received no dossiers in the year has no share and does not
-  qualify: the condition cannot be shown.
-- **Leading the block**: the 4 highest year indices in block ``truc_thuoc`` *among the
-  units that meet the online condition*. The plan names a number of units (04) and two
-  conditions; dropping the leaders that miss 90 % without filling their seats would
-  award fewer units than the plan intends. So that the office sees the whole picture,
-  the units ranked above a candidate (or in the block's top 4) that the online
-  condition excluded are listed with the reason.
+- **Khối các đơn vị trực thuộc**: every unit of the blocks in ``CCHC_AWARD_BLOCKS``
+  (default ``truc_thuoc`` and ``trung_tam``: the schools *and* the centres are directly
+  under the Sở), ranked together on that index (competition ranks, as a block's table).
+- **Minimum band**: a candidate's year index must reach the band ``CCHC_AWARD_MIN_BAND``
+  (default "Tốt"; with a methodology that has no "Tốt", its second-highest band): a
+  unit rated "Yếu" leads nothing worth a Giấy khen, however few units reported. The
+  same setting reads the divisions' "đạt loại tốt, xuất sắc": that band and every band
+  above it.
+- **Procedures submitted to the Sở online**: the plan counts the procedures the *unit
+  itself* submits to the Sở ("thủ tục hành chính được trình Sở"), not the citizens'
+  dossiers the unit receives. The report form asks for them (``procedures_to_dept``,
+  of them online ``procedures_to_dept_online``). The year's share is Σ online ÷ Σ
+  submitted over the year's quarters, each quarter read from the report version the
+  standings count (:func:`storage.scores.scorable`, with the office's acceptance when
+  ``CCHC_STANDINGS_COUNT=accepted``). "Trên 90%" is strict and compared exactly
+  (online × 10 > submitted × 9): exactly 90 % does not qualify. A unit that submitted
+  nothing to the Sở in the year has no share and does not qualify: the condition cannot
+  be shown. Nor does a unit one of whose counted reports lacks these numbers (a report
+  made under an older form): its year's share is unknown; the office may reopen the
+  quarter for the unit to report them.
+- **Leading the Khối**: the 4 highest year indices in the Khối *among the units that
+  meet both conditions*. The plan names a number of units (04) and the conditions;
+  dropping the leaders that miss a condition without filling their seats would award
+  fewer units than the plan intends, and the band keeps every seat among good units.
+  So that the office can defend the list, the units ranked above a candidate (or in
+  the Khối's top 4) that a condition excluded are listed with every reason.
 - **Ties** at the last seat are all included (positions 1, 2, 2, 4, 4 give five
   candidates, marked as tied): the plan names no tie-break, and choosing between equal
   indices is the emulation council's call, not the bot's.
 - **Heads**: the heads of the first 2 positions among those units (ties included),
   named by the people bound to the unit with role ``head`` (their Telegram name).
-- **Divisions**: units of block ``phong_so`` whose year index falls in one of the
-  methodology's two highest bands (Xuất sắc and Tốt in the shipped file), top 2 by
-  index, ties included. The plan cites the province's evaluation, which the bot does
-  not have; its own year index is the nearest measure.
+- **Divisions**: units of block ``phong_so`` whose year index reaches the minimum band,
+  top 2 by index, ties included. The plan cites the province's evaluation, which the
+  bot does not have; its own year index is the nearest measure.
 - **Civil servants**: nominated by the office with a name, a division and a reason;
   the plan wants people working in a Department division, so the unit must be in
   block ``phong_so``. More than 2 nominations are allowed (the council chooses).
+- **Confirming** ("Chốt danh sách") waits for the year's index to be published: a list
+  confirmed on provisional figures would ask units for dossiers the published index
+  may not bear out.
 
 Dossiers: once the office confirms the list, every unit on it (a candidate unit, the
 unit of a candidate head, a candidate division, the division of a nominee) is asked
@@ -47,10 +69,11 @@ reminder time, only the latest due reminder is sent and the earlier ones are ski
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from bot.clock import Clock, to_iso
@@ -58,21 +81,26 @@ from bot.domain.models import Block, Membership, Unit
 from bot.forms.answers import AnswerError, IncomingDocument, parse_document
 from bot.forms.schema import FieldSpec
 from bot.numbers import parse_whole
-from bot.scoring.ranking import vietnamese_sort_key
+from bot.scoring.methodology import Methodology
+from bot.scoring.ranking import Entry, rank_block, vietnamese_sort_key
 from bot.services.periods import PeriodService
-from bot.services.standings import Scope, StandingsService
-from storage import audit, awards, people, reports, sessions, units
+from bot.services.standings import Row, Scope, StandingsService
+from storage import audit, awards, people, scores, sessions, units
 from storage.awards import Document, DossierRequest, Ground, Nomination
 from storage.database import Database
 
 __all__ = [
-    "AFFILIATED_BLOCK",
+    "DEFAULT_AWARD_BLOCKS",
     "DIVISION_BLOCK",
     "DOCUMENT_KINDS",
     "DOCUMENT_TITLES",
     "FLOW",
+    "PLAN_SENTENCES",
     "REMINDER_DAYS",
     "Attached",
+    "AwardRule",
+    "AwardRuleError",
+    "AwardsNotPublished",
     "AwardsService",
     "Candidates",
     "Confirmation",
@@ -85,26 +113,62 @@ __all__ = [
     "NominationError",
     "PassedOver",
     "Pick",
+    "Reason",
     "Reminder",
     "UnitFacts",
     "UploadError",
+    "exclusions",
+    "format_share",
+    "online_above_threshold",
     "pick_top",
     "plan_changes",
+    "plan_sentence",
     "select_divisions",
     "select_heads",
     "select_units",
+    "shown_share",
 ]
 
-AFFILIATED_BLOCK = "truc_thuoc"
+DEFAULT_AWARD_BLOCKS: tuple[str, ...] = ("truc_thuoc", "trung_tam")
+DEFAULT_MIN_BAND = "Tốt"  # the plan's "đạt loại tốt, xuất sắc"
 DIVISION_BLOCK = "phong_so"
 UNIT_SEATS = 4
 HEAD_SEATS = 2
 DIVISION_SEATS = 2
 PERSON_SEATS = 2
-ONLINE_THRESHOLD = 90  # percent; a unit must be strictly above it
-GOOD_BANDS = 2  # the methodology's highest bands that count as "tốt, xuất sắc"
-RECEIVED_FIELD = "dossiers_received"
-ONLINE_FIELD = "dossiers_online"
+# "có trên 90% thủ tục hành chính được trình Sở giải quyết theo hình thức trực tuyến":
+# the share must be strictly above 9/10.
+ONLINE_ABOVE = (9, 10)
+SUBMITTED_FIELD = "procedures_to_dept"  # procedures the unit submitted to the Sở
+ONLINE_FIELD = "procedures_to_dept_online"  # of them, submitted online
+
+# The plan's own sentences (seed 000, III.1), quoted wherever a list is shown, so the
+# office reads each list against the rule it applies. The Department is the setting's.
+PLAN_SENTENCES: Mapping[str, str] = {
+    "unit": (
+        "Xét tặng Giấy khen của Giám đốc {department} cho 04 đơn vị trực thuộc có kết quả "
+        "đánh giá chỉ số cải cách hành chính dẫn đầu Khối các đơn vị trực thuộc, có trên 90% "
+        "thủ tục hành chính được trình Sở giải quyết theo hình thức trực tuyến."
+    ),
+    "head": (
+        "Xét tặng Giấy khen của Giám đốc {department} cho Thủ trưởng 02 đơn vị trực thuộc có "
+        "kết quả đánh giá chỉ số cải cách hành chính dẫn đầu Khối các đơn vị trực thuộc, có "
+        "trên 90% thủ tục hành chính được trình Sở giải quyết theo hình thức trực tuyến."
+    ),
+    "division": (
+        "Xét tặng Giấy khen của Giám đốc {department} cho 02 phòng chuyên môn, nghiệp vụ "
+        "thuộc Sở có các chỉ số cải cách hành chính được phân công phụ trách theo dõi, thực "
+        "hiện đạt loại tốt, xuất sắc (dựa theo kết quả đánh giá các chỉ số cải cách hành "
+        "chính của tỉnh hàng năm)."
+    ),
+    "person": (
+        "Xét tặng Giấy khen của Giám đốc {department} cho 02 công chức đang công tác tại "
+        "phòng chuyên môn, nghiệp vụ thuộc Sở đã trực tiếp tham gia thụ lý hồ sơ, tham mưu "
+        "đề xuất giải quyết thủ tục hành chính kịp thời, đúng quy định hiện hành, có sáng "
+        "kiến trong đề xuất cải tiến phương thức giải quyết các thủ tục hành chính thuộc "
+        "lĩnh vực được phân công phụ trách."
+    ),
+}
 
 DOCUMENT_KINDS: tuple[str, ...] = ("proposal", "minutes", "achievements")
 # The plan's own names for the three documents (seed 000, III.3).
@@ -129,10 +193,98 @@ UPLOAD_SPEC = FieldSpec(
     max_size_mb=20,
 )
 
-TWO_PLACES = Decimal("0.01")
+
+def plan_sentence(kind: str, department: str) -> str:
+    """The plan's sentence for an award (``unit``, ``head``, ``division``, ``person``)."""
+    return PLAN_SENTENCES[kind].format(department=department)
 
 
-# -- candidate selection (pure) ----------------------------------------------------------
+# -- the rule (pure) ---------------------------------------------------------------------
+
+
+class AwardRuleError(ValueError):
+    """The award settings do not fit the methodology; the message says so in Vietnamese."""
+
+
+def _same_name(a: str, b: str) -> bool:
+    return unicodedata.normalize("NFC", a).casefold() == unicodedata.normalize("NFC", b).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class AwardRule:
+    """Which blocks form the "Khối các đơn vị trực thuộc", and the lowest band that counts."""
+
+    blocks: tuple[str, ...]
+    min_band: str
+    min_index: Decimal  # the index at which ``min_band`` starts
+    good_bands: tuple[str, ...]  # ``min_band`` and the bands above it, best first
+
+    @classmethod
+    def of(
+        cls,
+        methodology: Methodology,
+        *,
+        blocks: Sequence[str] = DEFAULT_AWARD_BLOCKS,
+        min_band: str | None = None,
+    ) -> AwardRule:
+        """The rule for a methodology; :class:`AwardRuleError` if it has no such band.
+
+        Without ``min_band``: "Tốt" (the plan's "đạt loại tốt, xuất sắc"), or, for a
+        methodology that names its bands otherwise, its second-highest band (never its
+        lowest, unless it has only one): an office's own band names do not stop the bot.
+        """
+        bands = methodology.bands
+        wanted = min_band
+        if wanted is None:
+            shipped = next((b.name for b in bands if _same_name(b.name, DEFAULT_MIN_BAND)), None)
+            wanted = shipped or bands[max(0, min(1, len(bands) - 2))].name
+        for n, band in enumerate(bands):
+            if _same_name(band.name, wanted):
+                return cls(
+                    blocks=tuple(blocks),
+                    min_band=band.name,
+                    min_index=band.min_index,
+                    good_bands=tuple(b.name for b in bands[: n + 1]),
+                )
+        names = ", ".join(f"“{b.name}”" for b in bands)
+        raise AwardRuleError(
+            f"không có mức xếp loại “{wanted}” trong bộ tiêu chí chấm điểm; vui lòng ghi "
+            f"đúng tên một mức: {names}"
+        )
+
+    def reaches_band(self, index: Decimal | None) -> bool:
+        return index is not None and index >= self.min_index
+
+
+def online_above_threshold(online: int, submitted: int) -> bool:
+    """ "Trên 90%": more than 90 % online, compared exactly on whole numbers."""
+    above, of = ONLINE_ABOVE
+    return submitted > 0 and online * of > submitted * above
+
+
+def shown_share(online: int, submitted: int) -> Decimal | None:
+    """The online share in percent as shown: one decimal ("90,0"), more where one decimal
+    would show a share above 90 % as 90,0 (so the figure never contradicts the verdict);
+    None when nothing was submitted."""
+    if submitted <= 0:
+        return None
+    exact = Decimal(online) * 100 / Decimal(submitted)
+    shown = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if online_above_threshold(online, submitted):
+        threshold = Decimal(100 * ONLINE_ABOVE[0]) / ONLINE_ABOVE[1]
+        places = 1
+        while shown <= threshold and places < 12:
+            places += 1
+            shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+    return shown
+
+
+def format_share(share: Decimal) -> str:
+    """A share as shown to Vietnamese readers: "90,0", "90,04"."""
+    return f"{share:f}".replace(".", ",")
+
+
+Reason = Literal["band_low", "no_data", "no_procedures", "online_low"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,24 +294,42 @@ class UnitFacts:
     unit: Unit
     index: Decimal | None  # the year index; None: no report in the year
     band: str | None  # the band of the year index
-    rank: int | None  # competition rank in the block on the year index
-    ranked: int  # units ranked in the block (those that reported)
-    received: int = 0  # dossiers received, summed over the year's reports
+    rank: int | None  # competition rank on the year index (in the Khối, or the block)
+    ranked: int  # units ranked there (those that reported)
+    submitted: int = 0  # procedures submitted to the Sở, summed over the year's reports
     online: int = 0  # of them online
-    quarters: int = 0  # quarters with a submitted report
+    quarters: int = 0  # quarters with a counted report
+    missing: tuple[int, ...] = ()  # quarters whose counted report lacks those numbers
 
     @property
-    def online_rate(self) -> Decimal | None:
-        """Online share in percent, 2 decimals; None when no dossier was received."""
-        if self.received <= 0:
+    def has_procedure_data(self) -> bool:
+        return self.quarters > 0 and not self.missing
+
+    @property
+    def share(self) -> Decimal | None:
+        """The year's online share as shown (see :func:`shown_share`); None: unknown."""
+        if not self.has_procedure_data:
             return None
-        share = Decimal(self.online) * 100 / Decimal(self.received)
-        return share.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+        return shown_share(self.online, self.submitted)
 
     @property
     def online_qualifies(self) -> bool:
-        """More than 90 % online, compared exactly (not on the rounded share)."""
-        return self.received > 0 and self.online * 100 > ONLINE_THRESHOLD * self.received
+        """More than 90 % submitted to the Sở online over the year, compared exactly."""
+        return self.has_procedure_data and online_above_threshold(self.online, self.submitted)
+
+
+def exclusions(facts: UnitFacts, rule: AwardRule) -> tuple[Reason, ...]:
+    """Why a unit with a year index is not a candidate; () if it meets every condition."""
+    found: list[Reason] = []
+    if not rule.reaches_band(facts.index):
+        found.append("band_low")
+    if not facts.has_procedure_data:
+        found.append("no_data")
+    elif facts.submitted <= 0:
+        found.append("no_procedures")
+    elif not facts.online_qualifies:
+        found.append("online_low")
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +343,10 @@ class Pick:
 
 @dataclass(frozen=True, slots=True)
 class PassedOver:
-    """A unit high in the block that the online condition excluded."""
+    """A unit high in the Khối that a condition excluded, with every reason."""
 
     facts: UnitFacts
-    reason: Literal["no_dossiers", "online_low"]
+    reasons: tuple[Reason, ...]
 
 
 def _order(facts: UnitFacts) -> tuple[object, ...]:
@@ -204,16 +374,17 @@ def pick_top(facts: Iterable[UnitFacts], seats: int) -> list[Pick]:
 
 
 def select_units(
-    facts: Sequence[UnitFacts], seats: int = UNIT_SEATS
+    facts: Sequence[UnitFacts], rule: AwardRule, seats: int = UNIT_SEATS
 ) -> tuple[list[Pick], list[PassedOver]]:
-    """Candidate affiliated units, and the higher-ranked units the online rule excluded."""
-    picks = pick_top((f for f in facts if f.online_qualifies), seats)
+    """Candidate units of the Khối, and the higher-ranked units a condition excluded."""
+    ranked = sorted((f for f in facts if f.index is not None), key=_order)
+    picks = pick_top((f for f in ranked if not exclusions(f, rule)), seats)
     worst = max((p.facts.rank or 0 for p in picks), default=0)
     limit = max(seats, worst)
     passed = [
-        PassedOver(f, "no_dossiers" if f.received <= 0 else "online_low")
-        for f in sorted((f for f in facts if f.index is not None), key=_order)
-        if not f.online_qualifies and f.rank is not None and f.rank <= limit
+        PassedOver(f, why)
+        for f in ranked
+        if (why := exclusions(f, rule)) and f.rank is not None and f.rank <= limit
     ]
     return picks, passed
 
@@ -269,11 +440,13 @@ class Candidates:
     due: date
     published: bool  # the year's ranking has been published
     year_over: bool  # the award year has ended (local time)
-    affiliated: Block | None
+    rule: AwardRule
+    award_blocks: tuple[Block, ...]  # the roster's blocks forming the Khối, in its order
+    unknown_blocks: tuple[str, ...]  # codes in CCHC_AWARD_BLOCKS the roster lacks
     division_block: Block | None
-    good_bands: tuple[str, ...]
     units: tuple[Pick, ...]
-    eligible_units: int  # units of the block meeting the online condition
+    ranked_units: int  # units of the Khối ranked on the year index (they reported)
+    eligible_units: int  # units of the Khối meeting every condition
     passed_over: tuple[PassedOver, ...]
     heads: tuple[HeadPick, ...]
     divisions: tuple[Pick, ...]
@@ -281,6 +454,15 @@ class Candidates:
     requests: Mapping[str, DossierRequest]
     documents: Mapping[str, Mapping[str, Document]]
     units_by_code: Mapping[str, Unit]  # the whole roster: nominees' and released units
+
+    @property
+    def good_bands(self) -> tuple[str, ...]:
+        return self.rule.good_bands
+
+    @property
+    def can_confirm(self) -> bool:
+        """Confirming would change something, and the year's index is published."""
+        return self.published and self.pending_changes
 
     def grounds(self) -> dict[str, tuple[Ground, ...]]:
         """What confirming the list would ask each unit's dossier to cover."""
@@ -355,6 +537,14 @@ class Reminder:
     recipients: tuple[int, ...]
 
 
+class AwardsNotPublished(Exception):
+    """The list cannot be confirmed before the year's index is published."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__(year)
+        self.year = year
+
+
 class NominationError(ValueError):
     """A nomination is refused; ``code`` says why (unknown_unit, not_division, name, reason)."""
 
@@ -383,6 +573,9 @@ def _count(value: object) -> int:
     return 0
 
 
+_NONE: tuple[int, int, int, tuple[int, ...]] = (0, 0, 0, ())
+
+
 # -- the service -------------------------------------------------------------------------
 
 
@@ -393,11 +586,14 @@ class AwardsService:
         clock: Clock,
         standings: StandingsService,
         periods: PeriodService,
+        *,
+        rule: AwardRule | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
         self._standings = standings
         self._tz = periods.tz
+        self.rule = rule if rule is not None else AwardRule.of(standings.methodology)
 
     # -- dates -----------------------------------------------------------------------
 
@@ -422,15 +618,16 @@ class AwardsService:
         """The year's candidates by the plan's rules (see the module docstring)."""
         scope = self._standings.parse_scope(str(year))
         conn = self._db.reader
-        blocks = {b.code: b for b in await units.list_blocks(conn)}
-        totals = await self._dossier_totals(scope)
-        affiliated = await self._facts(scope, AFFILIATED_BLOCK, totals)
-        divisions = await self._facts(scope, DIVISION_BLOCK, totals)
-        unit_picks, passed = select_units(affiliated)
+        rule = self.rule
+        roster_blocks = await units.list_blocks(conn)
+        blocks = {b.code: b for b in roster_blocks}
+        award_blocks = tuple(b for b in roster_blocks if b.code in rule.blocks)
+        khoi = await self._khoi(scope, [b.code for b in award_blocks])
+        unit_picks, passed = select_units(khoi, rule)
         head_picks = select_heads(unit_picks)
         heads = [HeadPick(p, await self._head_names(p.facts.unit.code)) for p in head_picks]
-        good = tuple(b.name for b in self._standings.methodology.bands[:GOOD_BANDS])
-        division_picks = select_divisions(divisions, good)
+        divisions = await self._block_facts(scope, DIVISION_BLOCK)
+        division_picks = select_divisions(divisions, rule.good_bands)
         persons = await awards.nominations(conn, year)
         roster = {u.code: u for u in await units.list_units(conn)}
         return Candidates(
@@ -438,11 +635,13 @@ class AwardsService:
             due=self.due_date(year),
             published=await self._standings.is_published(scope),
             year_over=self.today() > date(year, 12, 31),
-            affiliated=blocks.get(AFFILIATED_BLOCK),
+            rule=rule,
+            award_blocks=award_blocks,
+            unknown_blocks=tuple(c for c in rule.blocks if c not in blocks),
             division_block=blocks.get(DIVISION_BLOCK),
-            good_bands=good,
             units=tuple(unit_picks),
-            eligible_units=sum(f.index is not None and f.online_qualifies for f in affiliated),
+            ranked_units=sum(1 for f in khoi if f.rank is not None),
+            eligible_units=sum(1 for f in khoi if f.index is not None and not exclusions(f, rule)),
             passed_over=tuple(passed),
             heads=tuple(heads),
             divisions=tuple(division_picks),
@@ -452,45 +651,85 @@ class AwardsService:
             units_by_code=roster,
         )
 
-    async def _dossier_totals(self, scope: Scope) -> dict[str, tuple[int, int, int]]:
-        """Per unit: dossiers received, of them online, quarters reported."""
-        totals: dict[str, tuple[int, int, int]] = {}
-        for code in scope.period_codes:
-            latest = await reports.latest_reports_for_period(self._db.reader, code)
-            for unit_code, report in latest.items():
-                received, online, quarters = totals.get(unit_code, (0, 0, 0))
-                totals[unit_code] = (
-                    received + _count(report.answers.get(RECEIVED_FIELD)),
-                    online + _count(report.answers.get(ONLINE_FIELD)),
-                    quarters + 1,
+    async def _khoi(self, scope: Scope, block_codes: Sequence[str]) -> list[UnitFacts]:
+        """The units of the award blocks ranked together on the year index, each with the
+        procedures it submitted to the Sở over the year."""
+        rows: list[Row] = []
+        for code in block_codes:
+            rows.extend((await self._standings.block_ranking(scope, code)).rows)
+        ranked = rank_block(Entry(r.unit.code, r.unit.name, r.ranked.entry.index) for r in rows)
+        reported = sum(1 for r in ranked if r.rank is not None)
+        by_code = {r.unit.code: r.unit for r in rows}
+        procedures = await self._procedures(scope, block_codes)
+        methodology = self._standings.methodology
+        found: list[UnitFacts] = []
+        for r in ranked:
+            index = r.entry.index
+            submitted, online, quarters, missing = procedures.get(r.entry.unit_code, _NONE)
+            found.append(
+                UnitFacts(
+                    unit=by_code[r.entry.unit_code],
+                    index=index,
+                    band=methodology.band(index) if index is not None else None,
+                    rank=r.rank,
+                    ranked=reported,
+                    submitted=submitted,
+                    online=online,
+                    quarters=quarters,
+                    missing=missing,
                 )
+            )
+        return found
+
+    async def _procedures(
+        self, scope: Scope, block_codes: Sequence[str]
+    ) -> dict[str, tuple[int, int, int, tuple[int, ...]]]:
+        """Per unit: procedures submitted to the Sở, of them online, quarters with a
+        counted report, and the quarters whose counted report lacks those numbers.
+
+        Each quarter is read from the report version the standings count (the latest
+        submitted, or the latest accepted with ``CCHC_STANDINGS_COUNT=accepted``).
+        """
+        conn = self._db.reader
+        totals: dict[str, tuple[int, int, int, tuple[int, ...]]] = {}
+        for quarter, period in zip(scope.quarters, scope.period_codes, strict=True):
+            for block in block_codes:
+                counted = await scores.scorable(
+                    conn, period, block, accepted_only=self._standings.accepted_only
+                )
+                answers = await scores.answers_of(conn, [c.report_id for c in counted])
+                for c in counted:
+                    given = answers.get(c.report_id, {})
+                    submitted, online, quarters, missing = totals.get(c.unit_code, _NONE)
+                    if given.get(SUBMITTED_FIELD) is None or given.get(ONLINE_FIELD) is None:
+                        missing = (*missing, quarter)
+                    else:
+                        submitted += _count(given[SUBMITTED_FIELD])
+                        online += _count(given[ONLINE_FIELD])
+                    totals[c.unit_code] = (submitted, online, quarters + 1, missing)
         return totals
 
-    async def _facts(
-        self, scope: Scope, block_code: str, totals: Mapping[str, tuple[int, int, int]]
-    ) -> list[UnitFacts]:
+    async def _block_facts(self, scope: Scope, block_code: str) -> list[UnitFacts]:
+        """One block's units on the year index (the divisions: no procedures counted)."""
         try:
             ranking = await self._standings.block_ranking(scope, block_code)
         except LookupError:  # the office's roster has no such block
             return []
         methodology = self._standings.methodology
-        found: list[UnitFacts] = []
-        for row in ranking.rows:
-            index = row.ranked.entry.index
-            received, online, quarters = totals.get(row.unit.code, (0, 0, 0))
-            found.append(
-                UnitFacts(
-                    unit=row.unit,
-                    index=index,
-                    band=methodology.band(index) if index is not None else None,
-                    rank=row.ranked.rank,
-                    ranked=ranking.reported,
-                    received=received,
-                    online=online,
-                    quarters=quarters,
-                )
+        return [
+            UnitFacts(
+                unit=row.unit,
+                index=row.ranked.entry.index,
+                band=(
+                    methodology.band(row.ranked.entry.index)
+                    if row.ranked.entry.index is not None
+                    else None
+                ),
+                rank=row.ranked.rank,
+                ranked=ranking.reported,
             )
-        return found
+            for row in ranking.rows
+        ]
 
     async def _head_names(self, unit_code: str) -> tuple[str, ...]:
         names: list[str] = []
@@ -564,9 +803,12 @@ class AwardsService:
     async def confirm(self, year: int, *, actor: str) -> Confirmation:
         """Ask every unit on the current list for a dossier; release those no longer on it.
 
-        Idempotent: confirming an unchanged list writes and notifies nothing.
+        Idempotent: confirming an unchanged list writes and notifies nothing. Refused
+        (:class:`AwardsNotPublished`) until the year's index is published.
         """
         live = await self.candidates(year)
+        if not live.published:
+            raise AwardsNotPublished(year)
         now = to_iso(self._clock())
         async with self._db.write() as conn:
             current = await awards.requests_for_year(conn, year)

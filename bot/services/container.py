@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.clock import Clock, utc_now
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.forms.schema import FormSpec, load_form
 from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
 from bot.services.appraisal import AppraisalService
 from bot.services.audit import AuditService
-from bot.services.awards import AwardsService
+from bot.services.awards import AwardRule, AwardRuleError, AwardsService
 from bot.services.backup import BackupService
 from bot.services.broadcasts import BroadcastService
 from bot.services.chart_images import ChartImages
@@ -103,11 +103,20 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         office=office,
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),
-        export=ExportService(db, form, tz=settings.tz, standings=standings, clock=clock),
+        export=ExportService(
+            db,
+            form,
+            tz=settings.tz,
+            standings=standings,
+            clock=clock,
+            identity=settings.identity,
+        ),
         standings=standings,
         appraisal=AppraisalService(db, clock, methodology, periods),
         charts=ChartImages(),
-        awards=AwardsService(db, clock, standings, periods),
+        awards=AwardsService(
+            db, clock, standings, periods, rule=_award_rule(settings, methodology)
+        ),
         inspections=InspectionService(
             db, clock, years=(settings.campaign_first_year, settings.campaign_last_year)
         ),
@@ -155,6 +164,16 @@ def _methodology(settings: Settings, form: FormSpec) -> Methodology:
                 "đặt CCHC_METHODOLOGY_FILE"
             ) from None
         raise
+
+
+def _award_rule(settings: Settings, methodology: Methodology) -> AwardRule:
+    """The award settings against the methodology, checked at start-up."""
+    try:
+        return AwardRule.of(
+            methodology, blocks=settings.award_blocks, min_band=settings.award_min_band
+        )
+    except AwardRuleError as exc:
+        raise SettingsError(f"CCHC_AWARD_MIN_BAND: {exc}") from None
 
 
 async def open_services(settings: Settings, *, clock: Clock = utc_now) -> Services:

@@ -22,6 +22,7 @@ from bot.csv_cells import CsvCell, SafeCsvWriter
 from bot.domain.models import Period
 from bot.forms.answers import export_value
 from bot.forms.schema import FormSpec
+from bot.identity import PlanIdentity
 from bot.services.export_data import ExportBlock, ExportRow, PeriodExport
 from bot.services.office import BlockProgress, OfficeService, PeriodProgress
 from bot.services.standings import BlockRanking, StandingsService
@@ -74,8 +75,11 @@ class ExportService:
         tz: ZoneInfo = DEFAULT_TZ,
         standings: StandingsService | None = None,
         clock: Clock = utc_now,
+        identity: PlanIdentity | None = None,
     ) -> None:
         self._office = OfficeService(db)
+        # Who issues the draft report and under which plan (its header and opening).
+        self.identity = identity if identity is not None else PlanIdentity()
         self._form = form
         self._tz = tz
         self._standings = standings
@@ -158,6 +162,7 @@ class ExportService:
             exported_at=self._clock(),
             scored=standings is not None,
             published=published,
+            identity=self.identity,
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.models import Block, Period, Report, Unit
 from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec
+from bot.identity import PlanIdentity
 from bot.services.office import UnitStatus
 
 TWO_PLACES = Decimal("0.01")
@@ -148,6 +149,8 @@ class PeriodExport:
     exported_at: datetime
     scored: bool  # scores and ranks are filled in
     published: bool  # the ranking has been published (otherwise provisional)
+    # Who issues the draft report and under which plan (its header and opening).
+    identity: PlanIdentity = field(default_factory=PlanIdentity)
 
     @property
     def rows(self) -> tuple[ExportRow, ...]:

@@ -5,7 +5,10 @@ issuing body and the national motto side by side, a number and a date left for t
 office to fill in, the title, the body in numbered parts, then the recipients and the
 signature. The body is built from the units' reports: who reported, the totals and
 rates across units, and the units' own highlights, shortcomings and requests grouped
-by block. Everything the office must decide itself is marked with "…" placeholders.
+by block. The issuing body, the place and the plan come from the settings
+(:class:`bot.identity.PlanIdentity`); without a province the "UBND TỈNH" line and the
+place are left out (the export says so) rather than dotted. What the office must write
+itself (the next quarter's tasks, the signer) is marked with "…" placeholders.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from docx.text.paragraph import Paragraph
 
 from bot.formatting import format_date, quarter_roman
 from bot.forms.schema import FieldSpec
+from bot.identity import PlanIdentity
 from bot.numbers import format_number
 from bot.services.export_data import (
     ExportBlock,
@@ -54,24 +58,24 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 def render_docx(data: PeriodExport) -> bytes:
     """The draft report as bytes (CPU-bound: call it in a worker thread)."""
+    who = data.identity
     doc = Document()
     _page_and_styles(doc)
     quarter = quarter_roman(data.period.quarter)
     year = data.period.year
     title = f"Kết quả thực hiện công tác cải cách hành chính quý {quarter} năm {year}"
     doc.core_properties.title = f"Báo cáo {title[0].lower()}{title[1:]}"
-    doc.core_properties.author = "Sở Giáo dục và Đào tạo"
+    doc.core_properties.author = who.department
     doc.core_properties.language = "vi-VN"
 
-    _national_header(doc, year)
+    _national_header(doc, year, who)
     heading = doc.add_paragraph("BÁO CÁO", style="Title")
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     sub = doc.add_paragraph(title, style="Subtitle")
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _body(
         doc,
-        "Thực hiện Kế hoạch phát động phong trào thi đua đẩy mạnh cải cách hành chính "
-        f"giai đoạn 2021–2025, Sở Giáo dục và Đào tạo báo cáo kết quả thực hiện công tác cải "
+        f"Thực hiện {who.plan}, {who.department} báo cáo kết quả thực hiện công tác cải "
         f"cách hành chính (CCHC) quý {quarter} năm {year} (số liệu từ ngày "
         f"{format_date(data.period.data_from)} đến ngày {format_date(data.period.data_to)}), "
         "tổng hợp từ báo cáo của các đơn vị, như sau:",
@@ -91,7 +95,7 @@ def render_docx(data: PeriodExport) -> bytes:
     _body(
         doc,
         "Trên đây là báo cáo kết quả thực hiện công tác CCHC quý "
-        f"{quarter} năm {year} của Sở Giáo dục và Đào tạo./.",
+        f"{quarter} năm {year} của {who.department}./.",
     )
     _signature(doc)
     if data.scored:
@@ -154,26 +158,31 @@ def _drop_borders(element: object) -> None:
             ppr.remove(border)
 
 
-def _national_header(doc: DocumentObject, year: int) -> None:
+def _national_header(doc: DocumentObject, year: int, who: PlanIdentity) -> None:
+    """The issuing body and the national motto; the number and day are left blank for
+    the office to fill in when the report is signed."""
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
+    committee = who.people_committee
     _cell_lines(
         left,
         [
-            (f"UBND TỈNH {PLACEHOLDER}", False, False),
-            ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", True, False),
+            *([(committee, False, False)] if committee is not None else []),
+            (who.department.upper(), True, False),
             ("", False, False),
             ("Số:       /BC-SGDĐT", False, False),
         ],
     )
+    dated = f"ngày    tháng    năm {year}"
     _cell_lines(
         right,
         [
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
             ("Độc lập - Tự do - Hạnh phúc", True, False),
             ("", False, False),
-            (f"{PLACEHOLDER}, ngày    tháng    năm {year}", False, True),
+            # Without a province the place is left for the office to write before it.
+            (f"{who.place}, {dated}" if who.place else dated, False, True),
         ],
     )
     _set_widths(table, [6.5, 9.5])

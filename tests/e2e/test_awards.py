@@ -6,15 +6,33 @@ from datetime import UTC, datetime
 
 from bot.app import services_of
 from bot.domain.models import Membership
+from bot.formatting import format_points
+from bot.services.awards import plan_sentence
 from bot.services.container import Services
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.awards import JOB_NAME
 from handlers.context import App
+from tests.awards_year import (
+    QUARTER_MOMENTS,
+    UnitYear,
+    procedures,
+    publish_year,
+    report_year,
+)
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user
 from tests.reports import bind, submit
 
 PDF = b"%PDF-1.4 test"
+# A year of four units: a school and a centre meeting both conditions, two schools
+# ranked next that miss "trên 90%" (exactly 90 %, 89,9 %).
+YEAR_PLAN = {
+    "THPT-QH": UnitYear(procedures(10, 10)),
+    "TT-GDTX": UnitYear(procedures(1000, 901), short=1),
+    "THPT-TV": UnitYear(procedures(1000, 900), short=2),
+    "THPT-LQD": UnitYear(procedures(1000, 899), short=3),
+}
+A_GOOD_YEAR = {"THPT-QH": UnitYear(procedures(10, 10))}
 
 
 async def _membership_of(services: Services, user_id: int) -> Membership:
@@ -23,16 +41,17 @@ async def _membership_of(services: Services, user_id: int) -> Membership:
     return who.membership
 
 
-async def _first_quarter(services: Services, head_id: int) -> None:
-    """Quý I/2025: four schools with different online shares (1.250 dossiers each)."""
-    await submit(services, await _membership_of(services, head_id), {"dossiers_online": "1.200"})
-    await submit(services, await bind(services, 9202, "THPT-LQD"), {"dossiers_online": "1.000"})
-    await submit(
-        services,
-        await bind(services, 9203, "THPT-CVA"),
-        {"dossiers_online": "1.130", "articles": "2"},
+async def shown_index(services: Services, unit_code: str) -> str:
+    """The unit's year index as ``/ranking BLOCK 2025`` shows it."""
+    unit = await services.office.unit(unit_code)
+    assert unit is not None
+    ranking = await services.standings.block_ranking(
+        services.standings.parse_scope("2025"), unit.block
     )
-    await submit(services, await bind(services, 9204, "THPT-TV"), {"dossiers_online": "1.125"})
+    row = ranking.row(unit_code)
+    assert row is not None
+    assert row.ranked.entry.index is not None
+    return format_points(row.ranked.entry.index)
 
 
 async def run_reminder_job(app: App) -> None:
@@ -42,32 +61,52 @@ async def run_reminder_job(app: App) -> None:
 
 
 async def test_office_lists_candidates_confirms_and_a_unit_attaches_its_dossier(
-    standin: BotApiStandin, app: App, office: SimulatedUser
+    standin: BotApiStandin, app: App, office: SimulatedUser, clock: FakeClock
 ) -> None:
+    """Plan III.1: "Xét tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo cho 04 đơn vị
+    trực thuộc có kết quả đánh giá chỉ số cải cách hành chính dẫn đầu Khối các đơn vị
+    trực thuộc, có trên 90% thủ tục hành chính được trình Sở giải quyết theo hình thức
+    trực tuyến." The school and the centre qualify; 90,0 % and 89,9 % do not."""
     services = services_of(app)
     head = await bound_user(standin, services, 9101, "THPT-QH", name="Trần Thị Hiệu Trưởng")
-    for user_id in (9202, 9203, 9204):
-        standin.user(user_id).started = True  # colleagues who have talked to the bot
-    await _first_quarter(services, 9101)
+    qh = await _membership_of(services, 9101)
+    members = await report_year(services, clock, YEAR_PLAN, first_user=9201, bound={"THPT-QH": qh})
+    for member in members.values():
+        standin.user(member.telegram_id).started = True  # colleagues who talk to the bot
 
     await office.send("/awards 2025")
     listing = await office.expect("Đề xuất khen thưởng phong trào thi đua CCHC năm 2025")
     text = listing.text
+    assert (
+        "Theo mục III.1 Kế hoạch phát động phong trào thi đua đẩy mạnh cải cách hành chính "
+        "giai đoạn 2021–2025." in text
+    )
     assert "Hạn nộp hồ sơ đề nghị khen thưởng về Sở: 15/01/2026." in text
     assert "chưa được công bố; danh sách là tạm tính" in text
+    assert f"Kế hoạch: “{plan_sentence('unit', 'Sở Giáo dục và Đào tạo')}”" in text
+    assert "thủ tục hành chính được trình Sở giải quyết theo hình thức trực tuyến" in text
+    assert (
+        "Khối các đơn vị trực thuộc gồm: Khối các trường THPT và đơn vị trực thuộc, Khối các "
+        "Trung tâm GDTX, GDNN-GDTX (xếp hạng chung). Điều kiện: Chỉ số CCHC năm xếp loại Tốt "
+        "trở lên" in text
+    )
     assert "1) Trường THPT Quốc Học Quy Nhơn (THPT-QH)" in text
-    assert "hồ sơ trực tuyến 1.200/1.250 = 96,00% (1/4 quý có báo cáo)" in text
-    assert "2) Trường THPT chuyên Chu Văn An (THPT-CVA)" in text
-    assert "1.130/1.250 = 90,40%" in text
+    assert "hồ sơ trình Sở trực tuyến 40/40 = 100,0% (4/4 quý có báo cáo)" in text
+    assert "2) Trung tâm Giáo dục thường xuyên tỉnh (TT-GDTX)" in text
+    assert "3.604/4.000 = 90,1%" in text
     assert "Chỉ có 2 đơn vị đủ điều kiện" in text
-    # Leaders excluded by the online rule are named, with their numbers.
-    assert "Trường THPT Trưng Vương (THPT-TV) — hạng 1" in text
-    assert "trực tuyến 1.125/1.250 = 90,00%, chưa trên 90%" in text
-    assert "1.000/1.250 = 80,00%" in text
+    # The leaders a condition excluded are named, with the figure that decides it.
+    tv = await shown_index(services, "THPT-TV")
+    assert (
+        f"Trường THPT Trưng Vương (THPT-TV) — hạng 3, chỉ số {tv} điểm: tỷ lệ hồ sơ trình Sở "
+        "trực tuyến 90,0% (3.600/4.000) — không trên 90%" in text
+    )
+    assert "tỷ lệ hồ sơ trình Sở trực tuyến 89,9% (3.596/4.000) — không trên 90%" in text
     assert "Thủ trưởng Trường THPT Quốc Học Quy Nhơn (THPT-QH): Trần Thị Hiệu Trưởng" in text
-    assert "Chưa có phòng nào đạt loại Xuất sắc, Tốt." in text
     assert "Hồ sơ: chưa đề nghị đơn vị lập" in text
-    assert [b["text"] for b in listing.buttons] == ["📨 Chốt danh sách, đề nghị lập hồ sơ"]
+    # Provisional figures: no "Chốt danh sách" until the year's index is published.
+    assert listing.buttons == []
+    assert "Sau khi công bố Chỉ số CCHC năm 2025 (/publish 2025)" in text
 
     await office.send("/nominate_person 2025 THPT-QH | Lê Văn Bình | Có sáng kiến")
     await office.expect("không thuộc khối các phòng chuyên môn, nghiệp vụ thuộc Sở")
@@ -78,22 +117,29 @@ async def test_office_lists_candidates_confirms_and_a_unit_attaches_its_dossier(
     nominated = await office.expect("Đã ghi nhận đề cử #1: Nguyễn Văn An — Phòng Tổ chức cán bộ")
     assert "quy trình tiếp nhận trực tuyến <mới>" in nominated.text  # escaped, shown as typed
 
+    await publish_year(services)
     await office.send("/awards 2025")
     listing = await office.expect("Đề xuất khen thưởng")
     assert "#1 Nguyễn Văn An — Phòng Tổ chức cán bộ" in listing.text
+    assert "tạm tính" not in listing.text
+    assert [b["text"] for b in listing.buttons] == ["📨 Chốt danh sách, đề nghị lập hồ sơ"]
     await office.click("Chốt danh sách", message=listing)
 
     notice = await head.expect("Văn phòng Sở đề nghị đơn vị lập hồ sơ đề nghị khen thưởng")
-    assert "Giấy khen cho tập thể đơn vị" in notice.text
+    assert (
+        "Giấy khen cho tập thể đơn vị (dẫn đầu Khối các đơn vị trực thuộc, trên 90% thủ tục "
+        "hành chính được trình Sở giải quyết theo hình thức trực tuyến)" in notice.text
+    )
     assert "Giấy khen cho Thủ trưởng đơn vị" in notice.text
-    assert "Hạn nộp về Sở: 15/01/2026 (còn 329 ngày)." in notice.text
+    assert "Hạn nộp về Sở: 15/01/2026 (còn 10 ngày)." in notice.text
     assert "⬜ 2. Biên bản họp Hội đồng Thi đua – Khen thưởng: chưa nộp" in notice.text
     assert len(notice.buttons) == 3
     done = await office.expect("Đã chốt danh sách đề xuất khen thưởng năm 2025")
-    # THPT-QH, THPT-CVA, and TCCB for its nominee; nobody of TCCB uses the bot yet.
+    # THPT-QH, TT-GDTX, and TCCB for its nominee; nobody of TCCB uses the bot yet.
     assert "3 đơn vị lập hồ sơ; đã gửi đề nghị tới 3 đơn vị (2 người nhận)" in done.text
     assert "không gửi được tin): TCCB. Vui lòng thông báo" in done.text
-    await standin.user(9203).expect("Văn phòng Sở đề nghị đơn vị lập hồ sơ")  # THPT-CVA
+    centre = members["TT-GDTX"].telegram_id
+    await standin.user(centre).expect("Văn phòng Sở đề nghị đơn vị lập hồ sơ")
 
     await head.click("Tờ trình", message=notice)
     await head.expect("Vui lòng gửi tệp Tờ trình (văn bản) đề nghị khen thưởng")
@@ -126,6 +172,40 @@ async def test_office_lists_candidates_confirms_and_a_unit_attaches_its_dossier(
     assert "Tờ trình (văn bản) đề nghị khen thưởng — Trường THPT Quốc Học Quy Nhơn" in sent.text
 
 
+async def test_a_quarter_of_reports_proposes_no_weak_leader_and_says_why(
+    standin: BotApiStandin, app: App, office: SimulatedUser, clock: FakeClock
+) -> None:
+    """Only quý I/2025 reported: year indices near 20 points. The plan awards units
+    "dẫn đầu Khối các đơn vị trực thuộc" on the CCHC index; a unit rated "Yếu" is not a
+    candidate, however it ranks, and the list says so for each leader."""
+    services = services_of(app)
+    clock.now = QUARTER_MOMENTS[1]
+    await submit(services, await bind(services, 9201, "THPT-QH"), procedures(10, 10))
+    await submit(services, await bind(services, 9202, "TT-GDTX"), procedures(10, 9))
+    clock.now = datetime(2026, 1, 5, 2, tzinfo=UTC)
+    await publish_year(services)
+    lowest = services.standings.methodology.bands[-1].name
+    index = await shown_index(services, "THPT-QH")
+    assert index == await shown_index(services, "TT-GDTX")  # tied, each ranked first
+
+    await office.send("/awards 2025")
+    listing = await office.expect("Đề xuất khen thưởng phong trào thi đua CCHC năm 2025")
+
+    text = listing.text
+    assert "Chưa có đơn vị nào đủ điều kiện." in text
+    assert "Đơn vị xếp hạng cao trong Khối nhưng chưa đủ điều kiện:" in text
+    assert (
+        f"(THPT-QH) — hạng 1, chỉ số {index} điểm: xếp loại {lowest}, dưới mức tối thiểu Tốt"
+        in text
+    )
+    assert (
+        f"(TT-GDTX) — hạng 1, chỉ số {index} điểm: xếp loại {lowest}, dưới mức tối thiểu Tốt; "
+        "tỷ lệ hồ sơ trình Sở trực tuyến 90,0% (9/10) — không trên 90%" in text
+    )
+    assert "Chưa có đơn vị nào đủ điều kiện." in text.split("2. Giấy khen cho Thủ trưởng")[1]
+    assert listing.buttons == []
+
+
 async def test_units_and_strangers_cannot_use_office_award_commands(
     standin: BotApiStandin, app: App
 ) -> None:
@@ -145,7 +225,9 @@ async def test_reminders_are_sent_once_at_seven_three_and_one_days_before(
 ) -> None:
     services = services_of(app)
     head = await bound_user(standin, services, 9101, "THPT-QH")
-    await submit(services, await _membership_of(services, 9101), {"dossiers_online": "1.200"})
+    qh = await _membership_of(services, 9101)
+    await report_year(services, clock, A_GOOD_YEAR, bound={"THPT-QH": qh})
+    await publish_year(services)
     await services.awards.confirm(2025, actor="test")
 
     clock.now = datetime(2026, 1, 8, 0, 59, tzinfo=UTC)  # 07:59 on 08/01/2026 in Hà Nội
@@ -195,7 +277,9 @@ async def test_a_reminder_caught_up_at_night_waits_for_the_end_of_quiet_hours(
 ) -> None:
     services = services_of(app)
     head = await bound_user(standin, services, 9101, "THPT-QH")
-    await submit(services, await _membership_of(services, 9101), {"dossiers_online": "1.200"})
+    qh = await _membership_of(services, 9101)
+    await report_year(services, clock, A_GOOD_YEAR, bound={"THPT-QH": qh})
+    await publish_year(services)
     await services.awards.confirm(2025, actor="test")
 
     clock.now = datetime(2026, 1, 8, 15, 0, tzinfo=UTC)  # 22:00 on 08/01: back after downtime
@@ -206,3 +290,20 @@ async def test_a_reminder_caught_up_at_night_waits_for_the_end_of_quiet_hours(
     await run_reminder_job(app)
     reminder = await head.expect("Nhắc hạn nộp hồ sơ đề nghị khen thưởng CCHC năm 2025")
     assert "(còn 6 ngày)" in reminder.text
+
+
+async def test_the_office_is_told_which_plan_and_what_the_draft_lacks(
+    app: App, office: SimulatedUser
+) -> None:
+    """The plan's name and period are settings; without CCHC_PROVINCE the draft report
+    has no "UBND TỈNH" line, and the office is told so rather than shown "…"."""
+    await office.send("/awards")
+    usage = await office.expect("Cú pháp: /awards NĂM")
+    assert (
+        "theo mục III Kế hoạch phát động phong trào thi đua đẩy mạnh cải cách hành chính "
+        "giai đoạn 2021–2025." in usage.text
+    )
+
+    await office.send("/export docx 2025-Q1")
+    sent = await office.expect_document()
+    assert "Chưa đặt tên tỉnh (CCHC_PROVINCE)" in sent.text

@@ -47,6 +47,7 @@ from handlers import texts
 from handlers.practices import REASON_MAX
 from handlers.telegram_text import utf16_len
 from storage import reports
+from tests.awards_year import YEAR, UnitYear, procedures, publish_year, report_year
 from tests.clock import FakeClock
 from tests.conftest import OFFICE_ID, example_roster
 from tests.e2e.conftest import bound_user, fill_report, outbox_settled
@@ -966,16 +967,18 @@ async def test_practice_unit(
 
 @pytest.fixture
 async def uploading(
-    standin: BotApiStandin, app_services: Services, office: SimulatedUser
+    standin: BotApiStandin, app_services: Services, office: SimulatedUser, clock: FakeClock
 ) -> SimulatedUser:
     """A unit head asked for one document of the unit's award dossier."""
     head = await bound_user(standin, app_services, HEAD_ID, UNIT)
     who = await app_services.registration.identify(head.id)
     assert who.membership is not None
-    # An online share above 90 % puts the unit on the award list (as in test_awards).
-    await submit(app_services, who.membership, {"dossiers_online": "1.200"})
-    year = (await app_services.periods.current()).year
-    await app_services.awards.confirm(year, actor="test")
+    # A good year, all its procedures submitted to the Sở online, the index published:
+    # the unit is on the award list and the list is confirmed (as in test_awards).
+    plan = {UNIT: UnitYear(procedures(10, 10))}
+    await report_year(app_services, clock, plan, bound={UNIT: who.membership})
+    await publish_year(app_services)
+    await app_services.awards.confirm(YEAR, actor="test")
     checklist = await after(standin, head, head.send("/award_dossier"))
     prefix = texts.BTN_AWARD_DOC.split("{", 1)[0]
     first = next(b["text"] for m in checklist for b in m.buttons if b["text"].startswith(prefix))

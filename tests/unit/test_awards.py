@@ -9,16 +9,31 @@ from decimal import Decimal
 import pytest
 
 from bot.domain.models import Unit
+from bot.forms.schema import load_form
+from bot.scoring.methodology import Band, load_methodology
 from bot.services.awards import (
+    AwardRule,
+    AwardRuleError,
     DossierRequest,
     Ground,
     UnitFacts,
+    exclusions,
+    format_share,
+    online_above_threshold,
     pick_top,
     plan_changes,
     select_divisions,
     select_heads,
     select_units,
+    shown_share,
 )
+
+METHODOLOGY = load_methodology(None, form=load_form(None))
+RULE = AwardRule.of(METHODOLOGY)  # the defaults: truc_thuoc + trung_tam, at least "Tốt"
+GOOD = RULE.good_bands
+# The band names and where they start, from the shipped methodology (not typed here).
+BEST = METHODOLOGY.bands[0]
+LOWEST = METHODOLOGY.bands[-1]
 
 
 def unit(code: str, name: str | None = None, block: str = "truc_thuoc") -> Unit:
@@ -29,21 +44,23 @@ def facts(
     code: str,
     index: str | None,
     rank: int | None,
-    received: int = 1000,
+    submitted: int = 1000,
     online: int = 950,
     *,
     name: str | None = None,
-    band: str | None = None,
+    missing: tuple[int, ...] = (),
 ) -> UnitFacts:
+    value = Decimal(index) if index is not None else None
     return UnitFacts(
         unit=unit(code, name),
-        index=Decimal(index) if index is not None else None,
-        band=band,
+        index=value,
+        band=METHODOLOGY.band(value) if value is not None else None,
         rank=rank,
         ranked=10,
-        received=received,
+        submitted=submitted,
         online=online,
         quarters=4,
+        missing=missing,
     )
 
 
@@ -55,50 +72,141 @@ def summary(picks: list) -> list[tuple[int, str, bool]]:  # type: ignore[type-ar
 
 
 @pytest.mark.parametrize(
-    ("received", "online", "rate", "qualifies"),
+    ("submitted", "online", "shown", "qualifies"),
     [
-        (1000, 901, Decimal("90.10"), True),
-        (1000, 900, Decimal("90.00"), False),  # "trên 90 %": exactly 90 % is not above
-        (1000, 899, Decimal("89.90"), False),
-        (10001, 9001, Decimal("90.00"), True),  # 90,0009 %: above, though shown as 90,00
-        (3, 3, Decimal("100.00"), True),
-        (0, 0, None, False),  # no dossiers: the condition cannot be shown
+        (1000, 901, "90,1", True),
+        (1000, 900, "90,0", False),  # "trên 90%": exactly 90 % is not above
+        (1000, 899, "89,9", False),
+        (10001, 9001, "90,0009", True),  # above by a hair: shown with the digits that say so
+        (20000, 18002, "90,01", True),
+        (20000, 18001, "90,005", True),
+        (100000, 89999, "90,0", False),  # 89,999 %: rounds to 90,0, still "không trên 90%"
+        (3, 3, "100,0", True),
+        (0, 0, None, False),  # nothing submitted to the Sở: the condition cannot be shown
     ],
 )
-def test_online_share_is_strictly_above_ninety_percent(
-    received: int, online: int, rate: Decimal | None, qualifies: bool
+def test_share_submitted_online_is_strictly_above_ninety_percent(
+    submitted: int, online: int, shown: str | None, qualifies: bool
 ) -> None:
-    item = facts("A", "80", 1, received, online)
+    """Plan III.1: "có trên 90% thủ tục hành chính được trình Sở giải quyết theo hình thức
+    trực tuyến" — strictly above, compared exactly (online × 10 > submitted × 9)."""
+    share = shown_share(online, submitted)
 
-    assert item.online_rate == rate
-    assert item.online_qualifies is qualifies
+    assert (format_share(share) if share is not None else None) == shown
+    assert online_above_threshold(online, submitted) is qualifies
+    assert facts("A", "85", 1, submitted, online).online_qualifies is qualifies
 
 
-# -- affiliated units ---------------------------------------------------------------------
+def test_a_year_whose_reports_lack_the_numbers_does_not_qualify() -> None:
+    """A report made under the older form has no "số hồ sơ trình Sở": the year's share
+    is unknown, however good the other quarters are."""
+    older = facts("A", "88", 1, 30, 30, missing=(1, 2))
+
+    assert older.share is None
+    assert not older.online_qualifies
+    assert exclusions(older, RULE) == ("no_data",)
 
 
-def test_top_four_among_units_above_ninety_percent_with_the_excluded_leaders() -> None:
+# -- the rule's settings -------------------------------------------------------------------
+
+
+def test_the_minimum_band_names_a_band_of_the_methodology() -> None:
+    names = [b.name for b in METHODOLOGY.bands]
+    second = METHODOLOGY.bands[1]
+
+    rule = AwardRule.of(METHODOLOGY, min_band=second.name.upper())  # typed in capitals
+
+    assert rule.min_band == second.name
+    assert rule.min_index == second.min_index
+    assert rule.good_bands == tuple(names[:2])
+    assert AwardRule.of(METHODOLOGY, min_band=BEST.name).good_bands == (BEST.name,)
+    with pytest.raises(AwardRuleError, match="không có mức xếp loại “Giỏi”") as refused:
+        AwardRule.of(METHODOLOGY, min_band="Giỏi")
+    assert all(f"“{n}”" in str(refused.value) for n in names)
+
+
+def test_without_the_setting_a_methodology_of_other_bands_still_has_a_rule() -> None:
+    """An office's own methodology may name its bands otherwise ("Đạt", "Chưa đạt"): the
+    default then takes its second-highest band, never its lowest, and the bot starts."""
+
+    def rule_for(*names: str) -> AwardRule:
+        step = Decimal(100) / len(names)
+        bands = tuple(
+            Band(name=n, min_index=(step * (len(names) - 1 - i)).quantize(Decimal(1)))
+            for i, n in enumerate(names)
+        )
+        return AwardRule.of(METHODOLOGY.model_copy(update={"bands": bands}))
+
+    assert rule_for("Đạt", "Chưa đạt").good_bands == ("Đạt",)
+    assert rule_for("Giỏi", "Đạt", "Chưa đạt").good_bands == ("Giỏi", "Đạt")
+    assert rule_for("Tốt", "Đạt", "Chưa đạt").good_bands == ("Tốt",)  # "Tốt" when it has one
+    assert rule_for("A", "B", "C", "D").min_band == "B"
+    assert rule_for("Một mức").good_bands == ("Một mức",)
+
+
+def test_the_shipped_default_reads_good_or_excellent() -> None:
+    """Plan III.1 (divisions): "đạt loại tốt, xuất sắc" — the default minimum band is
+    "Tốt", so the bands that count are "Tốt" and the one above it."""
+    assert RULE.min_band == "Tốt"
+    assert [b.casefold() for b in GOOD] == ["xuất sắc", "tốt"]
+
+
+# -- units of the Khối ---------------------------------------------------------------------
+
+
+def test_top_four_among_units_meeting_both_conditions_with_the_excluded_leaders() -> None:
+    """Plan III.1: "04 đơn vị trực thuộc có kết quả đánh giá chỉ số cải cách hành chính
+    dẫn đầu Khối các đơn vị trực thuộc, có trên 90% thủ tục hành chính được trình Sở
+    giải quyết theo hình thức trực tuyến"."""
     block = [
-        facts("A", "95.00", 1, 1000, 850),  # leads the block, 85 % online
+        facts("A", "95.00", 1, 1000, 850),  # leads the Khối, 85 % online
         facts("B", "92.50", 2, 2000, 1900),  # 95 %
         facts("C", "90.00", 3, 500, 450),  # exactly 90 %
         facts("D", "88.75", 4, 800, 800),  # 100 %
-        facts("E", "85.00", 5, 0, 0),  # no dossiers
+        facts("E", "85.00", 5, 0, 0),  # submitted nothing to the Sở
         facts("F", "84.10", 6, 1000, 910),  # 91 %
         facts("G", "80.00", 7, 1000, 990),  # 99 %
-        facts("H", "79.00", 8, 1000, 1000),  # 100 %, fifth eligible
+        facts("H", "79.00", 8, 1000, 1000),  # 100 %, but below "Tốt"
         facts("I", None, None, 0, 0),  # did not report
     ]
 
-    picks, passed = select_units(block)
+    picks, passed = select_units(block, RULE)
 
     assert summary(picks) == [(1, "B", False), (2, "D", False), (3, "F", False), (4, "G", False)]
-    # Everyone ranked above the last candidate (G, rank 7) who missed the condition.
-    assert [(p.facts.unit.code, p.reason) for p in passed] == [
-        ("A", "online_low"),
-        ("C", "online_low"),
-        ("E", "no_dossiers"),
+    # Everyone ranked above the last candidate (G, rank 7) who missed a condition.
+    assert [(p.facts.unit.code, p.reasons) for p in passed] == [
+        ("A", ("online_low",)),
+        ("C", ("online_low",)),
+        ("E", ("no_procedures",)),
     ]
+
+
+def test_a_leader_below_the_minimum_band_is_excluded_with_its_band() -> None:
+    """The plan awards the units "dẫn đầu" on the CCHC index: a unit rated "Yếu" leads
+    nothing worth a Giấy khen, even when every unit of the Khối is weak."""
+    weak = [
+        facts("A", "19.53", 1, 10, 10),  # one quarter reported: the year index is low
+        facts("B", "18.00", 2, 10, 10),
+        facts("C", "12.00", 3, 10, 5),
+    ]
+
+    picks, passed = select_units(weak, RULE)
+
+    assert picks == []
+    assert [(p.facts.unit.code, p.facts.band, p.reasons) for p in passed] == [
+        ("A", LOWEST.name, ("band_low",)),
+        ("B", LOWEST.name, ("band_low",)),
+        ("C", LOWEST.name, ("band_low", "online_low")),  # every reason, not the first
+    ]
+
+
+def test_a_lower_minimum_band_lets_lower_leaders_in() -> None:
+    block = [facts("A", "70.00", 1), facts("B", "60.00", 2)]
+    third = METHODOLOGY.bands[2]  # "Khá" in the shipped file, from 65
+    rule = AwardRule.of(METHODOLOGY, min_band=third.name)
+
+    assert summary(select_units(block, rule)[0]) == [(1, "A", False)]
+    assert select_units(block, RULE)[0] == []
 
 
 def test_ties_at_the_last_seat_are_all_included() -> None:
@@ -111,7 +219,7 @@ def test_ties_at_the_last_seat_are_all_included() -> None:
         facts("F", "79.99", 6),
     ]
 
-    picks, passed = select_units(block)
+    picks, passed = select_units(block, RULE)
 
     # Positions are competition ranks; within a tie, Vietnamese name order (Á before Đ).
     assert summary(picks) == [
@@ -128,43 +236,43 @@ def test_fewer_than_four_eligible_units_gives_fewer_candidates() -> None:
     block = [
         facts("A", "91.00", 1, 100, 95),
         facts("B", "90.00", 2, 100, 60),
-        facts("C", "70.00", 3, 100, 91),
-        facts("D", "60.00", 4, 100, 90),
-        facts("E", "50.00", 5, 100, 10),
+        facts("C", "85.00", 3, 100, 91),
+        facts("D", "84.00", 4, 100, 90),
+        facts("E", "83.00", 5, 100, 10),
     ]
 
-    picks, passed = select_units(block)
+    picks, passed = select_units(block, RULE)
 
     assert summary(picks) == [(1, "A", False), (2, "C", False)]
-    # With fewer than four candidates, the block's top four are all explained.
+    # With fewer than four candidates, the Khối's top four are all explained.
     assert [p.facts.unit.code for p in passed] == ["B", "D"]
 
 
 def test_no_eligible_unit_and_an_empty_block() -> None:
     block = [facts("A", "95.00", 1, 0, 0), facts("B", None, None, 100, 100)]
 
-    picks, passed = select_units(block)
+    picks, passed = select_units(block, RULE)
 
     assert picks == []
-    assert [(p.facts.unit.code, p.reason) for p in passed] == [("A", "no_dossiers")]
-    assert select_units([]) == ([], [])
+    assert [(p.facts.unit.code, p.reasons) for p in passed] == [("A", ("no_procedures",))]
+    assert select_units([], RULE) == ([], [])
 
 
 def test_a_unit_that_did_not_report_is_never_a_candidate() -> None:
-    picks, _ = select_units([facts("A", None, None, 1000, 1000), facts("B", "10.00", 1)])
+    picks, _ = select_units([facts("A", None, None, 1000, 1000), facts("B", "85.00", 1)], RULE)
 
     assert summary(picks) == [(1, "B", False)]
 
 
 def test_selection_does_not_depend_on_input_order() -> None:
     block = [facts(f"U{i:02d}", f"{80 + i % 7}.50", None, 100, 91 + i % 3) for i in range(20)]
-    expected = summary(select_units(block)[0])
+    expected = summary(select_units(block, RULE)[0])
     assert expected[:2] == [(1, "U06", True), (1, "U13", True)]
 
     for seed in range(10):
         shuffled = block[:]
         random.Random(seed).shuffle(shuffled)
-        assert summary(select_units(shuffled)[0]) == expected
+        assert summary(select_units(shuffled, RULE)[0]) == expected
 
 
 # -- heads --------------------------------------------------------------------------------
@@ -204,10 +312,9 @@ def division(code: str, index: str | None, band: str | None) -> UnitFacts:
     )
 
 
-GOOD = ("Xuất sắc", "Tốt")
-
-
 def test_two_best_divisions_rated_good_or_excellent() -> None:
+    """Plan III.1: "02 phòng chuyên môn, nghiệp vụ thuộc Sở có các chỉ số cải cách hành
+    chính được phân công phụ trách theo dõi, thực hiện đạt loại tốt, xuất sắc"."""
     block = [
         division("TCCB", "93.00", "Xuất sắc"),
         division("KHTC", "81.00", "Tốt"),

@@ -5,39 +5,49 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.domain.models import Membership
 from bot.forms.answers import IncomingDocument
-from bot.services.awards import Ground, NominationError, UploadError
-from bot.services.container import Services, open_services
+from bot.services.awards import (
+    AwardsNotPublished,
+    Candidates,
+    Ground,
+    NominationError,
+    UnitFacts,
+    UploadError,
+    format_share,
+)
+from bot.services.container import Services, build_services, open_services
 from storage import audit
+from tests.awards_year import (
+    QUARTER_MOMENTS,
+    UnitYear,
+    procedures,
+    publish_year,
+    report_year,
+)
 from tests.clock import FakeClock
-from tests.reports import bind, submit
+from tests.reports import bind, resubmit, submit
 
-NO_DOSSIERS = {
-    "dossiers_received": "0",
-    "dossiers_online": "0",
-    "dossiers_postal": "0",
-    "dossiers_on_time": "0",
-    "dossiers_late": "0",
+# What each unit reports every quarter: the procedures it submitted to the Sở (of them
+# online), and how far below full marks the office appraised it (one index point each).
+YEAR_PLAN: dict[str, UnitYear] = {
+    "TT-GDTX": UnitYear(procedures(10, 10)),  # a provincial centre (block trung_tam), 100 %
+    "THPT-QH": UnitYear(procedures(40, 40), short=1),  # 100 %
+    "THPT-CVA": UnitYear(procedures(1000, 901), short=2),  # 90,1 %
+    "THPT-TV": UnitYear(procedures(1000, 900), short=3),  # exactly 90 %
+    "THPT-LQD": UnitYear(procedures(1000, 899), short=4),  # 89,9 %
+    "THPT-NTH": UnitYear(procedures(0, 0), short=5),  # submitted nothing to the Sở
+    "THPT-HV": UnitYear(procedures(20, 19), short=6),  # 95 %
+    "THPT-TCV": UnitYear(procedures(10, 10), quarters=(1, 2)),  # two quarters only
+    "TCCB": UnitYear(),
+    "VP": UnitYear(short=2),
+    "KHTC": UnitYear(quarters=(1, 2, 3)),  # a quarter unreported: below "Tốt"
 }
-# What each unit reports every quarter (1.250 dossiers received unless said otherwise).
-YEAR_PLAN: dict[str, dict[str, str]] = {
-    "THPT-QH": {"dossiers_online": "1.200"},  # 96 %
-    "THPT-CVA": {"dossiers_online": "1.130", "articles": "2"},  # 90,4 %, a lower index
-    "THPT-TV": {"dossiers_online": "1.125"},  # exactly 90 %
-    "THPT-LQD": {"dossiers_online": "1.000"},  # 80 %
-    "THPT-NTH": NO_DOSSIERS,
-    "THPT-TCV": {"dossiers_online": "1.250"},  # 100 %, but reports two quarters only
-    "TCCB": {},
-    "VP": {},
-    "KHTC": {},
-}
-# The office's appraisal of the divisions (assigned PAR criteria, report quality, inspection).
-APPRAISED = {"TCCB": ("24", "5", "10"), "VP": ("24", "5", "8"), "KHTC": ("10", "3", "5")}
 
 
 def pdf(
@@ -46,81 +56,225 @@ def pdf(
     return IncomingDocument(f"FILE-{name}", f"U-{name}", name, mime, size)
 
 
-async def report_the_year(services: Services, clock: FakeClock) -> dict[str, Membership]:
-    members = {code: await bind(services, 7000 + i, code) for i, code in enumerate(YEAR_PLAN)}
-    # The office inspects the divisions this year, so their inspection criterion applies.
-    for code in APPRAISED:
-        await services.inspections.add(2025, code, 1, actor="test")
-    for quarter, month in enumerate((2, 5, 8, 11), start=1):
-        clock.now = datetime(2025, month, 20, 2, tzinfo=UTC)
-        for code, overrides in YEAR_PLAN.items():
-            if code == "THPT-TCV" and quarter > 2:
-                continue
-            await submit(services, members[code], overrides)
-        for code, points in APPRAISED.items():
-            for criterion, value in zip(
-                ("assigned_par", "report_quality", "inspection_result"), points, strict=True
-            ):
-                await services.appraisal.appraise(
-                    code, f"2025-Q{quarter}", criterion, value, "Thẩm định", actor="test"
-                )
-    clock.now = datetime(2026, 1, 5, 2, tzinfo=UTC)
-    return members
+async def year_index(services: Services, unit_code: str) -> Decimal | None:
+    """The unit's year index as ``/ranking BLOCK 2025`` shows it."""
+    unit = await services.office.unit(unit_code)
+    assert unit is not None
+    ranking = await services.standings.block_ranking(
+        services.standings.parse_scope("2025"), unit.block
+    )
+    row = ranking.row(unit_code)
+    assert row is not None
+    return row.ranked.entry.index
 
 
-async def test_a_year_of_reports_gives_the_candidates_and_their_numbers(
+def all_facts(c: Candidates) -> dict[str, UnitFacts]:
+    return {
+        **{p.facts.unit.code: p.facts for p in c.units},
+        **{x.facts.unit.code: x.facts for x in c.passed_over},
+    }
+
+
+async def test_the_khoi_ranks_schools_and_centres_together_on_both_conditions(
     services: Services, clock: FakeClock
 ) -> None:
-    await report_the_year(services, clock)
+    """Plan III.1: "Xét tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo cho 04 đơn vị
+    trực thuộc có kết quả đánh giá chỉ số cải cách hành chính dẫn đầu Khối các đơn vị
+    trực thuộc, có trên 90% thủ tục hành chính được trình Sở giải quyết theo hình thức
+    trực tuyến." A provincial centre is a unit directly under the Sở too."""
+    await report_year(services, clock, YEAR_PLAN)
 
     c = await services.awards.candidates(2025)
 
     assert c.year_over
     assert not c.published
+    assert not c.can_confirm  # nothing is confirmed on provisional figures
     assert c.due.isoformat() == "2026-01-15"
-    units = [(p.position, p.facts.unit.code) for p in c.units]
-    assert units == [(1, "THPT-QH"), (2, "THPT-CVA"), (3, "THPT-TCV")]
-    qh, cva, tcv = (p.facts for p in c.units)
-    assert (qh.received, qh.online, qh.online_rate, qh.quarters) == (
-        5000,
-        4800,
-        Decimal("96.00"),
-        4,
+    assert [b.code for b in c.award_blocks] == ["truc_thuoc", "trung_tam"]
+    units = [(p.position, p.facts.unit.code, p.facts.rank) for p in c.units]
+    assert units == [(1, "TT-GDTX", 1), (2, "THPT-QH", 2), (3, "THPT-CVA", 3), (4, "THPT-HV", 7)]
+    centre, qh, cva, hv = (p.facts for p in c.units)
+    assert centre.unit.block == "trung_tam"
+    assert (qh.submitted, qh.online, qh.quarters, qh.missing) == (160, 160, 4, ())
+    assert (cva.submitted, cva.online, format_share(cva.share or Decimal(0))) == (
+        4000,
+        3604,
+        "90,1",
     )
-    assert (cva.received, cva.online, cva.online_rate) == (5000, 4520, Decimal("90.40"))
-    assert (tcv.received, tcv.online, tcv.online_rate, tcv.quarters) == (
-        2500,
-        2500,
-        Decimal("100.00"),
-        2,
-    )
-    assert c.eligible_units == 3
-    assert [(x.facts.unit.code, x.reason) for x in c.passed_over] == [
-        ("THPT-TV", "online_low"),
-        # No dossiers: both dossier criteria are "không phát sinh" (out of its maximum),
-        # which the office sees in review; its index is over the rest.
-        ("THPT-NTH", "no_dossiers"),
-        ("THPT-LQD", "online_low"),
+    assert c.ranked_units == 8  # the eight schools and centres that reported
+    assert c.eligible_units == 4
+    # Everyone ranked above the last candidate whom a condition excluded, with why.
+    assert [(x.facts.unit.code, x.facts.rank, x.reasons) for x in c.passed_over] == [
+        ("THPT-TV", 4, ("online_low",)),
+        ("THPT-LQD", 5, ("online_low",)),
+        ("THPT-NTH", 6, ("no_procedures",)),
     ]
-    tv = c.passed_over[0].facts
-    assert (tv.received, tv.online, tv.online_rate) == (5000, 4500, Decimal("90.00"))
+    tv, lqd = c.passed_over[0].facts, c.passed_over[1].facts
+    assert (tv.submitted, tv.online, format_share(tv.share or Decimal(0))) == (4000, 3600, "90,0")
+    assert format_share(lqd.share or Decimal(0)) == "89,9"
     assert [(h.pick.facts.unit.code, h.heads) for h in c.heads] == [
+        ("TT-GDTX", ("Người thử",)),
         ("THPT-QH", ("Người thử",)),
-        ("THPT-CVA", ("Người thử",)),
     ]
-    assert c.good_bands == ("Xuất sắc", "Tốt")
-    assert [(p.position, p.facts.unit.code, p.facts.band) for p in c.divisions] == [
-        (1, "TCCB", "Xuất sắc"),
-        (2, "VP", "Tốt"),
-    ]
-    # The same index the year ranking shows.
-    ranking = await services.standings.block_ranking(
-        services.standings.parse_scope("2025"), "truc_thuoc"
+    # Every candidate reaches the minimum band; the index is the one the ranking shows.
+    for pick in c.units:
+        assert pick.facts.band in c.rule.good_bands
+        assert pick.facts.index == await year_index(services, pick.facts.unit.code)
+    # Divisions: the two best whose band is "tốt, xuất sắc" or above (KHTC is not).
+    assert [(p.position, p.facts.unit.code) for p in c.divisions] == [(1, "TCCB"), (2, "VP")]
+    assert all(p.facts.band in c.good_bands for p in c.divisions)
+    khtc = await year_index(services, "KHTC")
+    assert khtc is not None
+    assert services.standings.methodology.band(khtc) not in c.good_bands
+
+
+async def test_the_award_blocks_setting_decides_who_competes(
+    services: Services, settings: Settings, clock: FakeClock
+) -> None:
+    """CCHC_AWARD_BLOCKS names the blocks that form the "Khối các đơn vị trực thuộc"."""
+    await report_year(services, clock, YEAR_PLAN)
+    only_schools = await open_services(
+        settings.model_copy(update={"award_blocks": ("truc_thuoc",)}), clock=clock
     )
-    row = ranking.row("THPT-QH")
-    assert row is not None
-    assert qh.index == row.ranked.entry.index
-    assert qh.rank == row.ranked.rank
+    try:
+        c = await only_schools.awards.candidates(2025)
+    finally:
+        await only_schools.close()
+
+    assert [b.code for b in c.award_blocks] == ["truc_thuoc"]
+    units = [(p.position, p.facts.unit.code, p.facts.rank) for p in c.units]
+    assert units == [(1, "THPT-QH", 1), (2, "THPT-CVA", 2), (3, "THPT-HV", 6)]
+    assert "TT-GDTX" not in all_facts(c)
+    assert c.ranked_units == 7
+
+
+async def test_an_unknown_award_block_is_reported_not_fatal(
+    services: Services, settings: Settings
+) -> None:
+    other = await open_services(
+        settings.model_copy(update={"award_blocks": ("truc_thuoc", "khong_co")}),
+        clock=FakeClock(),
+    )
+    try:
+        c = await other.awards.candidates(2025)
+    finally:
+        await other.close()
+
+    assert [b.code for b in c.award_blocks] == ["truc_thuoc"]
+    assert c.unknown_blocks == ("khong_co",)
+
+
+def test_the_minimum_band_must_name_a_band_of_the_methodology(settings: Settings) -> None:
+    names = [b.name for b in build_services(settings).standings.methodology.bands]
+
+    with pytest.raises(SettingsError, match="CCHC_AWARD_MIN_BAND: không có mức xếp loại") as e:
+        build_services(settings.model_copy(update={"award_min_band": "Giỏi"}))
+    assert all(name in str(e.value) for name in names)
+    lowered = build_services(settings.model_copy(update={"award_min_band": names[2]}))
+    assert lowered.awards.rule.good_bands == tuple(names[:3])
+
+
+async def test_weak_leaders_are_listed_with_their_band_not_proposed(
+    services: Services, clock: FakeClock
+) -> None:
+    """Only quý I reported: year indices near 20 points ("Yếu"). The plan awards units
+    "dẫn đầu Khối các đơn vị trực thuộc" on the index: none of them is a candidate, and
+    each leader is listed with its band, below the minimum."""
+    plan = {
+        "THPT-QH": UnitYear(procedures(10, 10), quarters=(1,)),
+        "TT-GDTX": UnitYear(procedures(10, 9), short=3, quarters=(1,)),
+    }
+    await report_year(services, clock, plan)
+
+    c = await services.awards.candidates(2025)
+
+    assert c.units == ()
+    assert c.heads == ()
+    lowest = services.standings.methodology.bands[-1].name
+    assert [(x.facts.unit.code, x.facts.band, x.reasons) for x in c.passed_over] == [
+        ("THPT-QH", lowest, ("band_low",)),
+        ("TT-GDTX", lowest, ("band_low", "online_low")),
+    ]
+    assert c.rule.min_band == "Tốt"
+
+
+async def test_the_share_is_read_from_the_versions_the_standings_count(
+    services: Services, settings: Settings, clock: FakeClock
+) -> None:
+    """With CCHC_STANDINGS_COUNT=accepted a quarter counts its latest accepted report;
+    a later version the office has not accepted changes neither index nor share."""
+    clock.now = QUARTER_MOMENTS[1]
+    member = await bind(services, 7001, "THPT-QH")
+    first = await submit(services, member, procedures(10, 10))
+    await services.review.accept(first.report.id, actor="tg:1")
+    online_question = 1 + [f.key for f in services.form.fields].index("procedures_to_dept_online")
+    await resubmit(services, member, {online_question: "5"})
+    clock.now = datetime(2026, 1, 5, 2, tzinfo=UTC)
+
+    counted = {}
+    for rule in ("submitted", "accepted"):
+        opened = await open_services(
+            settings.model_copy(update={"standings_count": rule}), clock=clock
+        )
+        try:
+            qh = all_facts(await opened.awards.candidates(2025))["THPT-QH"]
+        finally:
+            await opened.close()
+        counted[rule] = (qh.submitted, qh.online, qh.quarters)
+
+    assert counted == {"submitted": (10, 5, 1), "accepted": (10, 10, 1)}
+
+
+def older_form(tmp_path: Path) -> Path:
+    """The shipped form as it was before it asked for the procedures submitted to the Sở."""
+    shipped = Path(__file__).parents[2] / "bot" / "forms" / "report_form.toml"
+    text = shipped.read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    kept = [b for b in blocks if "procedures_to_dept" not in b]
+    assert len(kept) == len(blocks) - 3  # the two questions and their rule
+    path = tmp_path / "older_form.toml"
+    path.write_text("\n\n".join(kept), encoding="utf-8")
+    return path
+
+
+async def test_reports_made_under_the_older_form_do_not_qualify_and_say_why(
+    services: Services, settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The plan's condition is the unit's own "thủ tục hành chính được trình Sở": a year
+    whose reports lack that number cannot show it, and is not proposed."""
+    older = await open_services(
+        settings.model_copy(update={"form_file": older_form(tmp_path)}), clock=clock
+    )
+    try:
+        assert "procedures_to_dept" not in older.form.index
+        # Quý I and II under the older form (the new questions are not asked).
+        for quarter in (1, 2):
+            clock.now = QUARTER_MOMENTS[quarter]
+            for n, code in enumerate(("THPT-QH", "THPT-CVA")):
+                member = (await older.registration.identify(7001 + n)).membership
+                if member is None:
+                    member = await bind(older, 7001 + n, code)
+                await submit(older, member)
+    finally:
+        await older.close()
+    # Quý III and IV under the shipped form, by THPT-QH only.
+    for quarter in (3, 4):
+        clock.now = QUARTER_MOMENTS[quarter]
+        member = (await services.registration.identify(7001)).membership
+        assert isinstance(member, Membership)
+        await submit(services, member, procedures(10, 10))
+    clock.now = datetime(2026, 1, 5, 2, tzinfo=UTC)
+
+    facts = all_facts(await services.awards.candidates(2025))
+
+    qh, cva = facts["THPT-QH"], facts["THPT-CVA"]
+    assert (qh.quarters, qh.missing, qh.share, qh.online_qualifies) == (4, (1, 2), None, False)
+    assert (cva.quarters, cva.missing, cva.share) == (2, (1, 2), None)
+    c = await services.awards.candidates(2025)
+    assert {x.facts.unit.code: x.reasons for x in c.passed_over} == {
+        "THPT-QH": ("band_low", "no_data"),
+        "THPT-CVA": ("band_low", "no_data"),
+    }
 
 
 async def test_a_year_without_reports_has_no_candidates(services: Services) -> None:
@@ -173,14 +327,24 @@ async def test_nominations_are_checked_audited_and_withdrawn(services: Services)
     assert log[1].detail["reason"] == "Thụ lý hồ sơ đúng hạn"
 
 
-async def test_confirming_asks_units_once_releases_dropped_ones_and_takes_them_back(
-    services: Services,
+A_GOOD_YEAR = {"THPT-QH": UnitYear(procedures(10, 10))}
+
+
+async def test_confirming_waits_for_the_published_index_then_asks_units_once(
+    services: Services, clock: FakeClock
 ) -> None:
     awards = services.awards
-    await submit(services, await bind(services, 7001, "THPT-QH"), {"dossiers_online": "1.200"})
+    await report_year(services, clock, A_GOOD_YEAR)
     nominee, _ = await awards.nominate(2025, "TCCB", "Nguyễn Văn An", "Lý do", actor="tg:1")
-    assert (await awards.candidates(2025)).pending_changes
+    listed = await awards.candidates(2025)
+    assert listed.pending_changes
+    assert not listed.can_confirm
+    with pytest.raises(AwardsNotPublished):
+        await awards.confirm(2025, actor="tg:1")
+    assert await awards.dossiers_of("THPT-QH") == []  # nothing was asked
 
+    await publish_year(services)
+    assert (await awards.candidates(2025)).can_confirm
     first = await awards.confirm(2025, actor="tg:1")
 
     assert [d.unit.code for d in first.notify] == ["TCCB", "THPT-QH"]
@@ -212,8 +376,8 @@ async def test_documents_are_checked_replaced_and_complete_the_dossier(
     services: Services, clock: FakeClock
 ) -> None:
     awards = services.awards
-    member = await bind(services, 7001, "THPT-QH")
-    await submit(services, member, {"dossiers_online": "1.200"})
+    member = (await report_year(services, clock, A_GOOD_YEAR))["THPT-QH"]
+    await publish_year(services)
     with pytest.raises(LookupError):  # not at the upload step
         await awards.attach(member, pdf())
     assert await awards.begin_upload(member, 2025, "proposal") is None  # not asked yet
@@ -268,9 +432,8 @@ async def test_documents_are_checked_replaced_and_complete_the_dossier(
 async def test_reminders_go_once_survive_a_restart_and_skip_what_was_missed(
     services: Services, settings: Settings, clock: FakeClock
 ) -> None:
-    clock.now = datetime(2025, 2, 20, 2, tzinfo=UTC)
-    member = await bind(services, 7001, "THPT-QH")
-    await submit(services, member, {"dossiers_online": "1.200"})
+    await report_year(services, clock, A_GOOD_YEAR, first_user=7001)
+    await publish_year(services)
     await services.awards.confirm(2025, actor="tg:1")
 
     # The bot was down from before the seven-day reminder until after the three-day one.
@@ -300,8 +463,8 @@ async def test_reminders_go_once_survive_a_restart_and_skip_what_was_missed(
 async def test_no_reminder_for_times_before_the_unit_was_asked(
     services: Services, clock: FakeClock
 ) -> None:
-    member = await bind(services, 7001, "THPT-QH")
-    await submit(services, member, {"dossiers_online": "1.200"})
+    await report_year(services, clock, A_GOOD_YEAR)
+    await publish_year(services)
     clock.now = datetime(2026, 1, 13, 2, 0, tzinfo=UTC)  # asked on 13/01, after two reminders
     await services.awards.confirm(2025, actor="tg:1")
 

@@ -22,10 +22,10 @@ from bot.forms.schema import NUMERIC_TYPES, load_form
 from bot.services.container import Services, open_services
 from bot.services.export import FIXED_COLUMNS
 from bot.services.registration import RedeemOutcome
+from tests.awards_year import UnitYear, report_year
 from tests.cli_support import clean_environment, run
 from tests.clock import FakeClock
 from tests.conftest import example_roster
-from tests.reports import submit
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 UNIT = "THPT-QH"
@@ -38,7 +38,11 @@ ANSWERS = {
     "next_quarter": "+1+1",
     "requests": "-2+3",
     "signed_report": f"file:{FILE_NAME}",
-    "dossiers_online": "1.200",  # 96% online: the unit is an award candidate
+    "dossiers_online": "1.200",
+    # All it submitted to the Sở went online: with a year reported and appraised, the
+    # unit is an award candidate.
+    "procedures_to_dept": "10",
+    "procedures_to_dept_online": "10",
 }
 NOMINEE, REASON = "@Nguyễn Văn An", "=1+1 thụ lý hồ sơ đúng hạn"
 
@@ -54,11 +58,13 @@ def open_db(env: Path) -> Settings:
 
 @pytest.fixture
 def hostile(env: Path, tmp_path: Path) -> None:
-    """Quý I/2025 submitted by a unit whose name, head, answers and file look like formulas;
-    a division's civil servant nominated with a name and a reason that do too."""
+    """A year (from quý I/2025) reported by a unit whose name, head, answers and file look
+    like formulas; a division's civil servant nominated with a name and a reason that do
+    too."""
 
     async def setup() -> None:
-        services = await open_services(open_db(env), clock=FakeClock())
+        clock = FakeClock()
+        services = await open_services(open_db(env), clock=clock)
         try:
             await services.roster.import_file(example_roster(), actor="test")
             renamed = tmp_path / "renamed.csv"
@@ -74,7 +80,9 @@ def hostile(env: Path, tmp_path: Path) -> None:
             assert redeemed.outcome is RedeemOutcome.BOUND
             who = await services.registration.identify(1)
             assert who.membership is not None
-            await submit(services, who.membership, ANSWERS)
+            await report_year(
+                services, clock, {UNIT: UnitYear(ANSWERS)}, bound={UNIT: who.membership}
+            )
             await services.awards.nominate(2025, "TCCB", NOMINEE, REASON, actor="cli")
         finally:
             await services.close()
@@ -162,7 +170,7 @@ def test_awards_csv_keeps_formulas_as_text(
         "'" + REASON,
     )
     # The numbers are still numbers.
-    assert (unit["Vị trí"], unit["Hạng trong khối"], unit["Số quý có báo cáo"]) == ("1", "1", "1")
-    assert (unit["Hồ sơ TTHC tiếp nhận"], unit["Hồ sơ trực tuyến"]) == ("1250", "1200")
-    assert unit["Tỷ lệ trực tuyến (%)"] == "96.00"
+    assert (unit["Vị trí"], unit["Hạng trong khối"], unit["Số quý có báo cáo"]) == ("1", "1", "4")
+    assert (unit["Hồ sơ TTHC trình Sở"], unit["Trong đó trực tuyến"]) == ("40", "40")
+    assert unit["Tỷ lệ trình Sở trực tuyến (%)"] == "100.0"
     assert Decimal(unit["Chỉ số năm"]) > 0
