@@ -85,6 +85,11 @@ class Settings(BaseSettings):
     # they are named (commands, buttons), so nothing is ever created for year 9999.
     campaign_first_year: int = Field(default=2021, ge=2000, le=2100)
     campaign_last_year: int = Field(default=2030, ge=2000, le=2100)
+    # Pictures of published results, drawn ahead and kept on disk so that a restarted
+    # bot sends them at once (bot/services/chart_images.py). No folder: "charts" beside
+    # the db; chart_cache_mb bounds it (0: nothing kept on disk, nothing drawn ahead).
+    chart_dir: Path | None = None
+    chart_cache_mb: int = Field(default=1024, ge=0, le=1_000_000)
 
     @field_validator("office_ids", mode="before")
     @classmethod
@@ -170,6 +175,11 @@ class Settings(BaseSettings):
     def backup_path(self) -> Path:
         """Where the daily backups go."""
         return self.backup_dir if self.backup_dir is not None else self.db_path.parent / "backups"
+
+    @property
+    def chart_path(self) -> Path:
+        """Where pictures of published results are kept."""
+        return self.chart_dir if self.chart_dir is not None else self.db_path.parent / "charts"
 
     @property
     def invite_ttl(self) -> timedelta:

@@ -21,6 +21,7 @@ from bot.services.outbox import OutboxSender, SenderSettings
 from bot.services.pacing import Pacer, PacerSettings
 from bot.services.periods import PeriodService
 from bot.services.practices import PracticeService
+from bot.services.publication import PublicationService
 from bot.services.registration import RegistrationService
 from bot.services.reminders import DeskSchedule
 from bot.services.reporting import ReportingService
@@ -47,6 +48,7 @@ class Services:
     appraisal: AppraisalService
     charts: ChartImages
     awards: AwardsService
+    publication: PublicationService
 
     pacer: Pacer
     outbox: OutboxSender
@@ -58,6 +60,7 @@ class Services:
     desk: DeskSchedule
 
     async def close(self) -> None:
+        await self.charts.close()
         await self.outbox.stop()  # records the requests in flight before the database goes
         await self.db.close()
 
@@ -104,8 +107,11 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         export=ExportService(db, form, tz=settings.tz, standings=standings, clock=clock),
         standings=standings,
         appraisal=AppraisalService(db, clock, methodology, periods),
-        charts=ChartImages(),
+        charts=ChartImages(
+            directory=settings.chart_path, disk_budget=settings.chart_cache_mb * 2**20
+        ),
         awards=AwardsService(db, clock, standings, periods),
+        publication=PublicationService(db, clock, standings, periods, review),
         pacer=pacer,
         outbox=outbox,
         broadcasts=broadcasts,
