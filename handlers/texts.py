@@ -49,8 +49,9 @@ INVITE_THROTTLED = "Anh/chị đã nhập sai mã mời quá nhiều lần. Vui 
 HELP_UNIT = (
     "<b>Các chức năng dành cho đơn vị</b>\n"
     "/report — lập, sửa và gửi báo cáo kết quả CCHC hằng quý\n"
-    "/standing [kỳ] — Chỉ số CCHC, xếp hạng trong khối, các tiêu chí cần cải thiện\n"
-    "/trend — diễn biến Chỉ số CCHC của đơn vị qua các quý\n"
+    "/standing [kỳ] — kết quả đã công bố (kết quả theo dõi quý, Chỉ số CCHC năm): xếp hạng "
+    "trong khối, các tiêu chí cần cải thiện\n"
+    "/trend — diễn biến kết quả theo dõi các quý của đơn vị\n"
     "/ranking [kỳ] — bảng xếp hạng của khối (khi Sở đã công bố)\n"
     "/explain — xem điểm được thẩm định điều chỉnh và gửi giải trình\n"
     "/practices [từ khoá] — thư viện điển hình tiên tiến, mô hình hay\n"
@@ -112,8 +113,8 @@ ERROR = (
 
 UNIT_COMMAND_MENU = {
     "report": "Lập, sửa và gửi báo cáo CCHC hằng quý",
-    "standing": "Kết quả Chỉ số CCHC và xếp hạng của đơn vị",
-    "trend": "Diễn biến Chỉ số CCHC qua các quý",
+    "standing": "Kết quả đã công bố và xếp hạng của đơn vị",
+    "trend": "Diễn biến kết quả theo dõi các quý",
     "ranking": "Bảng xếp hạng của khối",
     "explain": "Giải trình về điểm thẩm định",
     "cancel": "Tạm dừng lập báo cáo (giữ bản nháp)",

@@ -148,6 +148,11 @@ class PeriodExport:
     exported_at: datetime
     scored: bool  # scores and ranks are filled in
     published: bool  # the ranking has been published (otherwise provisional)
+    # What the scores are and whether they are published, as every message says it:
+    # "Kết quả theo dõi quý I/2025" and "tạm tính, chưa công bố" or "đã công bố theo
+    # văn bản số … ngày …" (empty when not scored).
+    result: str = ""
+    status: str = ""
 
     @property
     def rows(self) -> tuple[ExportRow, ...]:
