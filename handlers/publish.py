@@ -29,7 +29,7 @@ from bot.services import publication as pub
 from bot.services.chart_images import trend_chart
 from bot.services.chart_specs import Chart
 from bot.services.container import Services
-from bot.services.standings import Scope, document_name, result_name
+from bot.services.standings import Scope, document_name, published_how, result_name
 from handlers import buttons, dialog, texts
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import PublishCancel, PublishConfirm
@@ -85,9 +85,8 @@ def _refusal(services: Services, scope: Scope, refused: pub.Refused) -> str:
 
 
 def _already(services: Services, scope: Scope, publication: Publication) -> str:
-    return texts.ALREADY_PUBLISHED.format(
-        result=esc(result_name(scope)), status=esc(status_of(services, scope, publication))
-    )
+    how = published_how(scope, publication, services.settings.tz)
+    return texts.ALREADY_PUBLISHED.format(result=esc(result_name(scope)), how=esc(how))
 
 
 def render_coverage(services: Services, coverage: pub.Coverage) -> str:
@@ -117,18 +116,23 @@ def render_coverage(services: Services, coverage: pub.Coverage) -> str:
         open=len(coverage.open_units),
         returned=returned,
     )
-    if coverage.open_units:
+    if coverage.open_units and len(coverage.open_units) < coverage.units:
         codes = [esc(u.code) for u in coverage.open_units[:OPEN_UNITS_SHOWN]]
         more = len(coverage.open_units) - OPEN_UNITS_SHOWN
         text += texts.PUBLISH_OPEN_UNITS.format(
             units=", ".join(codes) + (f"… (+{more})" if more > 0 else "")
         )
     tz = services.settings.tz
+    today = services.publication.today()
     for period in coverage.open_periods:
         label = period_label(period.year, period.quarter)
-        text += texts.PUBLISH_OPEN_PERIOD.format(
-            period=label[:1].upper() + label[1:],
-            due=format_datetime(period.due_at, tz),
+        label = label[:1].upper() + label[1:]
+        text += (
+            texts.PUBLISH_FUTURE_PERIOD.format(period=label, start=format_date(period.data_from))
+            if period.data_from > today
+            else texts.PUBLISH_OPEN_PERIOD.format(
+                period=label, due=format_datetime(period.due_at, tz)
+            )
         )
     if coverage.open_units:
         text += texts.PUBLISH_OPEN_WARNING
@@ -294,15 +298,13 @@ async def on_button(update: Update, context: BotContext, press: Press[PublishBut
         await reply(update, context, _already(services, scope, outcome.publication))
         return
     broadcasts.outbox.wake()
-    status = status_of(services, scope, outcome.publication)
+    draw_ahead(services, [scope], what=scope.code)
+    how = published_how(scope, outcome.publication, services.settings.tz)
     await reply(
         update,
         context,
-        texts.PUBLISHED.format(
-            result=esc(result_name(scope)), status=esc(status), sent=len(queued)
-        ),
+        texts.PUBLISHED.format(result=esc(result_name(scope)), how=esc(how), sent=len(queued)),
     )
-    draw_ahead(services, [scope], what=scope.code)
 
 
 async def _notices(services: Services, scope: Scope, document: str) -> list[Notice]:

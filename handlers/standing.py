@@ -379,7 +379,11 @@ async def cmd_trend(update: Update, context: BotContext) -> None:
         lines.append(
             texts.TREND_LINE.format(scope=p.scope.label, index=index, median=median, status=status)
         )
-    lines.append(texts.TREND_NOTE_OFFICE if office else texts.TREND_NOTE_UNITS)
+    provisional = any(p.index is not None and p.scope.code not in published for p in points)
+    if not office:
+        lines.append(texts.TREND_NOTE_UNITS)
+    elif provisional:
+        lines.append(texts.TREND_NOTE_OFFICE)
     await reply(update, context, "\n".join(lines))
     await _uploading(update, context)
     image = await services.charts.image(
@@ -388,7 +392,7 @@ async def cmd_trend(update: Update, context: BotContext) -> None:
     title = texts.TREND_TITLE.format(unit=esc(unit.name))
     caption = (
         texts.TREND_CAPTION_OFFICE.format(title=title)
-        if office and any(p.index is not None and p.scope.code not in published for p in points)
+        if office and provisional
         else texts.TREND_CAPTION_UNITS.format(title=title)
     )
     await _photo(update, context, image, caption)

@@ -352,7 +352,7 @@ PUBLISH_BUSY = (
     "Anh/chị đang làm dở một thao tác khác. Vui lòng hoàn tất hoặc gửi /cancel rồi dùng lại "
     "<code>/publish</code>."
 )
-ALREADY_PUBLISHED = "{result} đã được công bố trước đó ({status})."
+ALREADY_PUBLISHED = "{result} đã được công bố trước đó, {how}."
 PUBLISH_COVERAGE = (
     "📋 <b>Công bố {result}</b>\n"
     "<i>Hiện là kết quả tạm tính, chưa công bố.</i>\n\n"
@@ -367,6 +367,7 @@ PUBLISH_COVERAGE_EVERY = " (đủ cả {quarters} quý: {every})"
 PUBLISH_COVERAGE_RETURNED = " (trong đó {returned} có báo cáo bị trả lại, chưa gửi lại)"
 PUBLISH_OPEN_UNITS = "\n  {units}"
 PUBLISH_OPEN_PERIOD = "\n⚠️ {period} vẫn đang nhận báo cáo (hạn nộp {due})."
+PUBLISH_FUTURE_PERIOD = "\n⚠️ {period} chưa đến kỳ báo cáo (số liệu tính từ ngày {start})."
 PUBLISH_OPEN_WARNING = (
     "\n⚠️ Kết quả còn có thể thay đổi sau khi công bố nếu các đơn vị trên gửi, sửa báo cáo."
 )
@@ -417,7 +418,7 @@ PUBLISH_STALE = (
     "Nút này không còn hiệu lực (đã huỷ hoặc đã có bản xác nhận mới). Không có gì được "
     "công bố; anh/chị dùng <code>/publish KỲ</code> để bắt đầu lại."
 )
-PUBLISHED = "✅ Đã công bố {result} ({status}). Đang gửi thông báo tới {sent} người."
+PUBLISHED = "✅ Đã công bố {result} {how}. Đang gửi thông báo tới {sent} người."
 PUBLISH_LABEL = "Thông báo công bố {result}"
 PUBLISH_NOTICE = (
     "📢 <b>Sở GDĐT đã công bố {result}</b> theo {document}.\n"

@@ -103,8 +103,9 @@ RESULT_YEAR = "Chỉ số CCHC năm {year}"
 RESULT_YTD = "Kết quả theo dõi lũy kế năm {year} (đến quý {quarter})"
 STATUS_PROVISIONAL = "tạm tính, chưa công bố"
 STATUS_YTD = "tạm tính; kết quả lũy kế năm không được công bố"
-STATUS_PUBLISHED = "đã công bố theo {document}"
-STATUS_PUBLISHED_UNDATED = "đã công bố ngày {date}"
+STATUS_PUBLISHED = "đã công bố {how}"
+PUBLISHED_BY = "theo {document}"
+PUBLISHED_ON = "ngày {date}"
 DOCUMENT_YEAR = "Quyết định số {number} ngày {date}"
 DOCUMENT_QUARTER = "văn bản số {number} ngày {date}"
 
@@ -126,19 +127,24 @@ def document_name(scope: Scope, number: str, day: date) -> str:
     return template.format(number=number, date=format_date(day))
 
 
+def published_how(scope: Scope, publication: Publication, tz: ZoneInfo) -> str:
+    """ "theo Quyết định số … ngày …"; for a result published before documents were
+    recorded, the day it was published ("ngày 20/02/2025")."""
+    if publication.decision_number is None or publication.decision_date is None:
+        day = publication.published_at.astimezone(tz).date()
+        return PUBLISHED_ON.format(date=format_date(day))
+    return PUBLISHED_BY.format(
+        document=document_name(scope, publication.decision_number, publication.decision_date)
+    )
+
+
 def result_status(scope: Scope, publication: Publication | None, tz: ZoneInfo) -> str:
     """ "tạm tính, chưa công bố", or "đã công bố theo Quyết định số … ngày …"."""
     if not scope.publishable:
         return STATUS_YTD
     if publication is None:
         return STATUS_PROVISIONAL
-    if publication.decision_number is None or publication.decision_date is None:
-        # Published before documents were recorded: the day it was published.
-        day = publication.published_at.astimezone(tz).date()
-        return STATUS_PUBLISHED_UNDATED.format(date=format_date(day))
-    return STATUS_PUBLISHED.format(
-        document=document_name(scope, publication.decision_number, publication.decision_date)
-    )
+    return STATUS_PUBLISHED.format(how=published_how(scope, publication, tz))
 
 
 @dataclass(frozen=True, slots=True)
