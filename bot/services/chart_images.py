@@ -34,6 +34,7 @@ from bot.services.chart_specs import (
     Chart,
     TrendChart,
     digest,
+    lower_priority,
     render_to_file,
     write_atomically,
 )
@@ -270,7 +271,9 @@ class ChartImages:
             # Spawned, not forked: the bot's process has threads (the database's, the
             # render threads), which a fork would copy mid-lock.
             self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=lower_priority,
             )
         return self._pool
 
