@@ -86,8 +86,9 @@ class Settings(BaseSettings):
     campaign_first_year: int = Field(default=2021, ge=2000, le=2100)
     campaign_last_year: int = Field(default=2030, ge=2000, le=2100)
     # Pictures of published results, drawn ahead and kept on disk so that a restarted
-    # bot sends them at once (bot/services/chart_images.py). No folder: "charts" beside
-    # the db; chart_cache_mb bounds it (0: nothing kept on disk, nothing drawn ahead).
+    # bot sends them at once (bot/services/chart_images.py). No folder: "<db>-charts"
+    # beside the db (its own for each database, the demo's included); chart_cache_mb
+    # bounds it (0: nothing kept on disk, nothing drawn ahead).
     chart_dir: Path | None = None
     chart_cache_mb: int = Field(default=1024, ge=0, le=1_000_000)
 
@@ -179,7 +180,9 @@ class Settings(BaseSettings):
     @property
     def chart_path(self) -> Path:
         """Where pictures of published results are kept."""
-        return self.chart_dir if self.chart_dir is not None else self.db_path.parent / "charts"
+        if self.chart_dir is not None:
+            return self.chart_dir
+        return self.db_path.parent / f"{self.db_path.stem}-charts"
 
     @property
     def invite_ttl(self) -> timedelta:
