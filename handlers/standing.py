@@ -167,6 +167,14 @@ def render_standing(standing: UnitStanding, status: str) -> str:
     )
     if unreviewed:
         lines.append(texts.STANDING_UNREVIEWED_NOTE)
+    if row.score.provisional and standing.scope.kind == "quarter":
+        shown = {
+            "scored": format_number(row.score.max_points),
+            "full": format_number(row.score.full_max),
+            "pending": format_number(row.score.pending_points),
+        }
+        note = texts.STANDING_SCORED_PART if published else texts.STANDING_SCORED_SO_FAR
+        lines.append(note.format(**shown))
     change = standing.change
     if change is not None:
         previous = standing.previous_scope.label

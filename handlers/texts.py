@@ -256,6 +256,14 @@ INVITE_CREATED = (
 STANDING_HEADER = "<b>{result}</b> <i>({status})</i>\nĐơn vị: <b>{unit}</b>\n{block}"
 STANDING_RANK = "Xếp hạng trong khối: <b>{rank}/{total}</b>{tied}"
 STANDING_TIED = " (đồng hạng)"
+STANDING_SCORED_SO_FAR = (
+    "Chỉ số tạm tính trên {scored}/{full} điểm: {pending} điểm của các tiêu chí do Văn phòng "
+    "Sở chấm chưa có điểm, chưa tính."
+)
+STANDING_SCORED_PART = (
+    "Chỉ số tính trên {scored}/{full} điểm đã chấm; {pending} điểm của các tiêu chí do Văn "
+    "phòng Sở chấm không có điểm khi công bố."
+)
 STANDING_SILENT = "{silent}/{total} đơn vị của khối chưa báo cáo, xếp cuối khối."
 STANDING_INDEX = "Chỉ số: <b>{index}</b> điểm — xếp loại <b>{band}</b>{unreviewed}"
 UNREVIEWED = " (chưa duyệt)"
