@@ -94,7 +94,7 @@ class Walk:
         overrides: dict[str, str] | None = None,
         *,
         form: FormSpec = FORM,
-        timeout: float = 5.0,  # noqa: ASYNC109 - passed on to each expect()
+        timeout: float = 5.0,  # seconds, for each expect()
     ) -> None:
         self.user = user
         self.form = form
