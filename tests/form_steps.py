@@ -146,6 +146,7 @@ class Walk:
 
     async def to(self, key: str) -> None:
         """Answer every question before ``key`` validly until the bot asks ``key``."""
+        assert key in self.form.index, f"the form has no question {key!r}"
         target = self.form.index[key]
         assert target >= self.position, f"{key} is behind the walk (at {self.key})"
         while self.position < target:
