@@ -33,7 +33,7 @@ from bot.config import Settings
 from bot.services.container import open_services
 from bot.standin import BotApiStandin, RateLimits, RecordedRequest, SimulatedUser
 from bot.standin.limits import LIMITED_METHODS
-from tests.form_steps import Walk, header
+from tests.form_steps import Walk
 
 OFFICE_IDS = (900001, 900002)
 RATE = 28.0  # the bot's setting (CCHC_TELEGRAM_RATE's default)
@@ -90,9 +90,8 @@ async def fill(head: SimulatedUser, run: Run) -> None:
     """The whole report, in the form's order, with a second's thought before each answer,
     then submit."""
     walk = Walk(head, timeout=STEP_TIMEOUT)
-    await head.send("/report")
     try:
-        await head.expect(header(1), timeout=STEP_TIMEOUT)
+        await walk.start()
         while not walk.at_summary:
             await asyncio.sleep(THINK)
             sent = time.perf_counter()

@@ -63,12 +63,16 @@ def answers(rng: random.Random) -> dict[str, object]:
     planned = rng.randint(1, 30)
     feedback = rng.randint(0, 20)
     staff = rng.randint(10, 200)
+    surveyed = rng.random() < 0.8
+    disbursed = rng.choice([None, f"{rng.uniform(0, 100):.1f}"])
+    submitted = rng.randint(0, 40)
     return {
         "tasks_planned": planned,
         "tasks_completed": rng.randint(0, planned),
         "inspections": rng.randint(0, 4),
         "par_self_score": f"{rng.uniform(50, 100):.1f}",
-        "sipas_rate": f"{rng.uniform(60, 100):.1f}",
+        "survey_done": surveyed,
+        "sipas_rate": f"{rng.uniform(60, 100):.1f}" if surveyed else None,
         "propaganda_events": rng.randint(0, 40),
         "articles": rng.randint(0, 30),
         "initiatives": rng.randint(0, 5),
@@ -80,11 +84,14 @@ def answers(rng: random.Random) -> dict[str, object]:
         "dossiers_late": late,
         "feedback_received": feedback,
         "feedback_on_time": rng.randint(0, feedback),
+        "procedures_to_dept": submitted,
+        "procedures_to_dept_online": rng.randint(0, submitted),
         "staff_total": staff,
         "staff_streamlined": rng.randint(0, 3),
         "staff_trained": rng.randint(0, staff),
         "autonomy_level": rng.choice(["full", "regular", "partial", "state"]),
-        "budget_disbursed": rng.choice([None, f"{rng.uniform(0, 100):.1f}"]),
+        "investment_assigned": disbursed is not None,
+        "budget_disbursed": disbursed,
         "services_full_online": rng.randint(0, 10),
         "services_partial_online": rng.randint(0, 10),
         "e_documents_rate": f"{rng.uniform(50, 100):.1f}",

@@ -94,7 +94,7 @@ class Walk:
         overrides: dict[str, str] | None = None,
         *,
         form: FormSpec = FORM,
-        timeout: float = 5.0,  # noqa: ASYNC109 - passed on to each expect()
+        timeout: float = 5.0,  # seconds, for each expect()
     ) -> None:
         self.user = user
         self.form = form
@@ -146,6 +146,7 @@ class Walk:
 
     async def to(self, key: str) -> None:
         """Answer every question before ``key`` validly until the bot asks ``key``."""
+        assert key in self.form.index, f"the form has no question {key!r}"
         target = self.form.index[key]
         assert target >= self.position, f"{key} is behind the walk (at {self.key})"
         while self.position < target:

@@ -11,6 +11,7 @@ from bot.app import services_of
 from bot.standin import BotApiStandin, SentMessage, SimulatedUser
 from handlers.context import App
 from tests.e2e.conftest import bound_user
+from tests.form_steps import label
 from tests.reports import bind, submit
 
 
@@ -42,7 +43,7 @@ async def test_office_exports_the_workbook_and_the_draft_report(
     header = [c.value for c in sheet[1]]
     first = {h: c.value for h, c in zip(header, sheet[2], strict=True)}
     assert first["Mã đơn vị"] == "THPT-QH"
-    assert first["Tổng số hồ sơ thủ tục hành chính đã tiếp nhận trong quý"] == 2000
+    assert first[label("dossiers_received")] == 2000
     assert first["Xếp hạng trong khối"] == 1
 
     await office.send("/export docx 2025-Q1")

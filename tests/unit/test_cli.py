@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.forms.schema import load_form
 from bot.standin.server import BotApiStandin
 from tests.cli_support import clean_environment, run
+from tests.form_steps import FORM, label, number
 
 FIELD_KEYS = {"key", "label", "type", "required", "min", "max", "section"}
 ROSTER = str(Path(str(resources.files("bot.data").joinpath("roster_example.csv"))))
@@ -100,8 +101,8 @@ def test_form_show_lists_sections_and_questions(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "form", "show")
 
     assert code == 0
-    assert "a) Thực hiện kế hoạch CCHC" in out
-    assert "  1. Số nhiệm vụ CCHC đơn vị phải thực hiện trong quý theo kế hoạch" in out
+    assert FORM.field("tasks_planned").section in out
+    assert f"  {number('tasks_planned')}. {label('tasks_planned')}" in out
     assert "[tasks_planned] số nguyên, từ 1 đến 1.000; bắt buộc" in out
     assert "[sipas_rate] tỷ lệ %, từ 0 đến 100; không bắt buộc" in out
 

@@ -17,10 +17,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import bot.services.export as export_module
 from bot.domain.models import Period
-from bot.forms.schema import FieldSpec, load_form
+from bot.forms.schema import FieldSpec
 from bot.services.container import Services
 from bot.services.export_data import RATES
 from bot.services.export_xlsx import MAX_WIDTH, MIN_WIDTH
+from tests.form_steps import label
 from tests.reports import VALID_ANSWERS, bind, fill, submit
 
 BLOCK = "truc_thuoc"
@@ -149,9 +150,7 @@ async def test_xlsx_has_a_sheet_per_block_and_every_submitted_value(
     assert cva[feedback] is None  # no feedback received: nothing to measure
     # Text that looks like a formula stays text.
     assert (
-        sheet.cell(
-            row=rows.index(lqd) + 2, column=header.index("Kết quả nổi bật trong quý") + 1
-        ).data_type
+        sheet.cell(row=rows.index(lqd) + 2, column=header.index(label("highlights")) + 1).data_type
         == "s"
     )
 
@@ -175,8 +174,8 @@ async def test_xlsx_is_laid_out_for_reading(services: Services, period: Period) 
     def fmt(name: str) -> str:
         return str(sheet.cell(row=2, column=column[name]).number_format)
 
-    assert fmt("Tổng số hồ sơ thủ tục hành chính đã tiếp nhận trong quý") == "#,##0"
-    assert fmt("Tỷ lệ văn bản đi được gửi dưới dạng điện tử có ký số, %") == "#,##0.0#"
+    assert fmt(label("dossiers_received")) == "#,##0"
+    assert fmt(label("e_documents_rate")) == "#,##0.0#"
     assert fmt("Chỉ số CCHC") == "0.00"
     assert fmt(RATES[0].label) == "0.00"
     assert fmt("Thời điểm gửi") == "dd/mm/yyyy hh:mm"
@@ -243,17 +242,15 @@ async def test_docx_draft_has_the_national_header_totals_and_gathered_texts(
         if len(row.cells) == 2
     }
     assert 1250 + 800 + 1250 == 3300
-    assert results["Tổng số hồ sơ thủ tục hành chính đã tiếp nhận trong quý"] == "Tổng cộng: 3.300"
-    assert results["Trong đó: số hồ sơ tiếp nhận trực tuyến"] == "Tổng cộng: 2.500"
+    assert results[label("dossiers_received")] == "Tổng cộng: 3.300"
+    assert results[label("dossiers_online")] == "Tổng cộng: 2.500"
     assert results["Tỷ lệ hồ sơ tiếp nhận trực tuyến"] == "75,76% (2.500/3.300)"
     # On time against resolved: (1.240 + 790 + 1.200) / (that + 10 + 10 + 50).
     assert results["Tỷ lệ hồ sơ giải quyết đúng hạn"] == "97,88% (3.230/3.300)"
-    assert results[load_form().field("sipas_rate").label] == (
+    assert results[label("sipas_rate")] == (
         "Bình quân: 90,75% (3 đơn vị có số liệu)"  # (92 + 88,25 + 92) / 3
     )
-    assert results["Đơn vị có duy trì, áp dụng hệ thống quản lý chất lượng ISO 9001 không?"] == (
-        "3/3 đơn vị trả lời Có"
-    )
+    assert results[label("iso_applied")] == ("3/3 đơn vị trả lời Có")
     status = document.tables[1]
     assert [c.text for c in status.rows[-1].cells] == ["Tổng cộng", "71", "3", "4,23%"]
 

@@ -27,7 +27,9 @@ def test_valid_answers_have_exactly_one_entry_per_field_of_the_shipped_form() ->
 def test_each_valid_answer_fits_its_field() -> None:
     """Skipping only where the form allows it, buttons only for choices, files for files."""
     for spec in FORM.fields:
-        value = VALID_ANSWERS[spec.key]
+        value = VALID_ANSWERS.get(spec.key)
+        if value is None:
+            continue  # the test above names it
         if value == "skip":
             assert not spec.required, f"{spec.key} is required and cannot be skipped"
         elif value.startswith("button:"):
