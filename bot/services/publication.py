@@ -35,7 +35,7 @@ from bot.scoring.methodology import Methodology
 from bot.services.periods import PeriodService, apply_extension
 from bot.services.review import REPORTED, ReviewService
 from bot.services.standings import Scope, ScopeError, StandingsService
-from storage import sessions, units
+from storage import inspections, sessions, units
 from storage import standings as standings_store
 from storage.database import Database
 from storage.standings import Publication
@@ -263,6 +263,8 @@ class PublicationService:
             )
         roster = await units.list_units(self._db.reader)
         office_scored = [c for c in self.methodology.criteria if c.source == "appraisal"]
+        # An inspection criterion is the office's to score only at the units it inspects.
+        inspected = await inspections.inspected(self._db.reader, scope.year)
         reported = every = reports = accepted = appraised = returned = 0
         open_units: list[Unit] = []
         for unit in roster:
@@ -272,7 +274,12 @@ class PublicationService:
             accepted += statuses.count("accepted")
             if sent:
                 reported += 1
-                required = {c.key for c in office_scored if c.applies_to(unit.block)}
+                ours = unit.code in inspected
+                required = {
+                    c.key
+                    for c in office_scored
+                    if c.applies_to(unit.block) and (ours or not c.only_inspected)
+                }
                 if all(required <= q.appraised.get(unit.code, set()) for q in sent):
                     appraised += 1
             if len(sent) == len(quarters):
