@@ -26,7 +26,7 @@ from telegram.ext import ApplicationHandlerStop, CommandHandler
 from bot.domain.broadcasts import Notice
 from bot.formatting import format_date, format_datetime, format_points, period_label
 from bot.services import publication as pub
-from bot.services.chart_images import trend_chart
+from bot.services.chart_images import Boards, trend_chart
 from bot.services.chart_specs import Chart
 from bot.services.container import Services
 from bot.services.standings import Scope, document_name, published_how, result_name
@@ -35,7 +35,7 @@ from handlers.buttons import Press, Who, button
 from handlers.callbacks import PublishCancel, PublishConfirm
 from handlers.common import identify, reply, require_office, retire_buttons
 from handlers.context import App, BotContext
-from handlers.standing import board_of, status_of, trend_for
+from handlers.standing import chart_title, status_of, trend_for
 from handlers.telegram_text import esc
 from storage.standings import Publication
 
@@ -390,6 +390,7 @@ async def _pictures(services: Services, scopes: list[Scope]) -> AsyncIterator[Ch
             for block in blocks:
                 # The newest scope's rankings are kept: /standing asks for them next.
                 ranking = await services.standings.block_ranking(scope, block.code, keep=n == 0)
+                boards = Boards(ranking, chart_title(scope, status))
                 for row in ranking.rows:
                     if row.score is None or (row.unit.code in members) != with_members:
                         continue
@@ -397,7 +398,7 @@ async def _pictures(services: Services, scopes: list[Scope]) -> AsyncIterator[Ch
                         points = await trend_for(services, row.unit.code, office=False)
                         yield trend_chart(points, texts.TREND_TITLE.format(unit=row.unit.name))
                     else:
-                        yield board_of(ranking, row.unit.code, status)[0]
+                        yield boards.of(row.unit.code)
 
 
 async def _draw_recent(context: BotContext) -> None:

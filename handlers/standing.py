@@ -312,13 +312,15 @@ async def standing_chart(
 
 def board_of(ranking: BlockRanking, own_unit: str | None, status: str) -> tuple[Chart, str]:
     """A block's ranking as a picture, and its caption (HTML)."""
-    result = result_name(ranking.scope)
-    # The picture's title is drawn, not parsed as HTML; the caption is HTML.
-    title = texts.CHART_TITLE.format(result=result, status=status)
     caption = texts.CHART_CAPTION.format(
-        result=esc(result), block=esc(ranking.block.name), status=esc(status)
+        result=esc(result_name(ranking.scope)), block=esc(ranking.block.name), status=esc(status)
     )
-    return board_chart(ranking, own_unit, title), caption
+    return board_chart(ranking, own_unit, chart_title(ranking.scope, status)), caption
+
+
+def chart_title(scope: Scope, status: str) -> str:
+    """A ranking picture's title: drawn, not parsed as HTML (the caption is HTML)."""
+    return texts.CHART_TITLE.format(result=result_name(scope), status=status)
 
 
 async def _send_leaderboard(

@@ -20,6 +20,7 @@ order given (the caller puts the most wanted first).
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import multiprocessing
@@ -35,6 +36,7 @@ from bot.services.chart_specs import (
     TrendChart,
     digest,
     lower_priority,
+    render,
     render_to_file,
     write_atomically,
 )
@@ -54,6 +56,7 @@ MAX_BARS = 30
 
 MEMORY_BUDGET = 32 * 1024 * 1024
 _SUFFIX = ".png"
+_BATCH = 64  # pictures looked up on disk at once while drawing ahead
 
 _warmed = False
 # A tall chart needs some 20 MB while it is drawn. Two render threads keep a burst of
@@ -62,26 +65,40 @@ _warmed = False
 _RENDERERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chart")
 
 
+class Boards:
+    """Every reader's picture of one block's ranking: the bars are made once, and each
+    reader's picture (their own bar marked, a window of a large block) in O(30)."""
+
+    def __init__(self, ranking: BlockRanking, title: str) -> None:
+        rows = [r for r in ranking.rows if r.ranked.entry.index is not None]
+        self._position = {r.unit.code: i for i, r in enumerate(rows)}
+        labels = [
+            (f"{r.ranked.rank}. {r.unit.name}", float(r.ranked.entry.index or 0)) for r in rows
+        ]
+        self._plain = [Bar(label=label, value=value) for label, value in labels]
+        self._marked = [Bar(label=label, value=value, highlight=True) for label, value in labels]
+        self._title = title
+        self._median = float(ranking.median) if ranking.median is not None else None
+        self._subtitle = ranking.block.name
+
+    def of(self, unit_code: str | None) -> BoardChart:
+        """The picture the reader from ``unit_code`` sees (None: nobody's bar marked)."""
+        count = len(self._plain)
+        position = self._position.get(unit_code or "", count)
+        shown: Sequence[int] = range(count)
+        if count > MAX_BARS:
+            if position < MAX_BARS - AROUND:
+                shown = range(MAX_BARS)
+            else:
+                around = range(position - AROUND, min(count, position + AROUND + 1))
+                shown = sorted(set(range(TOP)) | set(around))
+        bars = tuple(self._marked[i] if i == position else self._plain[i] for i in shown)
+        return BoardChart(self._title, bars, self._median, self._subtitle)
+
+
 def board_chart(ranking: BlockRanking, unit_code: str | None, title: str) -> BoardChart:
     """The block's ranking as the reader from ``unit_code`` sees it (their bar marked)."""
-    rows = [r for r in ranking.rows if r.ranked.entry.index is not None]
-    if len(rows) > MAX_BARS:
-        position = next((i for i, r in enumerate(rows) if r.unit.code == unit_code), len(rows))
-        if position < MAX_BARS - AROUND:
-            rows = rows[:MAX_BARS]
-        else:
-            keep = set(range(TOP)) | set(range(position - AROUND, position + AROUND + 1))
-            rows = [r for i, r in enumerate(rows) if i in keep]
-    bars = tuple(
-        Bar(
-            label=f"{r.ranked.rank}. {r.unit.name}",
-            value=float(r.ranked.entry.index or 0),
-            highlight=r.unit.code == unit_code,
-        )
-        for r in rows
-    )
-    median = float(ranking.median) if ranking.median is not None else None
-    return BoardChart(title, bars, median, ranking.block.name)
+    return Boards(ranking, title).of(unit_code)
 
 
 def trend_chart(points: Sequence[TrendPoint], title: str) -> TrendChart:
@@ -113,12 +130,14 @@ class ChartImages:
         self._disk_budget = disk_budget
         # An estimate (threads add to it), counted on first use and after each pruning.
         self._disk_bytes: int | None = None
-        # What the latest plan of each kind asked for ("2026-Q4", "start-up"): pruned last.
-        self._wanted: dict[str, set[str]] = {}
+        # What the latest plan of each kind ("2026-Q4", "recent") asked for, each picture
+        # with its place in the plan: pruned last, the plan's last places first.
+        self._wanted: dict[str, dict[str, int]] = {}
         self._queue: asyncio.Queue[tuple[str, Callable[[], AsyncIterator[Chart]]]] | None = None
         self._worker: asyncio.Task[None] | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._rendered_ahead = 0
+        self._last_size = 0  # of the last picture drawn ahead: room for the next?
         # Telegram keeps what was uploaded: a chart sent once is re-sent by its file_id,
         # which saves the upload (the larger part of a warm /standing).
         self._file_ids: OrderedDict[bytes, str] = OrderedDict()
@@ -171,7 +190,7 @@ class ChartImages:
             if found is not None:
                 self._keep(name, found)
                 return found
-        image = await self._run(chart.render)
+        image = await self._run(functools.partial(render, chart))
         self._keep(name, image)
         if path is not None:
             await asyncio.to_thread(self._store, path, image)
@@ -238,33 +257,59 @@ class ChartImages:
                 self._queue.task_done()
 
     async def _draw(self, what: str, source: Callable[[], AsyncIterator[Chart]]) -> None:
-        wanted: set[str] = set()
+        wanted: dict[str, int] = {}
         self._wanted[what] = wanted
-        loop = asyncio.get_running_loop()
         drawn = kept = 0
+        batch: list[tuple[Chart, str]] = []
+        full = False
         async for chart in source():
             name = digest(chart)
-            wanted.add(name)
-            path = self._path(name)
-            assert path is not None
-            if await asyncio.to_thread(self._touch, path):
-                kept += 1
-                continue
-            if self._disk_used() > self._disk_budget:
-                await asyncio.to_thread(self._prune, self._wanted_now())
-                if self._disk_used() > self._disk_budget:
-                    log.info(
-                        "Chart folder full (%d MB): the rest of %s is drawn on demand",
-                        self._disk_budget // 2**20,
-                        what,
-                    )
+            wanted.setdefault(name, len(wanted))
+            batch.append((chart, name))
+            if len(batch) == _BATCH:
+                done, kept_now, full = await self._draw_batch(batch, wanted)
+                drawn, kept, batch = drawn + done, kept + kept_now, []
+                if full:
                     break
+        if batch and not full:
+            done, kept_now, full = await self._draw_batch(batch, wanted)
+            drawn, kept = drawn + done, kept + kept_now
+        if full:
+            log.info(
+                "Chart folder full (%d MB): the rest of %s is drawn on demand",
+                self._disk_budget // 2**20,
+                what,
+            )
+        log.info("Pictures of %s: %d drawn ahead, %d already kept", what, drawn, kept)
+        await asyncio.to_thread(self._prune, self._wanted_now())
+
+    async def _draw_batch(
+        self, batch: list[tuple[Chart, str]], wanted: dict[str, int]
+    ) -> tuple[int, int, bool]:
+        """Draw the pictures of ``batch`` not kept yet; returns how many were drawn, how
+        many were kept already, and whether the folder is full."""
+        paths = [self._path(name) for _, name in batch]
+        present = await asyncio.to_thread(self._touch, [p for p in paths if p is not None])
+        loop = asyncio.get_running_loop()
+        drawn = 0
+        for (chart, name), path in zip(batch, paths, strict=True):
+            if path is None or path in present:
+                continue
+            # Room for one more picture (about the size of the last one drawn)?
+            if self._disk_used() + self._last_size > self._disk_budget:
+                # Make room from pictures no plan wants; the wanted ones stay.
+                await asyncio.to_thread(
+                    self._prune, self._wanted_now(), room=self._last_size, unwanted_only=True
+                )
+                if self._disk_used() + self._last_size > self._disk_budget:
+                    wanted.pop(name, None)
+                    return drawn, len(present), True
             size = await loop.run_in_executor(self._renderer(), render_to_file, chart, str(path))
+            self._last_size = size
             self._disk_bytes = self._disk_used() + size
             drawn += 1
             self._rendered_ahead += 1
-        log.info("Pictures of %s: %d drawn ahead, %d already kept", what, drawn, kept)
-        await asyncio.to_thread(self._prune, self._wanted_now())
+        return drawn, len(present), False
 
     def _renderer(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -277,15 +322,18 @@ class ChartImages:
             )
         return self._pool
 
-    def _touch(self, path: Path) -> bool:
-        """Whether the picture is kept already; touched, so that pruning keeps it.
-        Counts the folder on first use (in a thread)."""
+    def _touch(self, paths: Sequence[Path]) -> set[Path]:
+        """Which of these pictures are kept already; touched, so that pruning keeps
+        them. Counts the folder on first use (in a thread)."""
         self._count()
-        try:
-            os.utime(path)
-        except FileNotFoundError:
-            return False
-        return True
+        found = set()
+        for path in paths:
+            try:
+                os.utime(path)
+            except FileNotFoundError:
+                continue
+            found.add(path)
+        return found
 
     def _count(self) -> None:
         assert self._directory is not None
@@ -310,25 +358,35 @@ class ChartImages:
             return
         self._disk_bytes = self._disk_used() + len(image)
 
-    def _wanted_now(self) -> frozenset[str]:
-        """What the plans want, copied on the event loop for a thread to read."""
-        return frozenset().union(*self._wanted.values())
+    def _wanted_now(self) -> dict[str, int]:
+        """What the plans want, each picture with its best place in a plan; copied on
+        the event loop for a thread to read."""
+        found: dict[str, int] = {}
+        for plan in self._wanted.values():
+            for name, place in plan.items():
+                found[name] = min(place, found.get(name, place))
+        return found
 
-    def _prune(self, wanted: frozenset[str]) -> None:
-        """Delete pictures, oldest first and those no plan wants before the rest, until
-        the folder is within its budget (in a thread)."""
+    def _prune(
+        self, wanted: dict[str, int], *, room: int = 0, unwanted_only: bool = False
+    ) -> None:
+        """Delete pictures until the folder is within its budget with ``room`` to spare
+        (in a thread): first those no plan wants, oldest first; then (unless
+        ``unwanted_only``) the wanted ones, last places first."""
         if self._directory is None or not self._directory.exists():
             return
-        files = []
+        files: list[tuple[tuple[int, float], int, Path]] = []
         for path in self._files():
             try:
                 stat = path.stat()
             except FileNotFoundError:
                 continue
-            files.append((path.stem in wanted, stat.st_mtime, stat.st_size, path))
-        total = sum(size for _, _, size, _ in files)
-        for _, _, size, path in sorted(files, key=lambda f: (f[0], f[1])):
-            if total <= self._disk_budget:
+            place = wanted.get(path.stem)
+            order = (0, stat.st_mtime) if place is None else (1, float(-place))
+            files.append((order, stat.st_size, path))
+        total = sum(size for _, size, _ in files)
+        for (kind, _), size, path in sorted(files, key=lambda f: f[0]):
+            if total + room <= self._disk_budget or (unwanted_only and kind == 1):
                 break
             path.unlink(missing_ok=True)
             total -= size
