@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import Settings
-from bot.forms.schema import load_form
 from bot.services.container import open_services
 from bot.standin import BotApiStandin, RateLimits, RecordedRequest, SimulatedUser
 from bot.standin.limits import LIMITED_METHODS
-from tests.reports import VALID_ANSWERS
+from tests.form_steps import Walk, header
 
 OFFICE_IDS = (900001, 900002)
 RATE = 28.0  # the bot's setting (CCHC_TELEGRAM_RATE's default)
@@ -87,24 +86,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def fill(head: SimulatedUser, total: int, run: Run) -> None:
-    """The whole report with a second's thought before each answer, then submit."""
+async def fill(head: SimulatedUser, run: Run) -> None:
+    """The whole report, in the form's order, with a second's thought before each answer,
+    then submit."""
+    walk = Walk(head, timeout=STEP_TIMEOUT)
     await head.send("/report")
     try:
-        await head.expect(f"Câu 1/{total}", timeout=STEP_TIMEOUT)
-        for number, value in enumerate(VALID_ANSWERS.values(), start=1):
+        await head.expect(header(1), timeout=STEP_TIMEOUT)
+        while not walk.at_summary:
             await asyncio.sleep(THINK)
             sent = time.perf_counter()
-            if value.startswith("button:"):
-                await head.click(value.removeprefix("button:"))
-            elif value == "skip":
-                await head.click("Bỏ qua")
-            elif value == "file":
-                await head.send_document("bao-cao.pdf", "application/pdf", b"%PDF-1.4 bench")
-            else:
-                await head.send(value)
-            expected = f"Câu {number + 1}/{total}" if number < total else "Tóm tắt báo cáo"
-            await head.expect(expected, timeout=STEP_TIMEOUT)
+            await walk.give()
             run.latencies.append(time.perf_counter() - sent)
         await asyncio.sleep(THINK)
         sent = time.perf_counter()
@@ -154,7 +146,6 @@ async def one_run(heads: int, broadcast: bool) -> None:
         users = [standin.user(10000 + n, f"Thủ trưởng {n + 1}") for n in range(UNITS)]
         for user in users:
             user.started = True  # they opened the bot once, long ago
-        total = len(load_form(None).fields)
         env = {
             **os.environ,
             "CCHC_BOT_TOKEN": standin.token,
@@ -176,7 +167,7 @@ async def one_run(heads: int, broadcast: bool) -> None:
                     await office.expect("Văn phòng Sở", timeout=60)
                 cpu_before = cpu_seconds(proc.pid)
                 run.started = time.monotonic()
-                reporters = [asyncio.create_task(fill(u, total, run)) for u in users[:heads]]
+                reporters = [asyncio.create_task(fill(u, run)) for u in users[:heads]]
                 if broadcast:
                     await asyncio.sleep(20)  # mid-way through the reporting
                     run.broadcast_at = time.monotonic()

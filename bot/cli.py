@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot import cli_desk, cli_desk_periods, cli_scoring
+from bot import cli_desk, cli_desk_periods, cli_inspections, cli_scoring
 from bot.cli_output import fail, print_refused_import, write_text
 from bot.config import Settings, SettingsError, load_settings
 from bot.csv_cells import CsvCell, SafeCsvWriter
@@ -153,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_desk.add_commands(commands, _with_services)
     cli_desk_periods.add_commands(commands, _with_services)
+    cli_inspections.add_commands(commands, _with_services)
 
     awards = commands.add_parser(
         "awards",

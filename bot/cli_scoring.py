@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.formatting import format_points
 from bot.forms.schema import load_form
 from bot.numbers import format_number
-from bot.scoring.methodology import Criterion, Methodology, load_methodology
+from bot.scoring.methodology import PLAN_ITEMS, Criterion, Methodology, load_methodology
 from bot.services.container import Services
 
 Work = Callable[[Services], Awaitable[int]]
@@ -29,10 +29,11 @@ class Runner(Protocol):
 
 
 SOURCE_NAMES = {
-    "computed": "tính tự động từ báo cáo",
-    "appraisal": "Văn phòng Sở thẩm định",
-    "self": "đơn vị tự chấm, kèm tài liệu kiểm chứng hoặc giải trình",
+    "computed": "tính tự động từ số liệu báo cáo của đơn vị (Văn phòng Sở có thể thẩm định lại)",
+    "appraisal": "Văn phòng Sở chấm (thẩm định)",
+    "self": "đơn vị tự chấm, kèm tài liệu kiểm chứng hoặc giải trình; Văn phòng Sở thẩm định",
 }
+PLAN_ITEM_NAMES = {item: f"mục II.1.{item}" for item in PLAN_ITEMS}
 MEASURE_NAMES = {
     "rate": "tỷ lệ",
     "count": "số lượng",
@@ -40,9 +41,11 @@ MEASURE_NAMES = {
     "percent": "tỷ lệ %",
 }
 ZERO_DENOMINATOR_NAMES = {
-    "full": "đạt điểm tối đa",
     "zero": "0 điểm",
-    "not_applicable": "không tính tiêu chí",
+    "not_applicable": (
+        "không phát sinh, không tính tiêu chí (giảm điểm tối đa; Văn phòng Sở thấy trong "
+        "duyệt báo cáo)"
+    ),
 }
 
 
@@ -107,7 +110,11 @@ def describe_methodology(methodology: Methodology) -> str:
         for criterion in group.criteria:
             top = format_number(criterion.max_points)
             out.write(f"  [{criterion.key}] {criterion.title}: {top} điểm\n")
-            out.write(f"      {_how(criterion)}\n")
+            out.write(f"      Nội dung thi đua: {_plan_items(criterion)}\n")
+            out.write(f"      Căn cứ: {criterion.basis}\n")
+            out.write(f"      Người chấm: {SOURCE_NAMES[criterion.source]}\n")
+            out.write(f"      Cách tính: {_how(criterion)}\n")
+            out.write(f"      Khi thiếu: {_absent(criterion)}\n")
             if criterion.blocks is not None:
                 out.write(f"      Chỉ áp dụng cho khối: {', '.join(criterion.blocks)}\n")
     out.write("\nĐiểm tối đa theo khối:\n")
@@ -123,16 +130,45 @@ def describe_methodology(methodology: Methodology) -> str:
     return out.getvalue()
 
 
+def _plan_items(criterion: Criterion) -> str:
+    """The plan's contents a–g the criterion measures, or the office's own rule."""
+    if criterion.plan_items:
+        return ", ".join(PLAN_ITEM_NAMES[i] for i in criterion.plan_items) + " của Kế hoạch"
+    return "không thuộc mục a–g của Kế hoạch (quy định của Văn phòng Sở)"
+
+
+def _absent(criterion: Criterion) -> str:
+    """What an absent value means for the criterion: never a gain for the unit."""
+    if criterion.source == "appraisal":
+        said = "chưa chấm thì chờ chấm: chưa tính vào điểm và điểm tối đa (chỉ số tạm tính)"
+    elif criterion.source == "self":
+        said = "đơn vị không tự chấm: 0 điểm"
+    else:
+        said = "câu hỏi bị bỏ qua: 0 điểm (giữ điểm tối đa)"
+    parts = [said]
+    if criterion.zero_denominator is not None:
+        parts.append(f"mẫu số bằng 0: {ZERO_DENOMINATOR_NAMES[criterion.zero_denominator]}")
+    if criterion.applies_if is not None:
+        parts.append(
+            f"đơn vị trả lời “Không” ở câu {criterion.applies_if}: không áp dụng "
+            "(Văn phòng Sở thấy trong duyệt báo cáo)"
+        )
+    if criterion.only_inspected:
+        parts.append("chỉ chấm đơn vị có trong kế hoạch kiểm tra năm đó; đơn vị khác không tính")
+    return "; ".join(parts) + "."
+
+
 def _how(criterion: Criterion) -> str:
-    source = SOURCE_NAMES.get(criterion.source, criterion.source)
     if criterion.source != "computed" or criterion.measure is None:
-        return f"Nguồn điểm: {source}."
+        if criterion.source == "self":
+            return f"điểm tự chấm ở câu {criterion.claim_field}."
+        return "Văn phòng Sở nhập điểm (/appraise hoặc cchc-bot appraise import)."
     measure = MEASURE_NAMES.get(criterion.measure, criterion.measure)
     if criterion.measure == "rate":
         what = f"{measure} {' + '.join(criterion.numerator)} ÷ {' + '.join(criterion.denominator)}"
     else:
         what = f"{measure} {criterion.report_field}"
-    parts = [f"Nguồn điểm: {source}; {what}"]
+    parts = [what]
     if criterion.target is not None:
         if criterion.measure == "rate":
             target = f"{format_number(criterion.target * 100)}%"
@@ -149,10 +185,4 @@ def _how(criterion: Criterion) -> str:
         parts.append(f"theo bậc ({rungs})")
     elif criterion.measure != "yesno":
         parts.append("điểm tỷ lệ thuận đến mục tiêu")
-    if criterion.zero_denominator is not None:
-        parts.append(
-            f"mẫu số bằng 0: {ZERO_DENOMINATOR_NAMES.get(criterion.zero_denominator, '')}"
-        )
-    if criterion.missing == "not_applicable":
-        parts.append("bỏ qua câu hỏi: không tính tiêu chí")
     return ", ".join(parts) + "."

@@ -74,7 +74,8 @@ def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
         )
     )
     lines.append("")
-    lines.append(f"<b>{esc(spec.label)}</b>" + ("" if spec.required else texts.ASK_OPTIONAL))
+    label = spec.label_for(step.period.quarter)
+    lines.append(f"<b>{esc(label)}</b>" + ("" if spec.required else texts.ASK_OPTIONAL))
     if spec.help:
         lines.append(f"💡 {esc(spec.help)}")
     if spec.type == "file" and not spec.help:

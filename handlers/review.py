@@ -19,7 +19,9 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CommandHandler
 
 from bot.domain.models import Period
-from bot.formatting import format_datetime, period_label
+from bot.formatting import format_datetime, format_points, period_label
+from bot.numbers import format_number
+from bot.scoring.engine import UnitScore
 from bot.services.review import Decision, ReviewError
 from handlers import buttons, dialog, texts
 from handlers.buttons import Press, Who, button
@@ -109,6 +111,9 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
             for v in view.versions
         )
         lines.append(texts.VIEW_VERSIONS.format(versions=listed))
+    sheet = await context.services.appraisal.sheet(unit_code, period.code)
+    if sheet.final is not None:
+        lines += score_notes(sheet.final)
     lines += answer_lines(context.services.form, report.answers)
     markup = InlineKeyboardMarkup(
         [
@@ -122,6 +127,39 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
     await send_attachments(
         update, context, desk.unit, report, period_label(period.year, period.quarter)
     )
+
+
+def score_notes(score: UnitScore) -> list[str]:
+    """What the office should know before accepting: criteria the unit's own data took
+    out of its maximum (and what that moved), and criteria still waiting for the office."""
+    notes: list[str] = []
+    declined = [c for c in score.criteria if c.state == "not_applicable"]
+    if declined:
+        listed = "; ".join(
+            texts.REVIEW_CRITERION_ITEM.format(
+                title=esc(c.title), max=format_number(c.max_points), detail=esc(c.detail)
+            )
+            for c in declined
+        )
+        notes.append(
+            texts.REVIEW_DECLINED.format(
+                criteria=listed,
+                points=format_number(score.declined_points),
+                index=format_points(score.index),
+                max=format_number(score.max_points),
+                counted=format_points(score.index_counting_declined()),
+            )
+        )
+    pending = [c for c in score.criteria if c.state == "pending"]
+    if pending:
+        listed = ", ".join(
+            texts.REVIEW_PENDING_ITEM.format(
+                key=c.key, title=esc(c.title), max=format_number(c.max_points)
+            )
+            for c in pending
+        )
+        notes.append(texts.REVIEW_PENDING.format(criteria=listed))
+    return notes
 
 
 ReviewButton = ReviewOpen | ReviewAccept | ReviewReturn

@@ -1058,6 +1058,15 @@ REVIEW_HEADER = (
     "Tình trạng: <b>{status}</b>"
 )
 REVIEW_DECIDED = "{decision} lúc {at}{comment}"
+REVIEW_DECLINED = (
+    "⚠️ Tiêu chí không tính theo số liệu đơn vị khai (không phát sinh, không áp dụng): "
+    "{criteria}. Các tiêu chí này ({points} điểm) ra khỏi điểm tối đa: chỉ số {index} tính "
+    "trên {max} điểm; nếu tính 0 điểm cho chúng, chỉ số là {counted}. Đề nghị đối chiếu "
+    "số liệu; Văn phòng Sở có thể thẩm định lại bằng /appraise."
+)
+REVIEW_CRITERION_ITEM = "{title} ({max} điểm; {detail})"
+REVIEW_PENDING = "⏳ Chờ Văn phòng Sở chấm (chưa tính vào chỉ số tạm tính): {criteria}."
+REVIEW_PENDING_ITEM = "{title} [{key}], {max} điểm"
 REVIEW_DECIDED_COMMENT = ". Ý kiến: “{comment}”"
 REVIEW_DECISION_NAMES = {"accepted": "Đã chấp nhận", "returned": "Đã trả lại"}
 DESK_STATUS_NAMES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,18 @@ class StoredScore:
     band: str
     lost: dict[str, Decimal]
     appraised: tuple[str, ...]
+    # The maximum of criteria waiting for the office (not in ``max_points`` yet), and
+    # the criteria the unit's data made not applicable, with their maximum.
+    pending_points: Decimal = Decimal(0)
+    declined: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def provisional(self) -> bool:
+        return self.pending_points > 0
+
+    @property
+    def full_max(self) -> Decimal:
+        return self.max_points + self.pending_points
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +74,7 @@ async def scorable(
     accepted = _ACCEPTED if accepted_only else ""
     async with conn.execute(
         "SELECT u.code AS unit_code, r.id AS report_id, s.basis, s.points, s.max_points, "
-        "s.index_value, s.band, s.lost, s.appraised, "
+        "s.index_value, s.band, s.lost, s.appraised, s.pending_points, s.declined, "
         "(SELECT v.decision FROM reviews v WHERE v.report_id = r.id "
         "ORDER BY v.id DESC LIMIT 1) AS decision "
         "FROM units u "
@@ -96,6 +108,8 @@ def _stored(row: aiosqlite.Row, period_code: str) -> StoredScore:
         band=row["band"],
         lost={k: Decimal(v) for k, v in json.loads(row["lost"]).items()},
         appraised=tuple(json.loads(row["appraised"])),
+        pending_points=Decimal(row["pending_points"]),
+        declined={k: Decimal(v) for k, v in json.loads(row["declined"]).items()},
     )
 
 
@@ -147,11 +161,13 @@ async def answers_of(
 async def put(conn: aiosqlite.Connection, scores: Iterable[StoredScore]) -> None:
     await conn.executemany(
         "INSERT INTO scores (unit_code, period_code, basis, points, max_points, index_value, "
-        "band, lost, appraised) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "band, lost, appraised, pending_points, declined) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(unit_code, period_code) DO UPDATE SET basis = excluded.basis, "
         "points = excluded.points, max_points = excluded.max_points, "
         "index_value = excluded.index_value, band = excluded.band, lost = excluded.lost, "
-        "appraised = excluded.appraised",
+        "appraised = excluded.appraised, pending_points = excluded.pending_points, "
+        "declined = excluded.declined",
         [
             (
                 s.unit_code,
@@ -163,6 +179,8 @@ async def put(conn: aiosqlite.Connection, scores: Iterable[StoredScore]) -> None
                 s.band,
                 json.dumps({k: str(v) for k, v in s.lost.items()}),
                 json.dumps(list(s.appraised)),
+                str(s.pending_points),
+                json.dumps({k: str(v) for k, v in s.declined.items()}),
             )
             for s in scores
         ],

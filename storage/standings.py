@@ -124,6 +124,7 @@ RANKING_ACTIONS = (
     "appraisal.set",
     "roster.import",
     "block.add",
+    "inspection.plan",  # an inspection criterion applies to the planned units only
 )
 
 

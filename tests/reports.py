@@ -7,13 +7,15 @@ from bot.forms.answers import IncomingDocument
 from bot.services import reporting as rs
 from bot.services.container import Services
 
-# A valid answer for every question of the shipped form, by key, in asking order;
+# A valid answer for every question of the shipped form, by key (the helpers follow the
+# form's order, not this dict's; tests/unit/test_form_steps.py checks one entry per field);
 # "skip" presses Bỏ qua, "button:…" a button, "file" sends a PDF ("file:NAME" one so named).
 VALID_ANSWERS: dict[str, str] = {
     "tasks_planned": "12",
     "tasks_completed": "10",
     "inspections": "2",
     "par_self_score": "85,5",
+    "survey_done": "button:Có",
     "sipas_rate": "92",
     "propaganda_events": "20",
     "articles": "8",
@@ -32,6 +34,7 @@ VALID_ANSWERS: dict[str, str] = {
     "staff_streamlined": "1",
     "staff_trained": "40",
     "autonomy_level": "button:Tự bảo đảm chi thường xuyên",
+    "investment_assigned": "button:Có",
     "budget_disbursed": "45,5",
     "services_full_online": "3",
     "services_partial_online": "2",
@@ -64,39 +67,48 @@ async def fill(
     *,
     stop_at: str | None = None,
 ) -> rs.Step:
-    """Answer the questions in order as a person would (same service calls).
+    """Answer the questions as a person would (same service calls), each the bot asks
+    in turn, by its key.
 
     Returns the summary, or with ``stop_at`` the question with that key, unanswered.
     """
     answers = {**VALID_ANSWERS, **(overrides or {})}
-    reporting = services.reporting
-    step = await reporting.start(member)
-    for spec in services.form.fields:
-        assert isinstance(step, rs.Ask), step
-        if spec.key == stop_at:
+    step = await services.reporting.start(member)
+    while isinstance(step, rs.Ask):
+        key = step.field.key
+        if key == stop_at:
             return step
-        value = answers[spec.key]
-        if value == "skip":
-            step = await reporting.skip(member, step.number)
-        elif value.startswith("button:"):
-            label = value.removeprefix("button:")
-            key = (
-                "y"
-                if label == "Có"
-                else "n"
-                if label == "Không"
-                else next(c.key for c in spec.choices if c.label == label)
-            )
-            step = await reporting.answer_choice(member, step.number, key)
-        elif value == "file" or value.startswith("file:"):
-            name = value.removeprefix("file:") if value != "file" else "bao-cao.pdf"
-            doc = IncomingDocument("FILE", "U", name, "application/pdf", 1000)
-            step = await reporting.answer_document(member, doc)
-        else:
-            step = await reporting.answer_text(member, value)
+        assert key in answers, f"tests/reports.py VALID_ANSWERS has no answer for {key}"
+        step = await give(services, member, step, answers[key])
         assert not (isinstance(step, rs.Ask) and step.error), step
-    assert isinstance(step, rs.Summary)
+    assert isinstance(step, rs.Summary), step
     return step
+
+
+async def give(services: Services, member: Membership, step: rs.Ask, value: str) -> rs.Step:
+    """Answer the question ``step`` asks with ``value``, spelt as in VALID_ANSWERS."""
+    reporting = services.reporting
+    spec = step.field
+    if value == "skip":
+        done = await reporting.skip(member, step.number)
+    elif value.startswith("button:"):
+        label = value.removeprefix("button:")
+        key = (
+            "y"
+            if label == "Có"
+            else "n"
+            if label == "Không"
+            else next(c.key for c in spec.choices if c.label == label)
+        )
+        done = await reporting.answer_choice(member, step.number, key)
+    elif value == "file" or value.startswith("file:"):
+        name = value.removeprefix("file:") if value != "file" else "bao-cao.pdf"
+        doc = IncomingDocument("FILE", "U", name, "application/pdf", 1000)
+        done = await reporting.answer_document(member, doc)
+    else:
+        done = await reporting.answer_text(member, value)
+    assert done is not None, "no report conversation"
+    return done
 
 
 async def submit(
@@ -111,12 +123,12 @@ async def submit(
     return done
 
 
-async def resubmit(services: Services, member: Membership, changes: dict[int, str]) -> int:
-    """Edit the given questions (by number) of the last submission, then submit again."""
+async def resubmit(services: Services, member: Membership, changes: dict[str, str]) -> int:
+    """Edit the given questions (by key) of the last submission, then submit again."""
     step = await services.reporting.start(member)
     assert isinstance(step, rs.Summary), step
-    for number, text in changes.items():
-        step = await services.reporting.edit(member, number)
+    for key, text in changes.items():
+        step = await services.reporting.edit(member, services.form.index[key] + 1)
         assert isinstance(step, rs.Ask), step
         if text.startswith("file:"):
             doc = IncomingDocument("F2", "U2", text[5:], "application/pdf", 2000)

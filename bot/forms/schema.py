@@ -37,6 +37,9 @@ class FieldSpec(_Strict):
 
     key: str = Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")
     label: str = Field(min_length=1, max_length=300)
+    # The question as the fourth quarter's report asks it, where it differs: the Q4
+    # report is also the year report, so "phương hướng quý tới" becomes next year's.
+    label_q4: str | None = Field(default=None, min_length=1, max_length=300)
     help: str = Field(default="", max_length=600)
     type: FieldType
     required: bool = True
@@ -65,6 +68,10 @@ class FieldSpec(_Strict):
         if len({c.key for c in self.choices}) != len(self.choices):
             raise ValueError("khoá lựa chọn (choices.key) bị trùng")
         return self
+
+    def label_for(self, quarter: int) -> str:
+        """The question's wording in a report for ``quarter``."""
+        return self.label_q4 if quarter == 4 and self.label_q4 is not None else self.label
 
     @property
     def lower_bound(self) -> Decimal:

@@ -12,7 +12,19 @@ Rules that are policy rather than arithmetic:
 - An appraisal (thẩm định) for any criterion replaces whatever its source gave —
   computed, claimed, even "not applicable" — because the office has the final word.
   It is clamped to [0, max_points]. A criterion outside the unit's block stays out:
-  the block's maximum is part of the methodology, not the office's call per unit.
+  the block's maximum is part of the methodology, not the office's call per unit. So
+  does a criterion for inspected units only (``only_inspected``) at a unit the office
+  does not inspect this year: "the others are not penalised for the office's schedule".
+- A criterion only the office scores (``source = "appraisal"``) is *pending* until the
+  office scores it: left out of both points and maximum, so the provisional index is
+  the share of what has been scored so far, and the sheet says over how many points
+  ("tạm tính trên 61/100 điểm"). Scoring it 0 meanwhile would rank units by the order
+  in which the office gets to them.
+- Leaving a question out never helps: an unanswered input scores 0 with the criterion's
+  maximum kept. A criterion is *not applicable* only on the unit's explicit word — a
+  "Không" to its ``applies_if`` question, or a zero denominator the methodology declares
+  not applicable ("không phát sinh") — and the sheet lists those criteria, with the
+  points they took out of the maximum, for the office's review.
 - Each criterion's points are rounded to 2 decimals (half up) before summing, so the
   total equals the sum of the points the unit sees on its score sheet.
 - A stored answer that cannot be read as the expected type counts as unanswered: one
@@ -26,18 +38,35 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from bot.numbers import format_number
 from bot.scoring.methodology import Criterion, FieldGroup, Methodology
 
-__all__ = ["CriterionScore", "UnitScore", "score_unit"]
+__all__ = ["ENGINE_VERSION", "CriterionScore", "State", "UnitScore", "score_unit"]
+
+# Part of every stored score's fingerprint: a change to the rules in this module (not
+# in the methodology file) must rescore what was stored under the old ones.
+ENGINE_VERSION = "2"
+
+State = Literal["scored", "pending", "not_applicable", "exempt"]
+"""How a criterion stands on a sheet:
+
+- ``scored``: it has points;
+- ``pending``: only the office can score it and has not yet (out of the maximum);
+- ``not_applicable``: the unit's own data made it inapplicable — declared "Không" to its
+  ``applies_if`` question, or a zero denominator "không phát sinh" (out of the maximum,
+  listed for the office);
+- ``exempt``: the methodology or the office's plan leaves it out for this unit — another
+  block's criterion, or an inspection criterion at a unit not inspected this year.
+"""
 
 TWO_PLACES = Decimal("0.01")
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
 _NOTHING: Mapping[str, Decimal] = MappingProxyType({})
+_ZERO_INDEX = ZERO.quantize(TWO_PLACES)
 
 # Scoring a block formats the same targets and small counts over and over; the output
 # depends only on the value, so a cache halves the cost of a cold block ranking.
@@ -45,7 +74,9 @@ _show = lru_cache(maxsize=4096)(format_number)
 
 # The Vietnamese the score sheet shows for each criterion, in one place for review.
 _OTHER_BLOCK = "Không áp dụng đối với khối của đơn vị"
-_NOT_APPRAISED = "Chưa thẩm định"
+_NOT_APPRAISED = "Chờ Văn phòng Sở chấm điểm: chưa tính vào chỉ số tạm tính"
+_NOT_INSPECTED = "Đơn vị không thuộc kế hoạch kiểm tra của Sở năm nay: không tính"
+_DECLARED_NA = "Đơn vị khai báo không áp dụng (trả lời “Không” ở câu hỏi tương ứng)"
 _APPRAISED = "Văn phòng Sở thẩm định: {points}/{max} điểm"
 _APPRAISED_OVER = "Văn phòng Sở thẩm định: {points}/{max} điểm (trước thẩm định: {before})"
 _NOT_CLAIMED = "Đơn vị chưa tự chấm điểm"
@@ -56,11 +87,10 @@ _UNBACKED = (
     "Đơn vị tự chấm {points}/{max} điểm nhưng không có tài liệu kiểm chứng "
     "hay văn bản giải trình: không tính điểm"
 )
-_NO_DATA = "Báo cáo không có số liệu cho tiêu chí này"
+_NO_DATA = "Báo cáo không có số liệu cho tiêu chí này: 0 điểm"
 _ZERO_DENOMINATOR = "Không phát sinh (mẫu số bằng 0)"
 _SUFFIX_NA = ": không áp dụng"
 _SUFFIX_ZERO = ": 0 điểm"
-_SUFFIX_FULL = ": đạt điểm tối đa"
 _RATE = "Tỷ lệ {value} ({numerator}/{denominator})"
 _COUNT = "Số lượng {value}"
 _PERCENT = "Đạt {value}"
@@ -75,7 +105,7 @@ _BEFORE_POINTS = "{points} điểm"
 
 @dataclass(frozen=True, slots=True)
 class CriterionScore:
-    """One line of a unit's score sheet. ``points`` is None when not applicable.
+    """One line of a unit's score sheet. ``points`` is None unless ``state`` is scored.
 
     ``claimed`` is what the unit claimed for a ``self`` criterion (clamped to the
     maximum; None when it claimed nothing or the criterion is not self-assessed),
@@ -89,30 +119,57 @@ class CriterionScore:
     field_title: str
     max_points: Decimal
     points: Decimal | None
-    applicable: bool
+    applicable: bool  # scored: counts in the index
     source: str
     appraised: bool
     detail: str
     claimed: Decimal | None = None
+    state: State = "scored"
 
 
 @dataclass(frozen=True, slots=True)
 class UnitScore:
-    """A unit's quarter: points and maximum over applicable criteria, index 0–100."""
+    """A unit's quarter: points over the maximum scored so far, index 0–100.
+
+    ``max_points`` is the maximum of the scored criteria, the index's denominator;
+    ``pending_points`` the maximum of the criteria still waiting for the office; and
+    ``declined_points`` the maximum the unit's own data took out (not applicable).
+    """
 
     points: Decimal
     max_points: Decimal
     index: Decimal
     band: str
     criteria: tuple[CriterionScore, ...]
+    pending_points: Decimal = ZERO
+    declined_points: Decimal = ZERO
+
+    @property
+    def provisional(self) -> bool:
+        """Some criterion only the office can score is not scored yet."""
+        return self.pending_points > 0
+
+    @property
+    def full_max(self) -> Decimal:
+        """The maximum once the office has scored everything pending."""
+        return self.max_points + self.pending_points
 
     def lost(self) -> dict[str, Decimal]:
-        """Points left on the table per applicable criterion: where to improve first."""
+        """Points left on the table per scored criterion: where to improve first."""
         return {
             c.key: c.max_points - c.points
             for c in self.criteria
-            if c.applicable and c.points is not None
+            if c.state == "scored" and c.points is not None
         }
+
+    def declined(self) -> dict[str, Decimal]:
+        """The criteria the unit's data made not applicable, with their maximum points."""
+        return {c.key: c.max_points for c in self.criteria if c.state == "not_applicable"}
+
+    def index_counting_declined(self) -> Decimal:
+        """The index had the not-applicable criteria scored 0: what they moved, for review."""
+        maximum = self.max_points + self.declined_points
+        return _two_places(self.points / maximum * HUNDRED) if maximum > 0 else _ZERO_INDEX
 
 
 def score_unit(
@@ -121,28 +178,32 @@ def score_unit(
     block: str,
     answers: Mapping[str, Any],
     appraisals: Mapping[str, Decimal] = _NOTHING,
+    inspected: bool = False,
 ) -> UnitScore:
     """Score a submitted report (its stored ``answers``) for a unit of ``block``.
 
     ``appraisals`` maps criterion keys to points; keys the methodology does not know are
     ignored, so an appraisal kept from last year's file is harmless. The unit's own
     claims for ``self`` criteria are part of ``answers`` (the criterion names the fields).
+    ``inspected``: the unit is in the office's inspection plan for the report's year.
     """
     sheet = tuple(
-        _score(group, criterion, block, answers, appraisals)
+        _score(group, criterion, block, answers, appraisals, inspected)
         for group in methodology.fields
         for criterion in group.criteria
     )
-    applicable = [c for c in sheet if c.applicable and c.points is not None]
-    points = sum((c.points for c in applicable if c.points is not None), ZERO)
-    maximum = sum((c.max_points for c in applicable), ZERO)
-    index = _two_places(points / maximum * HUNDRED) if maximum > 0 else ZERO.quantize(TWO_PLACES)
+    scored = [c for c in sheet if c.state == "scored" and c.points is not None]
+    points = sum((c.points for c in scored if c.points is not None), ZERO)
+    maximum = sum((c.max_points for c in scored), ZERO)
+    index = _two_places(points / maximum * HUNDRED) if maximum > 0 else _ZERO_INDEX
     return UnitScore(
         points=points,
         max_points=maximum,
         index=index,
         band=methodology.band(index),
         criteria=sheet,
+        pending_points=sum((c.max_points for c in sheet if c.state == "pending"), ZERO),
+        declined_points=sum((c.max_points for c in sheet if c.state == "not_applicable"), ZERO),
     )
 
 
@@ -152,12 +213,17 @@ def _score(
     block: str,
     answers: Mapping[str, Any],
     appraisals: Mapping[str, Decimal],
+    inspected: bool,
 ) -> CriterionScore:
     # A claim on a criterion outside the unit's block is not part of its sheet.
     applies = criterion.applies_to(block)
     claimed = _claimed(criterion, answers) if applies else None
 
-    def line(points: Decimal | None, detail: str, *, appraised: bool = False) -> CriterionScore:
+    def line(
+        points: Decimal | None, detail: str, *, appraised: bool = False, state: State = "scored"
+    ) -> CriterionScore:
+        if points is None and state == "scored":
+            state = "not_applicable"
         return CriterionScore(
             key=criterion.key,
             title=criterion.title,
@@ -170,19 +236,28 @@ def _score(
             appraised=appraised,
             detail=detail,
             claimed=claimed,
+            state=state,
         )
 
     if not applies:
-        return line(None, _OTHER_BLOCK)
-    raw, detail = _from_source(criterion, answers, claimed)
-    points = None if raw is None else _clamp(raw, criterion.max_points)
+        return line(None, _OTHER_BLOCK, state="exempt")
+    if criterion.only_inspected and not inspected:
+        return line(None, _NOT_INSPECTED, state="exempt")
     appraisal = appraisals.get(criterion.key)
-    if appraisal is None:
-        return line(points, detail)
-    final = _clamp(Decimal(appraisal), criterion.max_points)
-    shown = {"points": _show(final), "max": _show(criterion.max_points)}
+    final = None if appraisal is None else _clamp(Decimal(appraisal), criterion.max_points)
+    shown = {"points": _show(final or ZERO), "max": _show(criterion.max_points)}
     if criterion.source == "appraisal":
+        if final is None:
+            return line(None, _NOT_APPRAISED, state="pending")
         return line(final, _APPRAISED.format(**shown), appraised=True)
+    declined = criterion.applies_if is not None and answers.get(criterion.applies_if) is False
+    if declined:
+        points, detail = None, _DECLARED_NA
+    else:
+        raw, detail = _from_source(criterion, answers, claimed)
+        points = None if raw is None else _clamp(raw, criterion.max_points)
+    if final is None:
+        return line(points, detail)
     before = _BEFORE_NA if points is None else _BEFORE_POINTS.format(points=_show(points))
     return line(final, _APPRAISED_OVER.format(**shown, before=before), appraised=True)
 
@@ -212,8 +287,6 @@ def _from_source(
     criterion: Criterion, answers: Mapping[str, Any], claimed: Decimal | None
 ) -> tuple[Decimal | None, str]:
     """Points before clamping and rounding (None: not applicable), and why."""
-    if criterion.source == "appraisal":
-        return ZERO, _NOT_APPRAISED
     if criterion.source == "self":
         if claimed is None:
             return ZERO, _NOT_CLAIMED
@@ -247,10 +320,7 @@ def _rate(criterion: Criterion, answers: Mapping[str, Any]) -> tuple[Decimal | N
     if numerator is None or denominator is None:
         return _missing(criterion)
     if denominator <= 0:
-        policy = criterion.zero_denominator
-        if policy == "full":
-            return criterion.max_points, _ZERO_DENOMINATOR + _SUFFIX_FULL
-        if policy == "zero":
+        if criterion.zero_denominator == "zero":
             return ZERO, _ZERO_DENOMINATOR + _SUFFIX_ZERO
         return None, _ZERO_DENOMINATOR + _SUFFIX_NA
     shown = _RATE.format(
@@ -287,9 +357,8 @@ def _graded(
 
 
 def _missing(criterion: Criterion) -> tuple[Decimal | None, str]:
-    if criterion.missing == "not_applicable":
-        return None, _NO_DATA + _SUFFIX_NA
-    return ZERO, _NO_DATA + _SUFFIX_ZERO
+    """An unanswered input: 0 points, the maximum kept, so leaving it out never helps."""
+    return ZERO, _NO_DATA
 
 
 def _sum(answers: Mapping[str, Any], keys: tuple[str, ...]) -> Decimal | None:

@@ -48,8 +48,19 @@ DEFAULT_METHODOLOGY = "methodology_2025.toml"
 Source = Literal["computed", "appraisal", "self"]
 Measure = Literal["rate", "count", "yesno", "percent"]
 Rule = Literal["linear", "steps"]
-ZeroDenominator = Literal["full", "zero", "not_applicable"]
-Missing = Literal["zero", "not_applicable"]
+ZeroDenominator = Literal["zero", "not_applicable"]
+PlanItem = Literal["a", "b", "c", "d", "đ", "e", "g"]
+PLAN_ITEMS: tuple[str, ...] = ("a", "b", "c", "d", "đ", "e", "g")
+
+# Settings earlier files used that the rules no longer allow, and why: each let a unit
+# raise its index by leaving something out.
+_RETIRED = {
+    "missing": (
+        "không còn dùng missing: câu bị bỏ qua luôn tính 0 điểm (giữ điểm tối đa), để "
+        "bỏ qua không bao giờ có lợi hơn trả lời; muốn cho đơn vị khai báo không áp dụng, "
+        "dùng applies_if (một câu Có/Không bắt buộc)"
+    ),
+}
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]{0,23}$"
 BlockCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
@@ -94,7 +105,16 @@ class Criterion(_Strict):
     key: str = Field(pattern=KEY_PATTERN)
     title: str = Field(min_length=1, max_length=300)
     max_points: Decimal = Field(gt=0, le=1000)
+    # Where the criterion comes from: the plan's contents a–g it measures (none: the
+    # office's own rule), and the sentence it rests on, for anyone who asks.
+    plan_items: tuple[PlanItem, ...] = ()
+    basis: str = Field(min_length=1, max_length=600)
     blocks: tuple[BlockCode, ...] | None = Field(default=None, min_length=1)
+    # Only for units in the office's inspection plan for the year; others are exempt.
+    only_inspected: bool = False
+    # A required yes/no question of the form; "Không" makes the criterion not applicable
+    # for the unit (declared, and shown to the office in review).
+    applies_if: str | None = None
     source: Source
     measure: Measure | None = None
     numerator: tuple[str, ...] = ()
@@ -104,10 +124,48 @@ class Criterion(_Strict):
     rule: Rule = "linear"
     steps: tuple[Step, ...] = ()
     zero_denominator: ZeroDenominator | None = None
-    missing: Missing = "zero"
     claim_field: str | None = None
     evidence_field: str | None = None
     explanation_field: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_retired_settings(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, why in _RETIRED.items():
+                if name in data:
+                    raise _At(name, why)
+            if data.get("zero_denominator") == "full":
+                raise _At(
+                    "zero_denominator",
+                    "không còn dùng full: đơn vị khai mẫu số bằng 0 (ví dụ 0 nhiệm vụ) sẽ được "
+                    "điểm tối đa; dùng zero hoặc not_applicable",
+                )
+        return data
+
+    @field_validator("plan_items")
+    @classmethod
+    def _distinct_items(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(value)) != len(value):
+            raise ValueError("plan_items bị trùng mục")
+        return value
+
+    @field_validator("applies_if")
+    @classmethod
+    def _declaration_question(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """The question must be a required yes/no one: were it optional, skipping it
+        would have to mean something, and no reading of a skip may help the unit."""
+        form = info.context.get("form") if isinstance(info.context, dict) else None
+        if not isinstance(form, FormSpec) or value is None:
+            return value
+        if value not in form.index:
+            raise ValueError(f"mẫu báo cáo {form.version} không có trường {value!r}")
+        spec = form.field(value)
+        if spec.type != "yesno" or not spec.required:
+            raise ValueError(
+                f"trường {value!r} phải là câu Có/Không bắt buộc (type = yesno, required)"
+            )
+        return value
 
     @field_validator("numerator", "denominator", "report_field")
     @classmethod
@@ -179,7 +237,7 @@ class Criterion(_Strict):
         if self.zero_denominator is None:
             raise _At(
                 "zero_denominator",
-                "phép đo rate cần zero_denominator (full, zero hoặc not_applicable): "
+                "phép đo rate cần zero_denominator (zero hoặc not_applicable): "
                 "cách chấm khi mẫu số bằng 0",
             )
 
@@ -205,8 +263,8 @@ class Criterion(_Strict):
         used = [name for name in names if getattr(self, name) not in (None, ())]
         if self.rule != "linear":
             used.append("rule")
-        if self.missing != "zero":
-            used.append("missing")
+        if self.source == "appraisal" and self.applies_if is not None:
+            used.append("applies_if")
         if used:
             raise _At(
                 used[0],
@@ -237,6 +295,17 @@ class Criterion(_Strict):
                 "tiêu chí đơn vị tự chấm cần evidence_field (tệp tài liệu kiểm chứng) "
                 "hoặc explanation_field (văn bản giải trình), hoặc cả hai",
             )
+
+    @model_validator(mode="after")
+    def _declaration_is_not_an_input(self) -> Criterion:
+        """A "Không" to a criterion's own input must score it, not take it out."""
+        if self.applies_if is not None and self.applies_if in self.inputs:
+            raise _At(
+                "applies_if",
+                f"câu {self.applies_if!r} là số liệu của chính tiêu chí; câu khai báo không "
+                "áp dụng phải là một câu Có/Không riêng",
+            )
+        return self
 
     @model_validator(mode="after")
     def _claim_fields_in_form(self, info: ValidationInfo) -> Criterion:

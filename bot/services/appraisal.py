@@ -22,7 +22,7 @@ from bot.scoring.engine import UnitScore, score_unit
 from bot.scoring.methodology import Criterion, Methodology
 from bot.services.periods import PeriodService, parse_period_code, period_code
 from bot.tabular import TableError, TableRow, read_table
-from storage import audit, reports, standings, units
+from storage import audit, inspections, reports, standings, units
 from storage.database import Database
 from storage.standings import Appraisal, Explanation
 
@@ -138,14 +138,18 @@ class AppraisalService:
         unit = await self._unit(unit_code)
         report = await reports.latest_report(conn, unit.code, period)
         appraised = await standings.unit_appraisals(conn, unit.code, period)
+        inspected = unit.code in await inspections.inspected(conn, int(period[:4]))
         reported = final = None
         if report is not None:
-            reported = score_unit(self.methodology, block=unit.block, answers=report.answers)
+            reported = score_unit(
+                self.methodology, block=unit.block, answers=report.answers, inspected=inspected
+            )
             final = score_unit(
                 self.methodology,
                 block=unit.block,
                 answers=report.answers,
                 appraisals={k: a.points for k, a in appraised.items()},
+                inspected=inspected,
             )
         before = {c.key: c for c in reported.criteria} if reported else {}
         after = {c.key: c for c in final.criteria} if final else {}
@@ -157,7 +161,8 @@ class AppraisalService:
                 SheetLine(
                     criterion=criterion,
                     group=self.methodology.group_of(criterion.key).title,
-                    applicable=criterion.applies_to(unit.block),
+                    applicable=criterion.applies_to(unit.block)
+                    and (inspected or not criterion.only_inspected),
                     reported=was.points if was else None,
                     appraisal=appraisal,
                     final=now.points if now else (appraisal.points if appraisal else None),
@@ -180,7 +185,14 @@ class AppraisalService:
     # -- appraising --------------------------------------------------------------------
 
     def check(
-        self, unit: Unit, period: str, criterion_key: str, points_text: str, reason: str
+        self,
+        unit: Unit,
+        period: str,
+        criterion_key: str,
+        points_text: str,
+        reason: str,
+        *,
+        inspected: bool = False,
     ) -> _Checked:
         """Validate one appraisal; every problem is said in Vietnamese."""
         try:
@@ -192,6 +204,11 @@ class AppraisalService:
         if not criterion.applies_to(unit.block):
             raise AppraisalError(
                 f"tiêu chí “{criterion.key}” không áp dụng cho khối của đơn vị {unit.code}"
+            )
+        if criterion.only_inspected and not inspected:
+            raise AppraisalError(
+                f"tiêu chí “{criterion.key}” chỉ chấm đơn vị có trong kế hoạch kiểm tra năm "
+                f"{period[:4]}; đơn vị {unit.code} chưa có (cchc-bot inspection add)"
             )
         top = format_number(criterion.max_points)
         try:
@@ -223,7 +240,9 @@ class AppraisalService:
         actor: str,
     ) -> Change:
         unit = await self._unit(unit_code)
-        checked = self.check(unit, _period_code(period), criterion_key, points_text, reason)
+        code = _period_code(period)
+        inspected = unit.code in await inspections.inspected(self._db.reader, int(code[:4]))
+        checked = self.check(unit, code, criterion_key, points_text, reason, inspected=inspected)
         return (await self._write([checked], actor=actor))[0]
 
     async def import_file(self, path: Path, *, period: str | None, actor: str) -> ImportResult:
@@ -250,12 +269,13 @@ class AppraisalService:
         self, rows: list[TableRow], period: str | None
     ) -> tuple[list[_Checked], list[str]]:
         roster = {u.code.casefold(): u for u in await units.list_units(self._db.reader)}
+        planned = await inspections.planned_pairs(self._db.reader)
         checked: list[_Checked] = []
         errors: list[str] = []
         seen: dict[tuple[str, str, str], int] = {}
         for row in rows:
             try:
-                item = self._check_row(row, roster, period)
+                item = self._check_row(row, roster, period, planned)
             except AppraisalError as exc:
                 errors.append(f"Dòng {row.line}: {exc}.")
                 continue
@@ -267,13 +287,26 @@ class AppraisalService:
             checked.append(item)
         return checked, errors
 
-    def _check_row(self, row: TableRow, roster: dict[str, Unit], period: str | None) -> _Checked:
+    def _check_row(
+        self,
+        row: TableRow,
+        roster: dict[str, Unit],
+        period: str | None,
+        planned: frozenset[tuple[int, str]],
+    ) -> _Checked:
         values = row.values
         unit = roster.get(values["unit_code"].casefold())
         if unit is None:
             raise AppraisalError(f"không có đơn vị mã “{values['unit_code']}”")
         code = _period_code(values.get("period") or period)
-        return self.check(unit, code, values["criterion"], values["points"], values["reason"])
+        return self.check(
+            unit,
+            code,
+            values["criterion"],
+            values["points"],
+            values["reason"],
+            inspected=(int(code[:4]), unit.code) in planned,
+        )
 
     async def _write(self, items: list[_Checked], *, actor: str) -> list[Change]:
         for code in {item.period_code for item in items}:
@@ -338,7 +371,10 @@ class AppraisalService:
         report = await reports.latest_report(self._db.reader, unit.code, period)
         if report is None:
             return {}
-        score = score_unit(self.methodology, block=unit.block, answers=report.answers)
+        inspected = unit.code in await inspections.inspected(self._db.reader, int(period[:4]))
+        score = score_unit(
+            self.methodology, block=unit.block, answers=report.answers, inspected=inspected
+        )
         return {c.key: c.points for c in score.criteria}
 
     # -- explanations ------------------------------------------------------------------

@@ -198,6 +198,14 @@ class AuditService:
                     if isinstance(v, dict)
                 ]
                 return "Cập nhật thông tin đơn vị (" + "; ".join(changes) + ")"
+            case "inspection.plan":
+                if d.get("round") is None:
+                    return f"Bỏ đơn vị khỏi kế hoạch kiểm tra CCHC năm {d.get('year')}"
+                year, round_ = d.get("year"), d.get("round")
+                text = f"Đưa đơn vị vào kế hoạch kiểm tra CCHC năm {year}, đợt {round_}"
+                if d.get("before") is not None:
+                    text += f" (trước đó: đợt {d['before']})"
+                return text
             case "block.add":
                 return f"Thêm khối {d.get('code')} – {d.get('name')}"
             case "block.rename":

@@ -16,6 +16,7 @@ from bot.services.broadcasts import BroadcastService
 from bot.services.chart_images import ChartImages
 from bot.services.conversations import ConversationService
 from bot.services.export import ExportService
+from bot.services.inspections import InspectionService
 from bot.services.office import OfficeService
 from bot.services.outbox import OutboxSender, SenderSettings
 from bot.services.pacing import Pacer, PacerSettings
@@ -47,6 +48,7 @@ class Services:
     appraisal: AppraisalService
     charts: ChartImages
     awards: AwardsService
+    inspections: InspectionService
 
     pacer: Pacer
     outbox: OutboxSender
@@ -114,6 +116,9 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         charts=ChartImages(),
         awards=AwardsService(
             db, clock, standings, periods, rule=_award_rule(settings, methodology)
+        ),
+        inspections=InspectionService(
+            db, clock, years=(settings.campaign_first_year, settings.campaign_last_year)
         ),
         pacer=pacer,
         outbox=outbox,

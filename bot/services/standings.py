@@ -27,7 +27,7 @@ import aiosqlite
 from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Unit
 from bot.formatting import period_label, quarter_roman
-from bot.scoring.engine import score_unit
+from bot.scoring.engine import ENGINE_VERSION, score_unit
 from bot.scoring.methodology import Methodology
 from bot.scoring.ranking import Entry, Ranked, median_index, points_to_next_rank, rank_block
 from bot.services.periods import (
@@ -37,7 +37,7 @@ from bot.services.periods import (
     quarter_of,
     shift_quarter,
 )
-from storage import audit, scores, standings, units
+from storage import audit, inspections, scores, standings, units
 from storage.database import Database
 from storage.scores import StoredScore
 
@@ -162,7 +162,7 @@ class StandingsService:
         self._cache: dict[tuple[str, str], BlockRanking] = {}
         # Stored scores made under another methodology file are rescored, not trusted.
         self._fingerprint = hashlib.blake2b(
-            methodology.model_dump_json().encode(), digest_size=8
+            (ENGINE_VERSION + methodology.model_dump_json()).encode(), digest_size=8
         ).hexdigest()
 
     # -- scopes ----------------------------------------------------------------------
@@ -284,6 +284,8 @@ class StandingsService:
             band=self.methodology.band(index),
             lost={},
             appraised=(),
+            # A quarter still waiting for the office leaves the year provisional too.
+            pending_points=sum((s.pending_points for s in present), Decimal(0)),
         )
 
     async def _quarter_scores(self, period: str, block: str) -> dict[str, StoredScore]:
@@ -302,10 +304,17 @@ class StandingsService:
         )
         pending = {c.unit_code for c in candidates if c.decision != "accepted"}
         appraised = await scores.block_appraisals(conn, period, block, unit_code)
+        year = int(period[:4])
+        inspected = await inspections.inspected(conn, year)
         result: dict[str, StoredScore] = {}
         stale: list[tuple[scores.Scorable, str]] = []
         for candidate in candidates:
-            basis = self._basis(candidate.report_id, block, appraised.get(candidate.unit_code))
+            basis = self._basis(
+                candidate.report_id,
+                block,
+                appraised.get(candidate.unit_code),
+                inspected=candidate.unit_code in inspected,
+            )
             if candidate.stored is not None and candidate.stored.basis == basis:
                 result[candidate.unit_code] = candidate.stored
             else:
@@ -317,7 +326,7 @@ class StandingsService:
             answers = await scores.answers_of(conn, [c.report_id for c, _ in batch])
             # Scoring is CPU work; keep the event loop answering others meanwhile.
             fresh = await asyncio.to_thread(
-                self._score_all, period, block, batch, answers, appraised
+                self._score_all, period, block, batch, answers, appraised, inspected
             )
             async with self._db.write() as writer:
                 await scores.put(writer, fresh)
@@ -331,6 +340,7 @@ class StandingsService:
         stale: list[tuple[scores.Scorable, str]],
         answers: dict[int, dict[str, Any]],
         appraised: dict[str, dict[str, Decimal]],
+        inspected: frozenset[str],
     ) -> list[StoredScore]:
         fresh = []
         for candidate, basis in stale:
@@ -339,6 +349,7 @@ class StandingsService:
                 block=block,
                 answers=answers.get(candidate.report_id, {}),
                 appraisals=appraised.get(candidate.unit_code, {}),
+                inspected=candidate.unit_code in inspected,
             )
             fresh.append(
                 StoredScore(
@@ -351,11 +362,20 @@ class StandingsService:
                     band=score.band,
                     lost=score.lost(),
                     appraised=tuple(c.key for c in score.criteria if c.appraised),
+                    pending_points=score.pending_points,
+                    declined=score.declined(),
                 )
             )
         return fresh
 
-    def _basis(self, report_id: int, block: str, appraised: dict[str, Decimal] | None) -> str:
+    def _basis(
+        self,
+        report_id: int,
+        block: str,
+        appraised: dict[str, Decimal] | None,
+        *,
+        inspected: bool,
+    ) -> str:
         """What a score was computed from; a stored score with another basis is stale.
 
         The report id names the version scored: when the office accepts or returns a
@@ -365,7 +385,8 @@ class StandingsService:
         """
         marks = ",".join(f"{k}={v}" for k, v in sorted((appraised or {}).items()))
         rule = "accepted" if self.accepted_only else "submitted"
-        return f"{report_id}|{block}|{self._fingerprint}|{rule}|{marks}"
+        plan = "inspected" if inspected else "-"
+        return f"{report_id}|{block}|{self._fingerprint}|{rule}|{plan}|{marks}"
 
     async def unit_standing(self, unit_code: str, scope: Scope) -> UnitStanding | None:
         unit = await units.get_unit(self._db.reader, unit_code)

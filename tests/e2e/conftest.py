@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,12 +11,13 @@ import pytest
 
 from bot.app import build_application, services_of, start_application, stop_application
 from bot.config import Settings
+from bot.forms.schema import FormSpec
 from bot.services.container import Services
 from bot.standin import BotApiStandin, SentMessage, SimulatedUser
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.conftest import OFFICE_ID, example_roster
-from tests.reports import VALID_ANSWERS
+from tests.form_steps import FORM, Walk
 
 
 @pytest.fixture
@@ -100,36 +100,18 @@ async def fill_report(
     user: SimulatedUser,
     overrides: dict[str, str] | None = None,
     *,
-    total: int = len(VALID_ANSWERS),
+    form: FormSpec = FORM,
     step_times: list[float] | None = None,
 ) -> SentMessage:
-    """Answer every question from /report to the summary; returns the summary's first part.
+    """Answer every question of ``form`` in its order, from /report to the summary (answers
+    from VALID_ANSWERS by key, or ``overrides``); returns the summary's first part.
 
     With ``step_times``, the time from each answer to the bot's next question is recorded
     (the benchmark uses this).
     """
-    answers = {**VALID_ANSWERS, **(overrides or {})}
-    await user.send("/report")
-    await user.expect(f"Câu 1/{total}")
-    summary: SentMessage | None = None
-    for number, value in enumerate(answers.values(), start=1):
-        started = time.perf_counter()
-        if value.startswith("button:"):
-            await user.click(value.removeprefix("button:"))
-        elif value == "skip":
-            await user.click("Bỏ qua")
-        elif value == "file":
-            await user.send_document("bao-cao.pdf", "application/pdf", b"%PDF-1.4 test")
-        else:
-            await user.send(value)
-        if number < total:
-            await user.expect(f"Câu {number + 1}/{total}")
-        else:
-            summary = await user.expect("Tóm tắt báo cáo")
-        if step_times is not None:
-            step_times.append(time.perf_counter() - started)
-    assert summary is not None
-    return summary
+    walk = Walk(user, overrides, form=form)
+    await walk.start()
+    return await walk.finish(step_times=step_times)
 
 
 async def delivered(services: Services, broadcast_id: int) -> None:

@@ -6,31 +6,29 @@ from bot.app import services_of
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.e2e.conftest import bound_user
-from tests.reports import bind, resubmit, submit
+from tests.form_steps import Walk, label, number
+from tests.reports import VALID_ANSWERS, bind, resubmit, submit
 
-FIRST_QUESTION = "Số nhiệm vụ CCHC đơn vị phải thực hiện trong quý theo kế hoạch"
+PLANNED = f"Câu {number('tasks_planned')} «{label('tasks_planned')}»"
 
 
 async def test_office_sees_who_changed_what_before_and_after(
     standin: BotApiStandin, app: App, office: SimulatedUser
 ) -> None:
     head = await bound_user(standin, services_of(app), 9951, "THPT-QH")
-    await head.send("/report")
-    await head.expect("Câu 1/")
-    await head.send("12")
-    await head.expect("Câu 2/")
-    await head.click("⬅️ Quay lại")
-    await head.expect("Câu 1/")
-    await head.send("15")
-    await head.expect("Câu 2/")
+    walk = Walk(head)
+    await walk.start()
+    await walk.send("12", at="tasks_planned")
+    await walk.back(to="tasks_planned")
+    await walk.send("15")
 
     await office.send("/audit thpt-qh")
     trail = await office.expect("Nhật ký thay đổi của Trường THPT Quốc Học Quy Nhơn")
 
     text = trail.text
     assert "(THPT-QH)\n4 mục mới nhất, mục mới nhất ở trên:" in text
-    changed = f"Câu 1 «{FIRST_QUESTION}» (quý I/2025): 12 → 15"
-    first = f"Câu 1 «{FIRST_QUESTION}» (quý I/2025): (chưa có) → 12"
+    changed = f"{PLANNED} (quý I/2025): 12 → 15"
+    first = f"{PLANNED} (quý I/2025): (chưa có) → 12"
     assert text.index(changed) < text.index(first)  # newest first
     assert "— Trần Thị Hiệu Trưởng (Thủ trưởng đơn vị)\n" + changed in text
     assert "Đăng ký trên bot với vai trò Thủ trưởng đơn vị: Trần Thị Hiệu Trưởng" in text
@@ -54,7 +52,8 @@ async def test_a_long_trail_is_split_into_messages_telegram_accepts(
     whole = "\n".join(p.text for p in parts)
     assert "Gửi báo cáo quý I/2025, lần 1" in whole
     assert whole.count("(quý I/2025): (chưa có) → ") == len(services.form.fields)
-    assert "Kiến nghị, đề xuất với Sở» (quý I/2025): (chưa có) → Đề nghị tập huấn" in whole
+    requests = f"{label('requests')}» (quý I/2025): (chưa có) → {VALID_ANSWERS['requests']}"
+    assert requests in whole
 
 
 async def test_audit_is_for_the_office(
@@ -78,11 +77,15 @@ async def test_a_resubmission_shows_what_changed(app: App, office: SimulatedUser
     services = services_of(app)
     member = await bind(services, 9954, "THPT-QH")
     await submit(services, member)
-    assert await resubmit(services, member, {2: "11", 3: "4"}) == 2
+    assert await resubmit(services, member, {"tasks_completed": "11", "inspections": "4"}) == 2
 
     await office.send("/audit THPT-QH 3")
     trail = await office.expect("Nhật ký thay đổi của Trường THPT Quốc Học Quy Nhơn")
 
-    assert "Gửi báo cáo quý I/2025, lần 2; 2 câu thay đổi so với lần 1:\n• Câu 2 «" in trail.text
-    assert "»: 10 → 11\n• Câu 3 «" in trail.text
-    assert "»: 2 → 4" in trail.text
+    completed = f"• Câu {number('tasks_completed')} «{label('tasks_completed')}»"
+    inspections = f"• Câu {number('inspections')} «{label('inspections')}»"
+    assert (
+        "Gửi báo cáo quý I/2025, lần 2; 2 câu thay đổi so với lần 1:\n"
+        f"{completed}: {VALID_ANSWERS['tasks_completed']} → 11\n"
+        f"{inspections}: {VALID_ANSWERS['inspections']} → 4"
+    ) in trail.text

@@ -22,6 +22,7 @@ from bot.services.container import open_services
 from bot.standin import BotApiStandin
 from storage import reports
 from tests.conftest import example_roster
+from tests.form_steps import FORM, Walk, following
 
 UNIT = "THPT-QH"
 
@@ -79,48 +80,46 @@ async def test_kill_9_loses_no_answered_field(
     code = await prepare(settings)
     env = process_env(settings)
     head = standin.user(6001, "Phạm Thị Hiệu Trưởng")
-    typed = {"tasks_planned": 12, "tasks_completed": 10, "inspections": 2}
+    walk = Walk(head, timeout=30)  # any question between those typed below: a valid answer
+    typed: dict[str, object] = {"tasks_planned": 12, "tasks_completed": 10, "inspections": 2}
 
     # 1. Killed while idle, after three answers.
     with bot_process(env, tmp_path):
         await head.send(f"/start {code}")
         await head.expect("đã được xác nhận", timeout=30)
-        await head.send("/report")
-        await head.expect("Câu 1/33")
-        for value, nxt in zip(typed.values(), (2, 3, 4), strict=True):
-            await head.send(str(value))
-            await head.expect(f"Câu {nxt}/33")
+        await walk.start()
+        for key, value in typed.items():
+            await walk.send(str(value), at=key)
+        asked = walk.key
 
-    # 2. Restarted: /report continues at question 4; killed while handling an answer.
+    # 2. Restarted: /report continues at the next question; killed while handling an answer.
     with bot_process(env, tmp_path):
-        await head.send("/report")
-        await head.expect("Câu 4/33", timeout=30)
-        await head.send("85,5")
-        await head.expect("Câu 5/33")
-        await head.send("1.250")  # question 5 is a percent: refused, nothing stored
+        await walk.resume()
+        assert walk.key == asked
+        await walk.send("85,5", at="par_self_score")
+        await walk.to("sipas_rate")
+        await head.send("1.250")  # a percent: refused, nothing stored
         await head.expect("không được vượt quá 100")
         await head.send("92")  # the bot is killed right after this arrives
         typed["par_self_score"] = "85.5"
 
-    # 3. Restarted: question 5 either was stored before the kill or is asked again.
+    # 3. Restarted: sipas_rate either was stored before the kill or is asked again.
     with bot_process(env, tmp_path):
-        await head.send("/report")
-        resumed = await head.expect("Câu ", timeout=30)
-        if "Câu 5/33" in resumed.text:
-            await head.send("92")
-            await head.expect("Câu 6/33")
+        await walk.resume()
+        if walk.key == "sipas_rate":
+            await walk.send("92")
         else:
-            assert "Câu 6/33" in resumed.text
+            assert walk.key == following("sipas_rate")
         typed["sipas_rate"] = "92"
-        await head.send("1.250")
-        await head.expect("Câu 7/33")
+        await walk.send("1.250", at="propaganda_events")
         typed["propaganda_events"] = 1250
+        asked = walk.key
         await head.click("💾 Lưu nháp")  # killed while the button press is handled
 
     # 4. Restarted once more: everything answered is there, in order.
     with bot_process(env, tmp_path) as proc:
-        await head.send("/report")
-        await head.expect("Câu 7/33", timeout=30)
+        await walk.resume()
+        assert walk.key == asked
         # A clean stop: the stand-in lives in this event loop, so wait without blocking it.
         proc.send_signal(signal.SIGTERM)
         await asyncio.wait_for(asyncio.to_thread(proc.wait), timeout=15)
@@ -132,4 +131,6 @@ async def test_kill_9_loses_no_answered_field(
     finally:
         await services.close()
     assert draft is not None
-    assert draft.answers == typed
+    assert {key: draft.answers.get(key) for key in typed} == typed
+    # Nothing else: the questions before the one asked, each once.
+    assert set(draft.answers) == {f.key for f in FORM.fields[: FORM.index[asked]]}

@@ -19,7 +19,8 @@ from handlers.buttons import decode
 from handlers.callbacks import ReviewOpen
 from tests.e2e.conftest import bound_user, delivered
 from tests.e2e.test_broadcast import recipients
-from tests.reports import VALID_ANSWERS, bind, fill
+from tests.form_steps import Walk
+from tests.reports import bind, fill
 
 GATHER_WINDOW = 2.0  # seconds: the office's notices of a burst come together
 
@@ -44,14 +45,13 @@ async def test_a_429_on_a_reply_is_honoured_and_the_reply_arrives(
     standin: BotApiStandin, app_services: Services, limits: RateLimits
 ) -> None:
     head = await bound_user(standin, app_services, 7401, "THPT-QH")
-    await head.send("/report")
-    await head.expect("Câu 1/")
+    walk = Walk(head)
+    await walk.start()
     faults = ScriptedFaults()
     standin.fault_injector = faults
     faults.add(head.id, ["429:1"])
     answered = time.monotonic()
-    await head.send(next(iter(VALID_ANSWERS.values())))
-    await head.expect("Câu 2/", timeout=5)
+    await walk.give()  # the first question's answer; the next question comes after the 429
     assert faults.served == [(head.id, "429:1")]
     assert time.monotonic() - answered >= 1.0  # sent again only after retry_after
     # Kept waiting: the head saw "typing…" meanwhile.
@@ -120,14 +120,12 @@ async def test_a_broadcast_beside_active_reporters_never_sends_before_retry_afte
         recipients=resolved.recipients,
         audience_label="test",
     )
-    answers = list(VALID_ANSWERS.values())[:6]
 
     async def report(head: SimulatedUser) -> None:
-        await head.send("/report")
-        await head.expect("Câu 1/", timeout=15)
-        for number, answer in enumerate(answers, start=2):
-            await head.send(answer)
-            await head.expect(f"Câu {number}/", timeout=15)
+        walk = Walk(head, timeout=15)
+        await walk.start()
+        for _ in range(6):  # the first six questions, whatever they are
+            await walk.give()
 
     await asyncio.gather(*(report(head) for head in reporters))
     await delivered(services, broadcast_id)

@@ -6,17 +6,16 @@ from bot.app import services_of
 from bot.standin import BotApiStandin
 from handlers.context import App
 from tests.e2e.conftest import bound_user
+from tests.form_steps import Walk
 
 
 async def test_an_edited_answer_is_not_taken_as_the_next_answer(
     standin: BotApiStandin, app: App
 ) -> None:
     head = await bound_user(standin, services_of(app), 8001, "THPT-QH")
-    await head.send("/report")
-    await head.expect("Câu 1/33")
-    await head.send("12")
-    await head.expect("Câu 2/33")
+    walk = Walk(head)
+    await walk.start()
+    await walk.send("12", at="tasks_planned")
     await head.edit_last_text("15")
     await head.expect("không xử lý tin nhắn đã sửa")
-    await head.send("10")
-    await head.expect("Câu 3/33")
+    await walk.send("10", at="tasks_completed")

@@ -11,6 +11,7 @@ from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user
+from tests.form_steps import FORM, Walk, ask, label, number, rule_message
 
 PDF = b"%PDF-1.4\n% signed report\n" + b"0" * 2048
 
@@ -33,92 +34,100 @@ async def test_full_report_with_bad_input_at_every_field_type(
     await services.roster.import_file(roster, actor="test")
     head = await bound_user(standin, services, 5001, "TT-X")
 
-    await head.send("/report")
-    await head.expect("Câu 1/33")
+    walk = Walk(head)
+    await walk.start()
     # integer: negative, not a number, then valid
+    await walk.to("tasks_planned")
     await answer(head, "-5", "không được âm")
     await answer(head, "abc", "phải là một con số")
-    await answer(head, "12", "Câu 2/33")
+    await walk.send("12")
     # cross-field rule: completed > planned
-    await answer(head, "15", "không được lớn hơn số nhiệm vụ phải thực hiện")
-    await answer(head, "10", "Câu 3/33")
+    await walk.to("tasks_completed")
+    await answer(head, "15", rule_message("tasks_completed"))
+    await walk.send("10")
     # integer with a fraction
+    await walk.to("inspections")
     await answer(head, "1,5", "phải là số nguyên")
-    await answer(head, "2", "Câu 4/33")
+    await walk.send("2")
     # decimal above its maximum, then Vietnamese decimal comma
+    await walk.to("par_self_score")
     await answer(head, "101", "không được vượt quá 100")
-    await answer(head, "85,5", "Câu 5/33")
+    await walk.send("85,5")
     # optional percent: skip
-    await head.click("Bỏ qua")
-    await head.expect("Câu 6/33")
-    await answer(head, "1.250", "Câu 7/33")  # Vietnamese thousands separator
-    await answer(head, "8", "Câu 8/33")
-    await answer(head, "2", "Câu 9/33")
+    await walk.skip(at="sipas_rate")
+    await walk.send("1.250", at="propaganda_events")  # Vietnamese thousands separator
+    await walk.send("8", at="articles")
+    await walk.send("2", at="initiatives")
     # text over its limit, then text with HTML-special characters
+    await walk.to("initiative_titles")
     await answer(head, "x" * 1501, "tối đa 1.500 ký tự")
-    await answer(head, "Sáng kiến <số hoá> & hồ sơ", "Câu 10/33")
-    await answer(head, "1.250", "Câu 11/33")
-    await answer(head, "2.000", "không được lớn hơn tổng số hồ sơ")
-    await answer(head, "1.000", "Câu 12/33")
-    await head.click("Bỏ qua")
-    await head.expect("Câu 13/33")
-    await answer(head, "1.200", "Câu 14/33")
-    await answer(head, "100", "đúng hạn cộng số hồ sơ quá hạn")
-    await answer(head, "50", "Câu 15/33")
-    await answer(head, "4", "Câu 16/33")
-    await answer(head, "4", "Câu 17/33")
+    await walk.send("Sáng kiến <số hoá> & hồ sơ")
+    await walk.send("1.250", at="dossiers_received")
+    await walk.to("dossiers_online")
+    await answer(head, "2.000", rule_message("dossiers_online"))
+    await walk.send("1.000")
+    await walk.skip(at="dossiers_postal")
+    await walk.send("1.200", at="dossiers_on_time")
+    await walk.to("dossiers_late")
+    await answer(head, "100", rule_message("dossiers_on_time", "dossiers_late"))
+    await walk.send("50")
+    await walk.send("4", at="feedback_received")
+    await walk.send("4", at="feedback_on_time")
+    await walk.to("staff_total")
     await answer(head, "0", "phải từ 1 trở lên")
-    await answer(head, "85", "Câu 18/33")
-    await answer(head, "1", "Câu 19/33")
-    # a percent sign where a count is asked; then go back one question and change it
+    await walk.send("85")
+    await walk.send("1", at="staff_streamlined")
+    # a percent sign where a count is asked; then go back and change the earlier answer
+    await walk.to("staff_trained")
     await answer(head, "90%", "không nhận dấu %")
-    await head.click("⬅️ Quay lại")
-    await head.expect("Câu 18/33")
-    await answer(head, "2", "Câu 19/33")
-    await answer(head, "40", "Câu 20/33")
+    await walk.back(to="staff_streamlined")
+    await walk.send("2")
+    await walk.send("40", at="staff_trained")
     # choice: typed nonsense, then a button
+    await walk.to("autonomy_level")
     await answer(head, "xyz", "không có trong danh sách")
-    await head.click("Tự bảo đảm một phần chi thường xuyên")
-    await head.expect("Câu 21/33")
+    await walk.click(FORM.field("autonomy_level").choice_label("partial"))
+    await walk.to("budget_disbursed")
     await answer(head, "105", "không được vượt quá 100")
-    await answer(head, "45,5%", "Câu 22/33")
-    await answer(head, "3", "Câu 23/33")
-    await answer(head, "2", "Câu 24/33")
+    await walk.send("45,5%")
+    await walk.send("3", at="services_full_online")
+    await walk.send("2", at="services_partial_online")
+    await walk.to("e_documents_rate")
     await answer(head, "abc", "phải là một con số")
-    await answer(head, "95 %", "Câu 25/33")
+    await walk.send("95 %")
     # yes-no: typed nonsense, then the button
+    await walk.to("iso_applied")
     await answer(head, "hmm", "“Có” hoặc “Không”")
-    await head.click("Có")
-    await head.expect("Câu 26/33")
-    await answer(head, "Triển khai <b>dịch vụ công</b> & chuyển đổi số", "Câu 27/33")
-    await answer(head, "Còn chậm", "Câu 28/33")
-    await answer(head, "Đẩy mạnh số hoá hồ sơ", "Câu 29/33")
-    await head.click("Bỏ qua")
-    await head.expect("Câu 30/33")
+    await walk.click("Có")
+    await walk.send("Triển khai <b>dịch vụ công</b> & chuyển đổi số", at="highlights")
+    await walk.send("Còn chậm", at="shortcomings")
+    await walk.send("Đẩy mạnh số hoá hồ sơ", at="next_quarter")
+    await walk.skip(at="requests")
     # file: text, wrong type, too large, then a PDF
+    await walk.to("signed_report")
     await answer(head, "đây là báo cáo", "cần một tệp")
     await head.send_document("baocao.exe", "application/octet-stream", b"MZ" * 10)
     await head.expect("định dạng PDF, DOC, DOCX")
     await head.send_document_meta("baocao.pdf", "application/pdf", 30 * 1024 * 1024)
     await head.expect("Tệp quá lớn")
-    await head.send_document("bao-cao-quy-1.pdf", "application/pdf", PDF)
+    await walk.document("bao-cao-quy-1.pdf", "application/pdf", PDF)
     # self-assessment: no claim, so no evidence or explanation (tests/e2e/test_self_assessment)
-    for number in (31, 32, 33):
-        await head.expect(f"Câu {number}/33")
-        await head.click("Bỏ qua")
-    summary = await head.expect("Tóm tắt báo cáo CCHC quý I/2025")
+    await walk.skip(at="model_claim")
+    await walk.skip(at="model_evidence")
+    await walk.to("model_explanation")
+    summary = await walk.finish()  # skipped too (VALID_ANSWERS), as any later question
+    assert "Tóm tắt báo cáo CCHC quý I/2025" in summary.text
     assert "Trung tâm <Thử nghiệm> & Đào tạo" in summary.text
 
-    # edit question 7 from the summary, then come back to the summary
+    # edit a question from the summary, then come back to the summary
     await head.click("✏️ Sửa")
     await head.expect("chọn số câu")
-    await head.click("7")
-    await head.expect("Câu 7/33")
+    await head.click(str(number("articles")))
+    await head.expect(ask("articles"))
     await head.send("9")
     summary = await head.expect("Tóm tắt báo cáo")
-    assert "Số tin, bài về CCHC đã đăng trên trang thông tin điện tử, mạng xã hội: 9" in (
-        " ".join(m.text for m in head.messages[-3:])
-    )
+    edited = f"{number('articles')}. {label('articles')}: 9"
+    assert edited in " ".join(m.text for m in head.messages[-3:])
 
     await head.click("✅ Gửi báo cáo")
     receipt = await head.expect("Văn phòng Sở đã nhận báo cáo CCHC quý I/2025")
@@ -133,8 +142,8 @@ async def test_full_report_with_bad_input_at_every_field_type(
     await head.expect("Đã gửi lần 1")
     await head.click("✏️ Sửa")
     await head.expect("chọn số câu")
-    await head.click("27")
-    await head.expect("Câu 27/33")
+    await head.click(str(number("shortcomings")))
+    await head.expect(ask("shortcomings"))
     await answer(head, "Còn chậm, đã khắc phục một phần", "Tóm tắt báo cáo")
     await head.click("✅ Gửi báo cáo")
     receipt = await head.expect("Lần gửi: 2")

@@ -11,6 +11,7 @@ from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user, fill_report
+from tests.form_steps import ask, header, number
 
 
 async def test_return_with_a_comment_resubmit_and_accept(
@@ -48,8 +49,8 @@ async def test_return_with_a_comment_resubmit_and_accept(
     await head.expect("Đã gửi lần 1")
     await head.click("✏️ Sửa")
     await head.expect("chọn số câu")
-    await head.click("11")
-    await head.expect("Câu 11/33")
+    await head.click(str(number("dossiers_online")))
+    await head.expect(ask("dossiers_online"))
     await head.send("1.100")
     await head.expect("Tóm tắt báo cáo")
     await head.click("✅ Gửi báo cáo")
@@ -80,7 +81,7 @@ async def test_after_the_deadline_only_a_reopened_unit_submits(
     services = services_of(app)
     head = await bound_user(standin, services, 7201, "PGD-QN")
     await head.send("/report")
-    await head.expect("Câu 1/33")
+    await head.expect(header(1))
     await head.send("/cancel")
     await head.expect("Đã lưu bản nháp")
 

@@ -1,7 +1,8 @@
 """Self-assessment end to end: a unit claims points with an explanation; the office sees it.
 
-Questions 31–33 of the shipped form: points claimed for "Sáng kiến, mô hình mới được công
-nhận" (0–4), its evidence file, and an explanation when there is no document.
+The shipped form's model_claim, model_evidence and model_explanation: points claimed for
+"Sáng kiến, mô hình mới được công nhận" (0–4), its evidence file, and an explanation when
+there is no document.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from bot.scoring.engine import score_unit
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.e2e.conftest import bound_user, fill_report
+from tests.form_steps import FORM, ask, label, number
 
-CLAIM_LABEL = (
-    "31. Điểm đơn vị tự chấm cho tiêu chí “Sáng kiến, mô hình mới được công nhận” "
-    "(tối đa 4 điểm): 2,5"
-)
+CLAIM_LABEL = f"{number('model_claim')}. {label('model_claim')}: 2,5"
 MISSING = "nên cần gửi tài liệu kiểm chứng hoặc nhập văn bản giải trình"
 EXPLANATION = (
     "Mô hình <Tuyển sinh đầu cấp trực tuyến> & “Sổ liên lạc điện tử” đã được UBND "
@@ -42,10 +41,10 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
     # From the summary, claim points for a recognised model.
     await head.click("✏️ Sửa")
     await head.expect("chọn số câu")
-    await head.click("31")
-    ask = await head.expect("Câu 31/33")
-    assert "Tự chấm điểm tiêu chí có tài liệu kiểm chứng" in ask.text
-    assert "(không bắt buộc)" in ask.text
+    await head.click(str(number("model_claim")))
+    asked = await head.expect(ask("model_claim"))
+    assert FORM.field("model_claim").section in asked.text
+    assert "(không bắt buộc)" in asked.text
     await head.send("4,5")
     await head.expect("không được vượt quá 4")
     await head.send("2,5")
@@ -61,11 +60,11 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
     # Skipping the explanation is refused on the spot; then the explanation is typed.
     await head.click("✏️ Sửa")
     await head.expect("chọn số câu")
-    await head.click("33")
-    await head.expect("Câu 33/33")
+    await head.click(str(number("model_explanation")))
+    await head.expect(ask("model_explanation"))
     await head.click("Bỏ qua")
     again = await head.expect(MISSING)
-    assert "Câu 33/33" in again.text
+    assert ask("model_explanation") in again.text
     await head.send(EXPLANATION)
     shown = await summary_text(head)
     assert CLAIM_LABEL in shown
@@ -80,12 +79,12 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
     seen = len(office.messages)
     await office.send("/view THPT-QH")
     signed = await office.expect_document()  # the signed report; no evidence file was sent
-    assert signed.text.startswith("Tệp báo cáo đã ký")  # each file captioned by its question
+    assert signed.text.startswith(label("signed_report"))  # each file captioned by its question
     await office.idle()
     view = " ".join(m.text for m in office.messages[seen:])
     assert CLAIM_LABEL in view
-    assert "32. Tài liệu kiểm chứng cho điểm tự chấm" in view
-    assert "33. Văn bản giải trình điểm tự chấm" in view
+    assert f"{number('model_evidence')}. {label('model_evidence')}" in view
+    assert f"{number('model_explanation')}. {label('model_explanation')}" in view
     assert EXPLANATION in view
     assert sum(1 for m in office.messages[seen:] if m.document is not None) == 1
 

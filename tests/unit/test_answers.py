@@ -68,7 +68,7 @@ def test_refused_with_a_reason(key: str, typed: str, says: str) -> None:
 
 @given(st.integers(min_value=0, max_value=1000))
 def test_every_integer_in_range_is_accepted_in_both_forms(n: int) -> None:
-    field = F("tasks_planned")
+    field = F("articles")
     vietnamese = f"{n:,}".replace(",", ".")
     assert parse_text_answer(field, str(n)) == n
     assert parse_text_answer(field, vietnamese) == n

@@ -9,7 +9,8 @@ from pathlib import Path
 from bot.domain.broadcasts import Content, Recipient
 from bot.services.container import Services
 from tests.conftest import OFFICE_ID, example_roster
-from tests.reports import bind, resubmit, submit
+from tests.form_steps import label, number
+from tests.reports import VALID_ANSWERS, bind, resubmit, submit
 
 
 async def trail_texts(services: Services, unit_code: str | None = None) -> list[str]:
@@ -132,10 +133,12 @@ async def test_periods_and_reviews_read_as_sentences(services: Services) -> None
 async def test_a_resubmission_lists_the_answers_that_changed(services: Services) -> None:
     member = await bind(services, 9001, "THPT-QH")
     await submit(services, member)
-    signed = services.form.index["signed_report"] + 1
-    highlights = services.form.index["highlights"] + 1
     long_text = "Triển khai tuyển sinh trực tuyến " * 10
-    edits = {2: "11", highlights: long_text, signed: "file:bao-cao-moi.pdf"}
+    edits = {
+        "tasks_completed": "11",
+        "highlights": long_text,
+        "signed_report": "file:bao-cao-moi.pdf",
+    }
     assert await resubmit(services, member, edits) == 2
     assert await resubmit(services, member, {}) == 3
 
@@ -145,9 +148,11 @@ async def test_a_resubmission_lists_the_answers_that_changed(services: Services)
     assert submissions[2] == "Gửi báo cáo quý I/2025, lần 1"
     second = submissions[1].split("\n")
     assert second[0] == "Gửi báo cáo quý I/2025, lần 2; 3 câu thay đổi so với lần 1:"
-    assert second[1].startswith("• Câu 2 «")
-    assert second[1].endswith("»: 10 → 11")
-    assert second[2].startswith(f"• Câu {highlights} «Kết quả nổi bật trong quý»: Triển khai")
+    completed = f"• Câu {number('tasks_completed')} «{label('tasks_completed')}»"
+    assert second[1] == f"{completed}: {VALID_ANSWERS['tasks_completed']} → 11"
+    highlights = f"• Câu {number('highlights')} «{label('highlights')}»"
+    assert second[2].startswith(f"{highlights}: {VALID_ANSWERS['highlights']} → Triển khai")
     assert second[2].endswith("…")
     assert len(second[2]) < 250
-    assert second[3].endswith("»: bao-cao.pdf → bao-cao-moi.pdf")
+    signed = f"• Câu {number('signed_report')} «{label('signed_report')}»"
+    assert second[3] == f"{signed}: bao-cao.pdf → bao-cao-moi.pdf"

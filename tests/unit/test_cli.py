@@ -102,7 +102,7 @@ def test_form_show_lists_sections_and_questions(capsys: pytest.CaptureFixture[st
     assert code == 0
     assert "a) Thực hiện kế hoạch CCHC" in out
     assert "  1. Số nhiệm vụ CCHC đơn vị phải thực hiện trong quý theo kế hoạch" in out
-    assert "[tasks_planned] số nguyên, từ 0 đến 1.000; bắt buộc" in out
+    assert "[tasks_planned] số nguyên, từ 1 đến 1.000; bắt buộc" in out
     assert "[sipas_rate] tỷ lệ %, từ 0 đến 100; không bắt buộc" in out
 
 

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import bot.services.export as export_module
 from bot.domain.models import Period
-from bot.forms.schema import FieldSpec
+from bot.forms.schema import FieldSpec, load_form
 from bot.services.container import Services
 from bot.services.export_data import RATES
 from bot.services.export_xlsx import MAX_WIDTH, MIN_WIDTH
@@ -246,7 +246,7 @@ async def test_docx_draft_has_the_national_header_totals_and_gathered_texts(
     assert results["Tỷ lệ hồ sơ tiếp nhận trực tuyến"] == "75,76% (2.500/3.300)"
     # On time against resolved: (1.240 + 790 + 1.200) / (that + 10 + 10 + 50).
     assert results["Tỷ lệ hồ sơ giải quyết đúng hạn"] == "97,88% (3.230/3.300)"
-    assert results["Tỷ lệ người dân, phụ huynh hài lòng qua khảo sát (SIPAS), %"] == (
+    assert results[load_form().field("sipas_rate").label] == (
         "Bình quân: 90,75% (3 đơn vị có số liệu)"  # (92 + 88,25 + 92) / 3
     )
     assert results["Đơn vị có duy trì, áp dụng hệ thống quản lý chất lượng ISO 9001 không?"] == (

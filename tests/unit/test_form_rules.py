@@ -1,7 +1,7 @@
 """Requirement rules (when / require_one_of): a self-assessed claim needs its backing.
 
-The shipped form asks, for the self-assessed criterion recognised_model, question 31
-model_claim (decimal, 0–4), 32 model_evidence (file), 33 model_explanation (text), all
+The shipped form asks, for the self-assessed criterion recognised_model, after the signed
+report: model_claim (decimal, 0–4), model_evidence (file), model_explanation (text), all
 optional, with the rule: model_claim other than 0 needs model_evidence or
 model_explanation.
 """
@@ -24,11 +24,15 @@ from bot.forms.answers import (
 from bot.forms.schema import FormError, load_form
 from bot.services import reporting as rs
 from bot.services.container import Services
+from tests.form_steps import number
 from tests.reports import bind, fill
 
 FORM = load_form()
 F = FORM.field
-RULE = FORM.rules[-1]
+RULE = next(rule for rule in FORM.rules if rule.when == "model_claim")
+CLAIM_NO, EVIDENCE_NO, EXPLANATION_NO = (
+    number(key) for key in ("model_claim", "model_evidence", "model_explanation")
+)
 EVIDENCE = {"file_id": "E", "file_name": "quyet-dinh.pdf", "file_size": 2000}
 EXPLANATION = "Mô hình được UBND huyện công nhận; quyết định đang chờ ban hành."
 
@@ -36,7 +40,6 @@ EXPLANATION = "Mô hình được UBND huyện công nhận; quyết định đa
 def test_shipped_form_asks_for_the_claim_after_the_signed_report() -> None:
     keys = [f.key for f in FORM.fields]
     assert keys[-4:] == ["signed_report", "model_claim", "model_evidence", "model_explanation"]
-    assert [FORM.index[k] + 1 for k in keys[-3:]] == [31, 32, 33]
     claim, evidence, explanation = F("model_claim"), F("model_evidence"), F("model_explanation")
     assert (claim.type, claim.required, claim.upper_bound) == ("decimal", False, 4)
     assert (evidence.type, evidence.required) == ("file", False)
@@ -227,19 +230,19 @@ async def test_skipping_both_backings_of_a_claim_is_refused_and_nothing_is_lost(
     reporting = services.reporting
     step = await fill(services, head, stop_at="model_claim")
     assert isinstance(step, rs.Ask)
-    assert step.number == 31
+    assert step.number == CLAIM_NO
     step = await reporting.answer_text(head, "4,5")
     assert isinstance(step, rs.Ask)
     assert step.error == "Giá trị không được vượt quá 4."
     step = await reporting.answer_text(head, "2,5")
     assert isinstance(step, rs.Ask)
-    assert (step.number, step.error) == (32, None)
-    step = await reporting.skip(head, 32)
+    assert (step.number, step.error) == (EVIDENCE_NO, None)
+    step = await reporting.skip(head, EVIDENCE_NO)
     assert isinstance(step, rs.Ask)
-    assert (step.number, step.error) == (33, None)
-    step = await reporting.skip(head, 33)
+    assert (step.number, step.error) == (EXPLANATION_NO, None)
+    step = await reporting.skip(head, EXPLANATION_NO)
     assert isinstance(step, rs.Ask)
-    assert step.number == 33
+    assert step.number == EXPLANATION_NO
     assert step.error == RULE.message
     assert "tài liệu kiểm chứng hoặc nhập văn bản giải trình" in step.error
     # Nothing entered is lost: the claim stays, the refused skip wrote nothing.
@@ -266,7 +269,7 @@ async def test_claim_edited_from_the_summary_blocks_submission_until_backed(
     summary = await fill(services, head)  # VALID_ANSWERS: no claim, both backings skipped
     assert isinstance(summary, rs.Summary)
     assert summary.problems == []
-    await reporting.edit(head, 31)
+    await reporting.edit(head, CLAIM_NO)
     step = await reporting.answer_text(head, "3")
     # The claim is accepted (the remedy is in later questions); the summary says what is
     # missing and submission is refused with the same words.
@@ -278,15 +281,15 @@ async def test_claim_edited_from_the_summary_blocks_submission_until_backed(
     assert isinstance(refused, rs.Summary)
     assert refused.problems == [RULE.message]
     # Evidence sent as a file (an image here) satisfies the rule.
-    await reporting.edit(head, 32)
+    await reporting.edit(head, EVIDENCE_NO)
     step = await reporting.answer_document(
         head, IncomingDocument("IMG", "UI", "quyet-dinh.png", "image/png", 120_000)
     )
     assert isinstance(step, rs.Summary)
     assert step.problems == []
     # Removing the evidence again (skip) with no explanation is refused on the spot.
-    await reporting.edit(head, 32)
-    step = await reporting.skip(head, 32)
+    await reporting.edit(head, EVIDENCE_NO)
+    step = await reporting.skip(head, EVIDENCE_NO)
     assert isinstance(step, rs.Ask)
     assert step.error == RULE.message
     done = await reporting.submit(head, unit)

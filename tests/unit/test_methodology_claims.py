@@ -23,6 +23,8 @@ title = "I. Sáng kiến"
   [[fields.criteria]]
   key = "recognised_model"
   title = "Sáng kiến, mô hình mới được công nhận"
+  plan_items = ["c"]
+  basis = "Kế hoạch, mục II.1.c: mô hình, sáng kiến được cấp có thẩm quyền công nhận"
   max_points = 4
   source = "self"
   claim_field = "model_claim"
@@ -172,3 +174,16 @@ def test_a_claim_field_without_a_maximum_is_refused(tmp_path: Path) -> None:
     form = _shipped_form_with(tmp_path, "  required = false\n  max = 4\n", "  required = false\n")
     message = _error(tmp_path, BASE, form)
     assert "cho tự chấm tối đa không giới hạn điểm; phải đặt max = 4" in message
+
+
+def test_a_self_criterion_may_be_declared_not_applicable(tmp_path: Path) -> None:
+    # Only appraisal criteria refuse applies_if (test_methodology.py); a claim the unit
+    # makes itself may hang on a required Có/Không question, as a computed one may.
+    text = _edit('  source = "self"\n', '  source = "self"\n  applies_if = "iso_applied"\n')
+    assert _load(tmp_path, text, load_form()).criterion("recognised_model").applies_if == (
+        "iso_applied"
+    )
+    message = _error(
+        tmp_path, _edit('  source = "self"\n', '  source = "self"\n  applies_if = "model_claim"\n')
+    )
+    assert f"{WHERE}.applies_if: trường 'model_claim' phải là câu Có/Không bắt buộc" in message

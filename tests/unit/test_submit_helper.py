@@ -8,7 +8,11 @@ from tests.reports import bind, submit
 
 async def test_submit_through_the_service(services: Services) -> None:
     member = await bind(services, 31, "THPT-QH")
-    done = await submit(services, member, {"dossiers_online": "900", "sipas_rate": "skip"})
+    done = await submit(
+        services,
+        member,
+        {"dossiers_online": "900", "survey_done": "button:Không", "sipas_rate": "skip"},
+    )
     assert done.report.version == 1
     assert done.report.answers["dossiers_online"] == 900
     assert done.report.answers["sipas_rate"] is None

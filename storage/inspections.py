@@ -1,0 +1,67 @@
+"""The office's inspection plan: units inspected in a year, and the round."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    year: int
+    unit_code: str
+    unit_name: str
+    block: str
+    round: int
+
+
+async def put(
+    conn: aiosqlite.Connection, year: int, unit_code: str, round_: int, *, by: str, now: str
+) -> int | None:
+    """Plan (or move to another round) a unit's inspection; the round it had, if any."""
+    async with conn.execute(
+        "SELECT round FROM inspection_plan WHERE year = ? AND unit_code = ?", (year, unit_code)
+    ) as cur:
+        row = await cur.fetchone()
+    await conn.execute(
+        "INSERT INTO inspection_plan (year, unit_code, round, added_by, added_at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT(year, unit_code) DO UPDATE SET "
+        "round = excluded.round, added_by = excluded.added_by, added_at = excluded.added_at",
+        (year, unit_code, round_, by, now),
+    )
+    return int(row[0]) if row else None
+
+
+async def remove(conn: aiosqlite.Connection, year: int, unit_code: str) -> bool:
+    cur = await conn.execute(
+        "DELETE FROM inspection_plan WHERE year = ? AND unit_code = ?", (year, unit_code)
+    )
+    return cur.rowcount > 0
+
+
+async def plan(conn: aiosqlite.Connection, year: int) -> list[Planned]:
+    """The year's plan, by round then unit code."""
+    async with conn.execute(
+        "SELECT p.year, p.unit_code, u.name, u.block, p.round FROM inspection_plan p "
+        "JOIN units u ON u.code = p.unit_code WHERE p.year = ? ORDER BY p.round, p.unit_code",
+        (year,),
+    ) as cur:
+        rows = await cur.fetchall()
+    return [Planned(int(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
+
+
+async def inspected(conn: aiosqlite.Connection, year: int) -> frozenset[str]:
+    """The codes of the units in the year's plan."""
+    async with conn.execute(
+        "SELECT unit_code FROM inspection_plan WHERE year = ?", (year,)
+    ) as cur:
+        rows = await cur.fetchall()
+    return frozenset(r[0] for r in rows)
+
+
+async def planned_pairs(conn: aiosqlite.Connection) -> frozenset[tuple[int, str]]:
+    """Every (year, unit code) in any year's plan: for checking a file of many rows."""
+    async with conn.execute("SELECT year, unit_code FROM inspection_plan") as cur:
+        rows = await cur.fetchall()
+    return frozenset((int(r[0]), r[1]) for r in rows)

@@ -1,0 +1,209 @@
+"""Questions by field key: numbers, counts, labels and answers from the loaded form.
+
+The project rule: tests take counts and labels from the loaded form, never "/33". A test
+names the question it means by its field key; where the question stands, how many there
+are, what it is called and what a person answers (tests/reports.py VALID_ANSWERS) come
+from the form, so fields added, removed or reordered change only the tests about them.
+
+Everything takes an optional ``form``: by default the shipped form, which the test
+settings load; a test that runs the bot on another form (another year's, say) passes it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from bot.forms.schema import FormSpec, load_form
+from bot.standin import SentMessage, SimulatedUser
+from tests.reports import VALID_ANSWERS
+
+FORM: FormSpec = load_form(None)
+
+SUMMARY = "Tóm tắt báo cáo"
+SKIP = "Bỏ qua"
+BACK = "⬅️ Quay lại"
+PDF = b"%PDF-1.4 test"
+
+_HEADER = re.compile(r"Câu (\d+)/(\d+)")
+
+
+def count(form: FormSpec = FORM) -> int:
+    """How many questions the form asks."""
+    return len(form.fields)
+
+
+def number(key: str, form: FormSpec = FORM) -> int:
+    """The 1-based number the bot shows for the question with this key."""
+    return form.index[key] + 1
+
+
+def header(n: int, form: FormSpec = FORM) -> str:
+    """How the bot heads question number ``n``: "Câu n/total"."""
+    return f"Câu {n}/{count(form)}"
+
+
+def ask(key: str, form: FormSpec = FORM) -> str:
+    """How the bot heads the question with this key, e.g. "Câu 7/33"."""
+    return header(number(key, form), form)
+
+
+def following(key: str, form: FormSpec = FORM) -> str | None:
+    """The key of the question after ``key`` in the form, None after the last."""
+    after = form.index[key] + 1
+    return form.fields[after].key if after < count(form) else None
+
+
+def label(key: str, form: FormSpec = FORM) -> str:
+    """The question's wording, as the summary, /view and the audit trail quote it."""
+    return form.field(key).label
+
+
+def rule_message(*left: str, form: FormSpec = FORM) -> str:
+    """What the bot says when the comparison rule on these fields (its left side) fails."""
+    return next(r.message for r in form.rules if r.left == left)
+
+
+async def give(user: SimulatedUser, value: str) -> None:
+    """Answer the question the bot is asking as VALID_ANSWERS spells answers: "skip"
+    presses Bỏ qua, "button:…" a button, "file" sends a PDF ("file:NAME" one so named),
+    anything else is typed."""
+    if value == "skip":
+        await user.click(SKIP)
+    elif value.startswith("button:"):
+        await user.click(value.removeprefix("button:"))
+    elif value == "file" or value.startswith("file:"):
+        name = value.removeprefix("file:") if value != "file" else "bao-cao.pdf"
+        await user.send_document(name, "application/pdf", PDF)
+    else:
+        await user.send(value)
+
+
+class Walk:
+    """A person going through the report in the bot's order, knowing which question the
+    bot asks, so a test says what it types at the question it means (by key) and the
+    questions between are answered validly, however many the form has.
+
+    The bot moves on to the next unanswered question after an accepted answer (then to
+    any earlier gap, then to the summary); the walk keeps the same account.
+    """
+
+    def __init__(
+        self,
+        user: SimulatedUser,
+        overrides: dict[str, str] | None = None,
+        *,
+        form: FormSpec = FORM,
+        timeout: float = 5.0,  # noqa: ASYNC109 - passed on to each expect()
+    ) -> None:
+        self.user = user
+        self.form = form
+        self.answers = {**VALID_ANSWERS, **(overrides or {})}
+        self.timeout = timeout
+        self.position = 0  # index of the question asked; count(form) at the summary
+        self.answered: set[str] = set()
+
+    @property
+    def key(self) -> str:
+        """The key of the question the bot is asking."""
+        assert self.position < count(self.form), "at the summary"
+        return self.form.fields[self.position].key
+
+    @property
+    def at_summary(self) -> bool:
+        return self.position >= count(self.form)
+
+    async def start(self, command: str = "/report") -> SentMessage:
+        """/report on a fresh draft: the first question."""
+        await self.user.send(command)
+        self.position = 0
+        return await self.user.expect(header(1, self.form), timeout=self.timeout)
+
+    async def resume(self, command: str = "/report") -> SentMessage:
+        """/report on a draft the walk may have lost track of (a crash, say): the question
+        the bot shows says where it stands; every question before it counts as answered."""
+        await self.user.send(command)
+        shown = await self.user.expect(_HEADER, timeout=self.timeout)
+        found = _HEADER.search(shown.text)
+        assert found is not None
+        assert int(found.group(2)) == count(self.form), shown.text
+        self.position = int(found.group(1)) - 1
+        self.answered |= {f.key for f in self.form.fields[: self.position]}
+        return shown
+
+    async def accepted(self) -> SentMessage:
+        """The answer to the current question was taken: wait for the bot's next step."""
+        self.answered.add(self.key)
+        self.position = self._next_gap()
+        expected = SUMMARY if self.at_summary else header(self.position + 1, self.form)
+        return await self.user.expect(expected, timeout=self.timeout)
+
+    def _next_gap(self) -> int:
+        keys = [f.key for f in self.form.fields]
+        later = [i for i in range(self.position + 1, len(keys)) if keys[i] not in self.answered]
+        earlier = [i for i in range(len(keys)) if keys[i] not in self.answered]
+        return (later or earlier or [len(keys)])[0]
+
+    async def to(self, key: str) -> None:
+        """Answer every question before ``key`` validly until the bot asks ``key``."""
+        target = self.form.index[key]
+        assert target >= self.position, f"{key} is behind the walk (at {self.key})"
+        while self.position < target:
+            await self.give()
+        assert self.position == target, f"{key} was answered already"
+
+    async def give(self) -> SentMessage:
+        """The valid answer (VALID_ANSWERS or the overrides) to the current question."""
+        await give(self.user, self.answers[self.key])
+        return await self.accepted()
+
+    async def send(self, text: str, *, at: str | None = None) -> SentMessage:
+        """Type an answer the bot accepts (at ``at``, reached first, if given)."""
+        if at is not None:
+            await self.to(at)
+        await self.user.send(text)
+        return await self.accepted()
+
+    async def click(self, button: str, *, at: str | None = None) -> SentMessage:
+        """Press the button that answers the question (at ``at``, reached first)."""
+        if at is not None:
+            await self.to(at)
+        await self.user.click(button)
+        return await self.accepted()
+
+    async def skip(self, *, at: str | None = None) -> SentMessage:
+        """Press Bỏ qua on an optional question (at ``at``, reached first)."""
+        return await self.click(SKIP, at=at)
+
+    async def document(self, name: str, mime_type: str, content: bytes) -> SentMessage:
+        """Send the file that answers the current question."""
+        await self.user.send_document(name, mime_type, content)
+        return await self.accepted()
+
+    async def back(self, *, to: str | None = None) -> SentMessage:
+        """Press ⬅️ Quay lại once, or until the bot asks ``to``."""
+        target = self.position - 1 if to is None else self.form.index[to]
+        assert 0 <= target < self.position, f"cannot go back to {to} from {self.position}"
+        shown: SentMessage | None = None
+        while self.position > target:
+            await self.user.click(BACK)
+            self.position -= 1
+            shown = await self.user.expect(
+                header(self.position + 1, self.form), timeout=self.timeout
+            )
+        assert shown is not None
+        return shown
+
+    async def finish(self, *, step_times: list[float] | None = None) -> SentMessage:
+        """Answer every remaining question validly; returns the summary's first part.
+
+        With ``step_times``, the time from each answer to the bot's next step is recorded.
+        """
+        shown: SentMessage | None = None
+        while not self.at_summary:
+            started = time.perf_counter()
+            shown = await self.give()
+            if step_times is not None:
+                step_times.append(time.perf_counter() - started)
+        assert shown is not None, "the walk was at the summary already"
+        return shown
