@@ -113,6 +113,12 @@ class Settings(BaseSettings):
     department_name: str = Field(default=DEFAULT_DEPARTMENT, min_length=1, max_length=120)
     plan_name: str = Field(default=DEFAULT_PLAN_NAME, min_length=1, max_length=300)
     plan_period: str = Field(default=DEFAULT_PLAN_PERIOD, min_length=1, max_length=40)
+    # Pictures of published results, drawn ahead and kept on disk so that a restarted
+    # bot sends them at once (bot/services/chart_images.py). No folder: "<db>-charts"
+    # beside the db (its own for each database, the demo's included); chart_cache_mb
+    # bounds it (0: nothing kept on disk, nothing drawn ahead).
+    chart_dir: Path | None = None
+    chart_cache_mb: int = Field(default=1024, ge=0, le=1_000_000)
 
     @field_validator("office_ids", mode="before")
     @classmethod
@@ -239,6 +245,13 @@ class Settings(BaseSettings):
     def backup_path(self) -> Path:
         """Where the daily backups go."""
         return self.backup_dir if self.backup_dir is not None else self.db_path.parent / "backups"
+
+    @property
+    def chart_path(self) -> Path:
+        """Where pictures of published results are kept."""
+        if self.chart_dir is not None:
+            return self.chart_dir
+        return self.db_path.parent / f"{self.db_path.stem}-charts"
 
     @property
     def invite_ttl(self) -> timedelta:

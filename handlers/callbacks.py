@@ -331,3 +331,23 @@ class Explain(ButtonData):
 @dataclass(frozen=True)
 class CloseExplanation(ButtonData):
     explanation_id: Id
+
+
+# -- publication (office) ------------------------------------------------------------------
+
+
+@kind("pb:ok")
+@dataclass(frozen=True)
+class PublishConfirm(ButtonData):
+    """ "✅ Công bố" under a publication's summary: the year, the quarter (0: the annual
+    index) and the ticket drawn for that summary, so only the summary on screen works."""
+
+    year: Year
+    quarter: Annotated[int, Number(0, 4)]
+    ticket: Annotated[int, Number(1, 999_999)]
+
+
+@kind("pb:x")
+@dataclass(frozen=True)
+class PublishCancel(ButtonData):
+    pass

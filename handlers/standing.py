@@ -1,25 +1,44 @@
-"""Standings: /standing, /trend, /ranking for units (as visibility allows) and the office,
-and /publish for the office."""
+"""Standings: /standing, /trend, /ranking for units (as visibility allows) and the office.
+
+Every answer names the result it shows — a quarter's "Kết quả theo dõi", the annual
+"Chỉ số CCHC năm" — and says whether it is provisional ("tạm tính, chưa công bố") or
+published, with the document that published it. A published result never carries the
+provisional marks ("tạm tính", "chưa duyệt"); a provisional one always does.
+
+The pictures are built here (:func:`standing_chart`) for /standing and for drawing them
+ahead after a publication (:mod:`handlers.publish`), so both make the same image.
+"""
 
 from __future__ import annotations
 
 import logging
 
-import aiosqlite
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import CommandHandler
 
-from bot.domain.broadcasts import Notice
 from bot.formatting import format_points
 from bot.numbers import format_number, parse_whole
+from bot.services.chart_images import board_chart, trend_chart
+from bot.services.chart_specs import Chart
+from bot.services.container import Services
 from bot.services.registration import Identity
-from bot.services.standings import BlockRanking, Scope, ScopeError, TrendPoint, UnitStanding
+from bot.services.standings import (
+    BlockRanking,
+    Scope,
+    ScopeError,
+    TrendPoint,
+    UnitStanding,
+    Weak,
+    result_name,
+    result_status,
+)
 from handlers import texts
-from handlers.common import identify, reply, require_office
+from handlers.common import identify, reply
 from handlers.context import App, BotContext
 from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
+from storage.standings import Publication
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +58,8 @@ async def _visible_scope(
     update: Update, context: BotContext, who: Identity, text: str | None
 ) -> Scope | None:
     """The scope asked for or, by default, the newest the viewer may see: the current
-    quarter (provisional) for the office, the latest published one for units. None when
-    there is nothing to show; the person has then been told why."""
+    quarter (provisional) for the office, the result published last for units. None
+    when there is nothing to show; the person has then been told why."""
     service = context.services.standings
     if not text:
         if who.is_office:
@@ -50,10 +69,22 @@ async def _visible_scope(
             await reply(update, context, texts.STANDING_NONE_PUBLISHED)
         return found
     scope = await _scope(update, context, text)
-    if scope is not None and not who.is_office and not await service.is_published(scope):
-        await reply(update, context, texts.STANDING_UNPUBLISHED.format(scope=scope.label))
+    if scope is None or who.is_office:
+        return scope
+    if not scope.publishable:
+        await reply(update, context, texts.STANDING_YTD_UNITS.format(year=scope.year))
+        return None
+    if not await service.is_published(scope):
+        await reply(
+            update, context, texts.STANDING_UNPUBLISHED.format(result=esc(result_name(scope)))
+        )
         return None
     return scope
+
+
+def status_of(services: Services, scope: Scope, publication: Publication | None) -> str:
+    """Provisional or published (with its document), as plain text."""
+    return result_status(scope, publication, services.settings.tz)
 
 
 async def _photo(update: Update, context: BotContext, image: bytes, caption: str) -> None:
@@ -86,74 +117,107 @@ async def _uploading(update: Update, context: BotContext) -> None:
             log.info("Chat action failed: %s", exc)
 
 
-def render_standing(standing: UnitStanding) -> str:
+def render_standing(standing: UnitStanding, status: str) -> str:
+    """A unit's result as text; ``status`` says provisional or published (plain text)."""
     row = standing.row
     scope = standing.scope
+    ranking = standing.ranking
+    published = standing.published
     lines = [
         texts.STANDING_HEADER.format(
-            scope=scope.label,
-            provisional="" if standing.published else texts.PROVISIONAL,
+            result=esc(result_name(scope)),
+            status=esc(status),
             unit=esc(row.unit.name),
-            block=esc(standing.ranking.block.name),
+            block=esc(ranking.block.name),
         )
     ]
     entry = row.ranked.entry
     if entry.index is None or row.score is None:
-        lines.append(texts.STANDING_NOT_REPORTED.format(scope=scope.label))
+        template = (
+            texts.STANDING_NOT_REPORTED_YEAR
+            if scope.kind != "quarter"
+            else texts.STANDING_NOT_REPORTED
+        )
+        lines.append(
+            template.format(
+                scope=scope.label, year=scope.year, reported=ranking.reported, total=ranking.size
+            )
+        )
         return "\n".join(lines)
     lines.append(
         texts.STANDING_RANK.format(
             rank=row.ranked.rank,
-            total=standing.ranking.reported,
+            total=row.ranked.out_of,
             tied=texts.STANDING_TIED if row.ranked.tied else "",
         )
     )
+    if ranking.size > ranking.reported:
+        lines.append(
+            texts.STANDING_SILENT.format(
+                silent=ranking.size - ranking.reported, total=ranking.size
+            )
+        )
+    unreviewed = row.provisional and not published
     lines.append(
         texts.STANDING_INDEX.format(
             index=format_points(entry.index),
             band=esc(row.score.band),
-            unreviewed=texts.UNREVIEWED if row.provisional else "",
+            unreviewed=texts.UNREVIEWED if unreviewed else "",
         )
     )
-    if row.provisional:
+    if unreviewed:
         lines.append(texts.STANDING_UNREVIEWED_NOTE)
+    if row.score.provisional and standing.scope.kind == "quarter":
+        shown = {
+            "scored": format_number(row.score.max_points),
+            "full": format_number(row.score.full_max),
+            "pending": format_number(row.score.pending_points),
+        }
+        note = texts.STANDING_SCORED_PART if published else texts.STANDING_SCORED_SO_FAR
+        lines.append(note.format(**shown))
     change = standing.change
     if change is not None:
-        service_prev = standing.previous_scope.label
+        previous = standing.previous_scope.label
         if change > 0:
-            line = texts.STANDING_CHANGE_UP.format(
-                previous=service_prev, delta=format_points(change)
-            )
+            line = texts.STANDING_CHANGE_UP.format(previous=previous, delta=format_points(change))
         elif change < 0:
             line = texts.STANDING_CHANGE_DOWN.format(
-                previous=service_prev, delta=format_points(-change)
+                previous=previous, delta=format_points(-change)
             )
         else:
-            line = texts.STANDING_CHANGE_SAME.format(previous=service_prev)
+            line = texts.STANDING_CHANGE_SAME.format(previous=previous)
         lines.append(line)
-    if standing.to_next_rank is None:
-        if row.ranked.rank == 1:
-            lines.append(texts.STANDING_TOP)
-    else:
-        better = _next_rank(standing)
+    if row.ranked.leads:
+        lines.append(texts.STANDING_TOP)
+    elif standing.to_next_rank is not None:
         lines.append(
-            texts.STANDING_TO_NEXT.format(points=format_points(standing.to_next_rank), rank=better)
+            texts.STANDING_TO_NEXT.format(
+                points=format_points(standing.to_next_rank), rank=_next_rank(standing)
+            )
         )
-    if standing.ranking.median is not None:
-        lines.append(texts.STANDING_MEDIAN.format(median=format_points(standing.ranking.median)))
+    if ranking.median is not None:
+        lines.append(texts.STANDING_MEDIAN.format(median=format_points(ranking.median)))
     if standing.weakest:
         lines += ["", texts.STANDING_WEAKEST]
-        for n, weak in enumerate(standing.weakest, start=1):
-            lines.append(
-                texts.STANDING_WEAK_LINE.format(
-                    n=n,
-                    title=esc(weak.title),
-                    points=format_number(weak.points),
-                    max=format_number(weak.max_points),
-                    gap=format_number(weak.lost_vs_median),
-                )
-            )
+        lines += [_weak_line(n, weak) for n, weak in enumerate(standing.weakest, start=1)]
     return "\n".join(lines)
+
+
+def _weak_line(n: int, weak: Weak) -> str:
+    gap = weak.lost_vs_median
+    if gap > 0:
+        against = texts.STANDING_WEAK_BELOW.format(gap=format_number(gap))
+    elif gap < 0:
+        against = texts.STANDING_WEAK_ABOVE.format(gap=format_number(-gap))
+    else:
+        against = texts.STANDING_WEAK_LEVEL
+    return texts.STANDING_WEAK_LINE.format(
+        n=n,
+        title=esc(weak.title),
+        points=format_number(weak.points),
+        max=format_number(weak.max_points),
+        gap=against,
+    )
 
 
 def _next_rank(standing: UnitStanding) -> int:
@@ -203,14 +267,16 @@ async def _show_standing(
     *,
     viewer: Identity | None = None,
 ) -> None:
-    standing = await context.services.standings.unit_standing(unit_code, scope)
+    services = context.services
+    standing = await services.standings.unit_standing(unit_code, scope)
     if standing is None:
         await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(unit_code)))
         return
-    text = render_standing(standing)
+    status = status_of(services, scope, standing.publication)
+    text = render_standing(standing, status)
     score = standing.row.score
     if scope.kind == "quarter" and score is not None and score.appraised:
-        sheet = await context.services.appraisal.sheet(unit_code, scope.code)
+        sheet = await services.appraisal.sheet(unit_code, scope.code)
         if sheet.adjustments and sheet.reported and sheet.final:
             text += "\n\n" + texts.STANDING_APPRAISED.format(
                 reported=format_points(sheet.reported.index),
@@ -221,37 +287,59 @@ async def _show_standing(
     if standing.row.score is None:
         return
     await _uploading(update, context)
-    visibility = context.services.settings.ranking_visibility
-    if viewer is not None and not viewer.is_office and visibility == "own":
-        # Others' results are not shown to units in this mode: the trend instead.
+    unit_view = viewer is not None and not viewer.is_office
+    chart, caption = await standing_chart(services, standing, status, unit_view=unit_view)
+    await _photo(update, context, await services.charts.image(chart), caption)
+
+
+async def standing_chart(
+    services: Services, standing: UnitStanding, status: str, *, unit_view: bool
+) -> tuple[Chart, str]:
+    """The picture /standing sends after the text, with its caption (HTML).
+
+    The block's ranking with the unit's bar marked; where units may see only their own
+    results (CCHC_RANKING_VISIBILITY=own), a unit sees its own quarters instead.
+    """
+    if unit_view and services.settings.ranking_visibility == "own":
         name = standing.row.unit.name
-        points = await _trend_for(context, unit_code, viewer)
-        image = await context.services.charts.trend(points, texts.TREND_TITLE.format(unit=name))
-        caption = texts.TREND_TITLE.format(unit=esc(name))
-        await _photo(update, context, image, caption)
-    else:
-        await _send_leaderboard(update, context, standing.ranking, unit_code)
+        points = await trend_for(services, standing.row.unit.code, office=False)
+        title = texts.TREND_TITLE.format(unit=name)
+        return trend_chart(points, title), texts.TREND_CAPTION_UNITS.format(
+            title=texts.TREND_TITLE.format(unit=esc(name))
+        )
+    return board_of(standing.ranking, standing.row.unit.code, status)
+
+
+def board_of(ranking: BlockRanking, own_unit: str | None, status: str) -> tuple[Chart, str]:
+    """A block's ranking as a picture, and its caption (HTML)."""
+    result = result_name(ranking.scope)
+    # The picture's title is drawn, not parsed as HTML; the caption is HTML.
+    title = texts.CHART_TITLE.format(result=result, status=status)
+    caption = texts.CHART_CAPTION.format(
+        result=esc(result), block=esc(ranking.block.name), status=esc(status)
+    )
+    return board_chart(ranking, own_unit, title), caption
 
 
 async def _send_leaderboard(
-    update: Update, context: BotContext, ranking: BlockRanking, own_unit: str | None
+    update: Update,
+    context: BotContext,
+    ranking: BlockRanking,
+    own_unit: str | None,
+    status: str,
 ) -> None:
-    scope, block = ranking.scope.label, ranking.block.name
-    # The picture's title is drawn, not parsed as HTML; the caption is HTML.
-    title = texts.CHART_CAPTION.format(scope=scope, block=block)
-    image = await context.services.charts.leaderboard(ranking, own_unit, title)
-    caption = texts.CHART_CAPTION.format(scope=scope, block=esc(block))
-    await _photo(update, context, image, caption)
+    chart, caption = board_of(ranking, own_unit, status)
+    await _photo(update, context, await context.services.charts.image(chart), caption)
 
 
-async def _trend_for(context: BotContext, unit_code: str, viewer: Identity) -> list[TrendPoint]:
+async def trend_for(services: Services, unit_code: str, *, office: bool) -> list[TrendPoint]:
     """The unit's last quarters as the viewer may see them: units see published quarters
     only and, when they may not see others' results, not the block's median either."""
-    service = context.services.standings
+    service = services.standings
     points = await service.trend(unit_code)
-    if viewer.is_office:
+    if office:
         return points
-    own_only = context.services.settings.ranking_visibility == "own"
+    own_only = services.settings.ranking_visibility == "own"
     published = await service.published_among([p.scope for p in points])
     return [
         TrendPoint(p.scope, p.index, None if own_only else p.median)
@@ -265,8 +353,9 @@ async def cmd_trend(update: Update, context: BotContext) -> None:
     who = await identify(update, context)
     if who is None:
         return
+    services = context.services
     if who.is_office and context.args:
-        unit = await context.services.office.unit(context.args[0])
+        unit = await services.office.unit(context.args[0])
         if unit is None:
             await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(context.args[0])))
             return
@@ -277,7 +366,9 @@ async def cmd_trend(update: Update, context: BotContext) -> None:
             update, context, texts.STANDING_OFFICE_USAGE if who.is_office else texts.NEED_INVITE
         )
         return
-    points = await _trend_for(context, unit.code, who)
+    office = who.is_office
+    points = await trend_for(services, unit.code, office=office)
+    published = await services.standings.published_among([p.scope for p in points])
     lines = [texts.TREND_HEADER.format(unit=esc(unit.name))]
     for p in points:
         median = (
@@ -285,12 +376,34 @@ async def cmd_trend(update: Update, context: BotContext) -> None:
             if p.median is not None
             else ""
         )
-        index = format_points(p.index) if p.index is not None else texts.TREND_NO_DATA
-        lines.append(texts.TREND_LINE.format(scope=p.scope.label, index=index, median=median))
+        shown = p.scope.code in published
+        if p.index is not None:
+            index = format_points(p.index)
+        elif not office and not shown:
+            index = texts.TREND_UNPUBLISHED
+        else:
+            index = texts.TREND_NO_DATA
+        status = texts.TREND_PROVISIONAL if office and not shown and p.index is not None else ""
+        lines.append(
+            texts.TREND_LINE.format(scope=p.scope.label, index=index, median=median, status=status)
+        )
+    provisional = any(p.index is not None and p.scope.code not in published for p in points)
+    if not office:
+        lines.append(texts.TREND_NOTE_UNITS)
+    elif provisional:
+        lines.append(texts.TREND_NOTE_OFFICE)
     await reply(update, context, "\n".join(lines))
     await _uploading(update, context)
-    image = await context.services.charts.trend(points, texts.TREND_TITLE.format(unit=unit.name))
-    await _photo(update, context, image, texts.TREND_TITLE.format(unit=esc(unit.name)))
+    image = await services.charts.image(
+        trend_chart(points, texts.TREND_TITLE.format(unit=unit.name))
+    )
+    title = texts.TREND_TITLE.format(unit=esc(unit.name))
+    caption = (
+        texts.TREND_CAPTION_OFFICE.format(title=title)
+        if office and provisional
+        else texts.TREND_CAPTION_UNITS.format(title=title)
+    )
+    await _photo(update, context, image, caption)
 
 
 async def cmd_ranking(update: Update, context: BotContext) -> None:
@@ -298,8 +411,9 @@ async def cmd_ranking(update: Update, context: BotContext) -> None:
     if who is None or not (who.is_office or who.is_bound):
         await reply(update, context, texts.NEED_INVITE)
         return
+    services = context.services
     args = list(context.args or [])
-    blocks = await context.services.roster.list_blocks()
+    blocks = await services.roster.list_blocks()
     block_code = None
     if args and not _looks_like_scope(args[0]):
         block_code = args.pop(0).lower()
@@ -309,7 +423,7 @@ async def cmd_ranking(update: Update, context: BotContext) -> None:
                 update, context, texts.UNKNOWN_BLOCK.format(code=esc(block_code), blocks=listed)
             )
             return
-    visibility = context.services.settings.ranking_visibility
+    visibility = services.settings.ranking_visibility
     own_unit = who.unit.code if who.unit is not None else None
     if not who.is_office:
         assert who.unit is not None
@@ -323,110 +437,58 @@ async def cmd_ranking(update: Update, context: BotContext) -> None:
     scope = await _visible_scope(update, context, who, args[0] if args else None)
     if scope is None:
         return
-    published = await context.services.standings.is_published(scope)
+    publication = await services.standings.publication(scope)
+    status = status_of(services, scope, publication)
     chosen = [b for b in blocks if block_code is None or b.code == block_code]
     for block in chosen:
-        ranking = await context.services.standings.block_ranking(scope, block.code)
+        ranking = await services.standings.block_ranking(scope, block.code)
         if not ranking.rows:
             continue
-        await reply(update, context, render_ranking(ranking, published, own_unit))
+        await reply(
+            update, context, render_ranking(ranking, publication is not None, own_unit, status)
+        )
         if ranking.reported:
             await _uploading(update, context)
-            await _send_leaderboard(update, context, ranking, own_unit)
+            await _send_leaderboard(update, context, ranking, own_unit, status)
 
 
-def render_ranking(ranking: BlockRanking, published: bool, own_unit: str | None) -> str:
+def render_ranking(
+    ranking: BlockRanking, published: bool, own_unit: str | None, status: str
+) -> str:
+    """The block's table: ranked units first, then those that did not report."""
     lines = [
         texts.RANKING_HEADER.format(
-            scope=ranking.scope.label,
-            provisional="" if published else texts.PROVISIONAL,
+            result=esc(result_name(ranking.scope)),
+            status=esc(status),
             block=esc(ranking.block.name),
             reported=ranking.reported,
-            total=len(ranking.rows),
+            total=ranking.size,
         ),
         "",
     ]
     for row in ranking.rows:
         index = row.ranked.entry.index
+        own = row.unit.code == own_unit
         if index is None or row.score is None:
-            lines.append(texts.RANKING_NOT_REPORTED.format(name=esc(row.unit.name)))
+            template = texts.RANKING_NOT_REPORTED_OWN if own else texts.RANKING_NOT_REPORTED
+            lines.append(template.format(name=esc(row.unit.name)))
             continue
-        template = texts.RANKING_LINE_OWN if row.unit.code == own_unit else texts.RANKING_LINE
+        template = texts.RANKING_LINE_OWN if own else texts.RANKING_LINE
         lines.append(
             template.format(
                 rank=row.ranked.rank,
                 name=esc(row.unit.name),
                 index=format_points(index),
                 band=esc(row.score.band),
-                unreviewed=texts.UNREVIEWED if row.provisional else "",
+                unreviewed=texts.UNREVIEWED if row.provisional and not published else "",
             )
         )
-    if any(row.provisional for row in ranking.rows):
+    if not published and any(row.provisional for row in ranking.rows):
         lines.append(texts.RANKING_UNREVIEWED_NOTE)
     return "\n".join(lines)
-
-
-async def cmd_publish(update: Update, context: BotContext) -> None:
-    who = await require_office(update, context)
-    if who is None:
-        return
-    if not context.args:
-        await reply(update, context, texts.PUBLISH_USAGE)
-        return
-    scope = await _scope(update, context, context.args[0])
-    if scope is None:
-        return
-    service = context.services.standings
-    if await service.is_published(scope):
-        await reply(update, context, texts.ALREADY_PUBLISHED.format(scope=scope.label))
-        return
-    # Each member gets their own unit's result, through the outbox: queued in the
-    # transaction that publishes and delivered by the sender, so the office's chat does
-    # not wait for thousands of messages and a crash loses none of them.
-    notices: list[Notice] = []
-    members_of = await context.services.office.members_by_unit()
-    for block in await context.services.roster.list_blocks():
-        ranking = await service.block_ranking(scope, block.code)
-        for row in ranking.rows:
-            members = members_of.get(row.unit.code, [])
-            if not members:
-                continue
-            index = row.ranked.entry.index
-            result = (
-                texts.PUBLISH_RESULT.format(
-                    rank=row.ranked.rank,
-                    total=ranking.reported,
-                    index=format_points(index),
-                    band=esc(row.score.band),
-                )
-                if index is not None and row.score is not None
-                else texts.PUBLISH_NOT_RANKED
-            )
-            notice = texts.PUBLISH_NOTICE.format(
-                scope=scope.label, unit=esc(row.unit.name), result=result
-            )
-            notices += [
-                Notice(chat_id=m.telegram_id, unit_code=row.unit.code, text=notice)
-                for m in members
-            ]
-    broadcasts = context.services.broadcasts
-    queued = broadcasts.notices_to_queue(notices)
-
-    async def queue(conn: aiosqlite.Connection) -> None:
-        label = texts.PUBLISH_LABEL.format(scope=scope.label)
-        await broadcasts.write_notices(
-            conn, created_by=who.telegram_id, label=label, notices=queued
-        )
-
-    if not await service.publish(scope, actor=f"tg:{who.telegram_id}", then=queue):
-        await reply(update, context, texts.ALREADY_PUBLISHED.format(scope=scope.label))
-        return
-    broadcasts.outbox.wake()
-    await reply(update, context, texts.PUBLISHED.format(scope=scope.label, sent=len(queued)))
 
 
 def register(app: App) -> None:
     app.add_handler(CommandHandler("standing", cmd_standing))
     app.add_handler(CommandHandler("trend", cmd_trend))
     app.add_handler(CommandHandler("ranking", cmd_ranking))
-    app.add_handler(CommandHandler("publish", cmd_publish))

@@ -49,8 +49,9 @@ INVITE_THROTTLED = "Anh/chị đã nhập sai mã mời quá nhiều lần. Vui 
 HELP_UNIT = (
     "<b>Các chức năng dành cho đơn vị</b>\n"
     "/report — lập, sửa và gửi báo cáo kết quả CCHC hằng quý\n"
-    "/standing [kỳ] — Chỉ số CCHC, xếp hạng trong khối, các tiêu chí cần cải thiện\n"
-    "/trend — diễn biến Chỉ số CCHC của đơn vị qua các quý\n"
+    "/standing [kỳ] — kết quả đã công bố (kết quả theo dõi quý, Chỉ số CCHC năm): xếp hạng "
+    "trong khối, các tiêu chí cần cải thiện\n"
+    "/trend — diễn biến kết quả theo dõi các quý của đơn vị\n"
     "/ranking [kỳ] — bảng xếp hạng của khối (khi Sở đã công bố)\n"
     "/explain — xem điểm được thẩm định điều chỉnh và gửi giải trình\n"
     "/practices [từ khoá] — thư viện điển hình tiên tiến, mô hình hay\n"
@@ -72,11 +73,12 @@ HELP_OFFICE = (
     "<code>/period 2025-Q2 due 20/06/2025</code>\n"
     "/reopen MÃ_ĐƠN_VỊ [số ngày] [kỳ] — mở lại kỳ báo cáo cho một đơn vị sau hạn nộp\n"
     "/invite MÃ_ĐƠN_VỊ [head|reporter] — tạo mã mời cho đơn vị\n"
-    "/ranking [khối] [kỳ] — bảng xếp hạng Chỉ số CCHC (tạm tính trước khi công bố)\n"
+    "/ranking [khối] [kỳ] — bảng xếp hạng (tạm tính trước khi công bố)\n"
     "/standing MÃ_ĐƠN_VỊ [kỳ], /trend MÃ_ĐƠN_VỊ — kết quả, diễn biến của một đơn vị\n"
     "/appraise MÃ_ĐƠN_VỊ [kỳ] [TIÊU_CHÍ ĐIỂM LÝ DO] — xem, nhập điểm thẩm định\n"
     "/explanations — giải trình đang chờ; /close_explanation SỐ [phản hồi] — đóng giải trình\n"
-    "/publish KỲ — công bố kết quả cho các đơn vị (kỳ: 2025-Q1, 2025-YTD, 2025)\n"
+    "/publish KỲ — công bố kết quả theo dõi quý (2025-Q4) hoặc Chỉ số CCHC năm (2025), "
+    "kèm số, ngày văn bản\n"
     "/broadcast — soạn và gửi bản tin điển hình tiên tiến tới các đơn vị\n"
     "/broadcasts — các bản tin đã gửi, số người đã nhận, đã đọc\n"
     "/nominations — các mô hình hay do đơn vị đề xuất, chờ duyệt\n"
@@ -111,8 +113,8 @@ ERROR = (
 
 UNIT_COMMAND_MENU = {
     "report": "Lập, sửa và gửi báo cáo CCHC hằng quý",
-    "standing": "Kết quả Chỉ số CCHC và xếp hạng của đơn vị",
-    "trend": "Diễn biến Chỉ số CCHC qua các quý",
+    "standing": "Kết quả đã công bố và xếp hạng của đơn vị",
+    "trend": "Diễn biến kết quả theo dõi các quý",
     "ranking": "Bảng xếp hạng của khối",
     "explain": "Giải trình về điểm thẩm định",
     "cancel": "Tạm dừng lập báo cáo (giữ bản nháp)",
@@ -134,7 +136,7 @@ OFFICE_COMMAND_MENU = {
     "nominations": "Đề xuất mô hình hay chờ duyệt",
     "appraise": "Thẩm định điểm của đơn vị",
     "explanations": "Giải trình của đơn vị đang chờ xem xét",
-    "publish": "Công bố kết quả Chỉ số CCHC",
+    "publish": "Công bố kết quả theo dõi quý, Chỉ số CCHC năm",
     "awards": "Đề xuất khen thưởng CCHC hằng năm",
     "nominate_person": "Đề cử công chức được khen thưởng CCHC",
     "export": "Xuất bảng tổng hợp, dự thảo báo cáo CCHC quý",
@@ -251,51 +253,82 @@ INVITE_CREATED = (
 
 # -- standings ---------------------------------------------------------------------------
 
-STANDING_HEADER = "<b>Chỉ số CCHC {scope}</b>{provisional}\nĐơn vị: <b>{unit}</b>\n{block}"
-PROVISIONAL = " <i>(tạm tính, chưa công bố)</i>"
+STANDING_HEADER = "<b>{result}</b> <i>({status})</i>\nĐơn vị: <b>{unit}</b>\n{block}"
 STANDING_RANK = "Xếp hạng trong khối: <b>{rank}/{total}</b>{tied}"
 STANDING_TIED = " (đồng hạng)"
+STANDING_SCORED_SO_FAR = (
+    "Chỉ số tạm tính trên {scored}/{full} điểm: {pending} điểm của các tiêu chí do Văn phòng "
+    "Sở chấm chưa có điểm, chưa tính."
+)
+STANDING_SCORED_PART = (
+    "Chỉ số tính trên {scored}/{full} điểm đã chấm; {pending} điểm của các tiêu chí do Văn "
+    "phòng Sở chấm không có điểm khi công bố."
+)
+STANDING_SILENT = "{silent}/{total} đơn vị của khối chưa báo cáo, xếp cuối khối."
 STANDING_INDEX = "Chỉ số: <b>{index}</b> điểm — xếp loại <b>{band}</b>{unreviewed}"
 UNREVIEWED = " (chưa duyệt)"
 STANDING_UNREVIEWED_NOTE = (
     "<i>Báo cáo được tính chưa được Văn phòng Sở duyệt: kết quả là tạm tính, có thể thay "
     "đổi sau khi xem xét.</i>"
 )
-STANDING_NOT_REPORTED = "Đơn vị chưa gửi báo cáo {scope} nên chưa được xếp hạng."
+STANDING_NOT_REPORTED = (
+    "Đơn vị chưa gửi báo cáo {scope}: chưa báo cáo, xếp cuối khối, không có thứ hạng "
+    "({reported}/{total} đơn vị của khối đã báo cáo)."
+)
+STANDING_NOT_REPORTED_YEAR = (
+    "Đơn vị chưa gửi báo cáo quý nào của năm {year}: chưa báo cáo, xếp cuối khối, không có "
+    "thứ hạng ({reported}/{total} đơn vị của khối đã báo cáo)."
+)
 STANDING_CHANGE_UP = "So với {previous}: ▲ tăng {delta} điểm"
 STANDING_CHANGE_DOWN = "So với {previous}: ▼ giảm {delta} điểm"
 STANDING_CHANGE_SAME = "So với {previous}: không thay đổi"
 STANDING_TO_NEXT = "Cần thêm <b>{points}</b> điểm để lên hạng {rank}."
 STANDING_TOP = "🏆 Đơn vị đang dẫn đầu khối."
 STANDING_WEAKEST = "<b>Các tiêu chí mất nhiều điểm nhất so với trung vị của khối:</b>"
-STANDING_WEAK_LINE = "{n}. {title}: {points}/{max} điểm (kém trung vị khối {gap} điểm)"
+STANDING_WEAK_LINE = "{n}. {title}: {points}/{max} điểm ({gap})"
+STANDING_WEAK_BELOW = "mất nhiều hơn trung vị khối {gap} điểm"
+STANDING_WEAK_LEVEL = "mất bằng trung vị khối"
+STANDING_WEAK_ABOVE = "mất ít hơn trung vị khối {gap} điểm"
 STANDING_MEDIAN = "Trung vị của khối: {median} điểm."
 STANDING_APPRAISED = (
     "Chỉ số theo báo cáo của đơn vị: {reported} · sau thẩm định: <b>{final}</b> "
     "({count} tiêu chí được Văn phòng Sở điều chỉnh; xem và giải trình: /explain)."
 )
 STANDING_NONE_PUBLISHED = (
-    "Chưa có kết quả Chỉ số CCHC nào được công bố. Văn phòng Sở sẽ thông báo khi công bố."
+    "Văn phòng Sở chưa công bố kết quả nào (kết quả theo dõi quý hoặc Chỉ số CCHC năm). "
+    "Văn phòng Sở sẽ thông báo khi công bố."
 )
-STANDING_UNPUBLISHED = "Kết quả Chỉ số CCHC {scope} chưa được công bố."
+STANDING_UNPUBLISHED = "{result} chưa được công bố."
+STANDING_YTD_UNITS = (
+    "Kết quả lũy kế năm chỉ để Văn phòng Sở theo dõi, không được công bố. Anh/chị xem kết "
+    "quả theo dõi quý (ví dụ <code>/standing {year}-Q1</code>) hoặc Chỉ số CCHC năm (ví dụ "
+    "<code>/standing {year}</code>) khi đã công bố."
+)
 STANDING_OFFICE_USAGE = (
     "Cú pháp dành cho Văn phòng Sở: <code>/standing MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ "
-    "<code>/standing THPT-QH 2025-Q1</code>; kỳ có thể là quý (2025-Q1), lũy kế năm "
-    "(2025-YTD) hoặc năm (2025)."
+    "<code>/standing THPT-QH 2025-Q1</code>; kỳ có thể là quý (2025-Q1: kết quả theo dõi), "
+    "năm (2025: Chỉ số CCHC năm) hoặc lũy kế năm (2025-YTD: chỉ để theo dõi)."
 )
 BAD_SCOPE = (
-    "Kỳ xếp hạng không hợp lệ: “{text}”. Ví dụ hợp lệ: <code>2025-Q1</code> (quý), "
-    "<code>2025-YTD</code> (lũy kế năm), <code>2025</code> (cả năm)."
+    "Kỳ xếp hạng không hợp lệ: “{text}”. Ví dụ hợp lệ: <code>2025-Q1</code> (kết quả theo dõi "
+    "quý), <code>2025</code> (Chỉ số CCHC năm), <code>2025-YTD</code> (lũy kế năm)."
 )
-CHART_CAPTION = "Chỉ số CCHC {scope} — {block}"
-TREND_TITLE = "Diễn biến Chỉ số CCHC — {unit}"
-TREND_HEADER = "<b>Diễn biến Chỉ số CCHC</b>\nĐơn vị: <b>{unit}</b>"
-TREND_LINE = "{scope}: {index}{median}"
+CHART_TITLE = "{result} ({status})"
+CHART_CAPTION = "{result} — {block}\n<i>({status})</i>"
+TREND_TITLE = "Diễn biến kết quả theo dõi quý — {unit}"
+TREND_HEADER = "<b>Diễn biến kết quả theo dõi quý</b>\nĐơn vị: <b>{unit}</b>"
+TREND_LINE = "{scope}: {index}{median}{status}"
 TREND_MEDIAN = " (trung vị khối {median})"
 TREND_NO_DATA = "chưa có"
+TREND_UNPUBLISHED = "chưa công bố"
+TREND_PROVISIONAL = " — tạm tính, chưa công bố"
+TREND_NOTE_UNITS = "<i>Chỉ hiện các quý Văn phòng Sở đã công bố.</i>"
+TREND_NOTE_OFFICE = "<i>Quý ghi “tạm tính, chưa công bố” chưa được công bố cho các đơn vị.</i>"
+TREND_CAPTION_UNITS = "{title}\n<i>(các quý đã công bố)</i>"
+TREND_CAPTION_OFFICE = "{title}\n<i>(gồm kết quả tạm tính, chưa công bố)</i>"
 RANKING_HEADER = (
-    "<b>Bảng xếp hạng Chỉ số CCHC {scope}</b>{provisional}\n{block}\n"
-    "Đã báo cáo: {reported}/{total}"
+    "<b>Bảng xếp hạng — {result}</b> <i>({status})</i>\n{block}\n"
+    "Đã báo cáo: {reported}/{total} đơn vị"
 )
 RANKING_LINE = "{rank}. {name} — <b>{index}</b> ({band}){unreviewed}"
 RANKING_LINE_OWN = "<u>{rank}. {name} — <b>{index}</b> ({band}){unreviewed}</u>"
@@ -303,22 +336,104 @@ RANKING_UNREVIEWED_NOTE = (
     "\n<i>(chưa duyệt): báo cáo chưa được Văn phòng Sở duyệt, kết quả là tạm tính.</i>"
 )
 RANKING_NOT_REPORTED = "— {name}: chưa báo cáo"
+RANKING_NOT_REPORTED_OWN = "<u>— {name}: chưa báo cáo</u>"
 RANKING_OWN_ONLY = (
     "Theo quy định của Sở, đơn vị chỉ xem được kết quả của đơn vị mình. "
     "Anh/chị dùng /standing để xem."
 )
 RANKING_BLOCK_ONLY = "Đơn vị chỉ xem được bảng xếp hạng của khối mình."
 UNKNOWN_BLOCK = "Không có khối “{code}”. Các khối: {blocks}."
-PUBLISH_USAGE = "Cú pháp: <code>/publish KỲ</code>, ví dụ <code>/publish 2025-Q1</code>."
-PUBLISHED = "✅ Đã công bố kết quả Chỉ số CCHC {scope}. Đang gửi thông báo tới {sent} người."
-PUBLISH_LABEL = "Thông báo công bố kết quả Chỉ số CCHC {scope}"
-ALREADY_PUBLISHED = "Kết quả Chỉ số CCHC {scope} đã được công bố trước đó."
+
+# -- /publish: a guided, confirmed decision ---------------------------------------------
+
+PUBLISH_USAGE = (
+    "Cú pháp: <code>/publish KỲ</code> — <code>/publish 2025-Q4</code> công bố kết quả "
+    "theo dõi quý IV/2025, <code>/publish 2025</code> công bố Chỉ số CCHC năm 2025. Bot sẽ "
+    "hỏi số, ngày văn bản và xin xác nhận trước khi công bố."
+)
+PUBLISH_YTD = (
+    "Kết quả lũy kế năm ({scope}) chỉ để Văn phòng Sở theo dõi, không được công bố. "
+    "Anh/chị công bố kết quả theo dõi quý (ví dụ <code>/publish {year}-Q4</code>) hoặc Chỉ số "
+    "CCHC năm (ví dụ <code>/publish {year}</code>)."
+)
+PUBLISH_BUSY = (
+    "Anh/chị đang làm dở một thao tác khác. Vui lòng hoàn tất hoặc gửi /cancel rồi dùng lại "
+    "<code>/publish</code>."
+)
+ALREADY_PUBLISHED = "{result} đã được công bố trước đó, {how}."
+PUBLISH_COVERAGE = (
+    "📋 <b>Công bố {result}</b>\n"
+    "<i>Hiện là kết quả tạm tính, chưa công bố.</i>\n\n"
+    "<b>Tình hình số liệu:</b>\n"
+    "• Đơn vị trong danh sách: {units}\n"
+    "• Đơn vị đã gửi báo cáo: {reported}/{units}{every}\n"
+    "• Báo cáo đã được Văn phòng Sở duyệt: {accepted}/{reports}\n"
+    "• Đơn vị đã được thẩm định đủ các tiêu chí do Văn phòng Sở chấm: {appraised}/{reported}\n"
+    "• Đơn vị còn có thể gửi, sửa báo cáo: {open}{returned}"
+)
+PUBLISH_COVERAGE_EVERY = " (đủ cả {quarters} quý: {every})"
+PUBLISH_COVERAGE_RETURNED = " (trong đó {returned} có báo cáo bị trả lại, chưa gửi lại)"
+PUBLISH_OPEN_UNITS = "\n  {units}"
+PUBLISH_OPEN_PERIOD = "\n⚠️ {period} vẫn đang nhận báo cáo (hạn nộp {due})."
+PUBLISH_FUTURE_PERIOD = "\n⚠️ {period} chưa đến kỳ báo cáo (số liệu tính từ ngày {start})."
+PUBLISH_OPEN_WARNING = (
+    "\n⚠️ Kết quả còn có thể thay đổi sau khi công bố nếu các đơn vị trên gửi, sửa báo cáo."
+)
+PUBLISH_ASK_NUMBER_YEAR = (
+    "\n\n<b>Bước 1/2.</b> Anh/chị vui lòng gửi <b>số Quyết định</b> công bố Chỉ số CCHC năm "
+    "{year}, ví dụ <code>998/QĐ-SGDĐT</code> (gửi /cancel để huỷ)."
+)
+PUBLISH_ASK_NUMBER_QUARTER = (
+    "\n\n<b>Bước 1/2.</b> Anh/chị vui lòng gửi <b>số văn bản</b> công bố {result}, ví dụ "
+    "<code>125/SGDĐT-VP</code> (gửi /cancel để huỷ)."
+)
+PUBLISH_BAD_NUMBER = {
+    "empty": "Anh/chị chưa ghi số văn bản.",
+    "too_long": "Số văn bản dài quá {max} ký tự.",
+    "no_digit": "Số văn bản phải có chữ số, ví dụ <code>998/QĐ-SGDĐT</code>.",
+}
+PUBLISH_RETRY_NUMBER = " Vui lòng gửi lại số văn bản (hoặc /cancel để huỷ)."
+PUBLISH_ASK_DATE = (
+    "Số văn bản: <b>{number}</b>.\n<b>Bước 2/2.</b> Anh/chị vui lòng gửi <b>ngày ký</b> "
+    "văn bản theo dạng ngày/tháng/năm, ví dụ <code>{example}</code>."
+)
+PUBLISH_BAD_DATE = {
+    "format": "Ngày không hợp lệ: “{text}”. Vui lòng ghi theo dạng ngày/tháng/năm, ví dụ "
+    "<code>{example}</code>.",
+    "future": "Ngày {date} chưa đến: văn bản công bố phải được ký trước khi công bố.",
+    "too_early": "Ngày {date} trước {first}, ngày đầu của kỳ được công bố.",
+}
+PUBLISH_RETRY_DATE = " Số văn bản <b>{number}</b> vẫn được giữ; vui lòng gửi lại ngày ký."
+PUBLISH_SUMMARY = (
+    "📢 <b>Xác nhận công bố</b>\n"
+    "Kết quả: <b>{result}</b>\n"
+    "Căn cứ: {document}\n"
+    "Đơn vị đã báo cáo: {reported}/{units}; còn có thể gửi, sửa báo cáo: {open}.\n\n"
+    "Sau khi công bố, các đơn vị xem được kết quả và {people} người nhận thông báo. Việc công "
+    "bố không thể hoàn tác. Anh/chị bấm <b>✅ Công bố</b> để công bố."
+)
+PUBLISH_DOCUMENT_YEAR = "Quyết định số {number} ngày {date}"
+PUBLISH_DOCUMENT_QUARTER = "văn bản số {number} ngày {date}"
+BTN_PUBLISH_CONFIRM = "✅ Công bố"
+BTN_PUBLISH_CANCEL = "✖️ Huỷ"
+PUBLISH_CANCELLED = "Đã huỷ việc công bố {result}. Chưa có gì được công bố."
+PUBLISH_PRESS_BUTTON = (
+    "Anh/chị vui lòng bấm <b>✅ Công bố</b> hoặc <b>✖️ Huỷ</b> ở tin nhắn xác nhận phía trên "
+    "(gửi /cancel để huỷ)."
+)
+PUBLISH_STALE_SHORT = "Nút này không còn hiệu lực; không có gì được công bố."
+PUBLISH_STALE = (
+    "Nút này không còn hiệu lực (đã huỷ hoặc đã có bản xác nhận mới). Không có gì được "
+    "công bố; anh/chị dùng <code>/publish KỲ</code> để bắt đầu lại."
+)
+PUBLISHED = "✅ Đã công bố {result} {how}. Đang gửi thông báo tới {sent} người."
+PUBLISH_LABEL = "Thông báo công bố {result}"
 PUBLISH_NOTICE = (
-    "📢 <b>Sở GDĐT đã công bố kết quả Chỉ số CCHC {scope}.</b>\n"
-    "{unit}: {result}\nDùng /standing để xem chi tiết."
+    "📢 <b>Sở GDĐT đã công bố {result}</b> theo {document}.\n"
+    "{unit}: {result_line}\nDùng <code>/standing {scope}</code> để xem chi tiết."
 )
 PUBLISH_RESULT = "xếp hạng {rank}/{total} trong khối, chỉ số {index} điểm ({band})"
-PUBLISH_NOT_RANKED = "chưa được xếp hạng do chưa gửi báo cáo"
+PUBLISH_NOT_RANKED = "chưa báo cáo nên xếp cuối khối, không có thứ hạng"
 APPRAISE_USAGE = (
     "Cú pháp:\n"
     "• <code>/appraise MÃ_ĐƠN_VỊ [KỲ]</code> — xem điểm từng tiêu chí của đơn vị;\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import aiosqlite
@@ -212,28 +212,81 @@ async def close_explanation(
     return cur.rowcount == 1
 
 
-async def publish(conn: aiosqlite.Connection, scope: str, by: str, now: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """A published result and the document that published it (None for rows published
+    before documents were recorded)."""
+
+    scope: str
+    published_by: str
+    published_at: datetime
+    decision_number: str | None
+    decision_date: date | None
+
+
+_PUBLICATION_COLUMNS = "scope, published_by, published_at, decision_number, decision_date"
+
+
+def _publication(row: aiosqlite.Row) -> Publication:
+    return Publication(
+        scope=row[0],
+        published_by=row[1],
+        published_at=from_iso(row[2]),
+        decision_number=row[3],
+        decision_date=date.fromisoformat(row[4]) if row[4] else None,
+    )
+
+
+async def publish(
+    conn: aiosqlite.Connection,
+    scope: str,
+    by: str,
+    now: str,
+    *,
+    decision_number: str | None = None,
+    decision_date: date | None = None,
+) -> bool:
+    """Record a publication; False (and nothing changed) if the scope was published."""
     cur = await conn.execute(
-        "INSERT OR IGNORE INTO publications (scope, published_by, published_at) VALUES (?, ?, ?)",
-        (scope, by, now),
+        f"INSERT OR IGNORE INTO publications ({_PUBLICATION_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+        (
+            scope,
+            by,
+            now,
+            decision_number,
+            decision_date.isoformat() if decision_date is not None else None,
+        ),
     )
     return cur.rowcount == 1
 
 
-async def published_at(conn: aiosqlite.Connection, scope: str) -> datetime | None:
+async def get_publication(conn: aiosqlite.Connection, scope: str) -> Publication | None:
     async with conn.execute(
-        "SELECT published_at FROM publications WHERE scope = ?", (scope,)
+        f"SELECT {_PUBLICATION_COLUMNS} FROM publications WHERE scope = ?", (scope,)
     ) as cur:
         row = await cur.fetchone()
-    return from_iso(row[0]) if row else None
+    return _publication(row) if row else None
+
+
+async def publications_among(
+    conn: aiosqlite.Connection, scopes: Sequence[str]
+) -> dict[str, Publication]:
+    """The publications of these scopes, by scope, in one query."""
+    if not scopes:
+        return {}
+    marks = ", ".join("?" for _ in scopes)
+    async with conn.execute(
+        f"SELECT {_PUBLICATION_COLUMNS} FROM publications WHERE scope IN ({marks})",
+        tuple(scopes),
+    ) as cur:
+        return {row[0]: _publication(row) for row in await cur.fetchall()}
+
+
+async def published_at(conn: aiosqlite.Connection, scope: str) -> datetime | None:
+    found = await get_publication(conn, scope)
+    return found.published_at if found else None
 
 
 async def published_among(conn: aiosqlite.Connection, scopes: Sequence[str]) -> set[str]:
     """Which of these scopes are published, in one query."""
-    if not scopes:
-        return set()
-    marks = ", ".join("?" for _ in scopes)
-    async with conn.execute(
-        f"SELECT scope FROM publications WHERE scope IN ({marks})", tuple(scopes)
-    ) as cur:
-        return {row[0] for row in await cur.fetchall()}
+    return set(await publications_among(conn, scopes))

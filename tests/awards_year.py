@@ -70,7 +70,9 @@ async def report_year(
     for n, code in enumerate(plan):
         if code not in members:
             members[code] = await bind(services, first_user + n, code)
-        # The office inspects the unit this year, so its inspection criterion applies.
+    # The office inspects every unit of the plan this year, so the inspection criterion
+    # (only for inspected units) is theirs to be appraised on.
+    for code in plan:
         await services.inspections.add(YEAR, code, 1, actor="test")
     for quarter, moment in QUARTER_MOMENTS.items():
         clock.now = moment

@@ -7,9 +7,15 @@ so "hạng 4" always means three units scored higher.
 Tie-break, for the order of listing only (never for the rank itself): within equal
 indices, units are listed by name in Vietnamese alphabetical order (a ă â b c d đ e ê
 … — not code-point order, which would put "Đ" after "Z"), then by unit code. Units that
-did not report come last, without a rank, in the same name order. The order therefore
-depends only on the entries, never on the order they arrive in, so a ranking computed
-twice — or by two processes — lists the same way.
+did not report come last, in the same name order. The order therefore depends only on
+the entries, never on the order they arrive in, so a ranking computed twice — or by two
+processes — lists the same way.
+
+Every unit of the block counts in "r/N": N is the block's size, non-reporters included,
+so "hạng 3/42" in a block where 39 units did not report says so, instead of the "3/3" a
+count of reporters alone would give. A unit that did not report gets no rank number (it
+is listed after every ranked unit as "chưa báo cáo"): numbering all of them N, or all
+k + 1, would rank a unit on data it never sent.
 
 Indices arrive already rounded to 2 decimals, so "equal" means equal as displayed.
 """
@@ -44,14 +50,21 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    rank: int | None  # None: not ranked (did not report)
+    rank: int | None  # None: not ranked (did not report); listed after every ranked unit
     entry: Entry
     tied: bool  # another reported unit has the same index
+    out_of: int  # N of "r/N": every unit of the block, non-reporters included
+
+    @property
+    def leads(self) -> bool:
+        """First in a block of more than one unit: only then is a unit "leading" it."""
+        return self.rank == 1 and self.out_of > 1
 
 
 def rank_block(entries: Iterable[Entry]) -> list[Ranked]:
     """Rank one block's units; see the module docstring for ties and non-reporters."""
     items = list(entries)
+    size = len(items)
     reported = sorted(
         (e for e in items if e.index is not None),
         key=lambda e: (-_index(e), _listing_key(e)),
@@ -62,9 +75,9 @@ def rank_block(entries: Iterable[Entry]) -> list[Ranked]:
         previous = ranked[-1] if ranked else None
         same = previous is not None and _index(previous.entry) == _index(entry)
         rank = previous.rank if same and previous is not None else position
-        ranked.append(Ranked(rank=rank, entry=entry, tied=counts[_index(entry)] > 1))
+        ranked.append(Ranked(rank=rank, entry=entry, tied=counts[_index(entry)] > 1, out_of=size))
     silent = sorted((e for e in items if e.index is None), key=_listing_key)
-    ranked.extend(Ranked(rank=None, entry=e, tied=False) for e in silent)
+    ranked.extend(Ranked(rank=None, entry=e, tied=False, out_of=size) for e in silent)
     return ranked
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.clock import from_iso
-from bot.formatting import format_datetime
+from bot.formatting import format_date, format_datetime
 from bot.forms.answers import display_value
 from bot.forms.schema import FormSpec
 from bot.numbers import format_number, parse_whole
@@ -184,7 +184,7 @@ class AuditService:
                 text = f"Xem xét, đóng giải trình số {d.get('id')}"
                 return text + _note(d, "response", ": ")
             case "ranking.publish":
-                return f"Công bố kết quả Chỉ số CCHC {_scope(d.get('scope'))}"
+                return _publication(d)
             case "roster.import":
                 return (
                     f"Nhập danh sách đơn vị từ tệp {d.get('file')}: {d.get('added')} mới, "
@@ -323,6 +323,27 @@ class AuditService:
 
 def _period(code: object) -> str:
     return label_of(code) if isinstance(code, str) else str(code or "")
+
+
+def _publication(d: dict[str, Any]) -> str:
+    """ "Công bố Chỉ số CCHC năm 2026 theo Quyết định số … ngày …"; a quarter's results
+    are "kết quả theo dõi", published by a document (publications before documents were
+    recorded name none)."""
+    code = str(d.get("scope") or "")
+    what = (
+        f"kết quả theo dõi {_scope(code)}"
+        if parse_period_code(code)
+        else f"Chỉ số CCHC {_scope(code)}"
+    )
+    number, day = d.get("decision_number"), d.get("decision_date")
+    try:
+        signed = date.fromisoformat(day) if isinstance(day, str) else None
+    except ValueError:
+        signed = None
+    if not number or signed is None:
+        return f"Công bố {what}"
+    kind = "văn bản" if parse_period_code(code) else "Quyết định"
+    return f"Công bố {what} theo {kind} số {number} ngày {format_date(signed)}"
 
 
 def _scope(code: object) -> str:

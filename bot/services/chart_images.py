@@ -1,22 +1,49 @@
-"""Chart images for standings: rendered in a worker thread, cached by data version.
+"""Chart images for standings: rendered off the event loop, kept by what they show.
 
-Rendering takes tens of milliseconds of CPU; doing it on the event loop would stall
-every other conversation, so it runs in a thread. The same data gives the same bytes,
-so an image is cached under the ranking's data version and re-sent until data change.
+Rendering takes tens of milliseconds of CPU (a 30-bar chart some 80 ms); doing it on the
+event loop would stall every other conversation, so a request renders in a thread. An
+image is named by a digest of what it shows (:func:`bot.services.chart_specs.digest`),
+so the same data are drawn once, whatever else changed meanwhile.
+
+Two caches keep them: memory (bounded in bytes) and, when a folder is given, disk
+(bounded too). After the office publishes a result, and at start-up for the recent
+published ones, :meth:`ChartImages.prerender` draws every unit's picture ahead in a
+separate render process — a thread would compete with the event loop for the GIL for
+minutes in a large province — so a unit's first /standing only reads a file. The disk
+cache is what makes a restarted bot warm at once: it renders only what changed.
+
+When the disk budget is reached, the pictures no recent plan asked for go first (oldest
+first); a plan larger than the budget is rendered as far as the budget allows, in the
+order given (the caller puts the most wanted first).
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
+import multiprocessing
+import os
 from collections import OrderedDict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
 
+from bot.services.chart_specs import (
+    BoardChart,
+    Chart,
+    TrendChart,
+    digest,
+    lower_priority,
+    render_to_file,
+    write_atomically,
+)
 from bot.services.standings import BlockRanking, TrendPoint
 from charts.leaderboard import Bar, leaderboard_png
 from charts.trend import TrendPoint as ChartPoint
 from charts.trend import trend_png
+
+log = logging.getLogger(__name__)
 
 # Large blocks are shown as the leaders plus the unit's neighbourhood, so the chart
 # stays legible on a phone: Telegram scales a photo's longer side down to 2560 px,
@@ -25,6 +52,9 @@ TOP = 20
 AROUND = 4
 MAX_BARS = 30
 
+MEMORY_BUDGET = 32 * 1024 * 1024
+_SUFFIX = ".png"
+
 _warmed = False
 # A tall chart needs some 20 MB while it is drawn. Two render threads keep a burst of
 # /standing requests from multiplying that (and from spreading it over many malloc
@@ -32,13 +62,67 @@ _warmed = False
 _RENDERERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="chart")
 
 
+def board_chart(ranking: BlockRanking, unit_code: str | None, title: str) -> BoardChart:
+    """The block's ranking as the reader from ``unit_code`` sees it (their bar marked)."""
+    rows = [r for r in ranking.rows if r.ranked.entry.index is not None]
+    if len(rows) > MAX_BARS:
+        position = next((i for i, r in enumerate(rows) if r.unit.code == unit_code), len(rows))
+        if position < MAX_BARS - AROUND:
+            rows = rows[:MAX_BARS]
+        else:
+            keep = set(range(TOP)) | set(range(position - AROUND, position + AROUND + 1))
+            rows = [r for i, r in enumerate(rows) if i in keep]
+    bars = tuple(
+        Bar(
+            label=f"{r.ranked.rank}. {r.unit.name}",
+            value=float(r.ranked.entry.index or 0),
+            highlight=r.unit.code == unit_code,
+        )
+        for r in rows
+    )
+    median = float(ranking.median) if ranking.median is not None else None
+    return BoardChart(title, bars, median, ranking.block.name)
+
+
+def trend_chart(points: Sequence[TrendPoint], title: str) -> TrendChart:
+    return TrendChart(
+        title,
+        tuple(
+            ChartPoint(
+                label=p.scope.label.replace("quý", "Quý"),
+                value=float(p.index) if p.index is not None else None,
+                median=float(p.median) if p.median is not None else None,
+            )
+            for p in points
+        ),
+    )
+
+
 class ChartImages:
-    def __init__(self, *, capacity: int = 512) -> None:
-        self._cache: OrderedDict[tuple[object, ...], bytes] = OrderedDict()
-        self._capacity = capacity
+    def __init__(
+        self,
+        *,
+        directory: Path | None = None,
+        disk_budget: int = 1024 * 1024 * 1024,
+        memory_budget: int = MEMORY_BUDGET,
+    ) -> None:
+        self._memory: OrderedDict[str, bytes] = OrderedDict()
+        self._memory_bytes = 0
+        self._memory_budget = memory_budget
+        self._directory = directory if disk_budget > 0 else None
+        self._disk_budget = disk_budget
+        # An estimate (threads add to it), counted on first use and after each pruning.
+        self._disk_bytes: int | None = None
+        # What the latest plan of each kind asked for ("2026-Q4", "start-up"): pruned last.
+        self._wanted: dict[str, set[str]] = {}
+        self._queue: asyncio.Queue[tuple[str, Callable[[], AsyncIterator[Chart]]]] | None = None
+        self._worker: asyncio.Task[None] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._rendered_ahead = 0
         # Telegram keeps what was uploaded: a chart sent once is re-sent by its file_id,
         # which saves the upload (the larger part of a warm /standing).
         self._file_ids: OrderedDict[bytes, str] = OrderedDict()
+        self._file_id_capacity = 4096
 
     async def warm_up(self) -> None:
         """Render a throwaway chart with every Vietnamese letter: the first chart of a
@@ -58,62 +142,218 @@ class ChartImages:
     async def _run(self, render: Callable[[], bytes]) -> bytes:
         return await asyncio.get_running_loop().run_in_executor(_RENDERERS, render)
 
+    # -- file ids ----------------------------------------------------------------------
+
     def file_id(self, image: bytes) -> str | None:
         return self._file_ids.get(_digest(image))
 
     def remember(self, image: bytes, file_id: str) -> None:
         self._file_ids[_digest(image)] = file_id
-        if len(self._file_ids) > self._capacity:
+        if len(self._file_ids) > self._file_id_capacity:
             self._file_ids.popitem(last=False)
 
     def forget(self, image: bytes) -> None:
         self._file_ids.pop(_digest(image), None)
 
-    async def _get(self, key: tuple[object, ...], render: Callable[[], bytes]) -> bytes:
-        found = self._cache.get(key)
+    # -- pictures ----------------------------------------------------------------------
+
+    async def image(self, chart: Chart) -> bytes:
+        """The picture's PNG: from memory, else from disk, else rendered now (in a
+        thread) and kept in both."""
+        name = digest(chart)
+        found = self._memory.get(name)
         if found is not None:
-            self._cache.move_to_end(key)
+            self._memory.move_to_end(name)
             return found
-        image = await self._run(render)
-        self._cache[key] = image
-        if len(self._cache) > self._capacity:
-            self._cache.popitem(last=False)
+        path = self._path(name)
+        if path is not None:
+            found = await asyncio.to_thread(_read, path)
+            if found is not None:
+                self._keep(name, found)
+                return found
+        image = await self._run(chart.render)
+        self._keep(name, image)
+        if path is not None:
+            await asyncio.to_thread(self._store, path, image)
+            if self._disk_used() > self._disk_budget:
+                await asyncio.to_thread(self._prune, self._wanted_now())
         return image
 
     async def leaderboard(self, ranking: BlockRanking, unit_code: str | None, title: str) -> bytes:
-        rows = [r for r in ranking.rows if r.ranked.entry.index is not None]
-        if len(rows) > MAX_BARS:
-            position = next((i for i, r in enumerate(rows) if r.unit.code == unit_code), len(rows))
-            if position < MAX_BARS - AROUND:
-                rows = rows[:MAX_BARS]
-            else:
-                keep = set(range(TOP)) | set(range(position - AROUND, position + AROUND + 1))
-                rows = [r for i, r in enumerate(rows) if i in keep]
-        bars = tuple(
-            Bar(
-                label=f"{r.ranked.rank}. {r.unit.name}",
-                value=float(r.ranked.entry.index or 0),
-                highlight=r.unit.code == unit_code,
-            )
-            for r in rows
-        )
-        median = float(ranking.median) if ranking.median is not None else None
-        key = ("board", ranking.scope.code, ranking.block.code, unit_code, ranking.version, title)
-        return await self._get(
-            key, lambda: leaderboard_png(title, bars, median=median, subtitle=ranking.block.name)
-        )
+        return await self.image(board_chart(ranking, unit_code, title))
 
     async def trend(self, points: list[TrendPoint], title: str) -> bytes:
-        chart = tuple(
-            ChartPoint(
-                label=p.scope.label.replace("quý", "Quý"),
-                value=float(p.index) if p.index is not None else None,
-                median=float(p.median) if p.median is not None else None,
+        return await self.image(trend_chart(points, title))
+
+    def _keep(self, name: str, image: bytes) -> None:
+        if name in self._memory:
+            return
+        self._memory[name] = image
+        self._memory_bytes += len(image)
+        while self._memory_bytes > self._memory_budget and len(self._memory) > 1:
+            _, dropped = self._memory.popitem(last=False)
+            self._memory_bytes -= len(dropped)
+
+    def _path(self, name: str) -> Path | None:
+        return self._directory / f"{name}{_SUFFIX}" if self._directory is not None else None
+
+    # -- rendering ahead ---------------------------------------------------------------
+
+    def prerender(self, what: str, source: Callable[[], AsyncIterator[Chart]]) -> None:
+        """Draw the pictures ``source`` gives ahead, in the background, in its order (the
+        most wanted first); returns at once. ``source`` is read as the work goes, so a
+        province's thousands of pictures are never all in memory. A later plan with the
+        same ``what`` replaces the earlier one's claim on the folder. Without a disk
+        folder there is nowhere to keep them: nothing is done."""
+        if self._directory is None:
+            return
+        if self._queue is None:
+            self._queue = asyncio.Queue()
+            self._worker = asyncio.get_running_loop().create_task(
+                self._work(), name="chart prerender"
             )
-            for p in points
-        )
-        key = ("trend", title, chart)
-        return await self._get(key, lambda: trend_png(title, chart))
+        self._queue.put_nowait((what, source))
+
+    async def idle(self) -> None:
+        """Wait until every picture asked for ahead is drawn (benchmarks, tests)."""
+        if self._queue is not None:
+            await self._queue.join()
+
+    @property
+    def rendered_ahead(self) -> int:
+        """How many pictures the render process has drawn so far."""
+        return self._rendered_ahead
+
+    async def _work(self) -> None:
+        assert self._queue is not None
+        while True:
+            what, source = await self._queue.get()
+            try:
+                await self._draw(what, source)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("Drawing the pictures of %s ahead failed", what)
+            finally:
+                self._queue.task_done()
+
+    async def _draw(self, what: str, source: Callable[[], AsyncIterator[Chart]]) -> None:
+        wanted: set[str] = set()
+        self._wanted[what] = wanted
+        loop = asyncio.get_running_loop()
+        drawn = kept = 0
+        async for chart in source():
+            name = digest(chart)
+            wanted.add(name)
+            path = self._path(name)
+            assert path is not None
+            if await asyncio.to_thread(self._touch, path):
+                kept += 1
+                continue
+            if self._disk_used() > self._disk_budget:
+                await asyncio.to_thread(self._prune, self._wanted_now())
+                if self._disk_used() > self._disk_budget:
+                    log.info(
+                        "Chart folder full (%d MB): the rest of %s is drawn on demand",
+                        self._disk_budget // 2**20,
+                        what,
+                    )
+                    break
+            size = await loop.run_in_executor(self._renderer(), render_to_file, chart, str(path))
+            self._disk_bytes = self._disk_used() + size
+            drawn += 1
+            self._rendered_ahead += 1
+        log.info("Pictures of %s: %d drawn ahead, %d already kept", what, drawn, kept)
+        await asyncio.to_thread(self._prune, self._wanted_now())
+
+    def _renderer(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # Spawned, not forked: the bot's process has threads (the database's, the
+            # render threads), which a fork would copy mid-lock.
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=lower_priority,
+            )
+        return self._pool
+
+    def _touch(self, path: Path) -> bool:
+        """Whether the picture is kept already; touched, so that pruning keeps it.
+        Counts the folder on first use (in a thread)."""
+        self._count()
+        try:
+            os.utime(path)
+        except FileNotFoundError:
+            return False
+        return True
+
+    def _count(self) -> None:
+        assert self._directory is not None
+        if self._disk_bytes is None:
+            self._directory.mkdir(parents=True, exist_ok=True)
+            self._disk_bytes = sum(f.stat().st_size for f in self._files())
+
+    def _files(self) -> list[Path]:
+        assert self._directory is not None
+        return [p for p in self._directory.iterdir() if p.suffix == _SUFFIX]
+
+    def _disk_used(self) -> int:
+        return self._disk_bytes or 0
+
+    def _store(self, path: Path, image: bytes) -> None:
+        """Keep a picture drawn on request (in a thread)."""
+        try:
+            self._count()
+            write_atomically(path, image)
+        except OSError as exc:  # a full disk must not fail a /standing
+            log.warning("Could not keep chart %s: %s", path.name, exc)
+            return
+        self._disk_bytes = self._disk_used() + len(image)
+
+    def _wanted_now(self) -> frozenset[str]:
+        """What the plans want, copied on the event loop for a thread to read."""
+        return frozenset().union(*self._wanted.values())
+
+    def _prune(self, wanted: frozenset[str]) -> None:
+        """Delete pictures, oldest first and those no plan wants before the rest, until
+        the folder is within its budget (in a thread)."""
+        if self._directory is None or not self._directory.exists():
+            return
+        files = []
+        for path in self._files():
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            files.append((path.stem in wanted, stat.st_mtime, stat.st_size, path))
+        total = sum(size for _, _, size, _ in files)
+        for _, _, size, path in sorted(files, key=lambda f: (f[0], f[1])):
+            if total <= self._disk_budget:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
+        self._disk_bytes = total
+
+    async def close(self) -> None:
+        """Stop drawing ahead; a picture being drawn is finished (its file stays valid)."""
+        if self._worker is not None:
+            self._worker.cancel()
+            await asyncio.gather(self._worker, return_exceptions=True)
+            self._worker = None
+            self._queue = None
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
+
+
+def _read(path: Path) -> bytes | None:
+    """A kept picture, touched so that pruning keeps it; None if there is none."""
+    try:
+        content = path.read_bytes()
+        os.utime(path)
+    except FileNotFoundError:
+        return None
+    return content
 
 
 def _digest(image: bytes) -> bytes:

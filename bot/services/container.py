@@ -22,6 +22,7 @@ from bot.services.outbox import OutboxSender, SenderSettings
 from bot.services.pacing import Pacer, PacerSettings
 from bot.services.periods import PeriodService
 from bot.services.practices import PracticeService
+from bot.services.publication import PublicationService
 from bot.services.registration import RegistrationService
 from bot.services.reminders import DeskSchedule
 from bot.services.reporting import ReportingService
@@ -49,6 +50,7 @@ class Services:
     charts: ChartImages
     awards: AwardsService
     inspections: InspectionService
+    publication: PublicationService
 
     pacer: Pacer
     outbox: OutboxSender
@@ -60,6 +62,7 @@ class Services:
     desk: DeskSchedule
 
     async def close(self) -> None:
+        await self.charts.close()
         await self.outbox.stop()  # records the requests in flight before the database goes
         await self.db.close()
 
@@ -113,13 +116,16 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         ),
         standings=standings,
         appraisal=AppraisalService(db, clock, methodology, periods),
-        charts=ChartImages(),
+        charts=ChartImages(
+            directory=settings.chart_path, disk_budget=settings.chart_cache_mb * 2**20
+        ),
         awards=AwardsService(
             db, clock, standings, periods, rule=_award_rule(settings, methodology)
         ),
         inspections=InspectionService(
             db, clock, years=(settings.campaign_first_year, settings.campaign_last_year)
         ),
+        publication=PublicationService(db, clock, standings, periods, review),
         pacer=pacer,
         outbox=outbox,
         broadcasts=broadcasts,

@@ -25,7 +25,7 @@ from bot.forms.schema import FormSpec
 from bot.identity import PlanIdentity
 from bot.services.export_data import ExportBlock, ExportRow, PeriodExport
 from bot.services.office import BlockProgress, OfficeService, PeriodProgress
-from bot.services.standings import BlockRanking, StandingsService
+from bot.services.standings import BlockRanking, StandingsService, result_name, result_status
 from storage.database import Database
 
 ExportFormat = Literal["csv", "xlsx", "docx"]
@@ -146,9 +146,12 @@ class ExportService:
         standings = self._standings
         rankings: dict[str, BlockRanking] = {}
         published = False
+        result = status = ""
         if standings is not None:
             scope = standings.parse_scope(period.code)
-            published = await standings.is_published(scope)
+            publication = await standings.publication(scope)
+            published = publication is not None
+            result, status = result_name(scope), result_status(scope, publication, self._tz)
             for block in progress.blocks:
                 code = block.block.code
                 rankings[code] = await standings.block_ranking(scope, code)
@@ -163,6 +166,8 @@ class ExportService:
             scored=standings is not None,
             published=published,
             identity=self.identity,
+            result=result,
+            status=status,
         )
 
 

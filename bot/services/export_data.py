@@ -151,6 +151,11 @@ class PeriodExport:
     published: bool  # the ranking has been published (otherwise provisional)
     # Who issues the draft report and under which plan (its header and opening).
     identity: PlanIdentity = field(default_factory=PlanIdentity)
+    # What the scores are and whether they are published, as every message says it:
+    # "Kết quả theo dõi quý I/2025" and "tạm tính, chưa công bố" or "đã công bố theo
+    # văn bản số … ngày …" (empty when not scored).
+    result: str = ""
+    status: str = ""
 
     @property
     def rows(self) -> tuple[ExportRow, ...]:

@@ -433,11 +433,8 @@ def _signature(doc: DocumentObject) -> None:
 
 def _ranking_annex(doc: DocumentObject, data: PeriodExport) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    state = "" if data.published else " (tạm tính)"
-    quarter = quarter_roman(data.period.quarter)
-    doc.add_heading(
-        f"Phụ lục: Kết quả Chỉ số CCHC quý {quarter} năm {data.period.year}{state}", level=1
-    )
+    # Which result the annex is, and whether it is published (with its document).
+    doc.add_heading(f"Phụ lục: {data.result} ({data.status})", level=1)
     for block in data.blocks:
         doc.add_heading(block.block.name, level=2)
         rows = [

@@ -224,11 +224,8 @@ def _summary_sheet(sheet: Worksheet, data: PeriodExport) -> None:
     )
     sheet["A3"] = f"Xuất lúc {format_datetime(data.exported_at, data.tz)}."
     if data.scored:
-        sheet["A4"] = (
-            "Chỉ số CCHC, xếp loại và xếp hạng theo kết quả đã công bố."
-            if data.published
-            else "Chỉ số CCHC, xếp loại và xếp hạng là kết quả tạm tính (chưa công bố)."
-        )
+        # Which result the index, band and rank columns are, and whether it is published.
+        sheet["A4"] = f"Chỉ số, xếp loại và xếp hạng: {data.result} ({data.status})."
     headers = ["Khối", "Số đơn vị", "Đã gửi", "Đang soạn", "Chưa báo cáo", "Tỷ lệ đã gửi (%)"]
     top = 6
     for c, header in enumerate(headers, start=1):

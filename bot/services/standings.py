@@ -1,5 +1,11 @@
 """Standings: scores, block rankings, a unit's standing and trend, publication.
 
+Two kinds of result, named as the campaign names them: a quarter's result is progress
+monitoring ("Kết quả theo dõi quý IV/2026"), provisional until the office publishes it
+by a document; a year's is the annual Chỉ số CCHC ("Chỉ số CCHC năm 2026"), published by
+a decision. A year to date ("2026-YTD") is a running figure for the office: it is never
+published, so units never see it.
+
 Scores come from each unit's latest submitted report for a quarter, scored by the
 methodology (a data file), with the office's appraisal points overriding. A year (or
 year-to-date) index is the mean of the quarterly indices over the quarters it spans, a
@@ -21,12 +27,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Unit
-from bot.formatting import period_label, quarter_roman
+from bot.formatting import format_date, period_label, quarter_roman
 from bot.scoring.engine import ENGINE_VERSION, score_unit
 from bot.scoring.methodology import Methodology
 from bot.scoring.ranking import Entry, Ranked, median_index, points_to_next_rank, rank_block
@@ -40,6 +47,7 @@ from bot.services.periods import (
 from storage import audit, inspections, scores, standings, units
 from storage.database import Database
 from storage.scores import StoredScore
+from storage.standings import Publication
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*(-\s*YTD)?\s*$", re.IGNORECASE)
 TWO_PLACES = Decimal("0.01")
@@ -59,6 +67,10 @@ class Scope:
     def quarter(cls, year: int, quarter: int) -> Scope:
         return cls(period_code(year, quarter), year, (quarter,), "quarter")
 
+    @classmethod
+    def whole_year(cls, year: int) -> Scope:
+        return cls(str(year), year, (1, 2, 3, 4), "year")
+
     @property
     def label(self) -> str:
         if self.kind == "quarter":
@@ -70,6 +82,69 @@ class Scope:
     @property
     def period_codes(self) -> tuple[str, ...]:
         return tuple(period_code(self.year, q) for q in self.quarters)
+
+    @property
+    def publishable(self) -> bool:
+        """A quarter (monitoring) or a year (the annual index); never a year to date."""
+        return self.kind != "ytd"
+
+    @property
+    def first_day(self) -> date:
+        """The first day the scope's results can speak of (a document publishing them is
+        dated no earlier)."""
+        return date(self.year, 3 * (self.quarters[0] - 1) + 1, 1)
+
+
+# What a result is called and whether it is published: every message, caption and
+# export that shows a result says both (plain text; the handlers escape it for HTML, as
+# a document's number is typed by the office).
+RESULT_QUARTER = "Kết quả theo dõi {period}"
+RESULT_YEAR = "Chỉ số CCHC năm {year}"
+RESULT_YTD = "Kết quả theo dõi lũy kế năm {year} (đến quý {quarter})"
+STATUS_PROVISIONAL = "tạm tính, chưa công bố"
+STATUS_YTD = "tạm tính; kết quả lũy kế năm không được công bố"
+STATUS_PUBLISHED = "đã công bố {how}"
+PUBLISHED_BY = "theo {document}"
+PUBLISHED_ON = "ngày {date}"
+DOCUMENT_YEAR = "Quyết định số {number} ngày {date}"
+DOCUMENT_QUARTER = "văn bản số {number} ngày {date}"
+
+
+def result_name(scope: Scope) -> str:
+    """ "Kết quả theo dõi quý IV/2026" (a quarter's progress monitoring), "Chỉ số CCHC năm
+    2026" (the annual index), or a year to date's running figure."""
+    if scope.kind == "quarter":
+        return RESULT_QUARTER.format(period=scope.label)
+    if scope.kind == "year":
+        return RESULT_YEAR.format(year=scope.year)
+    return RESULT_YTD.format(year=scope.year, quarter=quarter_roman(scope.quarters[-1]))
+
+
+def document_name(scope: Scope, number: str, day: date) -> str:
+    """The document publishing a result: a decision for the annual index, a document (a
+    công văn may do) for a quarter's monitoring."""
+    template = DOCUMENT_YEAR if scope.kind == "year" else DOCUMENT_QUARTER
+    return template.format(number=number, date=format_date(day))
+
+
+def published_how(scope: Scope, publication: Publication, tz: ZoneInfo) -> str:
+    """ "theo Quyết định số … ngày …"; for a result published before documents were
+    recorded, the day it was published ("ngày 20/02/2025")."""
+    if publication.decision_number is None or publication.decision_date is None:
+        day = publication.published_at.astimezone(tz).date()
+        return PUBLISHED_ON.format(date=format_date(day))
+    return PUBLISHED_BY.format(
+        document=document_name(scope, publication.decision_number, publication.decision_date)
+    )
+
+
+def result_status(scope: Scope, publication: Publication | None, tz: ZoneInfo) -> str:
+    """ "tạm tính, chưa công bố", or "đã công bố theo Quyết định số … ngày …"."""
+    if not scope.publishable:
+        return STATUS_YTD
+    if publication is None:
+        return STATUS_PROVISIONAL
+    return STATUS_PUBLISHED.format(how=published_how(scope, publication, tz))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +177,11 @@ class BlockRanking:
     def reported(self) -> int:
         return sum(1 for r in self.rows if r.ranked.rank is not None)
 
+    @property
+    def size(self) -> int:
+        """Every unit of the block, non-reporters included: the N of "r/N"."""
+        return len(self.rows)
+
 
 @dataclass(frozen=True, slots=True)
 class Weak:
@@ -121,7 +201,11 @@ class UnitStanding:
     previous: Decimal | None  # index in the previous scope (quarter before, year before)
     to_next_rank: Decimal | None
     weakest: tuple[Weak, ...]
-    published: bool
+    publication: Publication | None  # None: provisional
+
+    @property
+    def published(self) -> bool:
+        return self.publication is not None
 
     @property
     def change(self) -> Decimal | None:
@@ -160,6 +244,7 @@ class StandingsService:
         # the office accepts it); "accepted": only its latest accepted version.
         self.accepted_only = count == "accepted"
         self._cache: dict[tuple[str, str], BlockRanking] = {}
+        self._prescoring: asyncio.Task[int] | None = None
         # Stored scores made under another methodology file are rescored, not trusted.
         self._fingerprint = hashlib.blake2b(
             (ENGINE_VERSION + methodology.model_dump_json()).encode(), digest_size=8
@@ -205,8 +290,14 @@ class StandingsService:
 
         Run in the background at start-up, so the first /standing after a restart (or
         after the office swaps the methodology file) reads stored scores instead of
-        scoring a whole block while the user waits.
+        scoring a whole block while the user waits. Callers at the same time share one
+        run (the start-up drawing of pictures waits for it rather than scoring twice).
         """
+        if self._prescoring is None or self._prescoring.done():
+            self._prescoring = asyncio.get_running_loop().create_task(self._prescore())
+        return await self._prescoring
+
+    async def _prescore(self) -> int:
         checked = 0
         for period in await scores.reported_periods(self._db.reader):
             for block in await units.list_blocks(self._db.reader):
@@ -214,14 +305,22 @@ class StandingsService:
                 checked += 1
         return checked
 
-    async def block_ranking(self, scope: Scope, block_code: str) -> BlockRanking:
+    async def block_ranking(
+        self, scope: Scope, block_code: str, *, keep: bool = True
+    ) -> BlockRanking:
+        """The block's ranking for the scope, from the cache while data are unchanged.
+
+        ``keep=False`` computes one without caching it: drawing every unit's picture of
+        ten scopes ahead must not hold ten scopes of rankings in memory.
+        """
         version = await standings.data_version(self._db.reader)
         key = (scope.code, block_code)
         cached = self._cache.get(key)
         if cached is not None and cached.version == version:
             return cached
         ranking = await self._compute(scope, block_code, version)
-        self._cache[key] = ranking
+        if keep:
+            self._cache[key] = ranking
         return ranking
 
     async def _compute(self, scope: Scope, block_code: str, version: int) -> BlockRanking:
@@ -397,18 +496,11 @@ class StandingsService:
         assert row is not None
         previous_scope = self.previous_scope(scope)
         previous = await self._unit_index(unit, previous_scope)
-        weakest: list[Weak] = []
-        if row.score is not None and scope.kind == "quarter":
-            lost = row.score.lost
-            gaps = sorted(
-                ((lost[k] - ranking.median_lost.get(k, Decimal(0)), k) for k in lost),
-                key=lambda item: (-item[0], item[1]),
-            )
-            for gap, key in gaps[:3]:
-                if lost[key] <= 0:
-                    continue
-                c = self.methodology.criterion(key)
-                weakest.append(Weak(key, c.title, c.max_points - lost[key], c.max_points, gap))
+        weakest = (
+            self.weakest(row.score, ranking.median_lost)
+            if row.score is not None and scope.kind == "quarter"
+            else ()
+        )
         return UnitStanding(
             scope=scope,
             ranking=ranking,
@@ -416,9 +508,34 @@ class StandingsService:
             previous_scope=previous_scope,
             previous=previous,
             to_next_rank=points_to_next_rank([r.ranked for r in ranking.rows], unit.code),
-            weakest=tuple(weakest),
-            published=await self.is_published(scope),
+            weakest=weakest,
+            publication=await self.publication(scope),
         )
+
+    def weakest(
+        self, score: StoredScore, median_lost: dict[str, Decimal], *, limit: int = 3
+    ) -> tuple[Weak, ...]:
+        """Where the unit lost most against its block: the criteria with the largest
+        points lost beyond the block's median loss on them.
+
+        Every scored criterion counts, one the unit scored 0 on included; ties go to the
+        criterion where the unit lost more, then to the methodology's order. Only
+        criteria the unit lost points on are listed. A criterion absent from the score's
+        ``lost`` (pending the office's scoring, not applicable, or no longer in the
+        methodology) is not listed.
+        """
+        order = {c.key: n for n, c in enumerate(self.methodology.criteria)}
+        candidates = []
+        for key, lost in score.lost.items():
+            if lost <= 0 or key not in order:
+                continue
+            gap = lost - median_lost.get(key, lost)
+            candidates.append((-gap, -lost, order[key], key, gap))
+        found = []
+        for _, _, _, key, gap in sorted(candidates)[:limit]:
+            c = self.methodology.criterion(key)
+            found.append(Weak(key, c.title, c.max_points - score.lost[key], c.max_points, gap))
+        return tuple(found)
 
     async def _unit_index(self, unit: Unit, scope: Scope) -> Decimal | None:
         """One unit's index for a scope, without ranking its whole block unless cached:
@@ -452,43 +569,91 @@ class StandingsService:
 
     # -- publication -----------------------------------------------------------------
 
+    async def publication(self, scope: Scope) -> Publication | None:
+        """How the scope was published, or None while it is provisional. A year to date
+        is never published (a row left by an earlier version is ignored)."""
+        if not scope.publishable:
+            return None
+        return await standings.get_publication(self._db.reader, scope.code)
+
     async def is_published(self, scope: Scope) -> bool:
-        return await standings.published_at(self._db.reader, scope.code) is not None
+        return await self.publication(scope) is not None
 
     async def published_among(self, scopes: Sequence[Scope]) -> set[str]:
         """The codes of the scopes that are published."""
-        return await standings.published_among(self._db.reader, [s.code for s in scopes])
+        return set(await self.publications_among(scopes))
+
+    async def publications_among(self, scopes: Sequence[Scope]) -> dict[str, Publication]:
+        """The publications of these scopes, by code, in one query."""
+        codes = [s.code for s in scopes if s.publishable]
+        return await standings.publications_among(self._db.reader, codes)
+
+    def recent_scopes(self, *, quarters: int = 8, years: int = 2) -> list[Scope]:
+        """The publishable scopes a unit may ask about by default: the current quarter
+        and the ``quarters`` - 1 before it, the current year and the ``years`` before it
+        (a year's index is published the year after), newest first."""
+        year, quarter = quarter_of(self._now_local_date())
+        found = [Scope.quarter(*shift_quarter(year, quarter, -back)) for back in range(quarters)]
+        return found + [Scope.whole_year(y) for y in range(year, year - years - 1, -1)]
+
+    async def recent_published(
+        self, *, quarters: int = 8, years: int = 2
+    ) -> list[tuple[Scope, Publication]]:
+        """The recent published scopes (see :meth:`recent_scopes`), most recently
+        published first."""
+        recent = self.recent_scopes(quarters=quarters, years=years)
+        published = await self.publications_among(recent)
+        found = [(s, published[s.code]) for s in recent if s.code in published]
+        found.sort(key=lambda item: (item[1].published_at, item[0].code), reverse=True)
+        return found
 
     async def latest_published(self, *, lookback: int) -> Scope | None:
-        """The newest published quarter among the current one and ``lookback`` - 1
-        before it, or None."""
-        year, quarter = quarter_of(self._now_local_date())
-        recent = [Scope.quarter(*shift_quarter(year, quarter, -back)) for back in range(lookback)]
-        published = await self.published_among(recent)
-        return next((s for s in recent if s.code in published), None)
+        """The scope published last among the recent ones (``lookback`` quarters and
+        the last years): after the office publishes a result, a unit's /standing shows
+        that result, whether the quarter's monitoring or the year's index."""
+        found = await self.recent_published(quarters=lookback)
+        return found[0][0] if found else None
 
     async def publish(
         self,
         scope: Scope,
         *,
         actor: str,
+        decision_number: str | None = None,
+        decision_date: date | None = None,
         then: Callable[[aiosqlite.Connection], Awaitable[None]] | None = None,
     ) -> bool:
-        """Make a ranking visible to units; False if it was already published.
+        """Make a result visible to units; False if it was already published.
 
-        ``then`` writes in the same transaction (the units' notices): a crash cannot
-        leave a published ranking whose results nobody was told.
+        The document that publishes it (its number and date) is stored and audited with
+        it. ``then`` writes in the same transaction (the units' notices): a crash cannot
+        leave a published result whose units nobody told. A year to date is never
+        published (``ScopeError``).
         """
+        if not scope.publishable:
+            raise ScopeError(scope.code)
         now = to_iso(self._clock())
         async with self._db.write() as conn:
-            fresh = await standings.publish(conn, scope.code, actor, now)
+            fresh = await standings.publish(
+                conn,
+                scope.code,
+                actor,
+                now,
+                decision_number=decision_number,
+                decision_date=decision_date,
+            )
             if fresh:
                 await audit.record(
                     conn,
                     at=now,
                     actor=actor,
                     action="ranking.publish",
-                    detail={"scope": scope.code},
+                    detail={
+                        "scope": scope.code,
+                        "kind": scope.kind,
+                        "decision_number": decision_number,
+                        "decision_date": decision_date.isoformat() if decision_date else None,
+                    },
                 )
                 if then is not None:
                     await then(conn)

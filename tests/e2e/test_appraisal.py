@@ -8,6 +8,7 @@ from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from storage import audit
 from tests.e2e.conftest import bound_user
+from tests.e2e.publishing import publish
 from tests.reports import submit
 
 
@@ -67,8 +68,8 @@ async def test_appraisal_explanation_round_trip(
     await office.send("/explanations")
     await office.expect("Không có giải trình nào đang chờ xem xét")
 
-    await office.send("/publish 2025-Q1")
-    await head.expect("đã công bố kết quả")
+    await publish(office)
+    await head.expect("đã công bố Kết quả theo dõi quý I/2025")
     await head.send("/standing")
     standing = await head.expect("Xếp hạng trong khối")
     assert "1 tiêu chí được Văn phòng Sở điều chỉnh" in standing.text

@@ -53,7 +53,13 @@ async def test_full_report_with_bad_input_at_every_field_type(
     await walk.to("par_self_score")
     await answer(head, "101", "không được vượt quá 100")
     await walk.send("85,5")
-    # optional percent: skip
+    # optional percent: skipping it after "Có" to the survey is refused (the rate is then
+    # needed); after "Không" (not surveyed: declared, shown to the office) it may be skipped
+    await walk.click("Có", at="survey_done")
+    await head.click("Bỏ qua")
+    await head.expect(next(r.message for r in FORM.rules if r.when == "survey_done"))
+    await walk.back(to="survey_done")
+    await walk.click("Không")
     await walk.skip(at="sipas_rate")
     await walk.send("1.250", at="propaganda_events")  # Vietnamese thousands separator
     await walk.send("8", at="articles")

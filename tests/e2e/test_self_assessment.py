@@ -90,7 +90,8 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
 
     # The claim counts, backed by the explanation. By hand, for the form's valid answers:
     # 10 + 3 + 0 + 8 + 3 + 3 + 3 + 2.5 (claim) + 8.89 + 8 + 4 + 5 + 2.28 + 6 + 4 + 5 + 0
-    # = 75.67 of 100.
+    # = 75.67 points. report_quality (5) waits for the office and the unit is not in the
+    # inspection plan (inspection_result, 10, exempt): 75.67 of 85 → 89.02, provisional.
     period = await services.periods.resolve("2025-Q1")
     assert period is not None
     _, report = await services.office.latest_report("THPT-QH", period)
@@ -99,11 +100,16 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
     line = next(c for c in sheet.criteria if c.key == "recognised_model")
     assert (line.claimed, line.points) == (Decimal("2.50"), Decimal("2.50"))
     assert line.detail == "Đơn vị tự chấm 2,5/4 điểm, có văn bản giải trình, chưa thẩm định"
-    assert sheet.index == Decimal("75.67")
+    assert (sheet.points, sheet.max_points, sheet.index) == (
+        Decimal("75.67"),
+        Decimal(85),
+        Decimal("89.02"),
+    )
+    assert sheet.provisional
     # The block ranking the office and units see counts it too.
     standings = services.standings
     ranking = await standings.block_ranking(standings.parse_scope("2025-Q1"), "truc_thuoc")
     row = ranking.row("THPT-QH")
     assert row is not None
     assert row.score is not None
-    assert row.score.index == Decimal("75.67")
+    assert row.score.index == Decimal("89.02")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from storage import broadcasts as outbox_store
 from tests.clock import FakeClock
 from tests.conftest import OFFICE_ID, example_roster
 from tests.e2e.conftest import bound_user
+from tests.e2e.publishing import publish
 from tests.reports import bind, submit
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -33,26 +35,32 @@ async def test_standing_before_and_after_publication(
     await submit(services, await bind(services, 9203, "THPT-CVA"), {"dossiers_online": "900"})
 
     await head.send("/standing 2025-Q1")
-    await head.expect("chưa được công bố")
+    await head.expect("Kết quả theo dõi quý I/2025 chưa được công bố")
 
     await office.send("/ranking truc_thuoc 2025-Q1")
-    table = await office.expect("Bảng xếp hạng Chỉ số CCHC quý I/2025")
-    assert "tạm tính" in table.text
+    table = await office.expect("Bảng xếp hạng — Kết quả theo dõi quý I/2025")
+    assert "(tạm tính, chưa công bố)" in table.text
     assert "1. Trường THPT Quốc Học Quy Nhơn" in table.text
     assert "chưa báo cáo" in table.text
+    block = [u for u in await services.roster.list_units() if u.block == "truc_thuoc"]
 
-    await office.send("/publish 2025-Q1")
-    notice = await head.expect("đã công bố kết quả Chỉ số CCHC quý I/2025")
-    assert "xếp hạng 1/3" in notice.text
-    third = await standin.user(9202).expect("đã công bố kết quả")
-    assert "xếp hạng 3/3" in third.text
-    await office.expect("Đã công bố")
+    await publish(office)
+    notice = await head.expect("Sở GDĐT đã công bố Kết quả theo dõi quý I/2025")
+    assert "theo văn bản số 125/SGDĐT-VP ngày 20/02/2025" in notice.text
+    # Every unit of the block counts in r/N, those that did not report included.
+    assert f"xếp hạng 1/{len(block)}" in notice.text
+    third = await standin.user(9202).expect("đã công bố Kết quả theo dõi quý I/2025")
+    assert f"xếp hạng 3/{len(block)}" in third.text
 
     await head.send("/standing")
-    text = await head.expect("Xếp hạng trong khối: 1/3")
+    text = await head.expect(f"Xếp hạng trong khối: 1/{len(block)}")
     assert "Đơn vị đang dẫn đầu khối" in text.text
-    chart = await head.expect("Chỉ số CCHC quý I/2025 —")
+    assert "đã công bố theo văn bản số 125/SGDĐT-VP ngày 20/02/2025" in text.text
+    assert "tạm tính" not in text.text
+    assert "chưa duyệt" not in text.text
+    chart = await head.expect("Kết quả theo dõi quý I/2025 —")
     assert chart.photo is not None
+    assert "đã công bố" in chart.text
     assert any(c.method == "sendChatAction" for c in standin.requests)
 
 
@@ -76,17 +84,21 @@ async def test_publication_notices_reach_each_member_once_and_are_not_broadcasts
     )
     await reader.expect("Mô hình điển hình")
 
-    await office.send("/publish 2025-Q1")
-    done = await office.expect("Đã công bố kết quả Chỉ số CCHC quý I/2025")
+    done = await publish(office)
+    assert "Đã công bố Kết quả theo dõi quý I/2025" in done.text
     assert "Đang gửi thông báo tới 3 người" in done.text
+    size = sum(1 for u in await services.roster.list_units() if u.block == "truc_thuoc")
     for user, result in zip(
-        members, ("xếp hạng 1/1", "xếp hạng 1/1", "chưa được xếp hạng"), strict=True
+        members,
+        (f"xếp hạng 1/{size}", f"xếp hạng 1/{size}", "chưa báo cáo nên xếp cuối khối"),
+        strict=True,
     ):
-        notice = await user.expect("đã công bố kết quả Chỉ số CCHC quý I/2025")
+        notice = await user.expect("đã công bố Kết quả theo dõi quý I/2025")
         assert result in notice.text
         assert notice.buttons == []  # a notice asks for no acknowledgement
     await office.send("/publish 2025-Q1")
-    await office.expect("đã được công bố trước đó")
+    again = await office.expect("đã được công bố trước đó")
+    assert "văn bản số 125/SGDĐT-VP ngày 20/02/2025" in again.text
     for user in members:
         assert [m for m in await user.idle() if "công bố" in m.text] == []
     notice_id = broadcast_id + 1
@@ -109,7 +121,7 @@ async def test_rows_not_yet_accepted_are_marked_in_ranking_and_standing(
     await services.review.accept(accepted.report.id, actor="tg:1")
 
     await office.send("/ranking truc_thuoc 2025-Q1")
-    table = await office.expect("Bảng xếp hạng Chỉ số CCHC quý I/2025")
+    table = await office.expect("Bảng xếp hạng — Kết quả theo dõi quý I/2025")
     lines = table.text.split("\n")
     qh = next(line for line in lines if "Trường THPT Quốc Học Quy Nhơn" in line)
     lqd = next(line for line in lines if "Trường THPT chuyên Lê Quý Đôn" in line)
@@ -117,16 +129,18 @@ async def test_rows_not_yet_accepted_are_marked_in_ranking_and_standing(
     assert lqd.endswith("(chưa duyệt)")
     assert "(chưa duyệt): báo cáo chưa được Văn phòng Sở duyệt" in table.text
 
+    size = sum(1 for u in await services.roster.list_units() if u.block == "truc_thuoc")
     await office.send("/standing THPT-LQD 2025-Q1")
-    standing = await office.expect("Xếp hạng trong khối: 2/2")
+    standing = await office.expect(f"Xếp hạng trong khối: 2/{size}")
     assert "(chưa duyệt)" in standing.text
     assert "chưa được Văn phòng Sở duyệt: kết quả là tạm tính" in standing.text
     await office.send("/standing THPT-QH 2025-Q1")
-    standing = await office.expect("Xếp hạng trong khối: 1/2")
+    standing = await office.expect(f"Xếp hạng trong khối: 1/{size}")
     assert "chưa duyệt" not in standing.text
+    assert "(tạm tính, chưa công bố)" in standing.text  # the quarter is not published
 
     await office.send("/ranking truc_thuoc 2025")
-    year = await office.expect("Bảng xếp hạng Chỉ số CCHC năm 2025")
+    year = await office.expect("Bảng xếp hạng — Chỉ số CCHC năm 2025")
     assert [line for line in year.text.split("\n") if "(chưa duyệt)" in line and ". " in line]
 
 
@@ -152,7 +166,7 @@ async def test_ranking_of_sixty_units_respects_message_limits(
     seen = len(office.messages)
     await office.send("/ranking truc_thuoc 2025-Q1")
     await office.expect("Bảng xếp hạng")
-    await office.expect("Chỉ số CCHC quý I/2025 —")  # the chart comes last
+    await office.expect("Kết quả theo dõi quý I/2025 —")  # the chart comes last
     sent = office.messages[seen:]
     assert len(sent) >= 3  # the table needs more than one message, then the chart
     assert all(utf16_len(m.html) <= MESSAGE_LIMIT for m in sent)
@@ -175,36 +189,43 @@ async def test_what_units_see_of_others_follows_the_visibility_setting(
         head = await bound_user(standin, services, 9601, "THPT-QH")
         await submit(services, await bind(services, 9602, "THPT-QH"))
         await submit(services, await bind(services, 9603, "PGD-QN"))
-        await services.standings.publish(services.standings.parse_scope("2025-Q1"), actor="test")
+        await services.standings.publish(
+            services.standings.parse_scope("2025-Q1"),
+            actor="test",
+            decision_number="12/SGDĐT-VP",
+            decision_date=date(2025, 2, 19),
+        )
 
         await head.send("/ranking")
         if visibility == "own":
             await head.expect("chỉ xem được kết quả của đơn vị mình")
         else:
-            table = await head.expect("Bảng xếp hạng Chỉ số CCHC quý I/2025")
+            table = await head.expect("Bảng xếp hạng — Kết quả theo dõi quý I/2025")
             assert "Khối các trường THPT và đơn vị trực thuộc" in table.text
-            await head.expect("Chỉ số CCHC quý I/2025 —")
+            assert "đã công bố theo văn bản số 12/SGDĐT-VP ngày 19/02/2025" in table.text
+            await head.expect("Kết quả theo dõi quý I/2025 —")
 
         await head.send("/ranking phong_gd 2025-Q1")
         if visibility == "all":
-            other = await head.expect("Bảng xếp hạng Chỉ số CCHC quý I/2025")
+            other = await head.expect("Bảng xếp hạng — Kết quả theo dõi quý I/2025")
             assert "1. Phòng Giáo dục và Đào tạo thành phố Quy Nhơn" in other.text
         else:
             await head.expect("chỉ xem được" if visibility == "own" else "của khối mình")
 
         # /standing always answers; with "own" the chart is the unit's own trend.
+        size = sum(1 for u in await services.roster.list_units() if u.block == "truc_thuoc")
         await head.send("/standing")
-        await head.expect("Xếp hạng trong khối: 1/1")
+        await head.expect(f"Xếp hạng trong khối: 1/{size}")
         chart = await head.expect(
-            "Diễn biến" if visibility == "own" else "Chỉ số CCHC quý I/2025 —"
+            "Diễn biến" if visibility == "own" else "Kết quả theo dõi quý I/2025 —"
         )
         assert chart.photo is not None
 
         await head.send("/trend")
-        trend = await head.expect("Diễn biến Chỉ số CCHC")
+        trend = await head.expect("Diễn biến kết quả theo dõi quý")
         assert "quý I/2025: " in trend.text
-        assert "quý II/2024: chưa có" in trend.text
+        assert "quý II/2024: chưa công bố" in trend.text
         assert ("trung vị khối" in trend.text) is (visibility != "own")
-        assert (await head.expect("Diễn biến Chỉ số CCHC —")).photo is not None
+        assert (await head.expect("Diễn biến kết quả theo dõi quý —")).photo is not None
     finally:
         await stop_application(app)

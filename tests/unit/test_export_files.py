@@ -192,7 +192,9 @@ async def test_xlsx_is_laid_out_for_reading(services: Services, period: Period) 
     assert str(cells[0][0]).startswith(
         "TỔNG HỢP BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC QUÝ I/2025"
     )
-    assert "tạm tính" in str(cells[3][0])
+    assert str(cells[3][0]) == (
+        "Chỉ số, xếp loại và xếp hạng: Kết quả theo dõi quý I/2025 (tạm tính, chưa công bố)."
+    )
     assert cells[2][0] == "Xuất lúc 09:00 ngày 20/02/2025."
     totals = cells[-1]
     assert totals[:5] == ("Tổng cộng", 71, 3, 1, 67)
@@ -227,7 +229,7 @@ async def test_docx_draft_has_the_national_header_totals_and_gathered_texts(
         "IV. TỒN TẠI, HẠN CHẾ",
         "V. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ TỚI",
         "VI. KIẾN NGHỊ, ĐỀ XUẤT",
-        "Phụ lục: Kết quả Chỉ số CCHC quý I năm 2025 (tạm tính)",
+        "Phụ lục: Kết quả theo dõi quý I/2025 (tạm tính, chưa công bố)",
     ]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Tổng số đơn vị thuộc đối tượng báo cáo: 71; đã gửi báo cáo: 3 đơn vị" in text

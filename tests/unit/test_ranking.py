@@ -75,6 +75,32 @@ def test_units_that_did_not_report_come_last_without_rank() -> None:
     ]
 
 
+def test_every_unit_of_the_block_counts_in_r_of_n() -> None:
+    # Two of five units reported: the second is "2/5", not "2/2"; the three silent ones
+    # carry the same N, no rank number, and come after every ranked unit.
+    ranked = rank_block(
+        [
+            entry("A", "Trường THPT An Lão", "80"),
+            entry("B", "Trường THPT Bình Dương", None),
+            entry("C", "Trường THPT Chu Văn An", "70"),
+            entry("D", "Trường THPT Dương Văn Mạnh", None),
+            entry("E", "Trường THPT Ea Súp", None),
+        ]
+    )
+    assert [(r.rank, r.out_of) for r in ranked] == [(1, 5), (2, 5), (None, 5)] + [(None, 5)] * 2
+    assert [r.entry.unit_code for r in ranked[2:]] == ["B", "D", "E"]
+
+
+def test_only_the_first_of_a_block_of_several_leads_it() -> None:
+    alone = rank_block([entry("A", "A", "50")])
+    assert alone[0].rank == 1
+    assert not alone[0].leads  # one unit in its block leads nobody
+    pair = rank_block([entry("A", "A", "50"), entry("B", "B", None)])
+    assert [r.leads for r in pair] == [True, False]
+    tied = rank_block([entry("A", "A", "50"), entry("B", "B", "50"), entry("C", "C", "10")])
+    assert [r.leads for r in tied] == [True, True, False]  # "1, 1, 3": both lead
+
+
 def test_ties_are_listed_in_vietnamese_alphabetical_order_then_by_code() -> None:
     names = {
         "1": "Trường THPT Đào Duy Từ",
@@ -196,6 +222,7 @@ def test_ranks_follow_the_competition_rule(entries: list[Entry]) -> None:
     assert sorted(r.entry.unit_code for r in ranked) == sorted(e.unit_code for e in entries)
     reported = [r for r in ranked if r.rank is not None]
     assert all(r.entry.index is None for r in ranked[len(reported) :])
+    assert all(r.out_of == len(entries) for r in ranked)
     for r in reported:
         assert r.entry.index is not None
         better = sum(
