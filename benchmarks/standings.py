@@ -147,8 +147,11 @@ async def seed(
                     submitted_at=now,
                 )
         await audit.record(conn, at=now, actor="bench", action="roster.import")
+        # Heads of units that reported every quarter: each is asked for more than one.
         async with conn.execute(
-            "SELECT unit_code FROM reports WHERE period_code = ?", (PUBLISHED,)
+            "SELECT unit_code FROM reports GROUP BY unit_code "
+            "HAVING COUNT(DISTINCT period_code) = ?",
+            (quarter_count,),
         ) as cur:
             reporting = sorted(row[0] for row in await cur.fetchall())
         step = max(1, len(reporting) // max(head_count, 1))
