@@ -421,3 +421,26 @@ async def test_every_units_picture_is_drawn_ahead_after_publication(
     assert chart.photo is not None
     sent = await _download(app, str(chart.photo[-1]["file_id"]))
     assert sent in {path.read_bytes() for path in kept}
+
+
+async def test_the_document_number_is_shown_as_typed_and_another_conversation_is_kept(
+    standin: BotApiStandin, app: App, office: SimulatedUser
+) -> None:
+    services = services_of(app)
+    head = await bound_user(standin, services, 9281, "THPT-QH")
+    await _three_reports(standin, services)
+    # Composing a broadcast: /publish does not take that conversation over.
+    await office.send("/broadcast")
+    await office.expect("Soạn bản tin gửi các đơn vị")
+    await office.send("/publish 2025-Q1")
+    await office.expect("Anh/chị đang làm dở một thao tác khác")
+    await office.send("/cancel")
+    await office.idle()
+
+    # Whatever the office types is shown as typed (the stand-in refuses bad HTML).
+    await publish(office, number="7/SGDĐT-VP <b>&", day="20/02/2025")
+    notice = await head.expect("Sở GDĐT đã công bố")
+    assert "theo văn bản số 7/SGDĐT-VP <b>& ngày 20/02/2025" in notice.text
+    await head.send("/standing")
+    text = await head.expect("Xếp hạng trong khối")
+    assert "văn bản số 7/SGDĐT-VP <b>& ngày 20/02/2025" in text.text
