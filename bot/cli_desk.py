@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Protocol
 
 from bot.cli_output import fail, write_text
+from bot.cli_runner import Runner
 from bot.clock import utc_now
 from bot.config import Settings
 from bot.formatting import format_date, format_size, period_label
@@ -28,8 +27,6 @@ from bot.services.backup import (
 from bot.services.container import Services
 from bot.services.export import EXPORT_FORMATS, ExportFile
 
-Work = Callable[[Services], Awaitable[int]]
-
 TABLE_NAMES = {
     "units": "đơn vị",
     "blocks": "khối",
@@ -39,10 +36,6 @@ TABLE_NAMES = {
     "drafts": "bản nháp",
     "audit_log": "mục nhật ký",
 }
-
-
-class Runner(Protocol):
-    def __call__(self, settings: Settings, work: Work) -> int: ...
 
 
 def add_commands(

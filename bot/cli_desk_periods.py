@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Awaitable, Callable
-from typing import Protocol
 
 from bot.cli_output import fail
-from bot.config import Settings
+from bot.cli_runner import Runner
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
 from bot.services.container import Services
@@ -23,12 +21,6 @@ from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, par
 from bot.services.review import OWING
 
 ACTOR = "cli"
-
-Work = Callable[[Services], Awaitable[int]]
-
-
-class Runner(Protocol):
-    def __call__(self, settings: Settings, work: Work) -> int: ...
 
 
 def add_commands(

@@ -9,20 +9,12 @@ are audited with the actor "cli" and change the rankings at once.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Awaitable, Callable
-from typing import Protocol
 
-from bot.config import Settings
+from bot.cli_runner import Runner
 from bot.services.container import Services
 from bot.services.inspections import PlanChange
 
 ACTOR = "cli"
-
-Work = Callable[[Services], Awaitable[int]]
-
-
-class Runner(Protocol):
-    def __call__(self, settings: Settings, work: Work) -> int: ...
 
 
 OUTCOMES = {

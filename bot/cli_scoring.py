@@ -8,25 +8,17 @@ from __future__ import annotations
 
 import argparse
 import io
-from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Protocol
 
 from bot.cli_output import print_refused_import
+from bot.cli_runner import Runner
 from bot.config import Settings
 from bot.formatting import format_points
 from bot.forms.schema import load_form
 from bot.numbers import format_number
 from bot.scoring.methodology import PLAN_ITEMS, Criterion, Methodology, load_methodology
 from bot.services.container import Services
-
-Work = Callable[[Services], Awaitable[int]]
-
-
-class Runner(Protocol):
-    def __call__(self, settings: Settings, work: Work) -> int: ...
-
 
 SOURCE_NAMES = {
     "computed": "tính tự động từ số liệu báo cáo của đơn vị (Văn phòng Sở có thể thẩm định lại)",
