@@ -244,22 +244,29 @@ def _score(
     if criterion.only_inspected and not inspected:
         return line(None, _NOT_INSPECTED, state="exempt")
     appraisal = appraisals.get(criterion.key)
-    final = None if appraisal is None else _clamp(Decimal(appraisal), criterion.max_points)
-    shown = {"points": _show(final or ZERO), "max": _show(criterion.max_points)}
-    if criterion.source == "appraisal":
-        if final is None:
-            return line(None, _NOT_APPRAISED, state="pending")
-        return line(final, _APPRAISED.format(**shown), appraised=True)
-    declined = criterion.applies_if is not None and answers.get(criterion.applies_if) is False
-    if declined:
-        points, detail = None, _DECLARED_NA
-    else:
-        raw, detail = _from_source(criterion, answers, claimed)
-        points = None if raw is None else _clamp(raw, criterion.max_points)
-    if final is None:
+    if appraisal is None and criterion.source == "appraisal":
+        return line(None, _NOT_APPRAISED, state="pending")
+    if appraisal is None:
+        points, detail = _before_appraisal(criterion, answers, claimed)
         return line(points, detail)
+    final = _clamp(Decimal(appraisal), criterion.max_points)
+    shown = {"points": _show(final), "max": _show(criterion.max_points)}
+    if criterion.source == "appraisal":
+        return line(final, _APPRAISED.format(**shown), appraised=True)
+    points, _ = _before_appraisal(criterion, answers, claimed)
     before = _BEFORE_NA if points is None else _BEFORE_POINTS.format(points=_show(points))
     return line(final, _APPRAISED_OVER.format(**shown, before=before), appraised=True)
+
+
+def _before_appraisal(
+    criterion: Criterion, answers: Mapping[str, Any], claimed: Decimal | None
+) -> tuple[Decimal | None, str]:
+    """A computed or self criterion's points from the report (None: not applicable, on
+    the unit's declaration or a zero denominator the methodology declares so), and why."""
+    if criterion.applies_if is not None and answers.get(criterion.applies_if) is False:
+        return None, _DECLARED_NA
+    raw, detail = _from_source(criterion, answers, claimed)
+    return (None if raw is None else _clamp(raw, criterion.max_points)), detail
 
 
 def _claimed(criterion: Criterion, answers: Mapping[str, Any]) -> Decimal | None:
