@@ -21,6 +21,7 @@ from bot.standin import BotApiStandin, SimulatedUser
 from tests.clock import FakeClock
 from tests.conftest import example_roster
 from tests.e2e.conftest import fill_report
+from tests.rules import YEAR
 
 OFFICE_ID = 900001
 
@@ -52,7 +53,7 @@ async def main(units: int) -> None:
         app = build_application(settings, clock=FakeClock())
         await start_application(app, poll_timeout=1)
         services = services_of(app)
-        questions = len(services.form.fields)
+        questions = len(services.rules.form(YEAR).fields)
         await services.roster.import_file(example_roster(), actor="bench")
         office = standin.user(OFFICE_ID, "Văn phòng")
         await office.send("/start")

@@ -23,11 +23,12 @@ from pathlib import Path
 
 from bot import cli_desk, cli_desk_periods, cli_inspections, cli_scoring
 from bot.cli_output import fail, print_refused_import, write_text
+from bot.cli_runner import year_rules
 from bot.config import Settings, SettingsError, load_settings
 from bot.csv_cells import CsvCell, SafeCsvWriter
 from bot.domain.models import Invite, Role
 from bot.formatting import format_date, quarter_roman
-from bot.forms.schema import FieldSpec, FormError, FormSpec, load_form
+from bot.forms.schema import FieldSpec, FormError, FormSpec
 from bot.identity import PlanIdentity
 from bot.numbers import format_number
 from bot.scoring.methodology import MethodologyError
@@ -147,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     form_sub = form.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
     form_show = form_sub.add_parser("show", help="hiển thị các câu hỏi của mẫu báo cáo")
     form_show.add_argument("--json", action="store_true", help="xuất dạng JSON")
+    form_show.add_argument(
+        "--year", type=int, metavar="NĂM", help="năm của mẫu báo cáo (mặc định: năm nay)"
+    )
     form_show.set_defaults(handler=cmd_form_show)
 
     cli_scoring.add_commands(commands, _with_services)
@@ -384,7 +388,7 @@ def invite_status(invite: Invite, now: datetime) -> str:
 
 def cmd_form_show(settings: Settings, args: argparse.Namespace) -> int:
     # The form file alone is enough; no database is created just to look at it.
-    form = load_form(settings.form_file)
+    form = year_rules(settings, args.year).form
     if args.json:
         print(json.dumps(form.as_public_json(), ensure_ascii=False, indent=2))
     else:

@@ -12,12 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from bot.cli_output import print_refused_import
-from bot.cli_runner import Runner
+from bot.cli_runner import Runner, year_rules
 from bot.config import Settings
 from bot.formatting import format_points
-from bot.forms.schema import load_form
 from bot.numbers import format_number
-from bot.scoring.methodology import PLAN_ITEMS, Criterion, Methodology, load_methodology
+from bot.scoring.methodology import PLAN_ITEMS, Criterion, Methodology
 from bot.services.container import Services
 
 SOURCE_NAMES = {
@@ -47,9 +46,13 @@ def add_commands(
     """Register the scoring commands; ``run`` opens the services for a command's work."""
     methodology = commands.add_parser("methodology", help="bộ tiêu chí chấm điểm Chỉ số CCHC")
     methodology_sub = methodology.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
-    methodology_sub.add_parser(
+    methodology_show = methodology_sub.add_parser(
         "show", help="hiển thị bộ tiêu chí đang dùng (lĩnh vực, tiêu chí, điểm, cách tính)"
-    ).set_defaults(handler=cmd_methodology_show)
+    )
+    methodology_show.add_argument(
+        "--year", type=int, metavar="NĂM", help="năm của bộ tiêu chí (mặc định: năm nay)"
+    )
+    methodology_show.set_defaults(handler=cmd_methodology_show)
 
     appraise = commands.add_parser("appraise", help="điểm thẩm định của Văn phòng Sở")
     appraise_sub = appraise.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
@@ -72,8 +75,7 @@ def add_commands(
 
 def cmd_methodology_show(settings: Settings, args: argparse.Namespace) -> int:
     # Files alone are enough; no database is opened just to read the criteria.
-    form = load_form(settings.form_file)
-    print(describe_methodology(load_methodology(settings.methodology_file, form=form)), end="")
+    print(describe_methodology(year_rules(settings, args.year).methodology), end="")
     return 0
 
 

@@ -6,6 +6,7 @@ explicitly.
 
 from __future__ import annotations
 
+import os
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -43,11 +44,12 @@ class Settings(BaseSettings):
     db_path: Path = Path("./cchc.db")
     office_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     timezone: str = "Asia/Ho_Chi_Minh"
-    form_file: Path | None = None
+    # A folder of the office's own report_form_<year>.toml / methodology_<year>.toml
+    # files, adding years to (or replacing files of) those shipped (bot/yearbook.py).
+    rules_dir: Path | None = None
     invite_ttl_days: int = Field(default=14, ge=1, le=365)
     due_day: int = Field(default=15, ge=1, le=28)
     bot_username: str | None = None
-    methodology_file: Path | None = None
     # What unit users may see of others' results once published: only their own, their
     # block's ranking, or every block's.
     ranking_visibility: Literal["own", "block", "all"] = "block"
@@ -206,11 +208,11 @@ class Settings(BaseSettings):
             raise ValueError("phải bắt đầu bằng http:// hoặc https://")
         return value
 
-    @field_validator("form_file", "methodology_file")
+    @field_validator("rules_dir")
     @classmethod
-    def _file_exists(cls, value: Path | None) -> Path | None:
-        if value is not None and not value.is_file():
-            raise ValueError(f"không tìm thấy tệp {value}")
+    def _folder_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_dir():
+            raise ValueError(f"không tìm thấy thư mục {value}")
         return value
 
     @model_validator(mode="after")
@@ -268,8 +270,19 @@ class SettingsError(Exception):
     """A setting is missing or malformed; the message names it, for a one-line exit."""
 
 
+_RETIRED = ("CCHC_FORM_FILE", "CCHC_METHODOLOGY_FILE")
+
+
 def load_settings(**overrides: object) -> Settings:
     """Read settings, turning pydantic's report into one line naming the setting."""
+    for retired in _RETIRED:
+        if os.environ.get(retired):
+            # Silently ignoring them would score the year with files the office did not pick.
+            raise SettingsError(
+                f"{retired}: không còn dùng; mẫu báo cáo và bộ tiêu chí nay theo từng năm: "
+                "đặt CCHC_RULES_DIR là thư mục chứa report_form_<năm>.toml và "
+                "methodology_<năm>.toml"
+            )
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
@@ -289,8 +302,6 @@ def _vietnamese(error: Any) -> str:
         return "phải là giờ dạng HH:MM, ví dụ 08:00"
     if kind in {"int_parsing", "int_type"}:
         return "phải là số nguyên"
-    if kind in {"time_parsing", "time_type"}:
-        return "phải là giờ dạng HH:MM, ví dụ 02:00"
     if kind == "greater_than_equal":
         return f"phải từ {ctx.get('ge')} trở lên"
     if kind == "less_than_equal":

@@ -250,7 +250,7 @@ async def on_explanation_text(update: Update, context: BotContext) -> bool:
         await reply(update, context, texts.EXPLAIN_REFUSED.format(reason=esc(str(exc))))
         return True
     await context.services.conversations.end(user.id, FLOW)
-    criterion = service.methodology.criterion(explanation.criterion)
+    criterion = service.methodology(explanation.period_code).criterion(explanation.criterion)
     await reply(
         update,
         context,
@@ -346,7 +346,7 @@ async def _close(
         await reply(update, context, texts.CLOSE_REFUSED.format(reason=esc(str(exc))))
         return False
     unit = await context.services.office.unit(closed.unit_code)
-    title = service.methodology.criterion(closed.criterion).title
+    title = service.methodology(closed.period_code).criterion(closed.criterion).title
     notice = texts.CLOSED_NOTICE.format(
         id=closed.id,
         title=esc(title),

@@ -126,7 +126,9 @@ async def cmd_view(update: Update, context: BotContext) -> None:
             for v in versions
         )
         lines.append(texts.VIEW_VERSIONS.format(versions=listed))
-    lines += answer_lines(context.services.form, report.answers)
+    lines += answer_lines(
+        context.services.rules.form_of_period(report.period_code), report.answers
+    )
     await reply(update, context, "\n".join(lines))
     await send_attachments(update, context, unit, report, label)
 
@@ -136,7 +138,7 @@ async def send_attachments(
 ) -> None:
     """Re-send the report's files (the signed report, evidence), each captioned."""
     chat = update.effective_chat
-    for spec in context.services.form.fields:
+    for spec in context.services.rules.form_of_period(report.period_code).fields:
         attached = report.answers.get(spec.key)
         if spec.type != "file" or not isinstance(attached, dict) or chat is None:
             continue

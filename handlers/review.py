@@ -114,7 +114,9 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
     sheet = await context.services.appraisal.sheet(unit_code, period.code)
     if sheet.final is not None:
         lines += score_notes(sheet.final)
-    lines += answer_lines(context.services.form, report.answers)
+    lines += answer_lines(
+        context.services.rules.form_of_period(report.period_code), report.answers
+    )
     markup = InlineKeyboardMarkup(
         [
             [

@@ -104,6 +104,17 @@ OFFICE_ONLY = "Xin lỗi, chức năng này chỉ dành cho Văn phòng Sở."
 UNIT_ONLY = (
     "Chức năng này dành cho đơn vị đã đăng ký. Anh/chị cần mã mời của đơn vị do Văn phòng Sở cấp."
 )
+# A period whose year has no report form and methodology (bot/yearbook.py).
+NO_RULES_FOR_YEAR = (
+    "Năm {year} chưa có mẫu báo cáo và bộ tiêu chí chấm điểm, nên chưa thể báo cáo, "
+    "xem hay chấm kết quả của năm này. Văn phòng Sở đang cập nhật; anh/chị vui lòng "
+    "thử lại sau."
+)
+NO_RULES_FOR_YEAR_OFFICE = (
+    "Năm {year} chưa có mẫu báo cáo và bộ tiêu chí chấm điểm. Cần thêm tệp "
+    "<code>{form_file}</code> và <code>{methodology_file}</code> vào thư mục "
+    "CCHC_RULES_DIR rồi khởi động lại bot (các năm đã có: {years})."
+)
 ERROR = (
     "Xin lỗi, đã có lỗi xảy ra khi xử lý yêu cầu của anh/chị. Dữ liệu đã nhập vẫn được "
     "giữ nguyên; anh/chị vui lòng thử lại sau ít phút."

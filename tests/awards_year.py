@@ -41,7 +41,7 @@ class UnitYear:
 
 def appraised_points(services: Services, block: str, short: int) -> dict[str, Decimal]:
     """The office's points on the criteria only it scores: full marks less ``short``."""
-    methodology = services.standings.methodology
+    methodology = services.standings.methodology(YEAR)
     keys = [
         c
         for group in methodology.fields

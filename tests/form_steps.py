@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 import time
 
-from bot.forms.schema import FormSpec, load_form
+from bot.forms.schema import FormSpec
 from bot.standin import SentMessage, SimulatedUser
 from tests.reports import VALID_ANSWERS
+from tests.rules import TEST_FORM
 
-FORM: FormSpec = load_form(None)
+FORM: FormSpec = TEST_FORM
 
 SUMMARY = "Tóm tắt báo cáo"
 SKIP = "Bỏ qua"

@@ -6,6 +6,7 @@ from bot.domain.models import Membership
 from bot.forms.answers import IncomingDocument
 from bot.services import reporting as rs
 from bot.services.container import Services
+from tests.rules import YEAR
 
 # A valid answer for every question of the shipped form, by key (the helpers follow the
 # form's order, not this dict's; tests/unit/test_form_steps.py checks one entry per field);
@@ -128,7 +129,7 @@ async def resubmit(services: Services, member: Membership, changes: dict[str, st
     step = await services.reporting.start(member)
     assert isinstance(step, rs.Summary), step
     for key, text in changes.items():
-        step = await services.reporting.edit(member, services.form.index[key] + 1)
+        step = await services.reporting.edit(member, services.rules.form(YEAR).index[key] + 1)
         assert isinstance(step, rs.Ask), step
         if text.startswith("file:"):
             doc = IncomingDocument("F2", "U2", text[5:], "application/pdf", 2000)

@@ -18,8 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 FieldType = Literal["integer", "decimal", "percent", "yesno", "choice", "text", "file"]
 NUMERIC_TYPES: frozenset[str] = frozenset({"integer", "decimal", "percent"})
 
-DEFAULT_FORM = "report_form.toml"
-
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -236,17 +234,23 @@ class FormError(Exception):
     """The form file is malformed; the message names the file and the place."""
 
 
-def load_form(path: Path | None = None) -> FormSpec:
-    """Load the office's form file, or the one shipped with the package."""
-    if path is None:
-        text = resources.files("bot.forms").joinpath(DEFAULT_FORM).read_text(encoding="utf-8")
-        where = f"(mẫu mặc định) {DEFAULT_FORM}"
-    else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FormError(f"{path}: không đọc được tệp ({exc})") from None
-        where = str(path)
+def shipped_form_text(name: str) -> str | None:
+    """A form file shipped with the package (``report_form_2026.toml``), if there is one."""
+    resource = resources.files("bot.forms").joinpath(name)
+    return resource.read_text(encoding="utf-8") if resource.is_file() else None
+
+
+def load_form(path: Path) -> FormSpec:
+    """Load a form file; the message of a :class:`FormError` names the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormError(f"{path}: không đọc được tệp ({exc})") from None
+    return parse_form(text, where=str(path))
+
+
+def parse_form(text: str, *, where: str) -> FormSpec:
+    """A form from its TOML text; ``where`` names its file in error messages."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

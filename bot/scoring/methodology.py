@@ -33,7 +33,6 @@ from pydantic import (
 from bot.forms.schema import FormSpec
 
 __all__ = [
-    "DEFAULT_METHODOLOGY",
     "Band",
     "Criterion",
     "FieldGroup",
@@ -43,7 +42,6 @@ __all__ = [
     "load_methodology",
 ]
 
-DEFAULT_METHODOLOGY = "methodology_2025.toml"
 
 Source = Literal["computed", "appraisal", "self"]
 Measure = Literal["rate", "count", "yesno", "percent"]
@@ -488,22 +486,27 @@ class MethodologyError(Exception):
     """The methodology file is malformed; the message names the file and the place."""
 
 
-def load_methodology(path: Path | None = None, *, form: FormSpec | None = None) -> Methodology:
-    """Load the office's methodology file, or the one shipped with the package.
+def shipped_methodology_text(name: str) -> str | None:
+    """A methodology file shipped with the package (``methodology_2026.toml``), if any."""
+    resource = resources.files("bot.scoring").joinpath(name)
+    return resource.read_text(encoding="utf-8") if resource.is_file() else None
+
+
+def load_methodology(path: Path, *, form: FormSpec | None = None) -> Methodology:
+    """Load a methodology file; the message of a :class:`MethodologyError` names it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MethodologyError(f"{path}: không đọc được tệp ({exc})") from None
+    return parse_methodology(text, where=str(path), form=form)
+
+
+def parse_methodology(text: str, *, where: str, form: FormSpec | None = None) -> Methodology:
+    """A methodology from its TOML text.
 
     With ``form``, every report field the criteria read must exist in it with a fitting
-    type; pass the active form at start-up so a form edit cannot orphan a criterion.
+    type: the year's form is passed at start-up so a form edit cannot orphan a criterion.
     """
-    if path is None:
-        resource = resources.files("bot.scoring").joinpath(DEFAULT_METHODOLOGY)
-        text = resource.read_text(encoding="utf-8")
-        where = f"(bộ tiêu chí mặc định) {DEFAULT_METHODOLOGY}"
-    else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise MethodologyError(f"{path}: không đọc được tệp ({exc})") from None
-        where = str(path)
     try:
         # Decimal, not float: 0.9 must stay exactly 0.9 in the points it produces.
         data = tomllib.loads(text, parse_float=Decimal)

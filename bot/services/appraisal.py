@@ -22,6 +22,7 @@ from bot.scoring.engine import UnitScore, score_unit
 from bot.scoring.methodology import Criterion, Methodology
 from bot.services.periods import PeriodService, parse_period_code, period_code
 from bot.tabular import TableError, TableRow, read_table
+from bot.yearbook import YearBook
 from storage import audit, inspections, reports, standings, units
 from storage.database import Database
 from storage.standings import Appraisal, Explanation
@@ -123,12 +124,16 @@ class _Checked:
 
 class AppraisalService:
     def __init__(
-        self, db: Database, clock: Clock, methodology: Methodology, periods: PeriodService
+        self, db: Database, clock: Clock, rules: YearBook, periods: PeriodService
     ) -> None:
         self._db = db
         self._clock = clock
-        self.methodology = methodology
+        self._rules = rules
         self._periods = periods
+
+    def methodology(self, period: str) -> Methodology:
+        """The criteria of the period's year ("2026-Q4" or "2026")."""
+        return self._rules.methodology(int(period[:4]))
 
     # -- reading -----------------------------------------------------------------------
 
@@ -139,13 +144,14 @@ class AppraisalService:
         report = await reports.latest_report(conn, unit.code, period)
         appraised = await standings.unit_appraisals(conn, unit.code, period)
         inspected = unit.code in await inspections.inspected(conn, int(period[:4]))
+        methodology = self.methodology(period)
         reported = final = None
         if report is not None:
             reported = score_unit(
-                self.methodology, block=unit.block, answers=report.answers, inspected=inspected
+                methodology, block=unit.block, answers=report.answers, inspected=inspected
             )
             final = score_unit(
-                self.methodology,
+                methodology,
                 block=unit.block,
                 answers=report.answers,
                 appraisals={k: a.points for k, a in appraised.items()},
@@ -154,13 +160,13 @@ class AppraisalService:
         before = {c.key: c for c in reported.criteria} if reported else {}
         after = {c.key: c for c in final.criteria} if final else {}
         lines = []
-        for criterion in self.methodology.criteria:
+        for criterion in methodology.criteria:
             appraisal = appraised.get(criterion.key)
             was, now = before.get(criterion.key), after.get(criterion.key)
             lines.append(
                 SheetLine(
                     criterion=criterion,
-                    group=self.methodology.group_of(criterion.key).title,
+                    group=methodology.group_of(criterion.key).title,
                     applicable=criterion.applies_to(unit.block)
                     and (inspected or not criterion.only_inspected),
                     reported=was.points if was else None,
@@ -195,11 +201,12 @@ class AppraisalService:
         inspected: bool = False,
     ) -> _Checked:
         """Validate one appraisal; every problem is said in Vietnamese."""
+        methodology = self.methodology(period)
         try:
-            criterion = self.methodology.criterion(criterion_key.strip())
+            criterion = methodology.criterion(criterion_key.strip())
         except KeyError:
             raise AppraisalError(
-                f"không có tiêu chí “{criterion_key}” trong bộ tiêu chí {self.methodology.version}"
+                f"không có tiêu chí “{criterion_key}” trong bộ tiêu chí {methodology.version}"
             ) from None
         if not criterion.applies_to(unit.block):
             raise AppraisalError(
@@ -373,7 +380,7 @@ class AppraisalService:
             return {}
         inspected = unit.code in await inspections.inspected(self._db.reader, int(period[:4]))
         score = score_unit(
-            self.methodology, block=unit.block, answers=report.answers, inspected=inspected
+            self.methodology(period), block=unit.block, answers=report.answers, inspected=inspected
         )
         return {c.key: c.points for c in score.criteria}
 

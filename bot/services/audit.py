@@ -23,6 +23,7 @@ from bot.forms.schema import FormSpec
 from bot.numbers import format_number, parse_whole
 from bot.scoring.methodology import Methodology
 from bot.services.periods import label_of, parse_period_code
+from bot.yearbook import YearBook
 from storage import audit, people
 from storage.database import Database
 
@@ -68,15 +69,13 @@ class AuditService:
     def __init__(
         self,
         db: Database,
-        form: FormSpec,
+        rules: YearBook,
         *,
-        methodology: Methodology | None = None,
         office_ids: frozenset[int] = frozenset(),
         tz: ZoneInfo = DEFAULT_TZ,
     ) -> None:
         self._db = db
-        self._form = form
-        self._methodology = methodology
+        self._rules = rules
         self._office_ids = office_ids
         self._tz = tz
 
@@ -127,9 +126,9 @@ class AuditService:
         period = _period(d.get("period"))
         match action:
             case "draft.answer":
-                return self._answer(d, period)
+                return self._answer(d, period, self._form(d))
             case "report.submit":
-                return self._submission(d, period)
+                return self._submission(d, period, self._form(d))
             case "report.review":
                 version = f", lần {d['version']}" if d.get("version") is not None else ""
                 if d.get("decision") == "accepted":
@@ -176,9 +175,9 @@ class AuditService:
                 reason = INVITE_FAILURES.get(str(d.get("reason")), str(d.get("reason")))
                 return f"Nhập mã mời không thành công ({reason})"
             case "appraisal.set":
-                return self._appraisal(d, period)
+                return self._appraisal(d, period, self._methodology(d))
             case "explanation.add":
-                criterion = self._criterion(d.get("criterion"))
+                criterion = _criterion(self._methodology(d), d.get("criterion"))
                 return f"Gửi giải trình số {d.get('id')} về tiêu chí {criterion} ({period})"
             case "explanation.close":
                 text = f"Xem xét, đóng giải trình số {d.get('id')}"
@@ -241,12 +240,24 @@ class AuditService:
                 return text + _note(d, "reason", ". Lý do: ")
         return f"{action}: {json.dumps(detail, ensure_ascii=False)}"
 
-    def _answer(self, d: dict[str, Any], period: str) -> str:
+    def _form(self, d: dict[str, Any]) -> FormSpec | None:
+        """The form of the entry's year; None if that year's is not loaded any more."""
+        year = _year(d.get("period"))
+        return self._rules.form(year) if year is not None and self._rules.has(year) else None
+
+    def _methodology(self, d: dict[str, Any]) -> Methodology | None:
+        year = _year(d.get("period"))
+        if year is None or not self._rules.has(year):
+            return None
+        return self._rules.methodology(year)
+
+    def _answer(self, d: dict[str, Any], period: str, form: FormSpec | None) -> str:
         key = str(d.get("field"))
-        return self._change(key, d.get("before"), d.get("after"), where=f" ({period})")
+        return self._change(form, key, d.get("before"), d.get("after"), where=f" ({period})")
 
     def _change(
         self,
+        form: FormSpec | None,
         key: str,
         before: object,
         after: object,
@@ -254,10 +265,10 @@ class AuditService:
         where: str = "",
     ) -> str:
         """One question's change: "Câu 7 «label»: before → after"."""
-        if key not in self._form.index:
+        if form is None or key not in form.index:
             return f"Câu [{key}]{where}: {_value(before, limit)} → {_value(after, limit)}"
-        spec = self._form.field(key)
-        number = self._form.index[key] + 1
+        spec = form.field(key)
+        number = form.index[key] + 1
 
         def shown(value: object) -> str:
             if value is None:
@@ -271,7 +282,7 @@ class AuditService:
         label = _short(spec.label, 80)
         return f"Câu {number} «{label}»{where}: {shown(before)} → {after_text}"
 
-    def _submission(self, d: dict[str, Any], period: str) -> str:
+    def _submission(self, d: dict[str, Any], period: str, form: FormSpec | None) -> str:
         text = f"Gửi báo cáo {period}, lần {d.get('version')}"
         changes = d.get("changes")
         if not isinstance(changes, dict):
@@ -279,7 +290,7 @@ class AuditService:
         if not changes:
             return text + f"; không thay đổi so với lần {d.get('previous')}"
         listed = [
-            self._change(str(key), v.get("before"), v.get("after"), CHANGE_LIMIT)
+            self._change(form, str(key), v.get("before"), v.get("after"), CHANGE_LIMIT)
             for key, v in changes.items()
             if isinstance(v, dict)
         ]
@@ -297,7 +308,7 @@ class AuditService:
         except ValueError:
             return value
 
-    def _appraisal(self, d: dict[str, Any], period: str) -> str:
+    def _appraisal(self, d: dict[str, Any], period: str, methodology: Methodology | None) -> str:
         before = d.get("before")
         before_text = (
             f"{_points(before)} điểm (thẩm định trước)"
@@ -307,18 +318,25 @@ class AuditService:
             else "chưa chấm"
         )
         text = (
-            f"Thẩm định tiêu chí {self._criterion(d.get('criterion'))} ({period}): "
+            f"Thẩm định tiêu chí {_criterion(methodology, d.get('criterion'))} ({period}): "
             f"{before_text} → {_points(d.get('after'))} điểm"
         )
         return text + _note(d, "reason", ". Lý do: ")
 
-    def _criterion(self, key: object) -> str:
-        if self._methodology is not None and isinstance(key, str):
-            try:
-                return f"«{self._methodology.criterion(key).title}»"
-            except KeyError:
-                pass
-        return f"[{key}]"
+
+def _criterion(methodology: Methodology | None, key: object) -> str:
+    if methodology is not None and isinstance(key, str):
+        try:
+            return f"«{methodology.criterion(key).title}»"
+        except KeyError:
+            pass
+    return f"[{key}]"
+
+
+def _year(code: object) -> int | None:
+    """The year of a period code ("2026-Q4") or a year ("2026") in an entry."""
+    text = str(code or "")
+    return int(text[:4]) if text[:4].isdigit() else None
 
 
 def _period(code: object) -> str:

@@ -587,13 +587,22 @@ class AwardsService:
         standings: StandingsService,
         periods: PeriodService,
         *,
-        rule: AwardRule | None = None,
+        rules: Mapping[int, AwardRule],
     ) -> None:
         self._db = db
         self._clock = clock
         self._standings = standings
         self._tz = periods.tz
-        self.rule = rule if rule is not None else AwardRule.of(standings.methodology)
+        self._rules = dict(rules)
+
+    def rule(self, year: int) -> AwardRule:
+        """The award rule against the year's methodology (its bands)."""
+        found = self._rules.get(year)
+        if found is None:
+            # No methodology for the year: the lookup says so, in the yearbook's words.
+            self._standings.methodology(year)
+            raise LookupError(year)
+        return found
 
     # -- dates -----------------------------------------------------------------------
 
@@ -618,7 +627,7 @@ class AwardsService:
         """The year's candidates by the plan's rules (see the module docstring)."""
         scope = self._standings.parse_scope(str(year))
         conn = self._db.reader
-        rule = self.rule
+        rule = self.rule(year)
         roster_blocks = await units.list_blocks(conn)
         blocks = {b.code: b for b in roster_blocks}
         award_blocks = tuple(b for b in roster_blocks if b.code in rule.blocks)
@@ -661,7 +670,7 @@ class AwardsService:
         reported = sum(1 for r in ranked if r.rank is not None)
         by_code = {r.unit.code: r.unit for r in rows}
         procedures = await self._procedures(scope, block_codes)
-        methodology = self._standings.methodology
+        methodology = self._standings.methodology(scope.year)
         found: list[UnitFacts] = []
         for r in ranked:
             index = r.entry.index
@@ -715,7 +724,7 @@ class AwardsService:
             ranking = await self._standings.block_ranking(scope, block_code)
         except LookupError:  # the office's roster has no such block
             return []
-        methodology = self._standings.methodology
+        methodology = self._standings.methodology(scope.year)
         return [
             UnitFacts(
                 unit=row.unit,

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, utc_now
 from bot.config import Settings, SettingsError
-from bot.forms.schema import FormSpec, load_form
-from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
 from bot.services.appraisal import AppraisalService
 from bot.services.audit import AuditService
 from bot.services.awards import AwardRule, AwardRuleError, AwardsService
@@ -29,6 +27,7 @@ from bot.services.reporting import ReportingService
 from bot.services.review import ReviewService
 from bot.services.roster import RosterService
 from bot.services.standings import StandingsService
+from bot.yearbook import RulesError, YearBook, load_yearbook
 from storage.database import Database
 
 
@@ -36,7 +35,7 @@ from storage.database import Database
 class Services:
     settings: Settings
     db: Database
-    form: FormSpec
+    rules: YearBook
     clock: Clock
     registration: RegistrationService
     periods: PeriodService
@@ -70,7 +69,7 @@ class Services:
 def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     """Wire services; the database is opened separately with :func:`open_services`."""
     db = Database(settings.db_path)
-    form = load_form(settings.form_file)
+    rules = _rules(settings)
     periods = PeriodService(
         db,
         clock,
@@ -78,8 +77,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         due_day=settings.due_day,
         years=(settings.campaign_first_year, settings.campaign_last_year),
     )
-    methodology = _methodology(settings, form)
-    standings = StandingsService(db, clock, methodology, periods, count=settings.standings_count)
+    standings = StandingsService(db, clock, rules, periods, count=settings.standings_count)
     office = OfficeService(db)
     review = ReviewService(db, clock, periods, reopen_days=settings.reopen_days)
     pacer = Pacer(PacerSettings.from_settings(settings))
@@ -96,32 +94,30 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     return Services(
         settings=settings,
         db=db,
-        form=form,
+        rules=rules,
         clock=clock,
         registration=RegistrationService(
             db, clock, office_ids=settings.office_ids, ttl=settings.invite_ttl
         ),
         periods=periods,
-        reporting=ReportingService(db, clock, form, periods, notices=broadcasts),
+        reporting=ReportingService(db, clock, rules, periods, notices=broadcasts),
         office=office,
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),
         export=ExportService(
             db,
-            form,
+            rules,
             tz=settings.tz,
             standings=standings,
             clock=clock,
             identity=settings.identity,
         ),
         standings=standings,
-        appraisal=AppraisalService(db, clock, methodology, periods),
+        appraisal=AppraisalService(db, clock, rules, periods),
         charts=ChartImages(
             directory=settings.chart_path, disk_budget=settings.chart_cache_mb * 2**20
         ),
-        awards=AwardsService(
-            db, clock, standings, periods, rule=_award_rule(settings, methodology)
-        ),
+        awards=AwardsService(db, clock, standings, periods, rules=_award_rules(settings, rules)),
         inspections=InspectionService(
             db, clock, years=(settings.campaign_first_year, settings.campaign_last_year)
         ),
@@ -130,9 +126,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         outbox=outbox,
         broadcasts=broadcasts,
         practices=PracticeService(db, clock),
-        audit=AuditService(
-            db, form, methodology=methodology, office_ids=settings.office_ids, tz=settings.tz
-        ),
+        audit=AuditService(db, rules, office_ids=settings.office_ids, tz=settings.tz),
         backup=BackupService(
             settings.db_path,
             settings.backup_path,
@@ -158,26 +152,24 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     )
 
 
-def _methodology(settings: Settings, form: FormSpec) -> Methodology:
+def _rules(settings: Settings) -> YearBook:
     try:
-        return load_methodology(settings.methodology_file, form=form)
-    except MethodologyError as exc:
-        if settings.form_file is not None and settings.methodology_file is None:
-            # The shipped criteria read the shipped form's fields; an office that
-            # changes the form must say how the new one is scored.
-            raise MethodologyError(
-                f"{exc}. Mẫu báo cáo riêng (CCHC_FORM_FILE) cần bộ tiêu chí phù hợp: "
-                "đặt CCHC_METHODOLOGY_FILE"
-            ) from None
-        raise
+        return load_yearbook(settings.rules_dir)
+    except RulesError as exc:
+        raise SettingsError(str(exc)) from None
 
 
-def _award_rule(settings: Settings, methodology: Methodology) -> AwardRule:
-    """The award settings against the methodology, checked at start-up."""
+def _award_rules(settings: Settings, rules: YearBook) -> dict[int, AwardRule]:
+    """The award settings against each year's methodology, checked at start-up."""
     try:
-        return AwardRule.of(
-            methodology, blocks=settings.award_blocks, min_band=settings.award_min_band
-        )
+        return {
+            year: AwardRule.of(
+                rules.methodology(year),
+                blocks=settings.award_blocks,
+                min_band=settings.award_min_band,
+            )
+            for year in rules.years
+        }
     except AwardRuleError as exc:
         raise SettingsError(f"CCHC_AWARD_MIN_BAND: {exc}") from None
 

@@ -21,11 +21,11 @@ from bot.clock import Clock, utc_now
 from bot.csv_cells import CsvCell, SafeCsvWriter
 from bot.domain.models import Period
 from bot.forms.answers import export_value
-from bot.forms.schema import FormSpec
 from bot.identity import PlanIdentity
 from bot.services.export_data import ExportBlock, ExportRow, PeriodExport
 from bot.services.office import BlockProgress, OfficeService, PeriodProgress
 from bot.services.standings import BlockRanking, StandingsService, result_name, result_status
+from bot.yearbook import YearBook
 from storage.database import Database
 
 ExportFormat = Literal["csv", "xlsx", "docx"]
@@ -70,7 +70,7 @@ class ExportService:
     def __init__(
         self,
         db: Database,
-        form: FormSpec,
+        rules: YearBook,
         *,
         tz: ZoneInfo = DEFAULT_TZ,
         standings: StandingsService | None = None,
@@ -80,15 +80,14 @@ class ExportService:
         self._office = OfficeService(db)
         # Who issues the draft report and under which plan (its header and opening).
         self.identity = identity if identity is not None else PlanIdentity()
-        self._form = form
+        self._rules = rules
         self._tz = tz
         self._standings = standings
         self._clock = clock
 
-    @property
-    def columns(self) -> list[str]:
-        """Fixed columns, then one per form field in asking order."""
-        return [*FIXED_COLUMNS, *(f.key for f in self._form.fields)]
+    def columns(self, period: Period) -> list[str]:
+        """Fixed columns, then one per field of the period's form, in asking order."""
+        return [*FIXED_COLUMNS, *(f.key for f in self._rules.form(period.year).fields)]
 
     async def period_csv(self, period: Period, out: TextIO) -> int:
         """Write the period as CSV (header first) and return the number of unit rows.
@@ -98,11 +97,12 @@ class ExportService:
         Text that a spreadsheet would run as a formula is written as text (see
         :mod:`bot.csv_cells`): the units' words are not the office's commands.
         """
-        return self._write_csv(await self._office.progress(period), out)
+        return self._write_csv(period, await self._office.progress(period), out)
 
-    def _write_csv(self, progress: PeriodProgress, out: TextIO) -> int:
+    def _write_csv(self, period: Period, progress: PeriodProgress, out: TextIO) -> int:
+        form = self._rules.form(period.year)
         writer = SafeCsvWriter(out)
-        writer.writerow(self.columns)
+        writer.writerow(self.columns(period))
         written = 0
         for block in progress.blocks:
             for item in block.units:
@@ -110,13 +110,12 @@ class ExportService:
                 row: list[CsvCell] = [item.unit.code, item.unit.name, item.unit.block, item.status]
                 if report is None:
                     row += ["", ""]
-                    row += ["" for _ in self._form.fields]
+                    row += ["" for _ in form.fields]
                 else:
                     submitted = report.submitted_at.astimezone(self._tz)
                     row += [submitted.isoformat(timespec="seconds"), report.version]
                     row += [
-                        export_value(spec, report.answers.get(spec.key))
-                        for spec in self._form.fields
+                        export_value(spec, report.answers.get(spec.key)) for spec in form.fields
                     ]
                 writer.writerow(row)
                 written += 1
@@ -127,7 +126,7 @@ class ExportService:
         if fmt == "csv":
             progress = await self._office.progress(period)
             out = io.StringIO(newline="")
-            units = self._write_csv(progress, out)
+            units = self._write_csv(period, progress, out)
             submitted = progress.count("submitted")
             content = ("\ufeff" + out.getvalue()).encode("utf-8")
         else:
@@ -157,7 +156,7 @@ class ExportService:
                 rankings[code] = await standings.block_ranking(scope, code)
         return PeriodExport(
             period=period,
-            form=self._form,
+            form=self._rules.form(period.year),
             blocks=tuple(
                 ExportBlock(b.block, _rows(b, rankings.get(b.block.code))) for b in progress.blocks
             ),

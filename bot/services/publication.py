@@ -31,7 +31,6 @@ import aiosqlite
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Period, Unit
-from bot.scoring.methodology import Methodology
 from bot.services.periods import PeriodService, apply_extension
 from bot.services.review import REPORTED, ReviewService
 from bot.services.standings import Scope, ScopeError, StandingsService
@@ -231,10 +230,6 @@ class PublicationService:
         self._periods = periods
         self._review = review
 
-    @property
-    def methodology(self) -> Methodology:
-        return self._standings.methodology
-
     def today(self) -> date:
         return self._clock().astimezone(self._periods.tz).date()
 
@@ -262,7 +257,8 @@ class PublicationService:
                 )
             )
         roster = await units.list_units(self._db.reader)
-        office_scored = [c for c in self.methodology.criteria if c.source == "appraisal"]
+        criteria = self._standings.methodology(scope.year).criteria
+        office_scored = [c for c in criteria if c.source == "appraisal"]
         # An inspection criterion is the office's to score only at the units it inspects.
         inspected = await inspections.inspected(self._db.reader, scope.year)
         reported = every = reports = accepted = appraised = returned = 0

@@ -30,6 +30,7 @@ from bot.forms.answers import (
 from bot.forms.schema import FieldSpec, FormSpec
 from bot.numbers import parse_whole
 from bot.services.periods import PeriodService
+from bot.yearbook import YearBook
 from storage import audit, reports, sessions
 from storage.database import Database
 
@@ -134,20 +135,20 @@ class ReportingService:
         self,
         db: Database,
         clock: Clock,
-        form: FormSpec,
+        rules: YearBook,
         periods: PeriodService,
         *,
         notices: SubmissionNotices | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
-        self.form = form
+        self._rules = rules
         self._periods = periods
         self._notices = notices
 
-    @property
-    def total(self) -> int:
-        return len(self.form.fields)
+    def form(self, period: Period) -> FormSpec:
+        """The form of the period's year (raises NoRulesForYear for a year without one)."""
+        return self._rules.form(period.year)
 
     # -- entering and leaving ---------------------------------------------------------
 
@@ -171,8 +172,9 @@ class ReportingService:
             if found is None or not found.accepts_submissions(self._clock()):
                 return Closed(found)
             period = found
-        answers = await self._answers(member.unit_code, period.code)
-        state = _State(period.code, self._first_gap(answers))
+        form = self.form(period)
+        answers = await self._answers(member.unit_code, period)
+        state = _State(period.code, _first_gap(form, answers))
         await self._save(member, period, state)
         return await self._show(member, period, state)
 
@@ -186,14 +188,15 @@ class ReportingService:
             await sessions.clear(conn, member.telegram_id)
         period = await self._period(member, state.period)
         assert period is not None
-        answers = await self._answers(member.unit_code, period.code)
-        return Saved(period, sum(1 for f in self.form.fields if f.key in answers), self.total)
+        form = self.form(period)
+        answers = await self._answers(member.unit_code, period)
+        return Saved(period, sum(1 for f in form.fields if f.key in answers), len(form.fields))
 
     # -- answering ---------------------------------------------------------------------
 
     async def answer_text(self, member: Membership, text: str) -> Step | None:
         loaded = await self._load(member)
-        if loaded is not None and loaded[1].cursor >= self.total:
+        if loaded is not None and loaded[1].cursor >= len(self.form(loaded[0]).fields):
             # At the summary a typed number opens that question, as the edit menu says;
             # one that is no question's number says so.
             typed = text.strip()
@@ -217,11 +220,13 @@ class ReportingService:
         if loaded is None:
             return None
         period, state, answers = loaded
+        form = self.form(period)
+        total = len(form.fields)
         if number is not None and number != state.cursor + 1:
             return Stale(await self._show(member, period, state))
-        if state.cursor >= self.total:
+        if state.cursor >= total:
             return await self._show(member, period, state, notice=_AT_SUMMARY)
-        spec = self.form.fields[state.cursor]
+        spec = form.fields[state.cursor]
         if parse is None:
             if spec.required:
                 return await self._show(
@@ -236,13 +241,11 @@ class ReportingService:
         candidate = {**answers, spec.key: value}
         # Skipping is checked too: skipping the last alternative of a requirement rule
         # (no evidence, no explanation for claimed points) is refused.
-        broken = broken_rules(self.form, candidate, touching=spec.key)
+        broken = broken_rules(form, candidate, touching=spec.key)
         if broken:
             return await self._show(member, period, state, error=" ".join(broken))
-        state.cursor = (
-            self.total if state.back_to_summary else self._next_gap(candidate, state.cursor)
-        )
-        if state.cursor >= self.total:
+        state.cursor = total if state.back_to_summary else _next_gap(form, candidate, state.cursor)
+        if state.cursor >= total:
             state.back_to_summary = False
         await self._save(member, period, state, (spec.key, value))
         return await self._show(member, period, state)
@@ -265,15 +268,15 @@ class ReportingService:
         loaded = await self._load(member)
         if loaded is None:
             return None
-        _, _, answers = loaded
-        return EditMenu(self.form, answers)
+        period, _, answers = loaded
+        return EditMenu(self.form(period), answers)
 
     async def edit(self, member: Membership, number: int) -> Step | None:
         loaded = await self._load(member)
         if loaded is None:
             return None
         period, state, _ = loaded
-        if not 1 <= number <= self.total:
+        if not 1 <= number <= len(self.form(period).fields):
             return await self._show(member, period, state, notice="Không có câu hỏi số này.")
         state.cursor = number - 1
         state.back_to_summary = True
@@ -285,7 +288,7 @@ class ReportingService:
         if loaded is None:
             return None
         period, state, _ = loaded
-        state.cursor = self.total
+        state.cursor = len(self.form(period).fields)
         state.back_to_summary = False
         await self._save(member, period, state)
         return await self._show(member, period, state)
@@ -300,22 +303,23 @@ class ReportingService:
         now = self._clock()
         if not period.accepts_submissions(now):
             return Closed(period)
-        missing = missing_required(self.form, answers)
+        form = self.form(period)
+        missing = missing_required(form, answers)
         if missing:
-            state.cursor = self.form.index[missing[0].key]
+            state.cursor = form.index[missing[0].key]
             state.back_to_summary = False
             await self._save(member, period, state)
-            names = ", ".join(f"câu {self.form.index[f.key] + 1}" for f in missing[:10])
+            names = ", ".join(f"câu {form.index[f.key] + 1}" for f in missing[:10])
             return await self._show(
                 member, period, state, error=f"Báo cáo còn thiếu câu bắt buộc: {names}."
             )
-        if broken_rules(self.form, answers):
+        if broken_rules(form, answers):
             # The summary lists each broken rule, once, under "Cần hoàn thiện trước khi gửi".
-            state.cursor = self.total
+            state.cursor = len(form.fields)
             state.back_to_summary = False
             await self._save(member, period, state)
             return await self._show(member, period, state)
-        clean = {f.key: answers.get(f.key) for f in self.form.fields}
+        clean = {f.key: answers.get(f.key) for f in form.fields}
         async with self._db.write() as conn:
             previous = await reports.latest_report(conn, unit.code, period.code)
             version = await reports.next_version(conn, unit.code, period.code)
@@ -325,7 +329,7 @@ class ReportingService:
                 period_code=period.code,
                 version=version,
                 reference=f"CCHC-{period.code}-{unit.code}-{version:02d}",
-                form_version=self.form.version,
+                form_version=form.version,
                 answers=clean,
                 submitted_by=member.telegram_id,
                 submitted_at=to_iso(now),
@@ -338,7 +342,7 @@ class ReportingService:
                 action="report.submit",
                 unit_code=unit.code,
                 detail={"period": period.code, "version": version}
-                | self._changes(previous, clean),
+                | _changes(form, previous, clean),
             )
             report = await reports.latest_report(conn, unit.code, period.code)
             assert report is not None
@@ -352,18 +356,6 @@ class ReportingService:
             self._notices.wake()
         return Submitted(report, unit, period)
 
-    def _changes(self, previous: Report | None, answers: Answers) -> dict[str, Any]:
-        """For the audit: which answers differ from the previous version, before and
-        after; a file by its name (Telegram's ids mean nothing to a reader)."""
-        if previous is None:
-            return {}
-        changes: dict[str, Any] = {}
-        for spec in self.form.fields:
-            before, after = previous.answers.get(spec.key), answers.get(spec.key)
-            if before != after:
-                changes[spec.key] = {"before": _audit_value(before), "after": _audit_value(after)}
-        return {"previous": previous.version, "changes": changes}
-
     # -- internals ---------------------------------------------------------------------
 
     async def _period(self, member: Membership, code: str) -> Period | None:
@@ -371,14 +363,15 @@ class ReportingService:
         found = await self._periods.get(code)
         return None if found is None else await self._periods.for_unit(member.unit_code, found)
 
-    async def _answers(self, unit_code: str, period_code: str) -> Answers:
-        draft = await reports.get_draft(self._db.reader, unit_code, period_code)
+    async def _answers(self, unit_code: str, period: Period) -> Answers:
+        draft = await reports.get_draft(self._db.reader, unit_code, period.code)
         if draft is not None:
             return dict(draft.answers)
         # A unit that reopens a submitted report starts from what it submitted.
-        last = await reports.latest_report(self._db.reader, unit_code, period_code)
+        last = await reports.latest_report(self._db.reader, unit_code, period.code)
         if last is not None:
-            return {k: v for k, v in last.answers.items() if k in self.form.index}
+            index = self.form(period).index
+            return {k: v for k, v in last.answers.items() if k in index}
         return {}
 
     async def _load(self, member: Membership) -> tuple[Period, _State, Answers] | None:
@@ -389,21 +382,8 @@ class ReportingService:
         period = await self._period(member, state.period)
         if period is None:
             return None
-        state.cursor = max(0, min(state.cursor, self.total))
-        return period, state, await self._answers(member.unit_code, period.code)
-
-    def _first_gap(self, answers: Answers) -> int:
-        for i, spec in enumerate(self.form.fields):
-            if spec.key not in answers:
-                return i
-        return self.total
-
-    def _next_gap(self, answers: Answers, after: int) -> int:
-        for i in range(after + 1, self.total):
-            if self.form.fields[i].key not in answers:
-                return i
-        # Everything after is answered: go back to any earlier gap, else the summary.
-        return self._first_gap(answers)
+        state.cursor = max(0, min(state.cursor, len(self.form(period).fields)))
+        return period, state, await self._answers(member.unit_code, period)
 
     async def _save(
         self,
@@ -425,7 +405,7 @@ class ReportingService:
                 answers = dict(draft.answers)
             else:
                 # Materialise the draft (seeded from the last submission, if any).
-                answers = await self._answers(member.unit_code, period.code)
+                answers = await self._answers(member.unit_code, period)
             if change is None:
                 if draft is None:
                     await reports.save_draft(
@@ -456,30 +436,57 @@ class ReportingService:
         error: str | None = None,
         notice: str | None = None,
     ) -> Ask | Summary:
-        answers = await self._answers(member.unit_code, period.code)
-        if state.cursor >= self.total:
+        answers = await self._answers(member.unit_code, period)
+        form = self.form(period)
+        if state.cursor >= len(form.fields):
             problems = [
-                f"Câu {self.form.index[f.key] + 1} ({f.label}) chưa được trả lời."
-                for f in missing_required(self.form, answers)
+                f"Câu {form.index[f.key] + 1} ({f.label}) chưa được trả lời."
+                for f in missing_required(form, answers)
             ]
-            problems += broken_rules(
-                self.form, {k: v for k, v in answers.items() if v is not None}
-            )
+            problems += broken_rules(form, {k: v for k, v in answers.items() if v is not None})
             if error:
                 problems.insert(0, error)
             last = await reports.latest_report(self._db.reader, member.unit_code, period.code)
-            return Summary(period, self.form, answers, problems, last, notice)
-        spec = self.form.fields[state.cursor]
+            return Summary(period, form, answers, problems, last, notice)
+        spec = form.fields[state.cursor]
         return Ask(
             period=period,
             field=spec,
             number=state.cursor + 1,
-            total=self.total,
+            total=len(form.fields),
             current=answers.get(spec.key),
             answered=spec.key in answers,
             error=error,
             notice=notice,
         )
+
+
+def _first_gap(form: FormSpec, answers: Answers) -> int:
+    for i, spec in enumerate(form.fields):
+        if spec.key not in answers:
+            return i
+    return len(form.fields)
+
+
+def _next_gap(form: FormSpec, answers: Answers, after: int) -> int:
+    for i in range(after + 1, len(form.fields)):
+        if form.fields[i].key not in answers:
+            return i
+    # Everything after is answered: go back to any earlier gap, else the summary.
+    return _first_gap(form, answers)
+
+
+def _changes(form: FormSpec, previous: Report | None, answers: Answers) -> dict[str, Any]:
+    """For the audit: which answers differ from the previous version, before and
+    after; a file by its name (Telegram's ids mean nothing to a reader)."""
+    if previous is None:
+        return {}
+    changes: dict[str, Any] = {}
+    for spec in form.fields:
+        before, after = previous.answers.get(spec.key), answers.get(spec.key)
+        if before != after:
+            changes[spec.key] = {"before": _audit_value(before), "after": _audit_value(after)}
+    return {"previous": previous.version, "changes": changes}
 
 
 def _audit_value(value: StoredValue | None) -> StoredValue | None:

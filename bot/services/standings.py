@@ -44,6 +44,7 @@ from bot.services.periods import (
     quarter_of,
     shift_quarter,
 )
+from bot.yearbook import YearBook
 from storage import audit, inspections, scores, standings, units
 from storage.database import Database
 from storage.scores import StoredScore
@@ -231,24 +232,34 @@ class StandingsService:
         self,
         db: Database,
         clock: Clock,
-        methodology: Methodology,
+        rules: YearBook,
         periods: PeriodService,
         *,
         count: str = "submitted",
     ) -> None:
         self._db = db
         self._clock = clock
-        self.methodology = methodology
+        self._rules = rules
         self._periods = periods
         # "submitted": every unit's latest submitted version counts (provisional until
         # the office accepts it); "accepted": only its latest accepted version.
         self.accepted_only = count == "accepted"
         self._cache: dict[tuple[str, str], BlockRanking] = {}
         self._prescoring: asyncio.Task[int] | None = None
-        # Stored scores made under another methodology file are rescored, not trusted.
-        self._fingerprint = hashlib.blake2b(
-            (ENGINE_VERSION + methodology.model_dump_json()).encode(), digest_size=8
-        ).hexdigest()
+        self._fingerprints: dict[int, str] = {}
+
+    def methodology(self, year: int) -> Methodology:
+        """The year's criteria (raises NoRulesForYear for a year without them)."""
+        return self._rules.methodology(year)
+
+    def _fingerprint(self, year: int) -> str:
+        """Stored scores made under another methodology file (or engine) are rescored."""
+        found = self._fingerprints.get(year)
+        if found is None:
+            text = ENGINE_VERSION + self.methodology(year).model_dump_json()
+            found = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+            self._fingerprints[year] = found
+        return found
 
     # -- scopes ----------------------------------------------------------------------
 
@@ -300,6 +311,9 @@ class StandingsService:
     async def _prescore(self) -> int:
         checked = 0
         for period in await scores.reported_periods(self._db.reader):
+            if not self._rules.has(int(period[:4])):
+                # No criteria for that year: nothing to score ahead (asking says why).
+                continue
             for block in await units.list_blocks(self._db.reader):
                 await self._quarter_scores(period, block.code)
                 checked += 1
@@ -380,7 +394,7 @@ class StandingsService:
             points=sum((s.points for s in present), Decimal(0)),
             max_points=sum((s.max_points for s in present), Decimal(0)),
             index=index,
-            band=self.methodology.band(index),
+            band=self.methodology(scope.year).band(index),
             lost={},
             appraised=(),
             # A quarter still waiting for the office leaves the year provisional too.
@@ -409,6 +423,7 @@ class StandingsService:
         stale: list[tuple[scores.Scorable, str]] = []
         for candidate in candidates:
             basis = self._basis(
+                year,
                 candidate.report_id,
                 block,
                 appraised.get(candidate.unit_code),
@@ -444,7 +459,7 @@ class StandingsService:
         fresh = []
         for candidate, basis in stale:
             score = score_unit(
-                self.methodology,
+                self.methodology(int(period[:4])),
                 block=block,
                 answers=answers.get(candidate.report_id, {}),
                 appraisals=appraised.get(candidate.unit_code, {}),
@@ -469,6 +484,7 @@ class StandingsService:
 
     def _basis(
         self,
+        year: int,
         report_id: int,
         block: str,
         appraised: dict[str, Decimal] | None,
@@ -485,7 +501,7 @@ class StandingsService:
         marks = ",".join(f"{k}={v}" for k, v in sorted((appraised or {}).items()))
         rule = "accepted" if self.accepted_only else "submitted"
         plan = "inspected" if inspected else "-"
-        return f"{report_id}|{block}|{self._fingerprint}|{rule}|{plan}|{marks}"
+        return f"{report_id}|{block}|{self._fingerprint(year)}|{rule}|{plan}|{marks}"
 
     async def unit_standing(self, unit_code: str, scope: Scope) -> UnitStanding | None:
         unit = await units.get_unit(self._db.reader, unit_code)
@@ -497,7 +513,7 @@ class StandingsService:
         previous_scope = self.previous_scope(scope)
         previous = await self._unit_index(unit, previous_scope)
         weakest = (
-            self.weakest(row.score, ranking.median_lost)
+            self.weakest(row.score, ranking.median_lost, self.methodology(scope.year))
             if row.score is not None and scope.kind == "quarter"
             else ()
         )
@@ -513,7 +529,12 @@ class StandingsService:
         )
 
     def weakest(
-        self, score: StoredScore, median_lost: dict[str, Decimal], *, limit: int = 3
+        self,
+        score: StoredScore,
+        median_lost: dict[str, Decimal],
+        methodology: Methodology,
+        *,
+        limit: int = 3,
     ) -> tuple[Weak, ...]:
         """Where the unit lost most against its block: the criteria with the largest
         points lost beyond the block's median loss on them.
@@ -524,7 +545,7 @@ class StandingsService:
         ``lost`` (pending the office's scoring, not applicable, or no longer in the
         methodology) is not listed.
         """
-        order = {c.key: n for n, c in enumerate(self.methodology.criteria)}
+        order = {c.key: n for n, c in enumerate(methodology.criteria)}
         candidates = []
         for key, lost in score.lost.items():
             if lost <= 0 or key not in order:
@@ -533,7 +554,7 @@ class StandingsService:
             candidates.append((-gap, -lost, order[key], key, gap))
         found = []
         for _, _, _, key, gap in sorted(candidates)[:limit]:
-            c = self.methodology.criterion(key)
+            c = methodology.criterion(key)
             found.append(Weak(key, c.title, c.max_points - score.lost[key], c.max_points, gap))
         return tuple(found)
 

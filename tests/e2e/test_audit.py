@@ -8,6 +8,7 @@ from handlers.context import App
 from tests.e2e.conftest import bound_user
 from tests.form_steps import Walk, label, number
 from tests.reports import VALID_ANSWERS, bind, resubmit, submit
+from tests.rules import YEAR
 
 PLANNED = f"Câu {number('tasks_planned')} «{label('tasks_planned')}»"
 
@@ -51,7 +52,7 @@ async def test_a_long_trail_is_split_into_messages_telegram_accepts(
     assert all(len(p.text.encode("utf-16-le")) // 2 <= 4096 for p in parts)
     whole = "\n".join(p.text for p in parts)
     assert "Gửi báo cáo quý I/2025, lần 1" in whole
-    assert whole.count("(quý I/2025): (chưa có) → ") == len(services.form.fields)
+    assert whole.count("(quý I/2025): (chưa có) → ") == len(services.rules.form(YEAR).fields)
     requests = f"{label('requests')}» (quý I/2025): (chưa có) → {VALID_ANSWERS['requests']}"
     assert requests in whole
 

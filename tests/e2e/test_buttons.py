@@ -16,6 +16,7 @@ from handlers import texts
 from tests.e2e.conftest import bound_user, delivered, outbox_settled
 from tests.e2e.fuzz_support import db_fingerprint, settle
 from tests.reports import bind, submit
+from tests.rules import YEAR
 
 # Data no version of the bot could have written, or that names what does not exist:
 # each is refused by the codec, before any journey sees it.
@@ -127,7 +128,7 @@ async def test_office_buttons_refuse_units_and_strangers(
 async def test_explaining_needs_an_appraisal_of_that_criterion(
     standin: BotApiStandin, app_services: Services, head: SimulatedUser
 ) -> None:
-    criterion = app_services.appraisal.methodology.criteria[0].key
+    criterion = app_services.appraisal.methodology(str(YEAR)).criteria[0].key
     answer = await press(standin, head, f"xp:2025-Q1:{criterion}")
     assert answer == texts.EXPLAIN_NONE
     assert await app_services.conversations.flow_of(head.id) is None

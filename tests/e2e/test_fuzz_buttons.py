@@ -44,6 +44,7 @@ from handlers.callbacks import ReviewOpen
 from tests.button_strategies import forged_data
 from tests.e2e.conftest import bound_user, delivered, fill_report, outbox_settled
 from tests.e2e.fuzz_support import VOLATILE_TABLES, settle
+from tests.rules import YEAR
 
 # Examples per presser; every example is one press and its settling press.
 EXAMPLES = {"stranger": 1000, "other_head": 1000, "office": 800}
@@ -241,7 +242,7 @@ def _typical(world: World, data_type: type[ButtonData], period: str) -> ButtonDa
         elif isinstance(field_kind, OneOf):
             values[name] = sorted(field_kind.values)[-1]
         elif name == "criterion":
-            values[name] = world.services.appraisal.methodology.criteria[0].key
+            values[name] = world.services.appraisal.methodology(str(YEAR)).criteria[0].key
         elif name == "block":
             values[name] = "truc_thuoc"
         else:

@@ -346,7 +346,7 @@ async def at_question(
     request: pytest.FixtureRequest, standin: BotApiStandin, app_services: Services
 ) -> AtQuestion:
     """A unit head in /report, at a question of the kind given, the ones before answered."""
-    form = app_services.form
+    form = app_services.rules.form(YEAR)
     spec = question_of(form, str(request.param))
     head = await bound_user(standin, app_services, HEAD_ID, UNIT)
     who = await app_services.registration.identify(head.id)
@@ -421,7 +421,7 @@ async def at_summary(standin: BotApiStandin, app_services: Services) -> AtSummar
     assert isinstance(summary, rs.Summary)
     shown_ = await after(standin, head, head.send("/report"))
     assert said(shown_, texts.SUMMARY_HEADER)
-    return AtSummary(head, len(app_services.form.fields), summary.period.code)
+    return AtSummary(head, len(app_services.rules.form(YEAR).fields), summary.period.code)
 
 
 def question_number(text: str, total: int) -> int | None:
@@ -462,8 +462,8 @@ async def test_report_text_edited_from_the_summary(
 ) -> None:
     """A narrative question opened from the summary: what it takes, the summary shows."""
     head, total = at_summary.head, at_summary.total
-    spec = question_of(app_services.form, "text")
-    number = app_services.form.index[spec.key] + 1
+    spec = question_of(app_services.rules.form(YEAR), "text")
+    number = app_services.rules.form(YEAR).index[spec.key] + 1
     if await app_services.conversations.flow_of(HEAD_ID) is None:
         await after(standin, head, head.send("/report"))
     asked = await exchange(standin, head, str(number))
@@ -1010,7 +1010,7 @@ async def explaining(standin: BotApiStandin, app_services: Services) -> Simulate
     assert who.membership is not None
     await submit(app_services, who.membership)
     period = (await app_services.periods.current()).code
-    for criterion in app_services.appraisal.methodology.criteria:
+    for criterion in app_services.appraisal.methodology(str(YEAR)).criteria:
         try:  # the first criterion that applies to the unit
             await app_services.appraisal.appraise(
                 UNIT, period, criterion.key, "0", "Thiếu minh chứng", actor="test"

@@ -27,6 +27,7 @@ from tests.conftest import OFFICE_ID, example_roster
 from tests.e2e.conftest import bound_user
 from tests.e2e.publishing import publish, summary_of
 from tests.reports import bind, submit
+from tests.rules import YEAR
 
 
 def _data(message: SentMessage, index: int = 0) -> str:
@@ -175,7 +176,7 @@ async def test_the_coverage_shown_matches_the_data(
     await services.review.accept(qh.report.id, actor="test")
     office_scored = [
         c
-        for c in services.standings.methodology.criteria
+        for c in services.standings.methodology(YEAR).criteria
         # THPT-QH is not in the inspection plan: the inspection criterion is not its.
         if c.source == "appraisal" and c.applies_to("truc_thuoc") and not c.only_inspected
     ]
@@ -356,7 +357,7 @@ async def test_the_weakest_criteria_include_one_scored_zero(
     zero = [
         key
         for key, lost in standing.row.score.lost.items()
-        if lost == services.standings.methodology.criterion(key).max_points
+        if lost == services.standings.methodology(YEAR).criterion(key).max_points
         and any(
             (other.score.lost.get(key) or 0) < lost
             for other in standing.ranking.rows
@@ -364,7 +365,7 @@ async def test_the_weakest_criteria_include_one_scored_zero(
         )
     ]
     assert zero, "the overrides no longer zero a criterion for this unit alone"
-    criterion = services.standings.methodology.criterion(zero[0])
+    criterion = services.standings.methodology(YEAR).criterion(zero[0])
     await head.send("/standing")
     text = await head.expect("Các tiêu chí mất nhiều điểm nhất")
     weak = text.text.split("Các tiêu chí mất nhiều điểm nhất so với trung vị của khối:")[1]

@@ -15,6 +15,7 @@ from bot.app import services_of
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.e2e.conftest import bound_user, fill_report
+from tests.rules import YEAR
 
 NO_DOSSIERS = {
     "dossiers_received": "0",
@@ -29,7 +30,7 @@ async def test_review_lists_what_zero_dossiers_took_out_and_what_awaits_the_offi
     standin: BotApiStandin, app: App, office: SimulatedUser
 ) -> None:
     services = services_of(app)
-    methodology = services.standings.methodology
+    methodology = services.standings.methodology(YEAR)
     head = await bound_user(standin, services, 7301, "THPT-QH")
     await fill_report(head, NO_DOSSIERS)
     await head.click("✅ Gửi báo cáo")

@@ -15,6 +15,7 @@ from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.e2e.conftest import bound_user, fill_report
 from tests.form_steps import FORM, ask, label, number
+from tests.rules import YEAR
 
 CLAIM_LABEL = f"{number('model_claim')}. {label('model_claim')}: 2,5"
 MISSING = "nên cần gửi tài liệu kiểm chứng hoặc nhập văn bản giải trình"
@@ -96,7 +97,9 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
     assert period is not None
     _, report = await services.office.latest_report("THPT-QH", period)
     assert report is not None
-    sheet = score_unit(services.standings.methodology, block="truc_thuoc", answers=report.answers)
+    sheet = score_unit(
+        services.standings.methodology(YEAR), block="truc_thuoc", answers=report.answers
+    )
     line = next(c for c in sheet.criteria if c.key == "recognised_model")
     assert (line.claimed, line.points) == (Decimal("2.50"), Decimal("2.50"))
     assert line.detail == "Đơn vị tự chấm 2,5/4 điểm, có văn bản giải trình, chưa thẩm định"

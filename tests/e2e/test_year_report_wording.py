@@ -12,6 +12,7 @@ from handlers.context import App
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user
 from tests.reports import fill
+from tests.rules import YEAR
 
 FIELD = "next_quarter"
 
@@ -20,7 +21,7 @@ async def test_the_fourth_quarter_asks_for_next_years_direction(
     standin: BotApiStandin, app: App, clock: FakeClock
 ) -> None:
     services = services_of(app)
-    spec = services.form.field(FIELD)
+    spec = services.rules.form(YEAR).field(FIELD)
     assert spec.label_q4 is not None
     assert spec.label_q4 != spec.label
     head = await bound_user(standin, services, 7401, "THPT-QH")

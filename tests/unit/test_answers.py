@@ -16,9 +16,9 @@ from bot.forms.answers import (
     parse_document,
     parse_text_answer,
 )
-from bot.forms.schema import load_form
+from tests.rules import TEST_FORM
 
-FORM = load_form()
+FORM = TEST_FORM
 F = FORM.field
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from bot.forms.schema import load_form
 from bot.services.audit import AuditService
+from tests.rules import BOOK
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("bot", "storage", "handlers")
@@ -114,7 +114,7 @@ def test_the_collector_finds_the_known_actions() -> None:
 
 
 def test_every_recorded_action_reads_as_a_sentence() -> None:
-    audit = AuditService(None, load_form())  # type: ignore[arg-type]
+    audit = AuditService(None, BOOK)  # type: ignore[arg-type]
     for action in sorted(recorded_actions()):
         text = audit.describe(action, {"period": "2025-Q1"})
         assert not text.startswith(f"{action}:"), f"{action} has no wording: {text}"

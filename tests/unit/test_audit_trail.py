@@ -11,6 +11,7 @@ from bot.services.container import Services
 from tests.conftest import OFFICE_ID, example_roster
 from tests.form_steps import label, number
 from tests.reports import VALID_ANSWERS, bind, resubmit, submit
+from tests.rules import YEAR
 
 
 async def trail_texts(services: Services, unit_code: str | None = None) -> list[str]:
@@ -20,7 +21,9 @@ async def trail_texts(services: Services, unit_code: str | None = None) -> list[
 async def test_appraisal_is_described_with_points_before_and_after(services: Services) -> None:
     member = await bind(services, 9001, "THPT-QH")
     await submit(services, member)
-    criterion = next(c for c in services.standings.methodology.criteria if c.source == "appraisal")
+    criterion = next(
+        c for c in services.standings.methodology(YEAR).criteria if c.source == "appraisal"
+    )
 
     await services.appraisal.appraise(
         "THPT-QH",

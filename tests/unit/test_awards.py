@@ -9,8 +9,7 @@ from decimal import Decimal
 import pytest
 
 from bot.domain.models import Unit
-from bot.forms.schema import load_form
-from bot.scoring.methodology import Band, load_methodology
+from bot.scoring.methodology import Band
 from bot.services.awards import (
     AwardRule,
     AwardRuleError,
@@ -27,8 +26,9 @@ from bot.services.awards import (
     select_units,
     shown_share,
 )
+from tests.rules import TEST_METHODOLOGY
 
-METHODOLOGY = load_methodology(None, form=load_form(None))
+METHODOLOGY = TEST_METHODOLOGY
 RULE = AwardRule.of(METHODOLOGY)  # the defaults: truc_thuoc + trung_tam, at least "Tốt"
 GOOD = RULE.good_bands
 # The band names and where they start, from the shipped methodology (not typed here).

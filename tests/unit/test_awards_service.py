@@ -32,6 +32,7 @@ from tests.awards_year import (
 )
 from tests.clock import FakeClock
 from tests.reports import bind, resubmit, submit
+from tests.rules import YEAR
 
 # What each unit reports every quarter: the procedures it submitted to the Sở (of them
 # online), and how far below full marks the office appraised it (one index point each).
@@ -125,7 +126,7 @@ async def test_the_khoi_ranks_schools_and_centres_together_on_both_conditions(
     assert all(p.facts.band in c.good_bands for p in c.divisions)
     khtc = await year_index(services, "KHTC")
     assert khtc is not None
-    assert services.standings.methodology.band(khtc) not in c.good_bands
+    assert services.standings.methodology(YEAR).band(khtc) not in c.good_bands
 
 
 async def test_the_award_blocks_setting_decides_who_competes(
@@ -165,13 +166,13 @@ async def test_an_unknown_award_block_is_reported_not_fatal(
 
 
 def test_the_minimum_band_must_name_a_band_of_the_methodology(settings: Settings) -> None:
-    names = [b.name for b in build_services(settings).standings.methodology.bands]
+    names = [b.name for b in build_services(settings).standings.methodology(YEAR).bands]
 
     with pytest.raises(SettingsError, match="CCHC_AWARD_MIN_BAND: không có mức xếp loại") as e:
         build_services(settings.model_copy(update={"award_min_band": "Giỏi"}))
     assert all(name in str(e.value) for name in names)
     lowered = build_services(settings.model_copy(update={"award_min_band": names[2]}))
-    assert lowered.awards.rule.good_bands == tuple(names[:3])
+    assert lowered.awards.rule(YEAR).good_bands == tuple(names[:3])
 
 
 async def test_weak_leaders_are_listed_with_their_band_not_proposed(
@@ -190,7 +191,7 @@ async def test_weak_leaders_are_listed_with_their_band_not_proposed(
 
     assert c.units == ()
     assert c.heads == ()
-    lowest = services.standings.methodology.bands[-1].name
+    lowest = services.standings.methodology(YEAR).bands[-1].name
     assert [(x.facts.unit.code, x.facts.band, x.reasons) for x in c.passed_over] == [
         ("THPT-QH", lowest, ("band_low",)),
         ("TT-GDTX", lowest, ("band_low", "online_low")),
@@ -225,15 +226,16 @@ async def test_the_share_is_read_from_the_versions_the_standings_count(
 
 
 def older_form(tmp_path: Path) -> Path:
-    """The shipped form as it was before it asked for the procedures submitted to the Sở."""
-    shipped = Path(__file__).parents[2] / "bot" / "forms" / "report_form.toml"
+    """A folder with the year's shipped form as it was before it asked for the
+    procedures submitted to the Sở (the shipped methodology, which does not read them)."""
+    name = f"report_form_{YEAR}.toml"
+    shipped = Path(__file__).parents[2] / "bot" / "forms" / name
     text = shipped.read_text(encoding="utf-8")
     blocks = text.split("\n\n")
     kept = [b for b in blocks if "procedures_to_dept" not in b]
     assert len(kept) == len(blocks) - 3  # the two questions and their rule
-    path = tmp_path / "older_form.toml"
-    path.write_text("\n\n".join(kept), encoding="utf-8")
-    return path
+    (tmp_path / name).write_text("\n\n".join(kept), encoding="utf-8")
+    return tmp_path
 
 
 async def test_reports_made_under_the_older_form_do_not_qualify_and_say_why(
@@ -242,10 +244,10 @@ async def test_reports_made_under_the_older_form_do_not_qualify_and_say_why(
     """The plan's condition is the unit's own "thủ tục hành chính được trình Sở": a year
     whose reports lack that number cannot show it, and is not proposed."""
     older = await open_services(
-        settings.model_copy(update={"form_file": older_form(tmp_path)}), clock=clock
+        settings.model_copy(update={"rules_dir": older_form(tmp_path)}), clock=clock
     )
     try:
-        assert "procedures_to_dept" not in older.form.index
+        assert "procedures_to_dept" not in older.rules.form(YEAR).index
         # Quý I and II under the older form (the new questions are not asked).
         for quarter in (1, 2):
             clock.now = QUARTER_MOMENTS[quarter]
@@ -279,7 +281,7 @@ async def test_reports_made_under_the_older_form_do_not_qualify_and_say_why(
 
 
 async def test_a_year_without_reports_has_no_candidates(services: Services) -> None:
-    c = await services.awards.candidates(2024)
+    c = await services.awards.candidates(YEAR + 1)
 
     assert (c.units, c.heads, c.divisions, c.persons, c.passed_over) == ((), (), (), (), ())
     assert not c.pending_changes

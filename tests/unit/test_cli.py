@@ -13,10 +13,10 @@ import pytest
 
 from bot.cli import main, resolve_bot_username
 from bot.config import Settings
-from bot.forms.schema import load_form
 from bot.standin.server import BotApiStandin
 from tests.cli_support import clean_environment, run
 from tests.form_steps import FORM, label, number
+from tests.rules import TEST_FORM, YEAR
 
 FIELD_KEYS = {"key", "label", "type", "required", "min", "max", "section"}
 ROSTER = str(Path(str(resources.files("bot.data").joinpath("roster_example.csv"))))
@@ -83,10 +83,10 @@ def test_blocks_add_and_list(capsys: pytest.CaptureFixture[str], imported: None)
 
 
 def test_form_show_json_is_the_public_shape(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "form", "show", "--json")
+    code, out, _ = run(capsys, "form", "show", "--json", "--year", str(YEAR))
 
     assert code == 0
-    form = load_form()
+    form = TEST_FORM
     assert out == json.dumps(form.as_public_json(), ensure_ascii=False, indent=2) + "\n"
     data = json.loads(out)
     assert set(data) == {"version", "fields"}
@@ -178,9 +178,9 @@ def test_malformed_setting_is_one_line_and_exit_2(
 def test_malformed_form_file_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    form = tmp_path / "form.toml"
+    form = tmp_path / f"report_form_{YEAR}.toml"
     form.write_text('version = "x"\ntitle = "t"\n[[sections]]\nkey = "a"\n', encoding="utf-8")
-    monkeypatch.setenv("CCHC_FORM_FILE", str(form))
+    monkeypatch.setenv("CCHC_RULES_DIR", str(tmp_path))
 
     code, _, err = run(capsys, "form", "show")
 
@@ -192,20 +192,39 @@ def test_malformed_form_file_is_one_line_and_exit_2(
 def test_a_custom_form_without_matching_criteria_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    form = tmp_path / "form.toml"
+    form = tmp_path / f"report_form_{YEAR}.toml"
     form.write_text(
         'version = "x"\ntitle = "t"\n[[sections]]\nkey = "a"\ntitle = "A"\n'
         '[[sections.fields]]\nkey = "n"\nlabel = "Số"\ntype = "integer"\n',
         encoding="utf-8",
     )
-    monkeypatch.setenv("CCHC_FORM_FILE", str(form))
+    monkeypatch.setenv("CCHC_RULES_DIR", str(tmp_path))
 
     code, _, err = run(capsys, "units", "list")
 
     assert code == 2
     assert err.count("\n") == 1
+    # The year's shipped criteria are checked against the office's form for that year.
+    assert f"methodology_{YEAR}.toml" in err
     assert "không có trường" in err
-    assert err.rstrip().endswith("đặt CCHC_METHODOLOGY_FILE")
+    assert err.rstrip().endswith(f"(đối chiếu với mẫu báo cáo {form})")
+
+
+@pytest.mark.parametrize("retired", ["CCHC_FORM_FILE", "CCHC_METHODOLOGY_FILE"])
+def test_a_retired_single_file_setting_is_refused_with_its_replacement(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    retired: str,
+) -> None:
+    monkeypatch.setenv(retired, str(tmp_path / "x.toml"))
+
+    code, _, err = run(capsys, "units", "list")
+
+    assert code == 2
+    assert err.count("\n") == 1
+    assert err.startswith(f"Lỗi cấu hình: {retired}: không còn dùng")
+    assert "CCHC_RULES_DIR" in err
 
 
 def test_export_csv_to_stdout_and_to_a_file(

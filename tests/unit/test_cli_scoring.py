@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from storage import standings
 from storage.database import Database
 from tests.cli_support import clean_environment, run
+from tests.rules import BOOK
 
 ROSTER = str(Path(str(resources.files("bot.data").joinpath("roster_example.csv"))))
 
@@ -38,7 +39,7 @@ def stored(db: Path, period: str) -> dict[str, dict[str, Decimal]]:
 def test_methodology_show_prints_criteria_points_and_bands(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "methodology", "show")
+    code, out, err = run(capsys, "methodology", "show", "--year", "2025")
 
     assert (code, err) == (0, "")
     assert out.startswith("Bộ tiêu chí chấm điểm Chỉ số CCHC năm 2025")
@@ -53,11 +54,11 @@ def test_methodology_show_prints_criteria_points_and_bands(
 def test_a_malformed_methodology_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    bad = tmp_path / "criteria.toml"
+    bad = tmp_path / "methodology_2025.toml"
     bad.write_text('year = 2025\nversion = "x"\n', encoding="utf-8")
-    monkeypatch.setenv("CCHC_METHODOLOGY_FILE", str(bad))
+    monkeypatch.setenv("CCHC_RULES_DIR", str(tmp_path))
 
-    code, out, err = run(capsys, "methodology", "show")
+    code, out, err = run(capsys, "methodology", "show", "--year", "2025")
 
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
@@ -145,3 +146,15 @@ def test_appraise_import_needs_a_period(
 
     assert code == 1
     assert "Dòng 2: thiếu kỳ báo cáo (ví dụ 2025-Q1)." in err
+
+
+def test_methodology_show_of_a_year_without_files_names_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "methodology", "show", "--year", "2023")
+
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "năm 2023 chưa có mẫu báo cáo và bộ tiêu chí" in err
+    assert "report_form_2023.toml và methodology_2023.toml" in err
+    assert f"các năm đã có: {', '.join(str(y) for y in BOOK.years)}" in err

@@ -18,7 +18,7 @@ import pytest
 
 from bot.cli import AWARD_COLUMNS
 from bot.config import Settings
-from bot.forms.schema import NUMERIC_TYPES, load_form
+from bot.forms.schema import NUMERIC_TYPES
 from bot.services.container import Services, open_services
 from bot.services.export import FIXED_COLUMNS
 from bot.services.registration import RedeemOutcome
@@ -27,6 +27,7 @@ from tests.cli_support import clean_environment, run
 from tests.clock import FakeClock
 from tests.conftest import example_roster
 from tests.reports import VALID_ANSWERS
+from tests.rules import TEST_FORM
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 UNIT = "THPT-QH"
@@ -117,7 +118,7 @@ def check_period_export(text: str) -> None:
     assert mine["version"] == "1"
     assert (mine["dossiers_received"], mine["dossiers_online"]) == ("1250", "1200")
     assert (mine["par_self_score"], mine["budget_disbursed"]) == ("85.5", "45.5")
-    fields = load_form().fields
+    fields = TEST_FORM.fields
     assert header == [*FIXED_COLUMNS, *(f.key for f in fields)]
     numeric = [f.key for f in fields if f.type in NUMERIC_TYPES]
     skipped = [key for key in numeric if {**VALID_ANSWERS, **ANSWERS}[key] == "skip"]

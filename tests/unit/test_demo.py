@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot.demo import button_lines, load_file, parse_line
-from bot.forms.schema import load_form
+from bot.forms.schema import FormSpec
+from bot.yearbook import load_yearbook
 from tests.form_steps import ask, header
 
 REPO = Path(__file__).resolve().parents[2]
@@ -107,12 +110,20 @@ def in_order(text: str, *parts: str) -> bool:
 
 
 def small_form(tmp_path: Path) -> dict[str, str]:
-    """The environment of a demo on SMALL_FORM (and criteria that read it)."""
-    form = tmp_path / "form.toml"
-    form.write_text(SMALL_FORM, encoding="utf-8")
-    methodology = tmp_path / "criteria.toml"
-    methodology.write_text(SMALL_METHODOLOGY, encoding="utf-8")
-    return {"CCHC_FORM_FILE": str(form), "CCHC_METHODOLOGY_FILE": str(methodology)}
+    """The environment of a demo on SMALL_FORM (and criteria that read it) this year: the
+    demo runs on the real clock, and the year's files in CCHC_RULES_DIR replace those
+    shipped."""
+    year = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).year
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / f"report_form_{year}.toml").write_text(SMALL_FORM, encoding="utf-8")
+    methodology = SMALL_METHODOLOGY.replace("year = 2025", f"year = {year}")
+    (rules / f"methodology_{year}.toml").write_text(methodology, encoding="utf-8")
+    return {"CCHC_RULES_DIR": str(rules)}
+
+
+def small_form_of(env: dict[str, str]) -> FormSpec:
+    return load_yearbook(Path(env["CCHC_RULES_DIR"])).latest.form
 
 
 def test_a_piped_session_asks_questions_and_saves_a_draft(tmp_path: Path) -> None:
@@ -126,7 +137,7 @@ def test_a_piped_session_asks_questions_and_saves_a_draft(tmp_path: Path) -> Non
     )
     assert_clean(result)
     out = result.stdout
-    form = load_form(Path(env["CCHC_FORM_FILE"]))
+    form = small_form_of(env)
     assert in_order(
         out,
         "đã được xác nhận là Thủ trưởng đơn vị",
@@ -161,7 +172,7 @@ def test_a_submission_shows_the_receipt_and_the_office_notice(tmp_path: Path) ->
     assert_clean(result)
     assert in_order(
         result.stdout,
-        ask("signed_report", load_form(Path(env["CCHC_FORM_FILE"]))),
+        ask("signed_report", small_form_of(env)),
         "gửi tệp bao-cao-da-ky.pdf",
         "Tóm tắt báo cáo",
         "bao-cao-da-ky.pdf",

@@ -21,6 +21,7 @@ from bot.services.registration import RedeemOutcome
 from bot.services.reporting import Ask, Step, Submitted, Summary
 from bot.services.roster import RosterService
 from tests.reports import VALID_ANSWERS, give
+from tests.rules import YEAR
 
 NOW = datetime(2025, 3, 15, 2, 14, tzinfo=UTC)  # 09:14 on 15/03/2025 in Hà Nội
 REPORTER = "THPT-NTH"
@@ -180,19 +181,21 @@ async def test_export_has_submitted_values_as_typed_and_empty_rows_for_the_rest(
     period = await services.periods.resolve("2025-Q1")
     assert period is not None
     out = io.StringIO(newline="")
-    exporter = ExportService(services.db, services.form, tz=services.settings.tz)
+    exporter = ExportService(services.db, services.rules, tz=services.settings.tz)
     written = await exporter.period_csv(period, out)
 
     rows = read_csv(out.getvalue())
     assert written == len(rows) == 71
-    keys = [f.key for f in services.form.fields]
+    keys = [f.key for f in services.rules.form(YEAR).fields]
     assert list(rows[0]) == [*FIXED_COLUMNS, *keys]
     by_code = {r["unit_code"]: r for r in rows}
     done = by_code[REPORTER]
     assert done["unit_name"] == "Trường THPT Nguyễn Thái Học"
     assert (done["block"], done["status"]) == ("truc_thuoc", "submitted")
     assert (done["submitted_at"], done["version"]) == ("2025-03-15T09:14:00+07:00", "1")
-    assert {k: done[k] for k in keys} == {k: expected_csv(services.form.field(k)) for k in keys}
+    assert {k: done[k] for k in keys} == {
+        k: expected_csv(services.rules.form(YEAR).field(k)) for k in keys
+    }
     draft = by_code[DRAFTER]
     assert draft["status"] == "draft"
     assert all(draft[k] == "" for k in ["submitted_at", "version", *keys])
@@ -206,11 +209,11 @@ async def test_export_has_submitted_values_as_typed_and_empty_rows_for_the_rest(
 
 
 async def test_export_of_a_period_nobody_reported(services: Services) -> None:
-    period = await services.periods.resolve("2024-Q4")
+    period = await services.periods.resolve("2025-Q2")
     assert period is not None
     out = io.StringIO(newline="")
 
-    written = await ExportService(services.db, services.form).period_csv(period, out)
+    written = await ExportService(services.db, services.rules).period_csv(period, out)
 
     rows = read_csv(out.getvalue())
     assert written == 71

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from bot.forms.schema import FormError, load_form
+from tests.rules import TEST_FORM
 
 CONTENTS = {"a", "b", "c", "d", "dd", "e", "g"}
 
 
 def test_shipped_form_covers_the_seven_contents_narrative_and_file() -> None:
-    form = load_form()
+    form = TEST_FORM
     assert {s.key for s in form.sections} >= CONTENTS
     keys = {f.key for f in form.fields}
     assert {"highlights", "shortcomings", "next_quarter", "requests", "signed_report"} <= keys
@@ -21,7 +22,7 @@ def test_shipped_form_covers_the_seven_contents_narrative_and_file() -> None:
 
 
 def test_public_json_shape() -> None:
-    data = load_form().as_public_json()
+    data = TEST_FORM.as_public_json()
     assert set(data) == {"version", "fields"}
     fields = data["fields"]
     assert isinstance(fields, list)
@@ -32,7 +33,7 @@ def test_public_json_shape() -> None:
 
 def test_callback_data_budget() -> None:
     # "rp:c:<n>:<choice>" must stay within Telegram's 64 bytes for every field.
-    form = load_form()
+    form = TEST_FORM
     longest = max(
         len(f"rp:c:{n}:{c.key}".encode()) for n, f in enumerate(form.fields, 1) for c in f.choices
     )

@@ -26,8 +26,9 @@ from bot.services import reporting as rs
 from bot.services.container import Services
 from tests.form_steps import number
 from tests.reports import bind, fill
+from tests.rules import TEST_FORM
 
-FORM = load_form()
+FORM = TEST_FORM
 F = FORM.field
 RULE = next(rule for rule in FORM.rules if rule.when == "model_claim")
 CLAIM_NO, EVIDENCE_NO, EXPLANATION_NO = (

@@ -10,6 +10,7 @@ import pytest
 
 from bot.forms.schema import FormSpec, load_form
 from bot.scoring.methodology import PLAN_ITEMS, Methodology, MethodologyError, load_methodology
+from tests.rules import TEST_FORM, TEST_METHODOLOGY
 
 BLOCKS = ("phong_so", "phong_gd", "truc_thuoc", "trung_tam")
 
@@ -20,22 +21,22 @@ BLOCKS = ("phong_so", "phong_gd", "truc_thuoc", "trung_tam")
 
 
 def test_shipped_methodology_loads_against_the_shipped_form() -> None:
-    methodology = load_methodology(form=load_form())
+    methodology = TEST_METHODOLOGY
     assert methodology.year == 2025
-    form_keys = set(load_form().index)
+    form_keys = set(TEST_FORM.index)
     for criterion in methodology.criteria:
         assert set(criterion.inputs) <= form_keys
 
 
 def test_shipped_methodology_is_100_points_for_a_directly_affiliated_unit() -> None:
-    methodology = load_methodology()
+    methodology = TEST_METHODOLOGY
     assert methodology.max_points("truc_thuoc") == Decimal(100)
     # The other blocks are balanced to 100 too, so indices read alike across blocks.
     assert [methodology.max_points(b) for b in BLOCKS] == [Decimal(100)] * 4
 
 
 def test_shipped_methodology_uses_every_source_and_limits_some_criteria_by_block() -> None:
-    methodology = load_methodology()
+    methodology = TEST_METHODOLOGY
     assert {c.source for c in methodology.criteria} == {"computed", "appraisal", "self"}
     assert {c.measure for c in methodology.criteria} >= {"rate", "count", "yesno", "percent"}
     assert {c.rule for c in methodology.criteria} == {"linear", "steps"}
@@ -54,7 +55,7 @@ def test_shipped_methodology_uses_every_source_and_limits_some_criteria_by_block
 def test_shipped_criteria_name_their_plan_contents_and_basis() -> None:
     # Every criterion says which of the plan's contents a–g it measures and the sentence
     # it rests on; only the office's own inspection rule names no content.
-    methodology = load_methodology(form=load_form())
+    methodology = TEST_METHODOLOGY
     for criterion in methodology.criteria:
         assert criterion.basis.strip(), criterion.key
         assert set(criterion.plan_items) <= set(PLAN_ITEMS), criterion.key
@@ -68,7 +69,7 @@ def test_shipped_criteria_leave_no_gap_to_game() -> None:
     # "Data a unit leaves out must never raise its index; criteria only the office can
     # score are pending until scored, not zero." No zero denominator scores full marks:
     # 0 planned tasks is 0 points; 0 feedback received is "không phát sinh".
-    methodology = load_methodology(form=load_form())
+    methodology = TEST_METHODOLOGY
     policies = {c.key: c.zero_denominator for c in methodology.criteria if c.measure == "rate"}
     assert policies == {
         "task_completion": "zero",
@@ -88,7 +89,7 @@ def test_shipped_criteria_leave_no_gap_to_game() -> None:
     ]
     # A unit that did not survey, or was given no public investment capital, says so with
     # a required Có/Không question; skipping the rate itself scores 0.
-    form = load_form()
+    form = TEST_FORM
     declared = {c.key: c.applies_if for c in methodology.criteria if c.applies_if is not None}
     assert declared == {"satisfaction": "survey_done", "disbursement": "investment_assigned"}
     for question in declared.values():
@@ -97,7 +98,7 @@ def test_shipped_criteria_leave_no_gap_to_game() -> None:
 
 
 def test_shipped_bands() -> None:
-    methodology = load_methodology()
+    methodology = TEST_METHODOLOGY
     assert [(b.name, b.min_index) for b in methodology.bands] == [
         ("Xuất sắc", Decimal(90)),
         ("Tốt", Decimal(80)),
@@ -123,11 +124,11 @@ def test_shipped_bands() -> None:
     ],
 )
 def test_band_edges(index: str, band: str) -> None:
-    assert load_methodology().band(Decimal(index)) == band
+    assert TEST_METHODOLOGY.band(Decimal(index)) == band
 
 
 def test_methodology_is_immutable() -> None:
-    methodology = load_methodology()
+    methodology = TEST_METHODOLOGY
     with pytest.raises(ValueError, match="frozen"):
         methodology.year = 2026  # type: ignore[misc]
 
@@ -193,7 +194,7 @@ ONLINE = "fields[2] (tthc).criteria[2] (online_rate)"
 def _load(tmp_path: Path, text: str, *, with_form: bool = True) -> Methodology:
     path = tmp_path / "tieu_chi.toml"
     path.write_text(text, encoding="utf-8")
-    return load_methodology(path, form=load_form() if with_form else None)
+    return load_methodology(path, form=TEST_FORM if with_form else None)
 
 
 def _error(tmp_path: Path, text: str, *, with_form: bool = True) -> str:
@@ -495,7 +496,9 @@ def _with_applies_if(question: str, *, where: str = 'zero_denominator = "not_app
 
 
 def _form_with_optional_iso(tmp_path: Path) -> FormSpec:
-    text = resources.files("bot.forms").joinpath("report_form.toml").read_text(encoding="utf-8")
+    text = (
+        resources.files("bot.forms").joinpath("report_form_2025.toml").read_text(encoding="utf-8")
+    )
     old = '  key = "iso_applied"\n'
     assert text.count(old) == 1
     path = tmp_path / "mau.toml"

@@ -9,6 +9,7 @@ import pytest
 
 from bot.forms.schema import FormSpec, load_form
 from bot.scoring.methodology import Methodology, MethodologyError, load_methodology
+from tests.rules import TEST_FORM, TEST_METHODOLOGY
 
 BASE = """
 year = 2025
@@ -43,7 +44,7 @@ def _load(tmp_path: Path, text: str, form: FormSpec | None) -> Methodology:
 
 def _error(tmp_path: Path, text: str, form: FormSpec | None = None) -> str:
     with pytest.raises(MethodologyError) as info:
-        _load(tmp_path, text, form if form is not None else load_form())
+        _load(tmp_path, text, form if form is not None else TEST_FORM)
     return str(info.value)
 
 
@@ -53,7 +54,9 @@ def _edit(old: str, new: str) -> str:
 
 
 def _shipped_form_with(tmp_path: Path, old: str, new: str) -> FormSpec:
-    text = resources.files("bot.forms").joinpath("report_form.toml").read_text(encoding="utf-8")
+    text = (
+        resources.files("bot.forms").joinpath("report_form_2025.toml").read_text(encoding="utf-8")
+    )
     assert text.count(old) == 1, old
     path = tmp_path / "mau.toml"
     path.write_text(text.replace(old, new), encoding="utf-8")
@@ -61,7 +64,7 @@ def _shipped_form_with(tmp_path: Path, old: str, new: str) -> FormSpec:
 
 
 def test_shipped_self_criterion_names_its_questions() -> None:
-    methodology = load_methodology(form=load_form())
+    methodology = TEST_METHODOLOGY
     criterion = methodology.criterion("recognised_model")
     assert (criterion.claim_field, criterion.evidence_field, criterion.explanation_field) == (
         "model_claim",
@@ -73,7 +76,7 @@ def test_shipped_self_criterion_names_its_questions() -> None:
 
 
 def test_base_is_valid_with_and_without_a_form(tmp_path: Path) -> None:
-    assert _load(tmp_path, BASE, load_form()).criterion("recognised_model").max_points == 4
+    assert _load(tmp_path, BASE, TEST_FORM).criterion("recognised_model").max_points == 4
     assert _load(tmp_path, BASE, None).criterion("recognised_model").claim_field == "model_claim"
 
 
@@ -180,7 +183,7 @@ def test_a_self_criterion_may_be_declared_not_applicable(tmp_path: Path) -> None
     # Only appraisal criteria refuse applies_if (test_methodology.py); a claim the unit
     # makes itself may hang on a required Có/Không question, as a computed one may.
     text = _edit('  source = "self"\n', '  source = "self"\n  applies_if = "iso_applied"\n')
-    assert _load(tmp_path, text, load_form()).criterion("recognised_model").applies_if == (
+    assert _load(tmp_path, text, TEST_FORM).criterion("recognised_model").applies_if == (
         "iso_applied"
     )
     message = _error(

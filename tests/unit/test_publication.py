@@ -21,6 +21,7 @@ from bot.services.standings import ScopeError, result_name, result_status
 from storage.scores import StoredScore
 from tests.clock import FakeClock
 from tests.reports import bind, submit
+from tests.rules import YEAR
 
 
 class Interrupted(Exception):
@@ -226,9 +227,9 @@ async def test_the_weakest_are_the_largest_losses_beyond_the_block_median(
     services: Services,
 ) -> None:
     standings = services.standings
-    order = [c.key for c in standings.methodology.criteria]
+    order = [c.key for c in standings.methodology(YEAR).criteria]
     first, second, third, fourth, fifth = order[:5]
-    mx = {k: standings.methodology.criterion(k).max_points for k in order}
+    mx = {k: standings.methodology(YEAR).criterion(k).max_points for k in order}
     score = _score(
         {
             first: "1",  # 1 beyond the median
@@ -245,18 +246,21 @@ async def test_the_weakest_are_the_largest_losses_beyond_the_block_median(
         fourth: Decimal(0),
         fifth: Decimal(0),
     }
-    weak = standings.weakest(score, median)
+    methodology = standings.methodology(YEAR)
+    weak = standings.weakest(score, median, methodology)
     assert [w.key for w in weak] == [second, third, first]
     assert weak[0].points == 0  # the criterion scored 0 is listed
     assert [w.lost_vs_median for w in weak] == [2, 1, 1]
-    assert [w.key for w in standings.weakest(score, median, limit=5)] == [
+    assert [w.key for w in standings.weakest(score, median, methodology, limit=5)] == [
         second,
         third,
         first,
         fifth,
     ]
     # A criterion absent from `lost` (pending the office's scoring) is simply not there.
-    assert second not in [w.key for w in standings.weakest(_score({first: "1"}), median)]
+    assert second not in [
+        w.key for w in standings.weakest(_score({first: "1"}), median, methodology)
+    ]
 
 
 # -- coverage of a year ------------------------------------------------------------------------

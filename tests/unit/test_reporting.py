@@ -6,6 +6,7 @@ from bot.domain.models import Membership
 from bot.services import reporting as rs
 from bot.services.container import Services
 from tests.reports import fill
+from tests.rules import YEAR
 
 
 async def member(services: Services, user_id: int, unit: str = "THPT-QH") -> Membership:
@@ -76,7 +77,9 @@ async def test_submitting_early_jumps_to_the_first_missing_question(services: Se
     step = await services.reporting.submit(head, unit)
     assert isinstance(step, rs.Ask)
     # The first required question after the one answered.
-    missing = next(n for n, f in enumerate(services.form.fields, start=1) if n > 1 and f.required)
+    missing = next(
+        n for n, f in enumerate(services.rules.form(YEAR).fields, start=1) if n > 1 and f.required
+    )
     assert step.number == missing
     assert step.error is not None
     assert f"câu {missing}" in step.error
@@ -93,7 +96,7 @@ async def test_a_number_typed_at_the_summary_opens_that_question_and_nothing_els
 ) -> None:
     head = await member(services, 8)
     await fill(services, head)
-    total = len(services.form.fields)
+    total = len(services.rules.form(YEAR).fields)
     # Digits str.isdigit() accepts but int() does not, other scripts' digits, a number
     # beyond the form and a very long one: the summary again, with a notice.
     for typed in ("²", "①", "١٢", "٣", "１２", str(total + 1), "9" * 5000, "0", "-1", "7."):

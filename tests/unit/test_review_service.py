@@ -15,13 +15,16 @@ from bot.services.review import ReviewError
 from tests.clock import FakeClock
 from tests.conftest import example_roster
 from tests.reports import bind, submit
+from tests.rules import YEAR
 
 
 async def resubmit(services: Services, member: Membership, key: str, value: str) -> Report:
     """Open the submitted report again, change one answer, submit a new version."""
     reporting = services.reporting
     assert isinstance(await reporting.start(member), rs.Summary)
-    assert isinstance(await reporting.edit(member, services.form.index[key] + 1), rs.Ask)
+    assert isinstance(
+        await reporting.edit(member, services.rules.form(YEAR).index[key] + 1), rs.Ask
+    )
     assert isinstance(await reporting.answer_text(member, value), rs.Summary)
     unit = await services.office.unit(member.unit_code)
     assert unit is not None

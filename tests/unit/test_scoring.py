@@ -43,12 +43,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.forms.schema import load_form
 from bot.scoring.engine import CriterionScore, UnitScore, score_unit
-from bot.scoring.methodology import load_methodology
+from tests.rules import TEST_FORM, TEST_METHODOLOGY
 
-METHODOLOGY = load_methodology(form=load_form())
-FORM = load_form()
+METHODOLOGY = TEST_METHODOLOGY
+FORM = TEST_FORM
 BLOCKS = ("phong_so", "phong_gd", "truc_thuoc", "trung_tam")
 D = Decimal
 

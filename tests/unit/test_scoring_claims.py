@@ -14,12 +14,11 @@ from typing import Any
 
 import pytest
 
-from bot.forms.schema import load_form
 from bot.scoring.engine import CriterionScore, UnitScore, score_unit
-from bot.scoring.methodology import load_methodology
+from tests.rules import TEST_METHODOLOGY
 from tests.unit.test_scoring import at_target
 
-METHODOLOGY = load_methodology(form=load_form())
+METHODOLOGY = TEST_METHODOLOGY
 D = Decimal
 EVIDENCE = {"file_id": "E", "file_name": "quyet-dinh-cong-nhan.pdf", "file_size": 2000}
 EXPLANATION = "Mô hình “Sổ liên lạc điện tử” được Sở công nhận tại hội nghị ngày 10/03/2025."

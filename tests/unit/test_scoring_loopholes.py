@@ -35,13 +35,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.forms.answers import broken_rules, missing_required
-from bot.forms.schema import FieldSpec, load_form
+from bot.forms.schema import FieldSpec
 from bot.scoring.engine import CriterionScore, UnitScore, score_unit
-from bot.scoring.methodology import load_methodology
+from tests.rules import TEST_FORM, TEST_METHODOLOGY
 from tests.unit.test_scoring import at_target
 
-FORM = load_form(None)
-METHODOLOGY = load_methodology(form=FORM)
+FORM = TEST_FORM
+METHODOLOGY = TEST_METHODOLOGY
 BLOCKS = ("phong_so", "phong_gd", "truc_thuoc", "trung_tam")
 D = Decimal
 

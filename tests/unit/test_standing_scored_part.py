@@ -14,6 +14,7 @@ from bot.services.container import Services
 from handlers import texts
 from handlers.standing import render_standing
 from tests.reports import bind, submit
+from tests.rules import YEAR
 
 
 async def test_a_provisional_index_says_over_how_many_points(services: Services) -> None:
@@ -21,7 +22,7 @@ async def test_a_provisional_index_says_over_how_many_points(services: Services)
     await submit(services, member)
     standings = services.standings
     scope = standings.parse_scope("2025-Q1")
-    methodology = standings.methodology
+    methodology = standings.methodology(YEAR)
     applies = [c for c in methodology.criteria if c.applies_to("truc_thuoc")]
     # Not in the inspection plan: the inspection criterion is out; the office's others wait.
     pending = sum(

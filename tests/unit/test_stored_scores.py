@@ -9,13 +9,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.domain.models import Membership
-from bot.scoring.methodology import Methodology, load_methodology
+from bot.scoring.methodology import Methodology
 from bot.services import reporting as rs
 from bot.services.container import Services
 from bot.services.standings import StandingsService
+from bot.yearbook import YearBook, YearRules
 from storage import scores
 from tests.clock import FakeClock
 from tests.reports import bind, submit
+from tests.rules import TEST_METHODOLOGY, YEAR
 
 
 async def stored(services: Services, period: str, block: str) -> dict[str, scores.StoredScore]:
@@ -38,7 +40,7 @@ async def test_a_ranking_stores_scores_and_reads_them_back(services: Services) -
     assert kept["THPT-QH"].index == row.score.index
 
     # A fresh service (a restart) ranks from the stored row, identically.
-    again = StandingsService(services.db, services.clock, standings.methodology, services.periods)
+    again = StandingsService(services.db, services.clock, services.rules, services.periods)
     second = await again.block_ranking(scope, "truc_thuoc")
     assert second.rows == first.rows
 
@@ -82,8 +84,9 @@ async def test_another_methodology_rescores_instead_of_trusting_stored_rows(
     assert original is not None
     assert original.score is not None
 
-    stricter = _with_band_names(services.standings.methodology, "Mức")
-    other = StandingsService(services.db, services.clock, stricter, services.periods)
+    stricter = _with_band_names(services.standings.methodology(YEAR), "Mức")
+    book = YearBook([YearRules(YEAR, services.rules.form(YEAR), stricter, "", "")])
+    other = StandingsService(services.db, services.clock, book, services.periods)
     row = (await other.block_ranking(scope, "truc_thuoc")).row("THPT-QH")
     assert row is not None
     assert row.score is not None
@@ -119,7 +122,7 @@ async def test_a_year_is_the_mean_of_its_quarters_with_its_own_band(services: Se
     assert year.score is not None
     # Three quarters without a report count as 0.
     assert year.score.index == (quarter.score.index / 4).quantize(Decimal("0.01"))
-    assert year.score.band == standings.methodology.band(year.score.index)
+    assert year.score.band == standings.methodology(YEAR).band(year.score.index)
     assert year.score.band != quarter.score.band
 
 
@@ -127,7 +130,9 @@ async def resubmit(services: Services, member: Membership, key: str, value: str)
     """Change one answer of the submitted report and send it again, as a person would."""
     reporting = services.reporting
     assert isinstance(await reporting.start(member), rs.Summary)
-    number = next(n for n, f in enumerate(services.form.fields, start=1) if f.key == key)
+    number = next(
+        n for n, f in enumerate(services.rules.form(YEAR).fields, start=1) if f.key == key
+    )
     assert isinstance(await reporting.edit(member, number), rs.Ask)
     await reporting.answer_text(member, value)
     unit = await services.office.unit(member.unit_code)
@@ -140,7 +145,7 @@ def _with_band_names(methodology: Methodology, prefix: str) -> Methodology:
     for band in data["bands"]:
         band["name"] = f"{prefix} {band['name']}"
     renamed = Methodology.model_validate(data)
-    assert renamed != load_methodology()
+    assert renamed != TEST_METHODOLOGY
     return renamed
 
 
