@@ -157,6 +157,7 @@ class ExportService:
         return PeriodExport(
             period=period,
             form=self._rules.form(period.year),
+            methodology=self._rules.methodology(period.year),
             blocks=tuple(
                 ExportBlock(b.block, _rows(b, rankings.get(b.block.code))) for b in progress.blocks
             ),

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.models import Block, Period, Report, Unit
 from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec
 from bot.identity import PlanIdentity
+from bot.scoring.methodology import Methodology
 from bot.services.office import UnitStatus
 
 TWO_PLACES = Decimal("0.01")
@@ -56,34 +57,18 @@ class RateSpec:
         return percent(num, den) if num is not None and den is not None else None
 
 
-# The same definitions as the methodology's criteria (bot/scoring/methodology_2025.toml):
-# on time is counted against the dossiers resolved, on time or late.
-RATES: tuple[RateSpec, ...] = (
-    RateSpec(
-        "online_rate",
-        "Tỷ lệ hồ sơ tiếp nhận trực tuyến (%)",
-        ("dossiers_online",),
-        ("dossiers_received",),
-    ),
-    RateSpec(
-        "on_time_rate",
-        "Tỷ lệ hồ sơ giải quyết đúng hạn (%)",
-        ("dossiers_on_time",),
-        ("dossiers_on_time", "dossiers_late"),
-    ),
-    RateSpec(
-        "feedback_rate",
-        "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn (%)",
-        ("feedback_on_time",),
-        ("feedback_received",),
-    ),
-)
-
-
-def rates_for(form: FormSpec) -> tuple[RateSpec, ...]:
-    """The rates whose fields the form asks for (an office's own form may not)."""
+def rates_of(methodology: Methodology, form: FormSpec) -> tuple[RateSpec, ...]:
+    """The rates the year's criteria compute from the report (online, on time, …), with
+    the criteria's own fields: the export shows the figure the score was made from, and
+    a year whose methodology counts dossiers differently exports its own rates."""
     numeric = {f.key for f in form.fields if f.type in NUMERIC_TYPES}
-    return tuple(r for r in RATES if set(r.numerator + r.denominator) <= numeric)
+    found = []
+    for c in methodology.criteria:
+        if c.source != "computed" or c.measure != "rate":
+            continue
+        if set(c.numerator + c.denominator) <= numeric:
+            found.append(RateSpec(c.key, f"{c.title} (%)", c.numerator, c.denominator))
+    return tuple(found)
 
 
 def percent(numerator: Decimal, denominator: Decimal) -> Decimal | None:
@@ -144,6 +129,7 @@ class ExportBlock:
 class PeriodExport:
     period: Period
     form: FormSpec
+    methodology: Methodology
     blocks: tuple[ExportBlock, ...]
     tz: ZoneInfo
     exported_at: datetime
@@ -167,4 +153,4 @@ class PeriodExport:
 
     @property
     def rates(self) -> tuple[RateSpec, ...]:
-        return rates_for(self.form)
+        return rates_of(self.methodology, self.form)

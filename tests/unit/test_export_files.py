@@ -19,11 +19,14 @@ import bot.services.export as export_module
 from bot.domain.models import Period
 from bot.forms.schema import FieldSpec
 from bot.services.container import Services
-from bot.services.export_data import RATES
+from bot.services.export_data import rates_of
 from bot.services.export_xlsx import MAX_WIDTH, MIN_WIDTH
 from tests.form_steps import label
 from tests.reports import VALID_ANSWERS, bind, fill, submit
-from tests.rules import YEAR
+from tests.rules import TEST_FORM, TEST_METHODOLOGY, YEAR
+
+# The rates the year's criteria compute, as the export shows them beside the answers.
+RATES = rates_of(TEST_METHODOLOGY, TEST_FORM)
 
 BLOCK = "truc_thuoc"
 SHEET = "Các trường THPT và đơn vị trực"
@@ -112,8 +115,9 @@ async def test_xlsx_has_a_sheet_per_block_and_every_submitted_value(
         "Xếp loại",
         "Xếp hạng trong khối",
     ]
-    assert header[11:14] == [r.label for r in RATES]
-    assert header[14:] == [f.label for f in form.fields]
+    rates = [r.label for r in RATES]
+    assert header[11 : 11 + len(rates)] == rates
+    assert header[11 + len(rates) :] == [f.label for f in form.fields]
     # Every unit of the block is listed, reporters first in ranking order.
     block_units = [u for u in await services.roster.list_units() if u.block == BLOCK]
     assert sorted(str(r["Mã đơn vị"]) for r in rows) == sorted(u.code for u in block_units)
@@ -142,7 +146,8 @@ async def test_xlsx_has_a_sheet_per_block_and_every_submitted_value(
             assert row[spec.label] == expected_cell(spec, typed(spec.key, code)), (code, spec.key)
 
     qh, lqd, cva = by_code["THPT-QH"], by_code["THPT-LQD"], by_code["THPT-CVA"]
-    online, on_time, feedback = (r.label for r in RATES)
+    rate = {r.key: r.label for r in RATES}
+    online, on_time, feedback = rate["online_rate"], rate["on_time_rate"], rate["feedback_rate"]
     assert qh[online] == 96  # 1.200 of 1.250
     assert qh[on_time] == pytest.approx(99.2)  # 1.240 of 1.240 + 10
     assert lqd[online] == 50
@@ -178,7 +183,7 @@ async def test_xlsx_is_laid_out_for_reading(services: Services, period: Period) 
     assert fmt(label("dossiers_received")) == "#,##0"
     assert fmt(label("e_documents_rate")) == "#,##0.0#"
     assert fmt("Chỉ số CCHC") == "0.00"
-    assert fmt(RATES[0].label) == "0.00"
+    assert all(fmt(r.label) == "0.00" for r in RATES)
     assert fmt("Thời điểm gửi") == "dd/mm/yyyy hh:mm"
     widths = [
         sheet.column_dimensions[sheet.cell(1, i).column_letter].width for i in column.values()
@@ -245,9 +250,10 @@ async def test_docx_draft_has_the_national_header_totals_and_gathered_texts(
     assert 1250 + 800 + 1250 == 3300
     assert results[label("dossiers_received")] == "Tổng cộng: 3.300"
     assert results[label("dossiers_online")] == "Tổng cộng: 2.500"
-    assert results["Tỷ lệ hồ sơ tiếp nhận trực tuyến"] == "75,76% (2.500/3.300)"
+    rate = {r.key: r.label.removesuffix(" (%)") for r in RATES}
+    assert results[rate["online_rate"]] == "75,76% (2.500/3.300)"
     # On time against resolved: (1.240 + 790 + 1.200) / (that + 10 + 10 + 50).
-    assert results["Tỷ lệ hồ sơ giải quyết đúng hạn"] == "97,88% (3.230/3.300)"
+    assert results[rate["on_time_rate"]] == "97,88% (3.230/3.300)"
     assert results[label("sipas_rate")] == (
         "Bình quân: 90,75% (3 đơn vị có số liệu)"  # (92 + 88,25 + 92) / 3
     )
