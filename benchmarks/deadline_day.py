@@ -30,10 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.config import Settings
+from bot.forms.schema import FormSpec
 from bot.services.container import open_services
 from bot.standin import BotApiStandin, RateLimits, RecordedRequest, SimulatedUser
 from bot.standin.limits import LIMITED_METHODS
 from tests.form_steps import Walk
+from tests.rules import rules_for_now
 
 OFFICE_IDS = (900001, 900002)
 RATE = 28.0  # the bot's setting (CCHC_TELEGRAM_RATE's default)
@@ -86,10 +88,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def fill(head: SimulatedUser, run: Run) -> None:
+async def fill(head: SimulatedUser, run: Run, form: FormSpec) -> None:
     """The whole report, in the form's order, with a second's thought before each answer,
     then submit."""
-    walk = Walk(head, timeout=STEP_TIMEOUT)
+    walk = Walk(head, form=form, timeout=STEP_TIMEOUT)
     try:
         await walk.start()
         while not walk.at_summary:
@@ -145,8 +147,12 @@ async def one_run(heads: int, broadcast: bool) -> None:
         users = [standin.user(10000 + n, f"Thủ trưởng {n + 1}") for n in range(UNITS)]
         for user in users:
             user.started = True  # they opened the bot once, long ago
+        # The bot runs on the real clock: this year's form, as uninspected units see it.
+        rules_env, form = rules_for_now(Path(tmp) / "rules")
+        form = form.for_unit(inspected=False)
         env = {
             **os.environ,
+            **rules_env,
             "CCHC_BOT_TOKEN": standin.token,
             "CCHC_API_BASE_URL": standin.base_url,
             "CCHC_DB_PATH": str(db),
@@ -166,7 +172,7 @@ async def one_run(heads: int, broadcast: bool) -> None:
                     await office.expect("Văn phòng Sở", timeout=60)
                 cpu_before = cpu_seconds(proc.pid)
                 run.started = time.monotonic()
-                reporters = [asyncio.create_task(fill(u, run)) for u in users[:heads]]
+                reporters = [asyncio.create_task(fill(u, run, form)) for u in users[:heads]]
                 if broadcast:
                     await asyncio.sleep(20)  # mid-way through the reporting
                     run.broadcast_at = time.monotonic()

@@ -62,6 +62,10 @@ def answers(rng: random.Random) -> dict[str, object]:
     online = rng.randint(0, received)
     on_time = rng.randint(0, received)
     late = rng.randint(0, received - on_time)
+    # 2026 counts the backlog: carried + received == early + on time + late + pending.
+    carried = rng.randint(0, 50)
+    early = rng.randint(0, received - on_time - late)
+    pending = carried + received - early - on_time - late
     planned = rng.randint(1, 30)
     feedback = rng.randint(0, 20)
     staff = rng.randint(10, 200)
@@ -84,6 +88,10 @@ def answers(rng: random.Random) -> dict[str, object]:
         "dossiers_postal": None,
         "dossiers_on_time": on_time,
         "dossiers_late": late,
+        "dossiers_carried": carried,
+        "dossiers_early": early,
+        "dossiers_pending": pending,
+        "dossiers_pending_overdue": rng.randint(0, pending),
         "feedback_received": feedback,
         "feedback_on_time": rng.randint(0, feedback),
         "procedures_to_dept": submitted,

@@ -78,6 +78,17 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
         # The broadcast sender: one task, stopped by services.close() at shutdown.
         await services.outbox.start(TelegramTransport(settings))
         app.bot_data.services = services
+        year = clock().astimezone(settings.tz).year
+        if not services.rules.has(year):
+            # Said at start-up, not first to a unit on /report: the office can add them now.
+            log.warning(
+                "No report form and methodology for %s (report_form_%s.toml, "
+                "methodology_%s.toml in CCHC_RULES_DIR); years loaded: %s",
+                year,
+                year,
+                year,
+                services.rules.years,
+            )
         # In the background, so the bot answers at once: load fonts and glyphs now, not
         # on the first /standing; score what was reported but never scored.
         background.append(_in_background(services.charts.warm_up(), "chart warm-up"))

@@ -126,9 +126,9 @@ async def cmd_view(update: Update, context: BotContext) -> None:
             for v in versions
         )
         lines.append(texts.VIEW_VERSIONS.format(versions=listed))
-    lines += answer_lines(
-        context.services.rules.form_of_period(report.period_code), report.answers
-    )
+    # Numbered as the unit was asked (without questions for inspected units, if not one).
+    form = await context.services.reporting.form(period, unit.code)
+    lines += answer_lines(form, report.answers)
     await reply(update, context, "\n".join(lines))
     await send_attachments(update, context, unit, report, label)
 

@@ -114,9 +114,8 @@ async def show_review(update: Update, context: BotContext, unit_code: str, perio
     sheet = await context.services.appraisal.sheet(unit_code, period.code)
     if sheet.final is not None:
         lines += score_notes(sheet.final)
-    lines += answer_lines(
-        context.services.rules.form_of_period(report.period_code), report.answers
-    )
+    form = await context.services.reporting.form(period, desk.unit.code)
+    lines += answer_lines(form, report.answers)
     markup = InlineKeyboardMarkup(
         [
             [

@@ -47,6 +47,9 @@ class FieldSpec(_Strict):
     choices: tuple[Choice, ...] = ()
     accept: tuple[str, ...] = ()  # file: allowed extensions, e.g. ("pdf", "docx")
     max_size_mb: int = Field(default=20, ge=1, le=2000)
+    # Asked only of units in the year's inspection plan (cchc-bot inspection): the
+    # remediation report after the Department's inspection means nothing to the others.
+    only_inspected: bool = False
     section: str = ""  # filled in from the enclosing section by FormSpec
 
     @model_validator(mode="after")
@@ -198,6 +201,24 @@ class FormSpec(_Strict):
 
     def field(self, key: str) -> FieldSpec:
         return self.fields[self.index[key]]
+
+    def for_unit(self, *, inspected: bool) -> FormSpec:
+        """The form as one unit is asked it: without the questions for inspected units
+        when it is not inspected this year (nor the rules that name them). Its numbering
+        ("Câu n/N") counts only what the unit sees."""
+        hidden = {f.key for f in self.fields if f.only_inspected and not inspected}
+        if not hidden:
+            return self
+        sections = [
+            s.model_copy(update={"fields": tuple(f for f in s.fields if f.key not in hidden)})
+            for s in self.sections
+        ]
+        return FormSpec(
+            version=self.version,
+            title=self.title,
+            sections=tuple(s for s in sections if s.fields),
+            rules=tuple(r for r in self.rules if not hidden & set(r.keys)),
+        )
 
     def rules_for(self, key: str) -> tuple[RuleSpec, ...]:
         """The rules to check when ``key`` is answered (see ``RuleSpec.checked_on``)."""

@@ -31,7 +31,7 @@ from bot.forms.schema import FieldSpec, FormSpec
 from bot.numbers import parse_whole
 from bot.services.periods import PeriodService
 from bot.yearbook import YearBook
-from storage import audit, reports, sessions
+from storage import audit, inspections, reports, sessions
 from storage.database import Database
 
 FLOW = "report"
@@ -143,12 +143,21 @@ class ReportingService:
         self._db = db
         self._clock = clock
         self._rules = rules
+        self._views: dict[tuple[int, bool], FormSpec] = {}
         self._periods = periods
         self._notices = notices
 
-    def form(self, period: Period) -> FormSpec:
-        """The form of the period's year (raises NoRulesForYear for a year without one)."""
-        return self._rules.form(period.year)
+    async def form(self, period: Period, unit_code: str) -> FormSpec:
+        """The form of the period's year as the unit is asked it (without the questions
+        for inspected units if it is not in the year's inspection plan); raises
+        NoRulesForYear for a year without one."""
+        inspected = unit_code in await inspections.inspected(self._db.reader, period.year)
+        key = (period.year, inspected)
+        found = self._views.get(key)
+        if found is None:
+            found = self._rules.form(period.year).for_unit(inspected=inspected)
+            self._views[key] = found
+        return found
 
     # -- entering and leaving ---------------------------------------------------------
 
@@ -172,7 +181,7 @@ class ReportingService:
             if found is None or not found.accepts_submissions(self._clock()):
                 return Closed(found)
             period = found
-        form = self.form(period)
+        form = await self.form(period, member.unit_code)
         answers = await self._answers(member.unit_code, period)
         state = _State(period.code, _first_gap(form, answers))
         await self._save(member, period, state)
@@ -188,7 +197,7 @@ class ReportingService:
             await sessions.clear(conn, member.telegram_id)
         period = await self._period(member, state.period)
         assert period is not None
-        form = self.form(period)
+        form = await self.form(period, member.unit_code)
         answers = await self._answers(member.unit_code, period)
         return Saved(period, sum(1 for f in form.fields if f.key in answers), len(form.fields))
 
@@ -196,7 +205,9 @@ class ReportingService:
 
     async def answer_text(self, member: Membership, text: str) -> Step | None:
         loaded = await self._load(member)
-        if loaded is not None and loaded[1].cursor >= len(self.form(loaded[0]).fields):
+        if loaded is not None and loaded[1].cursor >= len(
+            (await self.form(loaded[0], member.unit_code)).fields
+        ):
             # At the summary a typed number opens that question, as the edit menu says;
             # one that is no question's number says so.
             typed = text.strip()
@@ -220,7 +231,7 @@ class ReportingService:
         if loaded is None:
             return None
         period, state, answers = loaded
-        form = self.form(period)
+        form = await self.form(period, member.unit_code)
         total = len(form.fields)
         if number is not None and number != state.cursor + 1:
             return Stale(await self._show(member, period, state))
@@ -269,14 +280,14 @@ class ReportingService:
         if loaded is None:
             return None
         period, _, answers = loaded
-        return EditMenu(self.form(period), answers)
+        return EditMenu(await self.form(period, member.unit_code), answers)
 
     async def edit(self, member: Membership, number: int) -> Step | None:
         loaded = await self._load(member)
         if loaded is None:
             return None
         period, state, _ = loaded
-        if not 1 <= number <= len(self.form(period).fields):
+        if not 1 <= number <= len((await self.form(period, member.unit_code)).fields):
             return await self._show(member, period, state, notice="Không có câu hỏi số này.")
         state.cursor = number - 1
         state.back_to_summary = True
@@ -288,7 +299,7 @@ class ReportingService:
         if loaded is None:
             return None
         period, state, _ = loaded
-        state.cursor = len(self.form(period).fields)
+        state.cursor = len((await self.form(period, member.unit_code)).fields)
         state.back_to_summary = False
         await self._save(member, period, state)
         return await self._show(member, period, state)
@@ -303,7 +314,7 @@ class ReportingService:
         now = self._clock()
         if not period.accepts_submissions(now):
             return Closed(period)
-        form = self.form(period)
+        form = await self.form(period, member.unit_code)
         missing = missing_required(form, answers)
         if missing:
             state.cursor = form.index[missing[0].key]
@@ -370,7 +381,7 @@ class ReportingService:
         # A unit that reopens a submitted report starts from what it submitted.
         last = await reports.latest_report(self._db.reader, unit_code, period.code)
         if last is not None:
-            index = self.form(period).index
+            index = (await self.form(period, unit_code)).index
             return {k: v for k, v in last.answers.items() if k in index}
         return {}
 
@@ -382,7 +393,9 @@ class ReportingService:
         period = await self._period(member, state.period)
         if period is None:
             return None
-        state.cursor = max(0, min(state.cursor, len(self.form(period).fields)))
+        state.cursor = max(
+            0, min(state.cursor, len((await self.form(period, member.unit_code)).fields))
+        )
         return period, state, await self._answers(member.unit_code, period)
 
     async def _save(
@@ -437,7 +450,7 @@ class ReportingService:
         notice: str | None = None,
     ) -> Ask | Summary:
         answers = await self._answers(member.unit_code, period)
-        form = self.form(period)
+        form = await self.form(period, member.unit_code)
         if state.cursor >= len(form.fields):
             problems = [
                 f"Câu {form.index[f.key] + 1} ({f.label}) chưa được trả lời."

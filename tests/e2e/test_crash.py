@@ -22,7 +22,8 @@ from bot.services.container import open_services
 from bot.standin import BotApiStandin
 from storage import reports
 from tests.conftest import example_roster
-from tests.form_steps import FORM, Walk, following
+from tests.form_steps import Walk, following
+from tests.rules import rules_for_now
 
 UNIT = "THPT-QH"
 
@@ -78,9 +79,13 @@ async def test_kill_9_loses_no_answered_field(
 ) -> None:
     settings = e2e_settings
     code = await prepare(settings)
-    env = process_env(settings)
+    extra, form = rules_for_now(tmp_path / "rules")
+    env = process_env(settings) | extra
+    # The bot runs on the real clock: this year's form, as a unit not inspected sees it.
+    form = form.for_unit(inspected=False)
     head = standin.user(6001, "Phạm Thị Hiệu Trưởng")
-    walk = Walk(head, timeout=30)  # any question between those typed below: a valid answer
+    # Any question between those typed below: a valid answer.
+    walk = Walk(head, form=form, timeout=30)
     typed: dict[str, object] = {"tasks_planned": 12, "tasks_completed": 10, "inspections": 2}
 
     # 1. Killed while idle, after three answers.
@@ -109,7 +114,7 @@ async def test_kill_9_loses_no_answered_field(
         if walk.key == "sipas_rate":
             await walk.send("92")
         else:
-            assert walk.key == following("sipas_rate")
+            assert walk.key == following("sipas_rate", form)
         typed["sipas_rate"] = "92"
         await walk.send("1.250", at="propaganda_events")
         typed["propaganda_events"] = 1250
@@ -133,4 +138,4 @@ async def test_kill_9_loses_no_answered_field(
     assert draft is not None
     assert {key: draft.answers.get(key) for key in typed} == typed
     # Nothing else: the questions before the one asked, each once.
-    assert set(draft.answers) == {f.key for f in FORM.fields[: FORM.index[asked]]}
+    assert set(draft.answers) == {f.key for f in form.fields[: form.index[asked]]}

@@ -31,13 +31,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.forms.answers import broken_rules, missing_required
-from bot.forms.schema import FieldSpec
+from bot.forms.schema import FieldSpec, FormSpec
 from bot.scoring.engine import CriterionScore, UnitScore, score_unit
-from tests.rules import TEST_FORM, TEST_METHODOLOGY
+from bot.scoring.methodology import Methodology
+from tests.rules import BOOK, TEST_FORM, TEST_METHODOLOGY
 from tests.unit.test_scoring import at_target
 
 FORM = TEST_FORM
@@ -45,13 +47,15 @@ METHODOLOGY = TEST_METHODOLOGY
 BLOCKS = ("phong_so", "phong_gd", "truc_thuoc", "trung_tam")
 D = Decimal
 
-# The report fields some criterion scores (its inputs; an applies_if question is not an
-# input: the loader requires it to be a required Có/Không question).
-SCORED_INPUTS = tuple(
-    dict.fromkeys(key for criterion in METHODOLOGY.criteria for key in criterion.inputs)
-)
+
 # Those the form lets a unit skip: the place a skip could pay, were it to.
-OPTIONAL_SCORED = tuple(key for key in SCORED_INPUTS if not FORM.field(key).required)
+def scored_inputs(methodology: Methodology) -> tuple[str, ...]:
+    """The report fields some criterion scores (an applies_if question is not an input:
+    the loader requires it to be a required Có/Không question)."""
+    return tuple(dict.fromkeys(key for c in methodology.criteria for key in c.inputs))
+
+
+OPTIONAL_SCORED = tuple(k for k in scored_inputs(METHODOLOGY) if not FORM.field(k).required)
 INSPECTION = next(c for c in METHODOLOGY.criteria if c.only_inspected)
 
 FILE = {
@@ -86,25 +90,40 @@ def _value(field: FieldSpec) -> st.SearchStrategy[Any]:
     return st.sampled_from(TEXTS)
 
 
-def _keep_rules(answers: dict[str, Any]) -> dict[str, Any]:
-    """Lower the left side of each "≤" rule of the form until it holds (cap in order)."""
-    for rule in FORM.rules:
-        if rule.is_requirement or rule.op != "<=":
+def _keep_rules(form: FormSpec, answers: dict[str, Any]) -> dict[str, Any]:
+    """Make each comparison rule of the form hold, in the form's order: lower the left
+    side of a "≤" rule (cap in order); share the left side of an "==" rule out over the
+    right side (the 2026 dossiers: carried + received = resolved + in progress)."""
+
+    def put(key: str, value: Decimal) -> None:
+        answers[key] = int(value) if form.field(key).type == "integer" else str(value)
+
+    for rule in form.rules:
+        if rule.is_requirement:
             continue
-        room = sum((D(str(answers[k])) for k in rule.right), D(0))
-        for key in rule.left:
-            value = min(D(str(answers[key])), room)
-            answers[key] = int(value) if FORM.field(key).type == "integer" else str(value)
-            room -= value
+        if rule.op == "<=":
+            room = sum((D(str(answers[k])) for k in rule.right), D(0))
+            for key in rule.left:
+                value = min(D(str(answers[key])), room)
+                put(key, value)
+                room -= value
+        elif rule.op == "==":
+            left = sum((D(str(answers[k])) for k in rule.left), D(0))
+            for key in rule.right:
+                upper = form.field(key).upper_bound or left
+                value = left if key == rule.right[-1] else min(D(str(answers[key])), left)
+                put(key, min(value, upper))
+                left -= min(value, upper)
+            assume(left == 0)
     return answers
 
 
 @st.composite
-def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
+def valid_answers(draw: st.DrawFn, form: FormSpec = FORM) -> dict[str, Any]:
     """A whole report the form would accept, every optional question answered."""
-    answers = _keep_rules({f.key: draw(_value(f)) for f in FORM.fields})
-    assume(not broken_rules(FORM, answers))
-    assert not missing_required(FORM, answers)
+    answers = _keep_rules(form, {f.key: draw(_value(f)) for f in form.fields})
+    assume(not broken_rules(form, answers))
+    assert not missing_required(form, answers)
     return answers
 
 
@@ -136,27 +155,35 @@ def test_the_form_lets_units_skip_scored_questions() -> None:
     # disbursement rate are the optional questions the methodology scores.
     for key in ("satisfaction", "disbursement"):
         assert set(METHODOLOGY.criterion(key).inputs) <= set(OPTIONAL_SCORED)
-    assert all(key in FORM.index for key in SCORED_INPUTS)
+    assert all(key in FORM.index for key in scored_inputs(METHODOLOGY))
 
 
+@pytest.mark.parametrize("year", BOOK.years)
 @settings(max_examples=150, deadline=None)
 @given(
-    answers=valid_answers(),
+    data=st.data(),
     block=st.sampled_from(BLOCKS),
     appraisals=appraisals_strategy,
     inspected=st.booleans(),
 )
 def test_skipping_an_optional_scored_question_never_raises_the_index(
-    answers: dict[str, Any], block: str, appraisals: dict[str, Decimal], inspected: bool
+    year: int,
+    data: st.DataObject,
+    block: str,
+    appraisals: dict[str, Decimal],
+    inspected: bool,
 ) -> None:
-    # "Data a unit leaves out must never raise its index."
+    # "Data a unit leaves out must never raise its index", in every year's form.
+    form, methodology = BOOK.form(year), BOOK.methodology(year)
+    answers = data.draw(valid_answers(form))
     answered = score_unit(
-        METHODOLOGY, block=block, answers=answers, appraisals=appraisals, inspected=inspected
+        methodology, block=block, answers=answers, appraisals=appraisals, inspected=inspected
     )
-    for key in OPTIONAL_SCORED:
+    optional = [key for key in scored_inputs(methodology) if not form.field(key).required]
+    for key in optional:
         for how in ("skip", "delete"):
             skipped = score_unit(
-                METHODOLOGY,
+                methodology,
                 block=block,
                 answers=_left_out(answers, key, how),
                 appraisals=appraisals,
@@ -170,25 +197,32 @@ def test_skipping_an_optional_scored_question_never_raises_the_index(
             assert skipped.declined_points <= answered.declined_points, (key, how)
 
 
+@pytest.mark.parametrize("year", BOOK.years)
 @settings(max_examples=100, deadline=None)
 @given(
-    answers=valid_answers(),
+    data=st.data(),
     block=st.sampled_from(BLOCKS),
     appraisals=appraisals_strategy,
     inspected=st.booleans(),
 )
 def test_any_scored_answer_missing_or_unreadable_never_raises_the_index(
-    answers: dict[str, Any], block: str, appraisals: dict[str, Decimal], inspected: bool
+    year: int,
+    data: st.DataObject,
+    block: str,
+    appraisals: dict[str, Decimal],
+    inspected: bool,
 ) -> None:
     # A required answer cannot be skipped in the form, but an older or hand-edited report
     # can lack it or hold something unreadable: that must not pay either.
+    form, methodology = BOOK.form(year), BOOK.methodology(year)
+    answers = data.draw(valid_answers(form))
     answered = score_unit(
-        METHODOLOGY, block=block, answers=answers, appraisals=appraisals, inspected=inspected
+        methodology, block=block, answers=answers, appraisals=appraisals, inspected=inspected
     )
-    for key in SCORED_INPUTS:
+    for key in scored_inputs(methodology):
         for how in ("delete", "unreadable"):
             damaged = score_unit(
-                METHODOLOGY,
+                methodology,
                 block=block,
                 answers=_left_out(answers, key, how),
                 appraisals=appraisals,
