@@ -17,6 +17,7 @@ from bot.demo import button_lines, load_file, parse_line
 from bot.forms.schema import FormSpec
 from bot.yearbook import load_yearbook
 from tests.form_steps import ask, header
+from tests.rules import rules_for_now
 
 REPO = Path(__file__).resolve().parents[2]
 RUN_DEMO = (
@@ -183,11 +184,19 @@ def test_a_submission_shows_the_receipt_and_the_office_notice(tmp_path: Path) ->
     ), result.stdout
 
 
+def now_form(tmp_path: Path) -> tuple[dict[str, str], FormSpec]:
+    """The demo runs on the real clock: this year's form, as an uninspected unit sees it."""
+    env, form = rules_for_now(tmp_path / "rules")
+    return env, form.for_unit(inspected=False)
+
+
 def test_the_office_role_and_the_demo_commands(tmp_path: Path) -> None:
+    env, form = now_form(tmp_path)
     result = demo(
         ["-m", "bot.cli", "--db", str(tmp_path / "demo.db"), "demo", "--as", "office"],
         [":help", ":3", ":what", ":as nobody", "/status", ":as head", "/report", ":quit"],
         cwd=tmp_path,
+        env=env,
     )
     assert_clean(result)
     assert in_order(
@@ -200,23 +209,24 @@ def test_the_office_role_and_the_demo_commands(tmp_path: Path) -> None:
         "Vai không hợp lệ",
         "Tình hình báo cáo CCHC",
         "trong vai Thủ trưởng đơn vị — Trần Thị Hương",
-        header(1),
+        header(1, form),
     ), result.stdout
 
 
 def test_the_default_database_keeps_the_draft_for_the_next_run(tmp_path: Path) -> None:
-    first = demo(["-c", RUN_DEMO], ["/report", "12", ":quit"], cwd=tmp_path)
+    env, form = now_form(tmp_path)
+    first = demo(["-c", RUN_DEMO], ["/report", "12", ":quit"], cwd=tmp_path, env=env)
     assert_clean(first)
     database = tmp_path / "cchc-demo.db"
     assert database.is_file()
     assert str(database.resolve()) in first.stdout
 
-    second = demo(["-c", RUN_DEMO], ["/report", ":quit"], cwd=tmp_path)
+    second = demo(["-c", RUN_DEMO], ["/report", ":quit"], cwd=tmp_path, env=env)
     assert_clean(second)
     # Already registered, so no second invite; the draft resumes at question 2.
     assert "quay lại bot" in second.stdout
     assert "mã mời" not in second.stdout
-    assert in_order(second.stdout, "👤 Trần Thị Hương: /report", header(2)), second.stdout
+    assert in_order(second.stdout, "👤 Trần Thị Hương: /report", header(2, form)), second.stdout
 
 
 def test_buttons_are_numbered_across_rows() -> None:
