@@ -23,6 +23,7 @@ from bot.numbers import format_number, parse_whole
 from bot.services.chart_images import board_chart, trend_chart
 from bot.services.chart_specs import Chart
 from bot.services.container import Services
+from bot.services.periods import join_period, parse_period_code
 from bot.services.registration import Identity
 from bot.services.standings import (
     BlockRanking,
@@ -237,7 +238,7 @@ async def cmd_standing(update: Update, context: BotContext) -> None:
     who = await identify(update, context)
     if who is None:
         return
-    args = list(context.args or [])
+    args = join_period(context.args or [])  # "quý I/2025" arrives as two words
     if who.is_office and args and not _looks_like_scope(args[0]):
         unit_code = args.pop(0)
         scope = await _scope(update, context, args[0] if args else None)
@@ -256,7 +257,7 @@ async def cmd_standing(update: Update, context: BotContext) -> None:
 
 
 def _looks_like_scope(text: str) -> bool:
-    return parse_whole(text[:4]) is not None
+    return parse_whole(text[:4]) is not None or parse_period_code(text) is not None
 
 
 async def _show_standing(
@@ -414,7 +415,7 @@ async def cmd_ranking(update: Update, context: BotContext) -> None:
         await reply(update, context, texts.NEED_INVITE)
         return
     services = context.services
-    args = list(context.args or [])
+    args = join_period(context.args or [])
     blocks = await services.roster.list_blocks()
     block_code = None
     if args and not _looks_like_scope(args[0]):

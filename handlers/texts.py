@@ -70,9 +70,9 @@ HELP_OFFICE = (
     "/review MÃ_ĐƠN_VỊ [kỳ] — xem xét báo cáo: chấp nhận hoặc trả lại kèm ý kiến\n"
     "/late [kỳ] — đơn vị chưa gửi, quá hạn; nút nhắc ngay\n"
     "/period [kỳ] — kỳ báo cáo: mở, đóng, đặt hạn nộp, ví dụ "
-    "<code>/period 2025-Q2 due 20/06/2025</code>\n"
+    "<code>/period quý II/2025 hạn 20/06/2025</code>\n"
     "/reopen MÃ_ĐƠN_VỊ [số ngày] [kỳ] — mở lại kỳ báo cáo cho một đơn vị sau hạn nộp\n"
-    "/invite MÃ_ĐƠN_VỊ [head|reporter] — tạo mã mời cho đơn vị\n"
+    "/invite MÃ_ĐƠN_VỊ [thủ trưởng|người báo cáo] — tạo mã mời cho đơn vị\n"
     "/ranking [khối] [kỳ] — bảng xếp hạng (tạm tính trước khi công bố)\n"
     "/standing MÃ_ĐƠN_VỊ [kỳ], /trend MÃ_ĐƠN_VỊ — kết quả, diễn biến của một đơn vị\n"
     "/appraise MÃ_ĐƠN_VỊ [kỳ] [TIÊU_CHÍ ĐIỂM LÝ DO] — xem, nhập điểm thẩm định\n"
@@ -229,8 +229,8 @@ PERIOD_OUTSIDE_CAMPAIGN = (
     "lại năm."
 )
 BAD_PERIOD = (
-    "Kỳ báo cáo không hợp lệ: “{text}”. Vui lòng ghi theo dạng năm-quý, ví dụ "
-    "<code>2025-Q1</code>."
+    "Kỳ báo cáo không hợp lệ: “{text}”. Vui lòng ghi kỳ như <code>quý I/2025</code> "
+    "hoặc <code>2025-Q1</code>."
 )
 VIEW_USAGE = (
     "Cú pháp: <code>/view MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ <code>/view THPT-QN1 2025-Q1</code>."
@@ -244,7 +244,10 @@ VIEW_HEADER = (
 VIEW_VERSIONS = "Các lần gửi: {versions}"
 VIEW_VERSION_ITEM = "lần {version} ({at})"
 VIEW_FILE_CAPTION = "{label}\n{unit} — {period}, lần {version}"
-INVITE_USAGE = "Cú pháp: <code>/invite MÃ_ĐƠN_VỊ [head|reporter]</code>"
+INVITE_USAGE = (
+    "Cú pháp: <code>/invite MÃ_ĐƠN_VỊ [thủ trưởng|người báo cáo]</code> (mặc định: thủ "
+    "trưởng; cũng nhận <code>head</code>, <code>reporter</code>)."
+)
 INVITE_CREATED = (
     "Đã tạo mã mời cho <b>{unit}</b> ({code}), vai trò <b>{role}</b>.\n"
     "Mã: <code>{invite}</code>\nHiệu lực đến: {expires}\n"
@@ -1004,11 +1007,14 @@ IN_YEAR = " năm {year}"
 PERIOD_USAGE = (
     "Cú pháp:\n"
     "<code>/period</code> — các kỳ báo cáo gần đây\n"
-    "<code>/period 2025-Q2</code> — xem một kỳ, kèm nút mở, đóng, đổi hạn nộp\n"
-    "<code>/period 2025-Q2 open [dd/mm/yyyy [hh:mm]]</code> — mở kỳ (kèm hạn nộp mới nếu cần)\n"
-    "<code>/period 2025-Q2 close</code> — đóng kỳ, dừng nhận báo cáo\n"
-    "<code>/period 2025-Q2 due dd/mm/yyyy [hh:mm]</code> — đặt hạn nộp "
-    "(nếu không ghi giờ, hạn nộp là 23:59 của ngày đó)"
+    "<code>/period quý II/2025</code> — xem một kỳ, kèm nút mở, đóng, đổi hạn nộp\n"
+    "<code>/period quý II/2025 mở [dd/mm/yyyy [hh:mm]]</code> — mở kỳ (kèm hạn nộp mới nếu "
+    "cần)\n"
+    "<code>/period quý II/2025 đóng</code> — đóng kỳ, dừng nhận báo cáo\n"
+    "<code>/period quý II/2025 hạn dd/mm/yyyy [hh:mm]</code> — đặt hạn nộp "
+    "(nếu không ghi giờ, hạn nộp là 23:59 của ngày đó)\n"
+    "Kỳ cũng ghi được như <code>2025-Q2</code>; lệnh cũng nhận <code>open</code>, "
+    "<code>close</code>, <code>due</code>."
 )
 PERIODS_HEADER = "<b>Các kỳ báo cáo CCHC</b> (chọn một kỳ để mở, đóng hoặc đổi hạn nộp)"
 PERIODS_LINE = "• <b>{label}</b> (<code>{code}</code>) — hạn nộp {due}, {status}"
@@ -1138,11 +1144,14 @@ REMIND_NOW_QUEUED = (
     "🌙 Đang trong khung giờ không gửi tin ({start}–{end}); lời nhắc tới {people} người của "
     "{units} đơn vị sẽ được gửi lúc {at}."
 )
-REMIND_NOW_SKIPPED = (
-    "\nKhông nhắc {n} đơn vị (vừa được nhắc trong vòng một giờ hoặc chưa có ai đăng ký "
-    "sử dụng bot): {units}."
+REMIND_NOW_NONE_SENT = "🔔 Chưa gửi lời nhắc nào."
+REMIND_NOW_SKIPPED = "\nKhông nhắc {n} đơn vị chưa nộp báo cáo:"
+REMIND_NOW_RECENT = "\n• {n} đơn vị vừa được nhắc trong vòng một giờ qua;"
+REMIND_NOW_UNBOUND = (
+    "\n• {n} đơn vị chưa có ai đăng ký sử dụng bot, cần thông báo bằng cách khác: {units}."
 )
-REMIND_NOW_NOTHING = "Không có đơn vị nào cần nhắc."
+REMIND_NOW_MORE = " và {n} đơn vị khác (xem /late)"
+REMIND_NOW_NOTHING = "✅ Không có đơn vị nào chưa nộp báo cáo {label}, không cần nhắc."
 REOPEN_LATE_DONE = "🔓 Đã mở lại kỳ báo cáo {label} cho {n} đơn vị quá hạn đến {due}."
 
 DIGEST_HEADER = (

@@ -90,9 +90,16 @@ async def test_late_lists_pending_units_and_reminds_them_now(
     done = await office.expect("Đã gửi lời nhắc tới 2 người của 2 đơn vị")
     assert "Không nhắc 68 đơn vị" in done.text  # nobody bound there
 
-    # Pressed again at once: nobody is reminded twice within the hour.
+    # Pressed again at once: nobody is reminded twice within the hour, and the office
+    # is told why per reason, the units nobody registered for named (a few of them).
     await office.click("🔔 Nhắc ngay", message=pending)
-    await office.expect("Không có đơn vị nào cần nhắc")
+    again = await office.expect("Chưa gửi lời nhắc nào")
+    assert "Không nhắc 70 đơn vị chưa nộp báo cáo" in again.text
+    assert "• 2 đơn vị vừa được nhắc trong vòng một giờ qua" in again.text
+    assert "• 68 đơn vị chưa có ai đăng ký sử dụng bot" in again.text
+    assert "và 58 đơn vị khác" in again.text
+    assert "THPT-QH" not in again.text  # reminded, not unregistered
+    assert "Không có đơn vị nào" not in again.text
     assert await qh.idle() == []
 
     # After the deadline: the late list, and reopening for all late units in one press.
