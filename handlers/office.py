@@ -14,8 +14,8 @@ from bot.domain.models import Period, Report, Role, Unit
 from bot.formatting import format_datetime, period_label
 from bot.services.registration import UnknownUnitError
 from bot.services.review import DESK_STATUSES, UnitDesk
-from handlers import texts
-from handlers.common import reply, require_office
+from handlers import texts, unit_status
+from handlers.common import identify, reply, require_office
 from handlers.context import App, BotContext
 from handlers.report import answer_lines
 from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
@@ -32,7 +32,12 @@ async def _period_arg(update: Update, context: BotContext, text: str | None) -> 
 
 async def cmd_status(update: Update, context: BotContext) -> None:
     """Who has submitted, by block: accepted, awaiting review, returned, drafting, not
-    started and — after the deadline — late (see bot/services/review.py)."""
+    started and — after the deadline — late (see bot/services/review.py). A unit member
+    sees its own unit's reports instead (handlers/unit_status.py)."""
+    who = await identify(update, context)
+    if who is not None and not who.is_office and who.is_bound and who.unit is not None:
+        await unit_status.show(update, context, who)
+        return
     if await require_office(update, context) is None:
         return
     # "/status quý I/2025" arrives as two words.
