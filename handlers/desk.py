@@ -44,8 +44,9 @@ async def cmd_export(update: Update, context: BotContext) -> None:
         return
     args = context.args or []
     formats = [f for a in args for f in EXPORT_FORMATS if a.lower() == f]
+    # "quý I/2025" arrives as two words: joined into one, anything else is left over.
     named, others = take_period([a for a in args if a.lower() not in EXPORT_FORMATS])
-    others = [named] if named is not None else others
+    others = [named, *others] if named is not None else others
     if len(formats) > 1 or len(others) > 1:
         await reply(update, context, texts.EXPORT_USAGE)
         return

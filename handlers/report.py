@@ -242,8 +242,9 @@ async def cmd_report(update: Update, context: BotContext) -> None:
     who = await require_member(update, context)
     if who is None or who.membership is None:
         return
-    # "/report 2024-Q4" picks a period explicitly (one still open for submission).
-    period = context.args[0] if context.args else None
+    # "/report 2024-Q4" (or "/report quý IV/2024") picks a period explicitly (one still
+    # open for submission).
+    period = " ".join(context.args or []) or None
     step = await context.services.reporting.start(who.membership, period)
     await unit_status.returned_note(update, context, who.membership.unit_code, step)
     await show(update, context, step, who.membership)
