@@ -167,7 +167,7 @@ async def _untold(services: Services, period: Period) -> None:
     if not owing:
         return
     print(
-        f"Lưu ý: {len(owing)} đơn vị chưa gửi báo cáo CHƯA được báo hạn nộp mới qua bot "
+        f"Lưu ý: {len(owing)} đơn vị chưa nộp báo cáo CHƯA được báo hạn nộp mới qua bot "
         "(dòng lệnh không gửi tin nhắn). Lịch nhắc hạn tự động của bot sẽ theo hạn mới; "
         f"để báo ngay, dùng `/period {period.code} due …` hoặc /late → 🔔 Nhắc ngay trong "
         "Telegram.",

@@ -14,9 +14,10 @@ from handlers import texts
 log = logging.getLogger(__name__)
 
 UNIT_COMMANDS = [BotCommand(name, text) for name, text in texts.UNIT_COMMAND_MENU.items()]
+# A command in both menus (/status) is listed once, with the office's description.
 OFFICE_COMMANDS = [
     *(BotCommand(name, text) for name, text in texts.OFFICE_COMMAND_MENU.items()),
-    *UNIT_COMMANDS,
+    *(c for c in UNIT_COMMANDS if c.command not in texts.OFFICE_COMMAND_MENU),
 ]
 
 

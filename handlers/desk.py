@@ -19,6 +19,7 @@ from bot.formatting import format_date, format_datetime, period_label
 from bot.numbers import parse_whole
 from bot.services.backup import BackupError
 from bot.services.export import EXPORT_FORMATS, ExportFormat
+from bot.services.periods import take_period
 from handlers import texts
 from handlers.common import reply, require_office, send
 from handlers.context import App, BotContext
@@ -43,7 +44,9 @@ async def cmd_export(update: Update, context: BotContext) -> None:
         return
     args = context.args or []
     formats = [f for a in args for f in EXPORT_FORMATS if a.lower() == f]
-    others = [a for a in args if a.lower() not in EXPORT_FORMATS]
+    # "quý I/2025" arrives as two words: joined into one, anything else is left over.
+    named, others = take_period([a for a in args if a.lower() not in EXPORT_FORMATS])
+    others = [named, *others] if named is not None else others
     if len(formats) > 1 or len(others) > 1:
         await reply(update, context, texts.EXPORT_USAGE)
         return

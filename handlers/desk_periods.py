@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import typing
+import unicodedata
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -20,7 +21,13 @@ from bot.domain.broadcasts import Notice
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
 from bot.numbers import parse_whole
-from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
+from bot.services.periods import (
+    DeadlineError,
+    UnknownUnit,
+    parse_deadline,
+    parse_period_code,
+    take_period,
+)
 from bot.services.review import OWING
 from handlers import buttons, dialog, texts
 from handlers.buttons import Press, Who, button
@@ -33,6 +40,27 @@ from handlers.telegram_text import esc
 log = logging.getLogger(__name__)
 
 DUE_FLOW = "period_due"
+
+# /period's actions in English and in Vietnamese, with or without diacritics.
+_ACTIONS = {
+    "show": "show",
+    "xem": "show",
+    "open": "open",
+    "mở": "open",
+    "mo": "open",
+    "close": "close",
+    "đóng": "close",
+    "dong": "close",
+    "due": "due",
+    "hạn": "due",
+    "han": "due",
+    "deadline": "due",
+}
+_NOP = {"nộp", "nop"}
+
+
+def _folded(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold()
 
 
 def _due(context: BotContext, period: Period) -> str:
@@ -103,8 +131,9 @@ async def cmd_period(update: Update, context: BotContext) -> None:
         rows = [codes[i : i + 3] for i in range(0, len(codes), 3)]
         await reply(update, context, "\n".join(lines), InlineKeyboardMarkup(rows))
         return
-    parsed = parse_period_code(args[0])
-    if parsed is None:
+    named, words = take_period(args)
+    parsed = parse_period_code(named) if named is not None else None
+    if named is None or parsed is None:
         await reply(update, context, texts.BAD_PERIOD.format(text=esc(args[0])))
         return
     if not periods.in_campaign(parsed[0]):
@@ -112,17 +141,23 @@ async def cmd_period(update: Update, context: BotContext) -> None:
         await reply(
             update,
             context,
-            texts.PERIOD_OUTSIDE_CAMPAIGN.format(text=esc(args[0]), first=first, last=last),
+            texts.PERIOD_OUTSIDE_CAMPAIGN.format(text=esc(named), first=first, last=last),
         )
         return
     period = await periods.ensure(*parsed)
     actor = f"tg:{who.telegram_id}"
-    action = args[1].lower() if len(args) > 1 else "show"
-    rest = " ".join(args[2:])
-    if action == "show" and len(args) == 1:
+    action = _ACTIONS.get(_folded(words[0]), "?") if words else "show"
+    # "hạn nộp 20/06/2025": the deadline may be named in two words.
+    given = (
+        words[2:]
+        if action == "due" and len(words) > 1 and _folded(words[1]) in _NOP
+        else words[1:]
+    )
+    rest = " ".join(given)
+    if action == "show" and not rest:
         text, markup = await _card(context, period)
         await reply(update, context, text, markup)
-    elif action in {"open", "mo"}:
+    elif action == "open":
         due_at = None
         if rest:
             due_at = parse_deadline(rest, context.services.settings.tz)
@@ -130,9 +165,9 @@ async def cmd_period(update: Update, context: BotContext) -> None:
                 await reply(update, context, texts.PERIOD_BAD_DATE.format(text=esc(rest)))
                 return
         await _open(update, context, period, actor, due_at)
-    elif action in {"close", "dong"}:
+    elif action == "close":
         await _close(update, context, period, actor)
-    elif action in {"due", "han"} and rest:
+    elif action == "due" and rest:
         await _set_due(update, context, period, rest, actor)
     else:
         await reply(update, context, texts.PERIOD_USAGE)
@@ -311,16 +346,13 @@ async def cmd_reopen(update: Update, context: BotContext) -> None:
         return
     unit_code = args.pop(0)
     days = default_days
-    code: str | None = None
-    for arg in args:
+    code, others = take_period(args)  # "2025-Q1" or "quý I/2025", anywhere after the unit
+    for arg in others:
         typed = parse_whole(arg, low=1, high=60)
-        if typed is not None:
-            days = typed
-        elif parse_period_code(arg) is not None:
-            code = arg
-        else:
+        if typed is None:
             await reply(update, context, usage)
             return
+        days = typed
     periods = context.services.periods
     period = await periods.resolve(code) if code else await _latest_past(context)
     if period is None:

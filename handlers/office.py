@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import CommandHandler
 
-from bot.domain.models import ROLES, Period, Report, Role, Unit
+from bot.domain.models import Period, Report, Role, Unit
 from bot.formatting import format_datetime, period_label
 from bot.services.registration import UnknownUnitError
 from bot.services.review import DESK_STATUSES, UnitDesk
-from handlers import texts
-from handlers.common import reply, require_office
+from handlers import texts, unit_status
+from handlers.common import identify, reply, require_office
 from handlers.context import App, BotContext
 from handlers.report import answer_lines
 from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
@@ -31,10 +32,16 @@ async def _period_arg(update: Update, context: BotContext, text: str | None) -> 
 
 async def cmd_status(update: Update, context: BotContext) -> None:
     """Who has submitted, by block: accepted, awaiting review, returned, drafting, not
-    started and — after the deadline — late (see bot/services/review.py)."""
+    started and — after the deadline — late (see bot/services/review.py). A unit member
+    sees its own unit's reports instead (handlers/unit_status.py)."""
+    who = await identify(update, context)
+    if who is not None and not who.is_office and who.is_bound and who.unit is not None:
+        await unit_status.show(update, context, who)
+        return
     if await require_office(update, context) is None:
         return
-    period = await _period_arg(update, context, context.args[0] if context.args else None)
+    # "/status quý I/2025" arrives as two words.
+    period = await _period_arg(update, context, " ".join(context.args or []) or None)
     if period is None:
         return
     tz = context.services.settings.tz
@@ -93,7 +100,7 @@ async def cmd_view(update: Update, context: BotContext) -> None:
     if not context.args:
         await reply(update, context, texts.VIEW_USAGE)
         return
-    period = await _period_arg(update, context, context.args[1] if len(context.args) > 1 else None)
+    period = await _period_arg(update, context, " ".join(context.args[1:]) or None)
     if period is None:
         return
     office = context.services.office
@@ -154,6 +161,27 @@ async def send_attachments(
             log.warning("Could not re-send %s of %s: %s", spec.key, unit.code, exc)
 
 
+# The roles as the office may name them: the English words, and the Vietnamese ones
+# with or without diacritics ("thủ trưởng", "thu truong", "người báo cáo", "đầu mối").
+_ROLE_WORDS: dict[str, Role] = {
+    "head": "head",
+    "thu truong": "head",
+    "thu truong don vi": "head",
+    "reporter": "reporter",
+    "nguoi bao cao": "reporter",
+    "dau moi": "reporter",
+    "can bo dau moi": "reporter",
+    "can bo dau moi cchc": "reporter",
+}
+
+
+def parse_role(text: str) -> Role | None:
+    """The role named after ``/invite MÃ_ĐƠN_VỊ``; None if it names none."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _ROLE_WORDS.get(" ".join(plain.casefold().split()))
+
+
 async def cmd_invite(update: Update, context: BotContext) -> None:
     who = await require_office(update, context)
     if who is None:
@@ -161,11 +189,10 @@ async def cmd_invite(update: Update, context: BotContext) -> None:
     if not context.args:
         await reply(update, context, texts.INVITE_USAGE)
         return
-    role_arg = context.args[1].lower() if len(context.args) > 1 else "head"
-    if role_arg not in ROLES:
+    role = parse_role(" ".join(context.args[1:])) if len(context.args) > 1 else "head"
+    if role is None:
         await reply(update, context, texts.INVITE_USAGE)
         return
-    role: Role = "head" if role_arg == "head" else "reporter"
     try:
         new = await context.services.registration.create_invite(
             context.args[0], role, created_by=f"tg:{who.telegram_id}"

@@ -56,10 +56,11 @@ async def cmd_publish(update: Update, context: BotContext) -> None:
         await reply(update, context, texts.PUBLISH_USAGE)
         return
     services = context.services
+    named = " ".join(context.args)  # "quý IV/2025" arrives as two words
     try:
-        scope = services.standings.parse_scope(context.args[0])
+        scope = services.standings.parse_scope(named)
     except ValueError:
-        await reply(update, context, texts.BAD_SCOPE.format(text=esc(context.args[0])))
+        await reply(update, context, texts.BAD_SCOPE.format(text=esc(named)))
         return
     started = await services.publication.start(who.telegram_id, scope)
     if isinstance(started, pub.Refused):

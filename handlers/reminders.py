@@ -37,6 +37,8 @@ from handlers.telegram_text import esc
 log = logging.getLogger(__name__)
 
 JOB_NAME = "desk"
+# "Remind now" names at most this many units nobody of which uses the bot.
+UNBOUND_NAMED = 10
 FIRST_RUN_SECONDS = 30
 
 
@@ -265,7 +267,7 @@ def render_digest(context: BotContext, digest: Digest) -> str:
 async def cmd_late(update: Update, context: BotContext) -> None:
     if await require_office(update, context) is None:
         return
-    arg = context.args[0] if context.args else None
+    arg = " ".join(context.args or []) or None  # "quý I/2025" arrives as two words
     period = await _late_period(context, arg)
     if period is None:
         await reply(update, context, texts.BAD_PERIOD.format(text=esc(arg or "")))
@@ -343,8 +345,10 @@ async def _remind_now(update: Update, context: BotContext, period: Period) -> No
     tz = settings.tz
     result = await context.services.desk.remind_now(period)
     now = context.services.clock()
-    if not result.units:
-        text = texts.REMIND_NOW_NOTHING
+    if not result.units and not result.skipped:
+        text = texts.REMIND_NOW_NOTHING.format(label=period_title(period))
+    elif not result.units:
+        text = texts.REMIND_NOW_NONE_SENT
     elif result.at > now:
         text = texts.REMIND_NOW_QUEUED.format(
             start=settings.quiet_start.strftime("%H:%M"),
@@ -358,9 +362,17 @@ async def _remind_now(update: Update, context: BotContext, period: Period) -> No
         await run_desk(context)
         text = texts.REMIND_NOW_DONE.format(people=result.people, units=len(result.units))
     if result.skipped:
-        text += texts.REMIND_NOW_SKIPPED.format(
-            n=len(result.skipped), units=", ".join(esc(u.unit.code) for u in result.skipped)
-        )
+        # Per reason, so the office sees what to do about each: wait, or reach the units
+        # nobody of which uses the bot some other way (named, up to a few).
+        text += texts.REMIND_NOW_SKIPPED.format(n=len(result.skipped))
+        if result.recent:
+            text += texts.REMIND_NOW_RECENT.format(n=len(result.recent))
+        if result.unbound:
+            named = ", ".join(esc(u.unit.code) for u in result.unbound[:UNBOUND_NAMED])
+            more = len(result.unbound) - UNBOUND_NAMED
+            if more > 0:
+                named += texts.REMIND_NOW_MORE.format(n=more)
+            text += texts.REMIND_NOW_UNBOUND.format(n=len(result.unbound), units=named)
     await reply(update, context, text)
 
 

@@ -20,7 +20,7 @@ from bot.formatting import format_datetime, period_label
 from bot.forms.answers import display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.services import reporting as rs
-from handlers import buttons, dialog, texts
+from handlers import buttons, dialog, texts, unit_status
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import (
     ReportBack,
@@ -202,16 +202,15 @@ async def show(update: Update, context: BotContext, step: rs.Step, who: Membersh
             ),
         )
     elif isinstance(step, rs.Closed):
+        kept = texts.CLOSED_DRAFT_KEPT if step.draft_kept else ""
         if step.period is None:
             await reply(update, context, texts.CLOSED_NONE)
         elif step.period.status == "closed":
-            await reply(update, context, texts.CLOSED_BY_OFFICE.format(period=_label(step.period)))
+            text = texts.CLOSED_BY_OFFICE.format(period=_label(step.period))
+            await reply(update, context, text + kept)
         else:
-            await reply(
-                update,
-                context,
-                texts.CLOSED.format(period=_label(step.period), due=_due(context, step.period)),
-            )
+            text = texts.CLOSED.format(period=_label(step.period), due=_due(context, step.period))
+            await reply(update, context, text + kept)
     elif isinstance(step, rs.Submitted):
         await _submitted(update, context, step)
 
@@ -243,13 +242,23 @@ async def cmd_report(update: Update, context: BotContext) -> None:
     who = await require_member(update, context)
     if who is None or who.membership is None:
         return
-    # "/report 2024-Q4" picks a period explicitly (one still open for submission).
-    period = context.args[0] if context.args else None
+    # "/report 2024-Q4" (or "/report quý IV/2024") picks a period explicitly (one still
+    # open for submission).
+    period = " ".join(context.args or []) or None
     step = await context.services.reporting.start(who.membership, period)
+    await unit_status.returned_note(update, context, who.membership.unit_code, step)
     await show(update, context, step, who.membership)
 
 
 async def cmd_cancel(update: Update, context: BotContext) -> None:
+    """/cancel pauses the report (the draft is kept, as it says) and cancels the rest.
+
+    The office's questions were ended by their own /cancel handlers before this one; an
+    office member who reaches here had nothing under way."""
+    found = await identify(update, context)
+    if found is not None and found.is_office and not found.is_bound:
+        await reply(update, context, texts.CANCEL_NOTHING)
+        return
     who = await require_member(update, context)
     if who is None or who.membership is None:
         return
@@ -259,7 +268,16 @@ async def cmd_cancel(update: Update, context: BotContext) -> None:
     elif saved is None:
         await reply(update, context, texts.NOT_IN_REPORT)
     else:
-        await show(update, context, saved, who.membership)
+        await reply(
+            update,
+            context,
+            texts.PAUSED.format(
+                period=_label(saved.period),
+                answered=saved.answered,
+                total=saved.total,
+                due=_due(context, saved.period),
+            ),
+        )
 
 
 ReportButton = (
@@ -290,6 +308,8 @@ async def on_button(update: Update, context: BotContext, press: Press[ReportButt
         await press.answer()
         accepted = not (isinstance(step, rs.Ask) and step.error)
         await _retire_buttons(press, chosen if accepted else None)
+        if isinstance(press.data, ReportPeriod):  # the period chosen: as /report does
+            await unit_status.returned_note(update, context, who.membership.unit_code, step)
     await show(update, context, step, who.membership)
 
 

@@ -43,7 +43,7 @@ async def cmd_review(update: Update, context: BotContext) -> None:
     if await require_office(update, context) is None:
         return
     args = context.args or []
-    if not args or len(args) > 2:
+    if not args:
         await reply(update, context, texts.REVIEW_USAGE)
         return
     unit = await context.services.office.unit(args[0])
@@ -51,10 +51,11 @@ async def cmd_review(update: Update, context: BotContext) -> None:
         await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(args[0])))
         return
     review = context.services.review
-    if len(args) == 2:
-        period = await context.services.periods.resolve(args[1])
+    if len(args) > 1:
+        named = " ".join(args[1:])  # "quý I/2025" arrives as two words
+        period = await context.services.periods.resolve(named)
         if period is None:
-            await reply(update, context, texts.BAD_PERIOD.format(text=esc(args[1])))
+            await reply(update, context, texts.BAD_PERIOD.format(text=esc(named)))
             return
     else:
         period = await review.latest_reported(unit.code)

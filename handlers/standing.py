@@ -18,11 +18,12 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import CommandHandler
 
-from bot.formatting import format_points
+from bot.formatting import format_datetime, format_points
 from bot.numbers import format_number, parse_whole
 from bot.services.chart_images import board_chart, trend_chart
 from bot.services.chart_specs import Chart
 from bot.services.container import Services
+from bot.services.periods import join_period, parse_period_code
 from bot.services.registration import Identity
 from bot.services.standings import (
     BlockRanking,
@@ -37,6 +38,7 @@ from bot.services.standings import (
 from handlers import texts
 from handlers.common import identify, reply
 from handlers.context import App, BotContext
+from handlers.reminders import period_title
 from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
 from storage.standings import Publication
 
@@ -65,8 +67,8 @@ async def _visible_scope(
         if who.is_office:
             return service.default_scope()
         found = await service.latest_published(lookback=LOOKBACK_QUARTERS)
-        if found is None:
-            await reply(update, context, texts.STANDING_NONE_PUBLISHED)
+        if found is None and who.unit is not None:
+            await reply(update, context, await _when_published(context, who.unit.code))
         return found
     scope = await _scope(update, context, text)
     if scope is None or who.is_office:
@@ -75,11 +77,44 @@ async def _visible_scope(
         await reply(update, context, texts.STANDING_YTD_UNITS.format(year=scope.year))
         return None
     if not await service.is_published(scope):
-        await reply(
-            update, context, texts.STANDING_UNPUBLISHED.format(result=esc(result_name(scope)))
+        text = texts.STANDING_UNPUBLISHED.format(result=esc(result_name(scope)))
+        period = (
+            await context.services.periods.get(scope.code) if scope.kind == "quarter" else None
         )
+        if period is not None:
+            text += texts.STANDING_SHOWN_AFTER_DUE.format(
+                label=period_title(period),
+                due=format_datetime(period.due_at, context.services.settings.tz),
+            )
+        else:
+            text += texts.STANDING_SHOWN_AFTER
+        await reply(update, context, text)
         return None
     return scope
+
+
+async def _when_published(context: BotContext, unit_code: str) -> str:
+    """Nothing is published yet: when the unit's latest report will show, as far as the
+    bot knows — after the office publishes (/publish), which follows the period's
+    deadline; the bot tells the unit when it does. No date is promised."""
+    services = context.services
+    tz = services.settings.tz
+    period = await services.review.latest_reported(unit_code)
+    text = texts.STANDING_NONE_PUBLISHED
+    if period is not None:
+        latest = await services.office.latest_report(unit_code, period)
+        report = latest[1]
+        assert report is not None
+        return text + texts.STANDING_WHEN_REPORTED.format(
+            label=period_title(period),
+            version=report.version,
+            at=format_datetime(report.submitted_at, tz),
+            due=format_datetime(period.due_at, tz),
+        )
+    period = await services.periods.current()
+    return text + texts.STANDING_WHEN_NOT_REPORTED.format(
+        label=period_title(period), due=format_datetime(period.due_at, tz)
+    )
 
 
 def status_of(services: Services, scope: Scope, publication: Publication | None) -> str:
@@ -237,7 +272,7 @@ async def cmd_standing(update: Update, context: BotContext) -> None:
     who = await identify(update, context)
     if who is None:
         return
-    args = list(context.args or [])
+    args = join_period(context.args or [])  # "quý I/2025" arrives as two words
     if who.is_office and args and not _looks_like_scope(args[0]):
         unit_code = args.pop(0)
         scope = await _scope(update, context, args[0] if args else None)
@@ -256,7 +291,7 @@ async def cmd_standing(update: Update, context: BotContext) -> None:
 
 
 def _looks_like_scope(text: str) -> bool:
-    return parse_whole(text[:4]) is not None
+    return parse_whole(text[:4]) is not None or parse_period_code(text) is not None
 
 
 async def _show_standing(
@@ -370,6 +405,11 @@ async def cmd_trend(update: Update, context: BotContext) -> None:
         return
     office = who.is_office
     points = await trend_for(services, unit.code, office=office)
+    if all(p.index is None for p in points):
+        # Nothing to draw: one sentence, not a column of "chưa có" and an empty chart.
+        template = texts.TREND_NONE_OFFICE if office else texts.TREND_NONE_UNITS
+        await reply(update, context, template.format(unit=esc(unit.name), n=len(points)))
+        return
     published = await services.standings.published_among([p.scope for p in points])
     lines = [texts.TREND_HEADER.format(unit=esc(unit.name))]
     for p in points:
@@ -414,7 +454,7 @@ async def cmd_ranking(update: Update, context: BotContext) -> None:
         await reply(update, context, texts.NEED_INVITE)
         return
     services = context.services
-    args = list(context.args or [])
+    args = join_period(context.args or [])
     blocks = await services.roster.list_blocks()
     block_code = None
     if args and not _looks_like_scope(args[0]):

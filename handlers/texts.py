@@ -49,6 +49,8 @@ INVITE_THROTTLED = "Anh/chị đã nhập sai mã mời quá nhiều lần. Vui 
 HELP_UNIT = (
     "<b>Các chức năng dành cho đơn vị</b>\n"
     "/report — lập, sửa và gửi báo cáo kết quả CCHC hằng quý\n"
+    "/status [năm] — các báo cáo đơn vị đã nộp trong năm: đã nhận, được chấp nhận hay trả "
+    "lại (kèm ý kiến của Văn phòng Sở)\n"
     "/standing [kỳ] — kết quả đã công bố (kết quả theo dõi quý, Chỉ số CCHC năm): xếp hạng "
     "trong khối, các tiêu chí cần cải thiện\n"
     "/trend — diễn biến kết quả theo dõi các quý của đơn vị\n"
@@ -57,7 +59,8 @@ HELP_UNIT = (
     "/practices [từ khoá] — thư viện điển hình tiên tiến, mô hình hay\n"
     "/nominate — đề xuất mô hình hay của đơn vị\n"
     "/award_dossier — nộp hồ sơ đề nghị khen thưởng CCHC (khi được Văn phòng Sở đề nghị)\n"
-    "/cancel — tạm dừng khi đang lập báo cáo (bản nháp được giữ nguyên)\n"
+    "/cancel — tạm dừng khi đang lập báo cáo (bản nháp được giữ); huỷ thao tác khác "
+    "đang làm dở\n"
     "/help — xem hướng dẫn này\n\n"
     "Khi lập báo cáo, mỗi câu trả lời được lưu ngay; anh/chị có thể dừng bất cứ lúc nào và "
     "tiếp tục sau bằng /report. Đơn vị được gửi lại báo cáo đến hạn nộp; mỗi lần gửi là một "
@@ -68,11 +71,11 @@ HELP_OFFICE = (
     "/status [kỳ] — tình hình gửi báo cáo theo khối, ví dụ <code>/status 2025-Q1</code>\n"
     "/view MÃ_ĐƠN_VỊ [kỳ] — xem báo cáo mới nhất của một đơn vị\n"
     "/review MÃ_ĐƠN_VỊ [kỳ] — xem xét báo cáo: chấp nhận hoặc trả lại kèm ý kiến\n"
-    "/late [kỳ] — đơn vị chưa gửi, quá hạn; nút nhắc ngay\n"
+    "/late [kỳ] — đơn vị chưa nộp, quá hạn; nút nhắc ngay\n"
     "/period [kỳ] — kỳ báo cáo: mở, đóng, đặt hạn nộp, ví dụ "
-    "<code>/period 2025-Q2 due 20/06/2025</code>\n"
+    "<code>/period quý II/2025 hạn 20/06/2025</code>\n"
     "/reopen MÃ_ĐƠN_VỊ [số ngày] [kỳ] — mở lại kỳ báo cáo cho một đơn vị sau hạn nộp\n"
-    "/invite MÃ_ĐƠN_VỊ [head|reporter] — tạo mã mời cho đơn vị\n"
+    "/invite MÃ_ĐƠN_VỊ [thủ trưởng|người báo cáo] — tạo mã mời cho đơn vị\n"
     "/ranking [khối] [kỳ] — bảng xếp hạng (tạm tính trước khi công bố)\n"
     "/standing MÃ_ĐƠN_VỊ [kỳ], /trend MÃ_ĐƠN_VỊ — kết quả, diễn biến của một đơn vị\n"
     "/appraise MÃ_ĐƠN_VỊ [kỳ] [TIÊU_CHÍ ĐIỂM LÝ DO] — xem, nhập điểm thẩm định\n"
@@ -124,6 +127,7 @@ ERROR = (
 
 UNIT_COMMAND_MENU = {
     "report": "Lập, sửa và gửi báo cáo CCHC hằng quý",
+    "status": "Tình hình các báo cáo đơn vị đã nộp",
     "standing": "Kết quả đã công bố và xếp hạng của đơn vị",
     "trend": "Diễn biến kết quả theo dõi các quý",
     "ranking": "Bảng xếp hạng của khối",
@@ -182,12 +186,21 @@ CLOSED = (
     "Kỳ báo cáo {period} đã hết hạn nộp lúc {due}. Nếu cần gửi bổ sung, anh/chị vui lòng "
     "liên hệ Văn phòng Sở."
 )
+CLOSED_DRAFT_KEPT = (
+    "\nBáo cáo chưa được nộp; các câu trả lời, kể cả phần vừa sửa, vẫn được giữ trong bản "
+    "nháp. Khi Văn phòng Sở mở lại kỳ báo cáo cho đơn vị, anh/chị dùng /report để nộp."
+)
 CLOSED_NONE = "Hiện chưa có kỳ báo cáo nào đang mở. Anh/chị vui lòng liên hệ Văn phòng Sở."
 SAVED = (
     "💾 Đã lưu bản nháp báo cáo {period} ({answered}/{total} câu đã trả lời). "
     "Anh/chị dùng /report để tiếp tục bất cứ lúc nào trước hạn {due}."
 )
+PAUSED = (
+    "⏸ Tạm dừng — bản nháp được giữ: báo cáo {period} ({answered}/{total} câu đã trả lời). "
+    "Anh/chị dùng /report để tiếp tục bất cứ lúc nào trước hạn {due}."
+)
 NOT_IN_REPORT = "Anh/chị đang không lập báo cáo. Dùng /report để bắt đầu."
+CANCEL_NOTHING = "Không có thao tác nào đang làm dở để huỷ."
 
 SUMMARY_HEADER = "<b>📋 Tóm tắt báo cáo CCHC {period}</b>\nĐơn vị: <b>{unit}</b>\nHạn nộp: {due}"
 SUMMARY_LAST = "Đã gửi lần {version} lúc {at} (số tiếp nhận <code>{reference}</code>)."
@@ -226,12 +239,12 @@ BTN_REVIEW_UNIT = "🔎 {code}"
 
 STATUS_HEADER = (
     "<b>Tình hình báo cáo CCHC {period}</b>\nHạn nộp: {due}\n"
-    "Đã gửi: <b>{submitted}/{total}</b> · Đang soạn: {draft} · Chưa báo cáo: {none}"
+    "Đã gửi: <b>{submitted}/{total}</b> · Đang soạn: {draft} · Chưa nộp: {none}"
 )
 STATUS_BLOCK = "<b>{block}</b> — đã gửi {submitted}/{total}"
 STATUS_SUBMITTED = "✅ Đã gửi ({n}):"
 STATUS_DRAFT = "📝 Đang soạn ({n}):"
-STATUS_NONE = "⏳ Chưa báo cáo ({n}):"
+STATUS_NONE = "⏳ Chưa nộp ({n}):"
 STATUS_UNIT = "• {code} — {name}"
 STATUS_UNIT_SUBMITTED = "• {code} — {name} (lần {version}, {at})"
 PERIOD_UNKNOWN = "Kỳ báo cáo {code} chưa được thiết lập. Anh/chị dùng /period để xem các kỳ."
@@ -240,14 +253,14 @@ PERIOD_OUTSIDE_CAMPAIGN = (
     "lại năm."
 )
 BAD_PERIOD = (
-    "Kỳ báo cáo không hợp lệ: “{text}”. Vui lòng ghi theo dạng năm-quý, ví dụ "
-    "<code>2025-Q1</code>."
+    "Kỳ báo cáo không hợp lệ: “{text}”. Vui lòng ghi kỳ như <code>quý I/2025</code> "
+    "hoặc <code>2025-Q1</code>."
 )
 VIEW_USAGE = (
     "Cú pháp: <code>/view MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ <code>/view THPT-QN1 2025-Q1</code>."
 )
 UNKNOWN_UNIT = "Không tìm thấy đơn vị có mã “{code}”. Dùng /status để xem danh sách mã đơn vị."
-VIEW_NOTHING = "{unit} chưa gửi báo cáo CCHC {period}."
+VIEW_NOTHING = "{unit} chưa nộp báo cáo CCHC {period}."
 VIEW_HEADER = (
     "<b>Báo cáo CCHC {period}</b>\nĐơn vị: <b>{unit}</b> ({code})\n"
     "Lần gửi: {version} · {at}\nSố tiếp nhận: <code>{reference}</code>"
@@ -255,11 +268,50 @@ VIEW_HEADER = (
 VIEW_VERSIONS = "Các lần gửi: {versions}"
 VIEW_VERSION_ITEM = "lần {version} ({at})"
 VIEW_FILE_CAPTION = "{label}\n{unit} — {period}, lần {version}"
-INVITE_USAGE = "Cú pháp: <code>/invite MÃ_ĐƠN_VỊ [head|reporter]</code>"
+INVITE_USAGE = (
+    "Cú pháp: <code>/invite MÃ_ĐƠN_VỊ [thủ trưởng|người báo cáo]</code> (mặc định: thủ "
+    "trưởng; cũng nhận <code>head</code>, <code>reporter</code>)."
+)
 INVITE_CREATED = (
     "Đã tạo mã mời cho <b>{unit}</b> ({code}), vai trò <b>{role}</b>.\n"
     "Mã: <code>{invite}</code>\nHiệu lực đến: {expires}\n"
     "Đường liên kết để gửi cho đơn vị (dùng một lần):\n{link}"
+)
+
+# -- a unit's own /status, and a returned report opened with /report ---------------------
+
+UNIT_STATUS_USAGE = (
+    "Cú pháp: <code>/status [năm]</code>, ví dụ <code>/status 2025</code> — tình hình các báo "
+    "cáo CCHC đơn vị đã nộp trong năm (mặc định: năm nay)."
+)
+UNIT_STATUS_HEADER = "<b>Tình hình báo cáo CCHC năm {year}</b>\nĐơn vị: <b>{unit}</b>"
+UNIT_STATUS_NONE = "Chưa có kỳ báo cáo nào của năm {year}."
+UNIT_STATUS_PERIOD = "<b>{label}</b> · hạn nộp {due}"
+UNIT_STATUS_CLOSED = " · kỳ đã đóng"
+UNIT_STATUS_VERSION = "• Lần {version} — nộp lúc {at}, số <code>{reference}</code>: {state}"
+UNIT_STATE_RECEIVED = "📨 Văn phòng Sở đã nhận, đang chờ xem xét"
+UNIT_STATE_ACCEPTED = "✅ được Văn phòng Sở chấp nhận lúc {at}"
+UNIT_STATE_RETURNED = "↩️ được Văn phòng Sở trả lại lúc {at} để hoàn thiện"
+UNIT_STATE_SUPERSEDED = "được thay bằng lần nộp sau"
+UNIT_STATUS_COMMENT = "   Ý kiến của Văn phòng Sở: <i>{comment}</i>"
+UNIT_STATUS_RESUBMIT = "   Đơn vị sửa và nộp lại trước <b>{due}</b> (dùng /report)."
+UNIT_STATUS_NOT_SUBMITTED = {
+    "none": "⏳ Chưa nộp.",
+    "draft": "📝 Đang soạn, chưa nộp.",
+    "late": "⛔ Quá hạn, chưa nộp.",
+}
+UNIT_STATUS_DRAFT = "📝 Bản nháp sửa lúc {at} chưa được nộp."
+UNIT_STATUS_DRAFT_ONLY = "   Bản nháp lưu lúc {at}."
+UNIT_STATUS_REOPENED = "🔓 Văn phòng Sở đã mở lại kỳ báo cáo cho đơn vị đến <b>{due}</b>."
+UNIT_STATUS_FOOTER = (
+    "Dùng /report để lập, sửa và nộp báo cáo; /standing để xem kết quả Văn phòng Sở đã công bố."
+)
+REPORT_RETURNED = (
+    "↩️ <b>Báo cáo CCHC {label} (lần {version}) đã được Văn phòng Sở trả lại</b> lúc {at} "
+    "để hoàn thiện.\n"
+    "Ý kiến của Văn phòng Sở: <i>{comment}</i>\n"
+    "Anh/chị sửa các câu cần thiết rồi nộp lại trước <b>{due}</b>; các câu trả lời đã nộp "
+    "được giữ nguyên."
 )
 
 # -- standings ---------------------------------------------------------------------------
@@ -275,7 +327,7 @@ STANDING_SCORED_PART = (
     "Chỉ số tính trên {scored}/{full} điểm đã chấm; {pending} điểm của các tiêu chí do Văn "
     "phòng Sở chấm không có điểm khi công bố."
 )
-STANDING_SILENT = "{silent}/{total} đơn vị của khối chưa báo cáo, xếp cuối khối."
+STANDING_SILENT = "{silent}/{total} đơn vị của khối chưa nộp báo cáo, xếp cuối khối."
 STANDING_INDEX = "Chỉ số: <b>{index}</b> điểm — xếp loại <b>{band}</b>{unreviewed}"
 UNREVIEWED = " (chưa duyệt)"
 STANDING_UNREVIEWED_NOTE = (
@@ -283,12 +335,12 @@ STANDING_UNREVIEWED_NOTE = (
     "đổi sau khi xem xét.</i>"
 )
 STANDING_NOT_REPORTED = (
-    "Đơn vị chưa gửi báo cáo {scope}: chưa báo cáo, xếp cuối khối, không có thứ hạng "
-    "({reported}/{total} đơn vị của khối đã báo cáo)."
+    "Đơn vị chưa nộp báo cáo {scope} nên xếp cuối khối, không có thứ hạng "
+    "({reported}/{total} đơn vị của khối đã nộp báo cáo)."
 )
 STANDING_NOT_REPORTED_YEAR = (
-    "Đơn vị chưa gửi báo cáo quý nào của năm {year}: chưa báo cáo, xếp cuối khối, không có "
-    "thứ hạng ({reported}/{total} đơn vị của khối đã báo cáo)."
+    "Đơn vị chưa nộp báo cáo quý nào của năm {year} nên xếp cuối khối, không có thứ hạng "
+    "({reported}/{total} đơn vị của khối đã nộp báo cáo)."
 )
 STANDING_CHANGE_UP = "So với {previous}: ▲ tăng {delta} điểm"
 STANDING_CHANGE_DOWN = "So với {previous}: ▼ giảm {delta} điểm"
@@ -306,10 +358,28 @@ STANDING_APPRAISED = (
     "({count} tiêu chí được Văn phòng Sở điều chỉnh; xem và giải trình: /explain)."
 )
 STANDING_NONE_PUBLISHED = (
-    "Văn phòng Sở chưa công bố kết quả nào (kết quả theo dõi quý hoặc Chỉ số CCHC năm). "
-    "Văn phòng Sở sẽ thông báo khi công bố."
+    "Văn phòng Sở chưa công bố kết quả nào (kết quả theo dõi quý hoặc Chỉ số CCHC năm)."
+)
+STANDING_WHEN_REPORTED = (
+    "\nBáo cáo {label} của đơn vị đã được nộp (lần {version}, lúc {at}). Kết quả theo dõi "
+    "{label} được hiển thị tại đây sau khi Văn phòng Sở tổng hợp báo cáo của các đơn vị "
+    "(hạn nộp {due}) và công bố; khi công bố, bot sẽ gửi thông báo tới đơn vị. Tình hình "
+    "báo cáo của đơn vị: /status."
+)
+STANDING_WHEN_NOT_REPORTED = (
+    "\nKết quả theo dõi {label} được hiển thị tại đây sau khi các đơn vị nộp báo cáo (hạn "
+    "nộp {due}) và Văn phòng Sở công bố; khi công bố, bot sẽ gửi thông báo tới đơn vị. "
+    "Đơn vị chưa nộp báo cáo {label}: dùng /report để lập và nộp."
 )
 STANDING_UNPUBLISHED = "{result} chưa được công bố."
+STANDING_SHOWN_AFTER_DUE = (
+    " Kết quả được hiển thị sau khi Văn phòng Sở tổng hợp báo cáo {label} của các đơn vị "
+    "(hạn nộp {due}) và công bố; khi công bố, bot sẽ gửi thông báo tới đơn vị."
+)
+STANDING_SHOWN_AFTER = (
+    " Kết quả được hiển thị sau khi Văn phòng Sở công bố; khi công bố, bot sẽ gửi thông báo "
+    "tới đơn vị."
+)
 STANDING_YTD_UNITS = (
     "Kết quả lũy kế năm chỉ để Văn phòng Sở theo dõi, không được công bố. Anh/chị xem kết "
     "quả theo dõi quý (ví dụ <code>/standing {year}-Q1</code>) hoặc Chỉ số CCHC năm (ví dụ "
@@ -331,6 +401,17 @@ TREND_HEADER = "<b>Diễn biến kết quả theo dõi quý</b>\nĐơn vị: <b>
 TREND_LINE = "{scope}: {index}{median}{status}"
 TREND_MEDIAN = " (trung vị khối {median})"
 TREND_NO_DATA = "chưa có"
+TREND_NONE_UNITS = (
+    "<b>Diễn biến kết quả theo dõi quý</b>\nĐơn vị: <b>{unit}</b>\n"
+    "Chưa có kết quả theo dõi quý nào của đơn vị được Văn phòng Sở công bố nên chưa có biểu "
+    "đồ. Khi Văn phòng Sở công bố, bot sẽ gửi thông báo tới đơn vị và /trend sẽ hiển thị "
+    "diễn biến qua các quý."
+)
+TREND_NONE_OFFICE = (
+    "<b>Diễn biến kết quả theo dõi quý</b>\nĐơn vị: <b>{unit}</b>\n"
+    "Đơn vị chưa có kết quả theo dõi nào trong {n} quý gần đây (chưa nộp báo cáo) nên chưa "
+    "có biểu đồ."
+)
 TREND_UNPUBLISHED = "chưa công bố"
 TREND_PROVISIONAL = " — tạm tính, chưa công bố"
 TREND_NOTE_UNITS = "<i>Chỉ hiện các quý Văn phòng Sở đã công bố.</i>"
@@ -346,8 +427,8 @@ RANKING_LINE_OWN = "<u>{rank}. {name} — <b>{index}</b> ({band}){unreviewed}</u
 RANKING_UNREVIEWED_NOTE = (
     "\n<i>(chưa duyệt): báo cáo chưa được Văn phòng Sở duyệt, kết quả là tạm tính.</i>"
 )
-RANKING_NOT_REPORTED = "— {name}: chưa báo cáo"
-RANKING_NOT_REPORTED_OWN = "<u>— {name}: chưa báo cáo</u>"
+RANKING_NOT_REPORTED = "— {name}: chưa nộp báo cáo"
+RANKING_NOT_REPORTED_OWN = "<u>— {name}: chưa nộp báo cáo</u>"
 RANKING_OWN_ONLY = (
     "Theo quy định của Sở, đơn vị chỉ xem được kết quả của đơn vị mình. "
     "Anh/chị dùng /standing để xem."
@@ -383,7 +464,7 @@ PUBLISH_COVERAGE = (
     "• Đơn vị còn có thể gửi, sửa báo cáo: {open}{returned}"
 )
 PUBLISH_COVERAGE_EVERY = " (đủ cả {quarters} quý: {every})"
-PUBLISH_COVERAGE_RETURNED = " (trong đó {returned} có báo cáo bị trả lại, chưa gửi lại)"
+PUBLISH_COVERAGE_RETURNED = " (trong đó {returned} có báo cáo bị trả lại, chưa nộp lại)"
 PUBLISH_OPEN_UNITS = "\n  {units}"
 PUBLISH_OPEN_PERIOD = "\n⚠️ {period} vẫn đang nhận báo cáo (hạn nộp {due})."
 PUBLISH_FUTURE_PERIOD = "\n⚠️ {period} chưa đến kỳ báo cáo (số liệu tính từ ngày {start})."
@@ -444,7 +525,7 @@ PUBLISH_NOTICE = (
     "{unit}: {result_line}\nDùng <code>/standing {scope}</code> để xem chi tiết."
 )
 PUBLISH_RESULT = "xếp hạng {rank}/{total} trong khối, chỉ số {index} điểm ({band})"
-PUBLISH_NOT_RANKED = "chưa báo cáo nên xếp cuối khối, không có thứ hạng"
+PUBLISH_NOT_RANKED = "chưa nộp báo cáo nên xếp cuối khối, không có thứ hạng"
 APPRAISE_USAGE = (
     "Cú pháp:\n"
     "• <code>/appraise MÃ_ĐƠN_VỊ [KỲ]</code> — xem điểm từng tiêu chí của đơn vị;\n"
@@ -455,7 +536,7 @@ APPRAISE_USAGE = (
 APPRAISE_SHEET_HEADER = (
     "<b>Bảng điểm {period} — {unit}</b>\nĐiểm theo báo cáo: {reported} · Sau thẩm định: {final}"
 )
-APPRAISE_SHEET_NO_REPORT = "<i>Đơn vị chưa gửi báo cáo {period}.</i>"
+APPRAISE_SHEET_NO_REPORT = "<i>Đơn vị chưa nộp báo cáo {period}.</i>"
 APPRAISE_SHEET_GROUP = "\n<b>{title}</b>"
 APPRAISE_SHEET_LINE = "<code>{key}</code> {title}: {reported}/{max}{appraised}"
 APPRAISE_SHEET_APPRAISED = " → ✍️ <b>{points}</b> ({reason})"
@@ -754,7 +835,7 @@ AWARDS_BAD_YEAR = "Năm không hợp lệ: “{text}”. Vui lòng ghi năm bằ
 AWARDS_HEADER = (
     "🏅 <b>Đề xuất khen thưởng phong trào thi đua CCHC năm {year}</b>\n"
     "Theo mục III.1 {plan}.\n"
-    "Căn cứ: Chỉ số CCHC năm {year} (bình quân 4 quý; quý không báo cáo tính 0 điểm) và tỷ "
+    "Căn cứ: Chỉ số CCHC năm {year} (bình quân 4 quý; quý không nộp báo cáo tính 0 điểm) và tỷ "
     "lệ hồ sơ thủ tục hành chính đơn vị trình Sở giải quyết theo hình thức trực tuyến "
     "(cộng dồn các báo cáo quý trong năm).\n"
     "Hạn nộp hồ sơ đề nghị khen thưởng về Sở: <b>{due}</b>."
@@ -1015,11 +1096,14 @@ IN_YEAR = " năm {year}"
 PERIOD_USAGE = (
     "Cú pháp:\n"
     "<code>/period</code> — các kỳ báo cáo gần đây\n"
-    "<code>/period 2025-Q2</code> — xem một kỳ, kèm nút mở, đóng, đổi hạn nộp\n"
-    "<code>/period 2025-Q2 open [dd/mm/yyyy [hh:mm]]</code> — mở kỳ (kèm hạn nộp mới nếu cần)\n"
-    "<code>/period 2025-Q2 close</code> — đóng kỳ, dừng nhận báo cáo\n"
-    "<code>/period 2025-Q2 due dd/mm/yyyy [hh:mm]</code> — đặt hạn nộp "
-    "(nếu không ghi giờ, hạn nộp là 23:59 của ngày đó)"
+    "<code>/period quý II/2025</code> — xem một kỳ, kèm nút mở, đóng, đổi hạn nộp\n"
+    "<code>/period quý II/2025 mở [dd/mm/yyyy [hh:mm]]</code> — mở kỳ (kèm hạn nộp mới nếu "
+    "cần)\n"
+    "<code>/period quý II/2025 đóng</code> — đóng kỳ, dừng nhận báo cáo\n"
+    "<code>/period quý II/2025 hạn dd/mm/yyyy [hh:mm]</code> — đặt hạn nộp "
+    "(nếu không ghi giờ, hạn nộp là 23:59 của ngày đó)\n"
+    "Kỳ cũng ghi được như <code>2025-Q2</code>; lệnh cũng nhận <code>open</code>, "
+    "<code>close</code>, <code>due</code>."
 )
 PERIODS_HEADER = "<b>Các kỳ báo cáo CCHC</b> (chọn một kỳ để mở, đóng hoặc đổi hạn nộp)"
 PERIODS_LINE = "• <b>{label}</b> (<code>{code}</code>) — hạn nộp {due}, {status}"
@@ -1040,7 +1124,7 @@ BTN_PERIOD_CLOSE = "🔒 Đóng kỳ"
 BTN_PERIOD_DUE = "📅 Đổi hạn nộp"
 PERIOD_OPENED = "🔓 Đã mở kỳ báo cáo {label}. Hạn nộp: {due}."
 PERIOD_OPENED_PAST = (
-    "🔓 Đã mở kỳ báo cáo {label}, nhưng hạn nộp ({due}) đã qua nên đơn vị chưa gửi được. "
+    "🔓 Đã mở kỳ báo cáo {label}, nhưng hạn nộp ({due}) đã qua nên đơn vị chưa nộp được. "
     "Vui lòng đặt hạn nộp mới."
 )
 PERIOD_CLOSED_DONE = (
@@ -1056,12 +1140,12 @@ PERIOD_DUE_NOTICE = (
     "dùng /report để lập, hoàn thiện và gửi báo cáo."
 )
 PERIOD_DUE_TOLD = (
-    "📣 Đang gửi thông báo hạn nộp mới tới {people} người của {units} đơn vị chưa gửi báo cáo."
+    "📣 Đang gửi thông báo hạn nộp mới tới {people} người của {units} đơn vị chưa nộp báo cáo."
 )
 PERIOD_DUE_LABEL = "Thông báo hạn nộp mới kỳ báo cáo {label}"
-PERIOD_DUE_TOLD_NONE = "Không có đơn vị chưa gửi báo cáo nào cần thông báo hạn nộp mới."
+PERIOD_DUE_TOLD_NONE = "Không có đơn vị chưa nộp báo cáo nào cần thông báo hạn nộp mới."
 PERIOD_DUE_UNTOLD = (
-    "\nLưu ý: {n} đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot; vui lòng thông báo "
+    "\nLưu ý: {n} đơn vị chưa nộp báo cáo chưa có ai đăng ký dùng bot; vui lòng thông báo "
     "cho các đơn vị này bằng cách khác: {units}."
 )
 PERIOD_DUE_ASK = (
@@ -1115,9 +1199,9 @@ REMINDER = (
 REMINDER_LEFT_DAYS = "còn {n} ngày"
 REMINDER_LEFT_TODAY = "hạn cuối là hôm nay"
 REMINDER_STATE_NONE = "Đơn vị chưa lập báo cáo kỳ này."
-REMINDER_STATE_DRAFT = "Đơn vị đã lưu bản nháp nhưng chưa gửi báo cáo."
+REMINDER_STATE_DRAFT = "Đơn vị đã lưu bản nháp nhưng chưa nộp báo cáo."
 REMINDER_STATE_RETURNED = (
-    "Báo cáo của đơn vị đã được Văn phòng Sở trả lại để hoàn thiện và chưa được gửi lại."
+    "Báo cáo của đơn vị đã được Văn phòng Sở trả lại để hoàn thiện và chưa được nộp lại."
 )
 REMINDER_LATE = (
     "🔔 <b>Báo cáo CCHC {label} của đơn vị đã quá hạn</b>\n"
@@ -1132,13 +1216,13 @@ LATE_HEADER = (
     "Hạn nộp: {due}\nĐã gửi: {reported}/{total} · Quá hạn: <b>{late}</b>"
 )
 LATE_HEADER_OPEN = (
-    "<b>Đơn vị chưa gửi báo cáo CCHC {label}</b>\n"
-    "Hạn nộp: {due} ({left})\nĐã gửi: {reported}/{total} · Chưa gửi: <b>{pending}</b>"
+    "<b>Đơn vị chưa nộp báo cáo CCHC {label}</b>\n"
+    "Hạn nộp: {due} ({left})\nĐã gửi: {reported}/{total} · Chưa nộp: <b>{pending}</b>"
 )
 LATE_BLOCK = "\n<b>{block}</b> ({n}):"
 LATE_UNIT = "• {code} — {name}{note}"
 LATE_NOTE_DRAFT = " (đang soạn)"
-LATE_NOTE_RETURNED = " (bị trả lại, chưa gửi lại)"
+LATE_NOTE_RETURNED = " (bị trả lại, chưa nộp lại)"
 LATE_NOTE_EXTENDED = " (được gửi đến {due})"
 LATE_NOTE_REMINDED = " · đã nhắc lúc {at}"
 LATE_NONE = "✅ Tất cả {total} đơn vị đã gửi báo cáo CCHC {label}."
@@ -1149,11 +1233,14 @@ REMIND_NOW_QUEUED = (
     "🌙 Đang trong khung giờ không gửi tin ({start}–{end}); lời nhắc tới {people} người của "
     "{units} đơn vị sẽ được gửi lúc {at}."
 )
-REMIND_NOW_SKIPPED = (
-    "\nKhông nhắc {n} đơn vị (vừa được nhắc trong vòng một giờ hoặc chưa có ai đăng ký "
-    "sử dụng bot): {units}."
+REMIND_NOW_NONE_SENT = "🔔 Chưa gửi lời nhắc nào."
+REMIND_NOW_SKIPPED = "\nKhông nhắc {n} đơn vị chưa nộp báo cáo:"
+REMIND_NOW_RECENT = "\n• {n} đơn vị vừa được nhắc trong vòng một giờ qua;"
+REMIND_NOW_UNBOUND = (
+    "\n• {n} đơn vị chưa có ai đăng ký sử dụng bot, cần thông báo bằng cách khác: {units}."
 )
-REMIND_NOW_NOTHING = "Không có đơn vị nào cần nhắc."
+REMIND_NOW_MORE = " và {n} đơn vị khác (xem /late)"
+REMIND_NOW_NOTHING = "✅ Không có đơn vị nào chưa nộp báo cáo {label}, không cần nhắc."
 REOPEN_LATE_DONE = "🔓 Đã mở lại kỳ báo cáo {label} cho {n} đơn vị quá hạn đến {due}."
 
 DIGEST_HEADER = (
@@ -1168,7 +1255,7 @@ DIGEST_NEW_UNIT = "• {code} — {name} (lần {version}, {at})"
 DIGEST_NEW_NONE = "\nKhông có báo cáo mới từ {since}."
 DIGEST_LATE = "\n<b>Quá hạn chưa nộp</b> ({n}):"
 DIGEST_FOOTER = (
-    "\nChi tiết: <code>/status {code}</code> · Đơn vị chưa gửi: <code>/late {code}</code>"
+    "\nChi tiết: <code>/status {code}</code> · Đơn vị chưa nộp: <code>/late {code}</code>"
 )
 
 REVIEW_UNKNOWN_REPORT = "Không tìm thấy báo cáo này. Anh/chị dùng /review MÃ_ĐƠN_VỊ để xem."
@@ -1176,8 +1263,8 @@ REVIEW_USAGE = (
     "Cú pháp: <code>/review MÃ_ĐƠN_VỊ [kỳ]</code>, ví dụ <code>/review THPT-QH 2025-Q1</code> "
     "(kỳ mặc định: kỳ gần nhất đơn vị đã gửi báo cáo)."
 )
-REVIEW_NOTHING = "{unit} chưa gửi báo cáo CCHC nào để xem xét."
-REVIEW_NOTHING_PERIOD = "{unit} chưa gửi báo cáo CCHC {label}."
+REVIEW_NOTHING = "{unit} chưa nộp báo cáo CCHC nào để xem xét."
+REVIEW_NOTHING_PERIOD = "{unit} chưa nộp báo cáo CCHC {label}."
 REVIEW_HEADER = (
     "<b>Xem xét báo cáo CCHC {label}</b>\nĐơn vị: <b>{unit}</b> ({code})\n"
     "Lần gửi: {version} · {at}\nSố tiếp nhận: <code>{reference}</code>\n"
@@ -1200,7 +1287,7 @@ DESK_STATUS_NAMES = {
     "submitted": "đã gửi, chờ xem xét",
     "returned": "đã trả lại, chờ đơn vị gửi lại",
     "draft": "đang soạn",
-    "none": "chưa báo cáo",
+    "none": "chưa nộp",
     "late": "quá hạn chưa nộp",
 }
 BTN_ACCEPT = "✅ Chấp nhận"
@@ -1245,7 +1332,7 @@ STATUS_GROUPS = {
     "submitted": "📨 Đã gửi, chờ xem xét ({n}):",
     "returned": "↩️ Trả lại, chờ đơn vị gửi lại ({n}):",
     "draft": "📝 Đang soạn ({n}):",
-    "none": "⏳ Chưa báo cáo ({n}):",
+    "none": "⏳ Chưa nộp ({n}):",
     "late": "⛔ Quá hạn chưa nộp ({n}):",
 }
 STATUS_LATE_MARK = " · nộp sau hạn"

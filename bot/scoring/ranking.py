@@ -14,7 +14,7 @@ processes — lists the same way.
 Every unit of the block counts in "r/N": N is the block's size, non-reporters included,
 so "hạng 3/42" in a block where 39 units did not report says so, instead of the "3/3" a
 count of reporters alone would give. A unit that did not report gets no rank number (it
-is listed after every ranked unit as "chưa báo cáo"): numbering all of them N, or all
+is listed after every ranked unit as "chưa nộp báo cáo"): numbering all of them N, or all
 k + 1, would rank a unit on data it never sent.
 
 Indices arrive already rounded to 2 decimals, so "equal" means equal as displayed.

@@ -27,8 +27,8 @@ HUNDRED = Decimal(100)
 
 STATUS_NAMES: dict[str, str] = {
     "submitted": "Đã gửi",
-    "draft": "Đang soạn, chưa gửi",
-    "none": "Chưa báo cáo",
+    "draft": "Đang soạn, chưa nộp",
+    "none": "Chưa nộp",
 }
 
 # XML 1.0 (both file formats) cannot hold most control characters; a unit's text may.

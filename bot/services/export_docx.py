@@ -262,7 +262,7 @@ def _reporting(doc: DocumentObject, data: PeriodExport, part: str) -> None:
     _body(
         doc,
         f"Tổng số đơn vị thuộc đối tượng báo cáo: {total}; đã gửi báo cáo: {sent} đơn vị "
-        f"(đạt {_fmt(share, '%')}); chưa gửi báo cáo: {total - sent} đơn vị.",
+        f"(đạt {_fmt(share, '%')}); chưa nộp báo cáo: {total - sent} đơn vị.",
     )
     rows = []
     for block in data.blocks:
@@ -276,7 +276,7 @@ def _reporting(doc: DocumentObject, data: PeriodExport, part: str) -> None:
             run.bold = True
     missing = [b for b in data.blocks if len(b.submitted) < len(b.rows)]
     if missing:
-        _body(doc, "Các đơn vị chưa gửi báo cáo:")
+        _body(doc, "Các đơn vị chưa nộp báo cáo:")
         for block in missing:
             names = ", ".join(r.unit.name for r in block.rows if r.report is None)
             bullet = doc.add_paragraph(style="List Bullet")
@@ -443,7 +443,7 @@ def _ranking_annex(doc: DocumentObject, data: PeriodExport) -> None:
                 row.unit.name,
                 _fmt(row.index),
                 row.band or "",
-                str(row.rank) if row.rank is not None else "chưa báo cáo",
+                str(row.rank) if row.rank is not None else "chưa nộp báo cáo",
             ]
             for n, row in enumerate(block.rows, start=1)
         ]

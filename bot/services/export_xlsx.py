@@ -226,7 +226,7 @@ def _summary_sheet(sheet: Worksheet, data: PeriodExport) -> None:
     if data.scored:
         # Which result the index, band and rank columns are, and whether it is published.
         sheet["A4"] = f"Chỉ số, xếp loại và xếp hạng: {data.result} ({data.status})."
-    headers = ["Khối", "Số đơn vị", "Đã gửi", "Đang soạn", "Chưa báo cáo", "Tỷ lệ đã gửi (%)"]
+    headers = ["Khối", "Số đơn vị", "Đã gửi", "Đang soạn", "Chưa nộp", "Tỷ lệ đã gửi (%)"]
     top = 6
     for c, header in enumerate(headers, start=1):
         cell = sheet.cell(row=top, column=c, value=header)

@@ -18,6 +18,8 @@ gives the period as it applies to that unit, with the unit's own deadline.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -35,10 +37,65 @@ END_OF_DAY = time(23, 59, 59)
 _CODE = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$", re.ASCII)
 
 
+# What the bot itself writes ("quý IV/2025", "Quý IV/2025", with the year-report note
+# "(báo cáo năm 2025)" after a fourth quarter) and how people retype it ("quý 4/2025",
+# "quy IV/2025", "Q4/2025"). Matched on the NFC, case-folded text.
+_LABEL = re.compile(
+    r"^(?:quý|quy|q)?\s*(iv|iii|ii|i|[1-4])\s*/\s*(\d{4})"
+    r"(?:\s*\(\s*báo\s+cáo\s+năm\s+(\d{4})\s*\))?$",
+    re.ASCII,
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# The most words a period takes when typed after a command ("quý IV/2025 (báo cáo năm
+# 2025)" is six), for :func:`take_period`.
+_MOST_WORDS = 6
+
+
 def parse_period_code(text: str) -> tuple[int, int] | None:
-    """Accept "2025-Q1", "2025Q1", "2025-q1"; None otherwise."""
+    """A period as people name it: the code ("2025-Q1", "2025Q1", "2025-q1") or the label
+    the bot writes ("quý I/2025", "Quý I/2025", "quý 1/2025", "Q1/2025", and "quý IV/2025
+    (báo cáo năm 2025)"); None otherwise.
+
+    This is the one parser of periods: every command and the CLI read periods through it.
+    """
     match = _CODE.match(text)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    folded = unicodedata.normalize("NFC", text).strip().casefold()
+    # re.ASCII keeps \d and \s to ASCII; "quý" is matched as written (NFC).
+    label = _LABEL.match(folded.replace("\u00a0", " "))
+    if label is None:
+        return None
+    year = int(label.group(2))
+    if label.group(3) is not None and int(label.group(3)) != year:
+        return None
+    quarter = _ROMAN.get(label.group(1)) or int(label.group(1))
+    return year, quarter
+
+
+def join_period(words: Sequence[str]) -> list[str]:
+    """The command's words with those naming the first period found joined into one, in
+    its place: Telegram splits "quý IV/2025" in two, the commands read one word.
+
+    The longest run wins, so "quý IV/2025 (báo cáo năm 2025)" is joined whole.
+    """
+    for start in range(len(words)):
+        for end in range(min(len(words), start + _MOST_WORDS), start, -1):
+            text = " ".join(words[start:end])
+            if parse_period_code(text) is not None:
+                return [*words[:start], text, *words[end:]]
+    return list(words)
+
+
+def take_period(words: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The first period named among a command's words (see :func:`join_period`), as
+    :func:`parse_period_code` and :meth:`PeriodService.resolve` read it, and the other
+    words in their order; ``(None, words)`` when no run of words names a period."""
+    joined = join_period(words)
+    for i, word in enumerate(joined):
+        if parse_period_code(word) is not None:
+            return word, [*joined[:i], *joined[i + 1 :]]
+    return None, joined
 
 
 def label_of(code: str) -> str:

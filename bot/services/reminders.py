@@ -11,9 +11,11 @@ at :meth:`next_run` and sends what it returns.
 each bound member of a unit that has not submitted — or whose report was returned
 and not yet resubmitted — is reminded. If the bot was down when reminders fell due,
 only the latest one is sent late, and only within a day (an older one is superseded
-by the next); a reminder from before the unit's report was returned, or before the
-period was reopened for it, is not sent. A reminder that would fall after the deadline
-is dropped. When the office moves a deadline, the new deadline gets its own reminders.
+by the next), and not when the next one falls due within ``MERGE_WITHIN``: the missed
+one merges with it, rather than two reminders an hour apart. A reminder from before
+the unit's report was returned, or before the period was reopened for it, is not sent.
+A reminder that would fall after the deadline is dropped. When the office moves a
+deadline, the new deadline gets its own reminders.
 
 **Quiet hours.** Nothing is sent between ``quiet_start`` and ``quiet_end`` (21:00 and
 07:00 by default): anything due then goes at ``quiet_end``.
@@ -53,6 +55,9 @@ from storage.reminders import Key
 
 # A missed reminder older than this is superseded by the next one, not sent late.
 STALE_AFTER = timedelta(hours=24)
+# A missed reminder whose next one falls due within this is not sent late: the next
+# one goes instead (a bot back at 07:00 does not remind at 07:00 and again at 08:00).
+MERGE_WITHIN = timedelta(hours=3)
 # Late lists are sent for deadlines up to this old (a fresh install skips old quarters).
 LATE_LIST_WINDOW = timedelta(days=7)
 # The schedule is re-read at least this often, so changes made by the CLI (another
@@ -114,9 +119,15 @@ class RemindNow:
     """What pressing "remind now" did."""
 
     units: list[UnitDesk]  # reminded (queued)
-    skipped: list[UnitDesk]  # reminded within the hour, or nobody bound
+    recent: list[UnitDesk]  # not reminded: reminded within the hour
+    unbound: list[UnitDesk]  # not reminded: nobody of the unit uses the bot
     people: int
     at: datetime  # when the reminders go (later than now in quiet hours)
+
+    @property
+    def skipped(self) -> list[UnitDesk]:
+        """Every pending unit not reminded, whatever the reason."""
+        return self.recent + self.unbound
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,12 +282,17 @@ class DeskSchedule:
         for unit in desk.units:
             if unit.status not in PENDING or unit.deadline <= now:
                 continue
-            passed = [s for s in self._slots(unit.deadline) if s.at <= now]
+            slots = self._slots(unit.deadline)
+            passed = [s for s in slots if s.at <= now]
             if not passed:
                 continue
             latest = passed[-1]
             if now - latest.at > STALE_AFTER or latest.at < self._reason_since(unit):
                 continue
+            following = [s for s in slots if s.at > now]
+            missed = now - latest.at > MAX_WAIT  # the job runs at least this often
+            if missed and following and following[0].at - now <= MERGE_WITHIN:
+                continue  # merges with the next one, due shortly
             if members is None:  # read once, and only on a run that reminds someone
                 members = await people.members_by_unit(self._db.reader)
             deadline = to_iso(unit.deadline)
@@ -375,7 +391,8 @@ class DeskSchedule:
         recent = await store.last_reminded(self._db.reader, period.code)
         at = self.after_quiet(now)
         chosen: list[UnitDesk] = []
-        skipped: list[UnitDesk] = []
+        recent_units: list[UnitDesk] = []
+        unbound: list[UnitDesk] = []
         keys: list[tuple[Key, str | None]] = []
         slot = f"now:{to_iso(now)}"
         bound = await people.members_by_unit(self._db.reader)
@@ -384,8 +401,11 @@ class DeskSchedule:
                 continue
             last = recent.get(unit.unit.code)
             members = bound.get(unit.unit.code, [])
-            if not members or (last is not None and now - last < REMIND_AGAIN_AFTER):
-                skipped.append(unit)
+            if not members:
+                unbound.append(unit)
+                continue
+            if last is not None and now - last < REMIND_AGAIN_AFTER:
+                recent_units.append(unit)
                 continue
             chosen.append(unit)
             keys += [
@@ -394,7 +414,7 @@ class DeskSchedule:
             ]
         async with self._db.write() as conn:
             fresh = await store.claim_many(conn, keys, at=to_iso(at), status="queued")
-        return RemindNow(chosen, skipped, len(fresh), at)
+        return RemindNow(chosen, recent_units, unbound, len(fresh), at)
 
     async def _due_queued(self, now: datetime) -> list[Notice]:
         stamp = to_iso(now)

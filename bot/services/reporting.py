@@ -91,9 +91,13 @@ class Submitted:
 
 @dataclass(frozen=True, slots=True)
 class Closed:
-    """No period accepts submissions now (or the chosen one is past its deadline)."""
+    """No period accepts submissions now (or the chosen one is past its deadline).
+
+    ``draft_kept``: a submission was refused, and what the person answered stays in the
+    draft (the office may reopen the period for the unit)."""
 
     period: Period | None
+    draft_kept: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +317,7 @@ class ReportingService:
         period, state, answers = loaded
         now = self._clock()
         if not period.accepts_submissions(now):
-            return Closed(period)
+            return Closed(period, draft_kept=True)
         form = await self.form(period, member.unit_code)
         missing = missing_required(form, answers)
         if missing:

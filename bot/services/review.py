@@ -26,6 +26,7 @@ from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Draft, Period, Report, Unit
 from bot.services.periods import PeriodService, apply_extension
 from storage import audit, people, reports, reviews, units
+from storage import periods as periods_store
 from storage.database import Database
 from storage.periods import Extension
 from storage.reviews import Review
@@ -124,6 +125,25 @@ class Decision:
     reopened: bool  # a return reopened the period for the unit
 
 
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """One submitted version and the decision in force on it, if any."""
+
+    report: Report
+    review: Review | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPeriod:
+    """What a unit sees of one period in its own /status."""
+
+    period: Period  # as it applies to the unit (its own deadline, if reopened)
+    status: DeskStatus
+    submissions: list[Submission]  # oldest first
+    extension: Extension | None  # the period reopened for the unit (the later deadline)
+    draft_at: datetime | None  # answers saved since the last submission, not submitted
+
+
 class ReviewError(Exception):
     """``why``: "unknown_unit", "no_report", "stale" (a newer version came in)."""
 
@@ -131,6 +151,22 @@ class ReviewError(Exception):
         super().__init__(why)
         self.why = why
         self.unit = unit
+
+
+def desk_status(
+    report: Report | None, review: Review | None, draft: Draft | None, own: Period, now: datetime
+) -> DeskStatus:
+    """A unit's status for a period (see the module's docstring); ``own`` is the period
+    as it applies to the unit."""
+    if report is not None and review is not None:
+        return "accepted" if review.decision == "accepted" else "returned"
+    if report is not None:
+        return "submitted"
+    if now > own.due_at:
+        return "late"
+    if draft is not None and draft.answers:
+        return "draft"
+    return "none"
 
 
 class ReviewService:
@@ -159,21 +195,58 @@ class ReviewService:
             own = apply_extension(period, extension)
             review = decided.get(report.id) if report is not None else None
             draft = drafts.get(unit.code)
-            status: DeskStatus
-            if report is not None and review is not None:
-                status = "accepted" if review.decision == "accepted" else "returned"
-            elif report is not None:
-                status = "submitted"
-            elif now > own.due_at:
-                status = "late"
-            elif draft is not None and draft.answers:
-                status = "draft"
-            else:
-                status = "none"
+            status = desk_status(report, review, draft, own, now)
             by_block[unit.block].units.append(
                 UnitDesk(unit, status, report, review, draft, own.due_at, extension)
             )
         return PeriodDesk(period, [b for b in by_block.values() if b.units])
+
+    async def unit_year(self, unit_code: str, year: int) -> list[UnitPeriod]:
+        """The unit's periods of ``year`` that have begun (or hold a submission), oldest
+        first: every version it submitted with the decision on it, for its own /status."""
+        conn = self._db.reader
+        now = self._clock()
+        today = now.astimezone(self._periods.tz).date()
+        if year == today.year:
+            await self._periods.current()  # the current quarter is always there
+        found: list[UnitPeriod] = []
+        for period in await periods_store.list_all(conn):
+            if period.year != year:
+                continue
+            versions = await reports.versions(conn, unit_code, period.code)
+            if not versions and period.data_from > today:
+                continue
+            decided = await reviews.latest_for_period(conn, period.code)
+            extension = await self._periods.extension(unit_code, period.code)
+            own = apply_extension(period, extension)
+            draft = await reports.get_draft(conn, unit_code, period.code)
+            latest = versions[-1] if versions else None
+            review = decided.get(latest.id) if latest is not None else None
+            fresh = draft is not None and bool(draft.answers)
+            if fresh and draft is not None and latest is not None:
+                fresh = draft.updated_at > latest.submitted_at
+            found.append(
+                UnitPeriod(
+                    period=own,
+                    status=desk_status(latest, review, draft, own, now),
+                    submissions=[Submission(v, decided.get(v.id)) for v in versions],
+                    extension=extension,
+                    draft_at=draft.updated_at if fresh and draft is not None else None,
+                )
+            )
+        return sorted(found, key=lambda u: u.period.quarter)
+
+    async def returned(self, unit_code: str, period_code: str) -> Submission | None:
+        """The unit's latest version of the period if the office returned it (and the unit
+        has not submitted since): /report shows the office's comment first."""
+        conn = self._db.reader
+        latest = await reports.latest_report(conn, unit_code, period_code)
+        if latest is None:
+            return None
+        review = await reviews.latest_for_report(conn, latest.id)
+        if review is None or review.decision != "returned":
+            return None
+        return Submission(latest, review)
 
     async def unit_desk(self, unit_code: str, period: Period) -> UnitDesk:
         unit = await units.get_unit(self._db.reader, unit_code)

@@ -78,8 +78,8 @@ async def test_late_lists_pending_units_and_reminds_them_now(
     await submit(services, await bind(services, 7403, "TT-GDTX"))
 
     await office.send("/late")
-    pending = await office.expect("Đơn vị chưa gửi báo cáo CCHC quý I/2025")
-    assert "Đã gửi: 1/71 · Chưa gửi: 70" in pending.text
+    pending = await office.expect("Đơn vị chưa nộp báo cáo CCHC quý I/2025")
+    assert "Đã gửi: 1/71 · Chưa nộp: 70" in pending.text
     assert "THPT-QH" in pending.text
     assert "TT-GDTX" not in pending.text
     await office.click("🔔 Nhắc ngay", message=pending)
@@ -90,9 +90,16 @@ async def test_late_lists_pending_units_and_reminds_them_now(
     done = await office.expect("Đã gửi lời nhắc tới 2 người của 2 đơn vị")
     assert "Không nhắc 68 đơn vị" in done.text  # nobody bound there
 
-    # Pressed again at once: nobody is reminded twice within the hour.
+    # Pressed again at once: nobody is reminded twice within the hour, and the office
+    # is told why per reason, the units nobody registered for named (a few of them).
     await office.click("🔔 Nhắc ngay", message=pending)
-    await office.expect("Không có đơn vị nào cần nhắc")
+    again = await office.expect("Chưa gửi lời nhắc nào")
+    assert "Không nhắc 70 đơn vị chưa nộp báo cáo" in again.text
+    assert "• 2 đơn vị vừa được nhắc trong vòng một giờ qua" in again.text
+    assert "• 68 đơn vị chưa có ai đăng ký sử dụng bot" in again.text
+    assert "và 58 đơn vị khác" in again.text
+    assert "THPT-QH" not in again.text  # reminded, not unregistered
+    assert "Không có đơn vị nào" not in again.text
     assert await qh.idle() == []
 
     # After the deadline: the late list, and reopening for all late units in one press.
@@ -123,8 +130,8 @@ async def test_a_new_deadline_is_told_to_units_that_have_not_submitted(
     await office.send("/period 2025-Q1 due 20/03/2025 17:00")
     await office.expect("Đã đặt hạn nộp kỳ báo cáo quý I/2025")
     told = await office.expect("Đang gửi thông báo hạn nộp mới")
-    assert "tới 1 người của 1 đơn vị chưa gửi báo cáo" in told.text
-    assert "68 đơn vị chưa gửi báo cáo chưa có ai đăng ký dùng bot" in told.text
+    assert "tới 1 người của 1 đơn vị chưa nộp báo cáo" in told.text
+    assert "68 đơn vị chưa nộp báo cáo chưa có ai đăng ký dùng bot" in told.text
     assert "THPT-QH" not in told.text
     assert "THPT-AL" not in told.text  # reopened until later: its own deadline stands
 

@@ -201,7 +201,7 @@ async def test_the_coverage_shown_matches_the_data(
     appraised = 1 if office_scored else 3  # with nothing to appraise, every unit is done
     assert f"thẩm định đủ các tiêu chí do Văn phòng Sở chấm: {appraised}/3" in shown.text
     assert (
-        "còn có thể gửi, sửa báo cáo: 1 (trong đó 1 có báo cáo bị trả lại, chưa gửi lại)"
+        "còn có thể gửi, sửa báo cáo: 1 (trong đó 1 có báo cáo bị trả lại, chưa nộp lại)"
         in shown.text
     )
     assert "THPT-LQD" in shown.text
@@ -298,17 +298,17 @@ async def test_rank_counts_every_unit_of_the_block_and_non_reporters_come_last(
 
     await third.send("/standing")
     text = await third.expect(f"Xếp hạng trong khối: 3/{size}")
-    assert f"{size - 3}/{size} đơn vị của khối chưa báo cáo, xếp cuối khối" in text.text
+    assert f"{size - 3}/{size} đơn vị của khối chưa nộp báo cáo, xếp cuối khối" in text.text
     assert "dẫn đầu" not in text.text
     await silent.send("/standing")
     alone = await silent.expect("Trường THPT Trưng Vương")
-    assert "chưa báo cáo, xếp cuối khối, không có thứ hạng" in alone.text
-    assert f"3/{size} đơn vị của khối đã báo cáo" in alone.text
+    assert "chưa nộp báo cáo quý I/2025 nên xếp cuối khối, không có thứ hạng" in alone.text
+    assert f"3/{size} đơn vị của khối đã nộp báo cáo" in alone.text
     await silent.send("/ranking")
     table = await silent.expect("Bảng xếp hạng — Kết quả theo dõi quý I/2025")
     lines = table.text.split("\n")
     ranked = [n for n, line in enumerate(lines) if re.match(r"^\d+\. ", line)]
-    unranked = [n for n, line in enumerate(lines) if line.endswith(": chưa báo cáo")]
+    unranked = [n for n, line in enumerate(lines) if line.endswith(": chưa nộp báo cáo")]
     assert len(ranked) == 3
     assert max(ranked) < min(unranked)
     assert f"Đã báo cáo: 3/{size} đơn vị" in table.text

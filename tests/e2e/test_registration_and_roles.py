@@ -56,13 +56,18 @@ async def test_office_invites_in_chat_and_the_link_binds(
     assert "lần 1" in told.text
     await office.expect("đã gửi báo cáo CCHC")
 
-    # a unit member is refused office commands, every time
-    for command in ("/status", "/view THPT-QH", "/invite THPT-QH"):
+    # a unit member is refused office commands, every time; /status shows its own unit
+    for command in ("/view THPT-QH", "/invite THPT-QH"):
         await reporter.send(command)
         await reporter.expect("chỉ dành cho Văn phòng Sở")
+    await reporter.send("/status")
+    own = await reporter.expect("Tình hình báo cáo CCHC năm 2025")
+    assert "Trường THPT Quốc Học Quy Nhơn" in own.text
+    assert "Đơn vị:" in own.text
+    assert "THPT-LQD" not in own.text  # no other unit
     await reporter.send("/help")
     help_text = await reporter.expect("/report")
-    assert "/status" not in help_text.text
+    assert "/view" not in help_text.text
 
 
 async def test_office_help_and_unknown_unit(app: App, office: SimulatedUser) -> None:

@@ -83,7 +83,7 @@ async def test_after_the_deadline_only_a_reopened_unit_submits(
     await head.send("/report")
     await head.expect(header(1))
     await head.send("/cancel")
-    await head.expect("Đã lưu bản nháp")
+    await head.expect("Tạm dừng — bản nháp được giữ")
 
     clock.now = datetime(2025, 3, 16, 3, 0, tzinfo=UTC)  # 10:00 on 16/03: past the deadline
     await head.send("/report")

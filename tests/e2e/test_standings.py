@@ -41,7 +41,7 @@ async def test_standing_before_and_after_publication(
     table = await office.expect("Bảng xếp hạng — Kết quả theo dõi quý I/2025")
     assert "(tạm tính, chưa công bố)" in table.text
     assert "1. Trường THPT Quốc Học Quy Nhơn" in table.text
-    assert "chưa báo cáo" in table.text
+    assert "chưa nộp báo cáo" in table.text
     block = [u for u in await services.roster.list_units() if u.block == "truc_thuoc"]
 
     await publish(office)
@@ -90,7 +90,7 @@ async def test_publication_notices_reach_each_member_once_and_are_not_broadcasts
     size = sum(1 for u in await services.roster.list_units() if u.block == "truc_thuoc")
     for user, result in zip(
         members,
-        (f"xếp hạng 1/{size}", f"xếp hạng 1/{size}", "chưa báo cáo nên xếp cuối khối"),
+        (f"xếp hạng 1/{size}", f"xếp hạng 1/{size}", "chưa nộp báo cáo nên xếp cuối khối"),
         strict=True,
     ):
         notice = await user.expect("đã công bố Kết quả theo dõi quý I/2025")
@@ -171,7 +171,7 @@ async def test_ranking_of_sixty_units_respects_message_limits(
     assert len(sent) >= 3  # the table needs more than one message, then the chart
     assert all(utf16_len(m.html) <= MESSAGE_LIMIT for m in sent)
     text = "".join(m.text for m in sent if not m.photo)
-    assert text.count("chưa báo cáo") == 7
+    assert text.count("chưa nộp báo cáo") == 7
     assert sent[-1].photo is not None
 
 

@@ -116,10 +116,10 @@ def test_a_new_deadline_from_the_cli_says_the_units_were_not_told(
     code, out, err = run(capsys, "period", "due", "2099-Q2", "20/06/2099")
     assert code == 0
     assert "Đã đặt hạn nộp" in out
-    assert "Lưu ý: 71 đơn vị chưa gửi báo cáo CHƯA được báo hạn nộp mới qua bot" in err
+    assert "Lưu ý: 71 đơn vị chưa nộp báo cáo CHƯA được báo hạn nộp mới qua bot" in err
     assert "/period 2099-Q2 due" in err
 
     run(capsys, "period", "close", "2099-Q2")
     code, _, err = run(capsys, "period", "open", "2099-Q2", "--due", "22/06/2099")
     assert code == 0
-    assert "71 đơn vị chưa gửi báo cáo CHƯA được báo" in err
+    assert "71 đơn vị chưa nộp báo cáo CHƯA được báo" in err

@@ -160,7 +160,7 @@ async def test_xlsx_has_a_sheet_per_block_and_every_submitted_value(
         == "s"
     )
 
-    for code, status in ((DRAFTER, "Đang soạn, chưa gửi"), ("THPT-AL", "Chưa báo cáo")):
+    for code, status in ((DRAFTER, "Đang soạn, chưa nộp"), ("THPT-AL", "Chưa nộp")):
         row = by_code[code]
         assert row["Tình trạng báo cáo"] == status
         # A draft is not vouched for: nothing of it leaks into the export.
@@ -271,7 +271,7 @@ async def test_docx_draft_has_the_national_header_totals_and_gathered_texts(
     assert "Khối các trường THPT và đơn vị trực thuộc" in after
     assert after.count("Đề nghị tập huấn") == 2  # THPT-LQD skipped its requests
     assert "Trường THPT chuyên Lê Quý Đôn" not in after.split("Phụ lục")[0]
-    assert "chưa báo cáo" in "\n".join(
+    assert "chưa nộp báo cáo" in "\n".join(
         c.text for t in document.tables for r in t.rows for c in r.cells
     )
 
@@ -284,7 +284,7 @@ async def test_exports_of_a_period_nobody_reported(services: Services) -> None:
     document = docx.Document(io.BytesIO((await services.export.render(period, "docx")).content))
 
     assert len(sheet_rows(book[SHEET])) == 42
-    assert {r["Tình trạng báo cáo"] for r in sheet_rows(book[SHEET])} == {"Chưa báo cáo"}
+    assert {r["Tình trạng báo cáo"] for r in sheet_rows(book[SHEET])} == {"Chưa nộp"}
     text = "\n".join(p.text for p in document.paragraphs)
     assert "đã gửi báo cáo: 0 đơn vị" in text
     assert "Các đơn vị không nêu nội dung này trong báo cáo." in text
