@@ -185,3 +185,80 @@ async def put(conn: aiosqlite.Connection, scores: Iterable[StoredScore]) -> None
             for s in scores
         ],
     )
+
+
+# -- what a publication published ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Frozen:
+    """One unit of a published result: its score as published (None: no report)."""
+
+    unit_code: str
+    block: str
+    score: StoredScore | None
+    unaccepted: bool
+
+
+async def freeze(conn: aiosqlite.Connection, scope: str, rows: Iterable[Frozen]) -> None:
+    """Keep a published result's figures; a result is frozen once (later calls ignored)."""
+    await conn.executemany(
+        "INSERT OR IGNORE INTO published_scores (scope, unit_code, block, unaccepted, points, "
+        "max_points, index_value, band, lost, appraised, pending_points, declined) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(scope, r.unit_code, r.block, int(r.unaccepted), *_score_columns(r.score)) for r in rows],
+    )
+
+
+def _score_columns(s: StoredScore | None) -> tuple[str | None, ...]:
+    if s is None:
+        return (None,) * 8
+    return (
+        str(s.points),
+        str(s.max_points),
+        str(s.index),
+        s.band,
+        json.dumps({k: str(v) for k, v in s.lost.items()}),
+        json.dumps(list(s.appraised)),
+        str(s.pending_points),
+        json.dumps({k: str(v) for k, v in s.declined.items()}),
+    )
+
+
+async def frozen(conn: aiosqlite.Connection, scope: str, block: str) -> list[Frozen] | None:
+    """The block's units as published in ``scope``; None if the result was never frozen."""
+    async with conn.execute(
+        "SELECT 1 FROM published_scores WHERE scope = ? LIMIT 1", (scope,)
+    ) as cur:
+        if await cur.fetchone() is None:
+            return None
+    async with conn.execute(
+        "SELECT unit_code, block, unaccepted, points, max_points, index_value, band, lost, "
+        "appraised, pending_points, declined FROM published_scores "
+        "WHERE scope = ? AND block = ? ORDER BY unit_code",
+        (scope, block),
+    ) as cur:
+        rows = await cur.fetchall()
+    return [
+        Frozen(
+            unit_code=row["unit_code"],
+            block=row["block"],
+            score=None
+            if row["index_value"] is None
+            else StoredScore(
+                unit_code=row["unit_code"],
+                period_code=scope,
+                basis="published",
+                points=Decimal(row["points"]),
+                max_points=Decimal(row["max_points"]),
+                index=Decimal(row["index_value"]),
+                band=row["band"],
+                lost={k: Decimal(v) for k, v in json.loads(row["lost"]).items()},
+                appraised=tuple(json.loads(row["appraised"])),
+                pending_points=Decimal(row["pending_points"]),
+                declined={k: Decimal(v) for k, v in json.loads(row["declined"]).items()},
+            ),
+            unaccepted=bool(row["unaccepted"]),
+        )
+        for row in rows
+    ]

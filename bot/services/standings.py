@@ -342,42 +342,90 @@ class StandingsService:
         block = next((b for b in await units.list_blocks(conn) if b.code == block_code), None)
         if block is None:
             raise LookupError(block_code)
-        members = await units.list_block_units(conn, block_code)
-        quarters = [await self._quarter(code, block_code) for code in scope.period_codes]
-        per_quarter = [q for q, _ in quarters]
-        unaccepted = set().union(*(pending for _, pending in quarters))
-        entries: list[Entry] = []
-        chosen: dict[str, StoredScore | None] = {}
+        if await self.publication(scope) is not None:
+            # What the office published stays what it published (see _frozen).
+            members, chosen, unaccepted = await self._frozen(scope, block_code)
+        else:
+            members, chosen, unaccepted = await self._live(scope, block_code)
+        entries = []
         for unit in members:
-            if scope.kind == "quarter":
-                score = per_quarter[0].get(unit.code)
-            else:
-                score = self._over_quarters(scope, [q.get(unit.code) for q in per_quarter])
-            chosen[unit.code] = score
-            entries.append(
-                Entry(
-                    unit_code=unit.code, unit_name=unit.name, index=score.index if score else None
-                )
-            )
+            score = chosen.get(unit.code)
+            entries.append(Entry(unit.code, unit.name, score.index if score else None))
         ranked = rank_block(entries)
         by_code = {u.code: u for u in members}
         rows = tuple(
             Row(
                 r,
                 by_code[r.entry.unit_code],
-                chosen[r.entry.unit_code],
-                chosen[r.entry.unit_code] is not None and r.entry.unit_code in unaccepted,
+                chosen.get(r.entry.unit_code),
+                chosen.get(r.entry.unit_code) is not None and r.entry.unit_code in unaccepted,
             )
             for r in ranked
         )
         median_lost: dict[str, Decimal] = {}
         if scope.kind == "quarter":
             losses: dict[str, list[Decimal]] = {}
-            for score in per_quarter[0].values():
-                for key, lost in score.lost.items():
+            for score in chosen.values():
+                for key, lost in (score.lost if score else {}).items():
                     losses.setdefault(key, []).append(lost)
             median_lost = {k: Decimal(statistics.median(v)) for k, v in losses.items()}
         return BlockRanking(scope, block, rows, median_index(ranked), version, median_lost)
+
+    async def _live(
+        self, scope: Scope, block_code: str
+    ) -> tuple[list[Unit], dict[str, StoredScore | None], set[str]]:
+        """The block's units, each one's score for the scope from the reports as they are
+        now, and those counted from a report the office has not accepted."""
+        members = await units.list_block_units(self._db.reader, block_code)
+        quarters = [await self._quarter(code, block_code) for code in scope.period_codes]
+        per_quarter = [q for q, _ in quarters]
+        unaccepted: set[str] = set().union(*(pending for _, pending in quarters))
+        chosen: dict[str, StoredScore | None] = {}
+        for unit in members:
+            if scope.kind == "quarter":
+                chosen[unit.code] = per_quarter[0].get(unit.code)
+            else:
+                chosen[unit.code] = self._over_quarters(
+                    scope, [q.get(unit.code) for q in per_quarter]
+                )
+        return members, chosen, unaccepted
+
+    async def _frozen(
+        self, scope: Scope, block_code: str
+    ) -> tuple[list[Unit], dict[str, StoredScore | None], set[str]]:
+        """A published result as it was published: a resubmission, an appraisal or a
+        new methodology after the decision does not move the numbers it published. A
+        result published before results were frozen is frozen now, as it reads today."""
+        found = await scores.frozen(self._db.reader, scope.code, block_code)
+        if found is None:
+            everything = await self.snapshot(scope)
+            async with self._db.write() as conn:
+                await scores.freeze(conn, scope.code, everything)
+            found = [f for f in everything if f.block == block_code]
+        roster = {u.code: u for u in await units.list_units(self._db.reader)}
+        members = [
+            roster.get(f.unit_code) or Unit(code=f.unit_code, name=f.unit_code, block=f.block)
+            for f in found
+        ]
+        chosen = {f.unit_code: f.score for f in found}
+        return members, chosen, {f.unit_code for f in found if f.unaccepted}
+
+    async def snapshot(self, scope: Scope) -> list[scores.Frozen]:
+        """Every block's units with their score for the scope now, as a publication keeps
+        them (computed before the publishing transaction: scoring writes scores)."""
+        found: list[scores.Frozen] = []
+        for block in await units.list_blocks(self._db.reader):
+            members, chosen, unaccepted = await self._live(scope, block.code)
+            found += [
+                scores.Frozen(
+                    u.code,
+                    block.code,
+                    chosen.get(u.code),
+                    chosen.get(u.code) is not None and u.code in unaccepted,
+                )
+                for u in members
+            ]
+        return found
 
     def _over_quarters(self, scope: Scope, got: list[StoredScore | None]) -> StoredScore | None:
         """A year's (or year-to-date's) score: the mean of its quarterly indices."""
@@ -565,6 +613,9 @@ class StandingsService:
         if cached is not None and cached.version == await standings.data_version(self._db.reader):
             row = cached.row(unit.code)
             return row.ranked.entry.index if row else None
+        if await self.publication(scope) is not None:
+            row = (await self.block_ranking(scope, unit.block)).row(unit.code)
+            return row.ranked.entry.index if row else None
         got = [
             (await self._quarter(code, unit.block, unit.code))[0].get(unit.code)
             for code in scope.period_codes
@@ -654,6 +705,7 @@ class StandingsService:
         if not scope.publishable:
             raise ScopeError(scope.code)
         now = to_iso(self._clock())
+        figures = await self.snapshot(scope)
         async with self._db.write() as conn:
             fresh = await standings.publish(
                 conn,
@@ -664,6 +716,7 @@ class StandingsService:
                 decision_date=decision_date,
             )
             if fresh:
+                await scores.freeze(conn, scope.code, figures)
                 await audit.record(
                     conn,
                     at=now,
