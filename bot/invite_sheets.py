@@ -89,7 +89,7 @@ def _sheet(
     )
     _line(doc, "")
     _field(doc, "Đơn vị: ", f"{sheet.unit_name} (mã {sheet.unit_code})")
-    _field(doc, "Người dùng mã: ", sheet.role)
+    _field(doc, "Dành cho: ", sheet.role)
     _field(doc, "Hiệu lực đến: ", sheet.expires)
 
     picture = doc.add_paragraph()
