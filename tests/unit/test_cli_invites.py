@@ -16,8 +16,9 @@ import pytest
 from telegram.helpers import create_deep_linked_url
 
 from bot.config import Settings
+from bot.csv_cells import safe_cell
 from bot.services.container import open_services
-from bot.services.registration import RedeemOutcome
+from bot.services.registration import RedeemOutcome, new_code
 from tests.cli_support import clean_environment, run
 
 ROSTER = Path(str(resources.files("bot.data").joinpath("roster_example.csv")))
@@ -94,6 +95,16 @@ def test_csv_for_a_block_has_a_working_code_and_link_per_unit(
     # Each invite made and audited as a single `cchc-bot invite` makes it.
     assert audit_count(env, "invite.create") == len(rows)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # it holds live codes
+
+
+def test_codes_go_into_the_csv_unchanged() -> None:
+    # A code starting with "-" would be quoted as a would-be formula ("'-Ab…") and break
+    # in a mail merge; one in 64 random codes would.
+    codes = [new_code() for _ in range(3000)]
+
+    assert [safe_cell(c) for c in codes] == codes
+    assert {len(c) for c in codes} == {32}
+    assert all(create_deep_linked_url(BOT, c).endswith(c) for c in codes)
 
 
 def test_a_code_from_the_file_binds_the_head_of_its_unit(
