@@ -190,7 +190,7 @@ def check_database(path: Path, report: Report) -> None:
 
 def _count(conn: sqlite3.Connection, table: str) -> int | None:
     try:
-        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
     except sqlite3.Error:
         return None
 
