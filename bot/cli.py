@@ -9,50 +9,42 @@ writes). Exit codes: 0 done, 1 the request was refused (the message says why),
 from __future__ import annotations
 
 import argparse
-import asyncio
 import importlib
 import io
 import json
 import logging
 import os
-import sqlite3
 import sys
-from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot import cli_desk, cli_desk_periods, cli_inspections, cli_scoring
-from bot.cli_output import fail, print_refused_import, write_text
-from bot.cli_runner import year_rules
-from bot.config import Settings, SettingsError, load_settings
-from bot.csv_cells import CsvCell, SafeCsvWriter
-from bot.domain.models import Invite, Role
-from bot.formatting import format_date, quarter_roman
-from bot.forms.schema import FieldSpec, FormError, FormSpec
-from bot.identity import PlanIdentity
-from bot.numbers import format_number
-from bot.scoring.methodology import MethodologyError
-from bot.services.awards import (
-    DOCUMENT_KINDS,
-    DOCUMENT_TITLES,
-    AwardRule,
-    Candidates,
-    Pick,
-    Reason,
-    UnitFacts,
-    format_share,
-    plan_sentence,
+from bot import (
+    cli_desk,
+    cli_desk_periods,
+    cli_doctor,
+    cli_inspections,
+    cli_invites,
+    cli_scoring,
 )
-from bot.services.container import Services, build_services
-from bot.services.registration import UnknownUnitError
-from bot.services.roster import RosterError
+from bot.cli_output import fail, print_refused_import, print_table, write_text
+from bot.cli_runner import with_services, year_rules
+from bot.csv_cells import CsvCell, SafeCsvWriter
+from bot.formatting import format_date, quarter_roman
+from bot.numbers import format_number
+
+if TYPE_CHECKING:
+    # Types only: building the parser imports no pydantic model, service or driver
+    # (tests/unit/test_cli_imports.py); each command imports what it uses when it runs.
+    from bot.config import Settings
+    from bot.forms.schema import FieldSpec, FormSpec
+    from bot.identity import PlanIdentity
+    from bot.services.awards import AwardRule, Candidates, Pick, Reason, UnitFacts
+    from bot.services.container import Services
 
 log = logging.getLogger(__name__)
 
 ACTOR = "cli"
-LINK_PLACEHOLDER = "<tên_bot>"
-
-ROLE_NAMES: dict[str, str] = {"head": "Thủ trưởng đơn vị", "reporter": "Cán bộ đầu mối CCHC"}
 TYPE_NAMES: dict[str, str] = {
     "integer": "số nguyên",
     "decimal": "số thập phân",
@@ -63,7 +55,7 @@ TYPE_NAMES: dict[str, str] = {
     "file": "tệp đính kèm",
 }
 
-Command = Callable[[Settings, argparse.Namespace], int]
+Command = Callable[["Settings", argparse.Namespace], int]
 
 
 # -- entry point -----------------------------------------------------------------------
@@ -77,9 +69,16 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help, or a usage error argparse already explained
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
     _configure_logging(verbose=args.verbose, command=args.command)
+    overrides: dict[str, object] = {"db_path": args.db} if args.db is not None else {}
+    checkup: Callable[[dict[str, object]], int] | None = getattr(args, "checkup", None)
+    if checkup is not None:  # `doctor` reads the settings itself: a bad one is a line
+        return checkup(overrides)
     command: Command = args.handler
+    from bot.config import SettingsError, load_settings
+    from bot.forms.schema import FormError
+    from bot.scoring.methodology import MethodologyError
+
     try:
-        overrides: dict[str, object] = {"db_path": args.db} if args.db is not None else {}
         settings = load_settings(**overrides)
         return command(settings, args)
     except (SettingsError, FormError, MethodologyError) as exc:
@@ -130,19 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     blocks_add.add_argument("name", metavar="TÊN_KHỐI")
     blocks_add.set_defaults(handler=cmd_blocks_add)
 
-    invite = commands.add_parser(
-        "invite",
-        help="tạo, thu hồi, liệt kê mã mời",
-        description="Tạo mã mời cho một đơn vị; hoặc --revoke, --list.",
-    )
-    invite.add_argument("unit_code", nargs="?", metavar="UNIT_CODE")
-    invite.add_argument("--role", choices=("head", "reporter"), default="head")
-    invite_mode = invite.add_mutually_exclusive_group()
-    invite_mode.add_argument("--revoke", metavar="CODE_OR_ID", help="thu hồi mã mời")
-    invite_mode.add_argument(
-        "--list", action="store_true", help="liệt kê mã mời (của UNIT_CODE nếu có)"
-    )
-    invite.set_defaults(handler=cmd_invite)
+    cli_invites.add_commands(commands)
 
     form = commands.add_parser("form", help="mẫu báo cáo")
     form_sub = form.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
@@ -172,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     awards.set_defaults(handler=cmd_awards)
 
     commands.add_parser("run", help="chạy bot (long polling)").set_defaults(handler=cmd_run)
+    cli_doctor.add_commands(commands)
 
     demo = commands.add_parser("demo", help="chạy thử bot trong terminal, không cần Telegram")
     demo.add_argument("--as", dest="role", choices=("head", "office"), default="head")
@@ -187,20 +175,7 @@ def _configure_logging(*, verbose: bool, command: str) -> None:
 
 
 def _with_services(settings: Settings, work: Callable[[Services], Awaitable[int]]) -> int:
-    async def go() -> int:
-        services = build_services(settings)
-        try:
-            try:
-                await services.db.open()
-            except (sqlite3.Error, OSError) as exc:
-                raise SettingsError(
-                    f"CCHC_DB_PATH: không mở được cơ sở dữ liệu {settings.db_path} ({exc})"
-                ) from None
-            return await work(services)
-        finally:
-            await services.close()
-
-    return asyncio.run(go())
+    return with_services(settings, work)
 
 
 # -- units and blocks ------------------------------------------------------------------
@@ -230,7 +205,7 @@ def cmd_units_list(settings: Settings, args: argparse.Namespace) -> int:
             print("Chưa có đơn vị nào. Nhập danh sách bằng: cchc-bot units import FILE")
             return 0
         rows = [[u.code, u.name, u.block, u.district] for u in units]
-        _print_table(["Mã", "Tên đơn vị", "Khối", "Địa bàn"], rows)
+        print_table(["Mã", "Tên đơn vị", "Khối", "Địa bàn"], rows)
         print(f"Tổng cộng: {len(units)} đơn vị.")
         return 0
 
@@ -245,13 +220,15 @@ def cmd_blocks_list(settings: Settings, args: argparse.Namespace) -> int:
         for unit in await roster.list_units():
             counts[unit.block] = counts.get(unit.block, 0) + 1
         rows = [[str(b.position), b.code, b.name, str(counts.get(b.code, 0))] for b in blocks]
-        _print_table(["Thứ tự", "Mã khối", "Tên khối", "Số đơn vị"], rows)
+        print_table(["Thứ tự", "Mã khối", "Tên khối", "Số đơn vị"], rows)
         return 0
 
     return _with_services(settings, work)
 
 
 def cmd_blocks_add(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.services.roster import RosterError
+
     async def work(services: Services) -> int:
         roster = services.roster
         try:
@@ -265,122 +242,6 @@ def cmd_blocks_add(settings: Settings, args: argparse.Namespace) -> int:
         return 0
 
     return _with_services(settings, work)
-
-
-# -- invites ---------------------------------------------------------------------------
-
-
-def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
-    if args.revoke is None and not args.list and not args.unit_code:
-        print(
-            "Cần mã đơn vị: cchc-bot invite UNIT_CODE [--role head|reporter] "
-            "(hoặc --revoke CODE_OR_ID, --list [UNIT_CODE]).",
-            file=sys.stderr,
-        )
-        return 2
-    if args.revoke is not None:
-        return _with_services(settings, lambda s: _revoke_invite(s, args.revoke))
-    if args.list:
-        return _with_services(settings, lambda s: _list_invites(s, args.unit_code))
-    return _with_services(settings, lambda s: _create_invite(s, args.unit_code, args.role))
-
-
-async def _create_invite(services: Services, unit_code: str, role: Role) -> int:
-    try:
-        new = await services.registration.create_invite(unit_code, role, created_by=ACTOR)
-    except UnknownUnitError:
-        return fail(
-            f'Không có đơn vị mã "{unit_code}" trong danh sách. '
-            "Xem danh sách bằng: cchc-bot units list"
-        )
-    settings = services.settings
-    username = await resolve_bot_username(settings)
-    link = f"https://t.me/{username or LINK_PLACEHOLDER}?start={new.code}"
-    print(f"Đã tạo mã mời cho đơn vị {new.unit.code} – {new.unit.name}.")
-    print(f"Vai trò: {ROLE_NAMES[new.invite.role]}")
-    print(f"Mã mời: {new.code}")
-    print(f"Hết hạn: {_local(new.invite.expires_at, settings)}")
-    print(f"Liên kết: {link}")
-    print(
-        "Mã chỉ dùng được một lần. Vui lòng gửi liên kết (hoặc mã) cho người nhận "
-        "qua kênh tin cậy."
-    )
-    if username is None:
-        print(
-            f"Lưu ý: chưa xác định được tên bot nên liên kết còn chỗ trống {LINK_PLACEHOLDER}; "
-            "vui lòng đặt CCHC_BOT_USERNAME (ví dụ CCHC_BOT_USERNAME=cchc_so_gddt_bot).",
-            file=sys.stderr,
-        )
-    return 0
-
-
-async def resolve_bot_username(settings: Settings) -> str | None:
-    """The bot's @username for t.me links: from settings, else asked of Telegram (getMe).
-
-    None when neither works; creating the invite must not fail because Telegram is
-    unreachable from the office's server.
-    """
-    if settings.bot_username and settings.bot_username.strip().lstrip("@"):
-        return settings.bot_username.strip().lstrip("@")
-    if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
-        return None
-    from telegram import Bot  # imported here: only this path talks to Telegram
-    from telegram.error import TelegramError
-
-    try:
-        async with Bot(settings.token(), base_url=settings.api_base_url) as bot:
-            return bot.username
-    except TelegramError as exc:
-        log.warning("getMe failed, the invite link has no bot name: %s", exc)
-        return None
-
-
-async def _revoke_invite(services: Services, code_or_id: str) -> int:
-    invite = await services.registration.revoke(code_or_id, actor=ACTOR)
-    if invite is None:
-        return fail(
-            f'Không có mã mời "{code_or_id}" còn hiệu lực để thu hồi '
-            "(mã không tồn tại, đã được dùng hoặc đã thu hồi)."
-        )
-    print(
-        f"Đã thu hồi mã mời số {invite.id} của đơn vị {invite.unit_code} "
-        f"({ROLE_NAMES[invite.role]})."
-    )
-    return 0
-
-
-async def _list_invites(services: Services, unit_code: str | None) -> int:
-    if unit_code is not None and await services.office.unit(unit_code) is None:
-        return fail(f'Không có đơn vị mã "{unit_code}" trong danh sách.')
-    found = await services.registration.list_invites(unit_code)
-    if not found:
-        print("Chưa có mã mời nào.")
-        return 0
-    now = services.clock()
-    rows = [
-        [
-            str(invite.id),
-            invite.unit_code,
-            ROLE_NAMES[invite.role],
-            _local(invite.created_at, services.settings),
-            _local(invite.expires_at, services.settings),
-            invite_status(invite, now),
-        ]
-        for invite in found
-    ]
-    _print_table(["Số", "Đơn vị", "Vai trò", "Tạo lúc", "Hết hạn", "Trạng thái"], rows)
-    return 0
-
-
-def invite_status(invite: Invite, now: datetime) -> str:
-    """In the order that decides: a used or revoked code stays so after it expires."""
-    if invite.revoked_at is not None:
-        return "đã thu hồi"
-    if invite.used_at is not None:
-        return "đã dùng"
-    if now >= invite.expires_at:
-        return "hết hạn"
-    return "còn hiệu lực"
 
 
 # -- the form --------------------------------------------------------------------------
@@ -501,6 +362,8 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
+    from bot.services.awards import DOCUMENT_KINDS, DOCUMENT_TITLES
+
     missing = c.missing_documents(unit_code)
     if missing is None:
         return ["chưa đề nghị", ""]
@@ -512,6 +375,8 @@ def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
 
 def award_reason(reason: Reason, f: UnitFacts, rule: AwardRule) -> str:
     """Why a leader of the Khối is not a candidate, in plain text."""
+    from bot.services.awards import format_share
+
     if reason == "band_low":
         return f"xếp loại {f.band}, dưới mức tối thiểu {rule.min_band}"
     if reason == "online_low":
@@ -532,6 +397,8 @@ def award_rows(c: Candidates, identity: PlanIdentity) -> list[list[CsvCell]]:
     Numbers stay numbers (None: an empty cell), so the CSV writer writes them plain and
     quotes only the text, which holds names that units and people typed themselves.
     """
+    from bot.services.awards import UnitFacts, plan_sentence
+
     rows: list[list[CsvCell]] = []
     department = identity.department
 
@@ -588,6 +455,8 @@ def award_rows(c: Candidates, identity: PlanIdentity) -> list[list[CsvCell]]:
 
 def describe_awards(c: Candidates, identity: PlanIdentity) -> str:
     """The candidates as plain text for the terminal."""
+    from bot.services.awards import format_share, plan_sentence
+
     department = identity.department
     lines = [
         f"Đề xuất khen thưởng phong trào thi đua CCHC năm {c.year}",
@@ -711,25 +580,6 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 # -- output helpers --------------------------------------------------------------------
-
-
-def _local(moment: datetime, settings: Settings) -> str:
-    local = moment.astimezone(settings.tz)
-    return f"{format_date(local)} {local:%H:%M}"
-
-
-def _print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    widths = [
-        max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=False)
-    ]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    print(line(header))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print(line(row))
 
 
 if __name__ == "__main__":

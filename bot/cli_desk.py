@@ -10,22 +10,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli_output import fail, write_text
 from bot.cli_runner import Runner
 from bot.clock import utc_now
-from bot.config import Settings
 from bot.formatting import format_date, format_size, period_label
-from bot.services.backup import (
-    BackupError,
-    BackupInfo,
-    backup_database,
-    backup_name,
-    inspect_backup,
-    restore_database,
-)
-from bot.services.container import Services
-from bot.services.export import EXPORT_FORMATS, ExportFile
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.services.backup import BackupInfo
+    from bot.services.container import Services
+    from bot.services.export import ExportFile
+
+# bot.services.export.EXPORT_FORMATS, written out so that building the parser does not
+# import the export service (tests/unit/test_cli_imports.py checks they agree).
+EXPORT_CHOICES = ("xlsx", "docx", "csv")
 
 TABLE_NAMES = {
     "units": "đơn vị",
@@ -49,7 +49,7 @@ def add_commands(
         "có chỉ số, xếp hạng) hoặc docx (dự thảo báo cáo CCHC quý của Sở).",
     )
     export.add_argument("--period", metavar="KỲ", help="ví dụ 2025-Q1 (mặc định: quý hiện tại)")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
+    export.add_argument("--format", choices=EXPORT_CHOICES, default="csv")
     export.add_argument(
         "--output",
         type=Path,
@@ -184,6 +184,8 @@ async def _audit(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.services.backup import BackupError, backup_database, backup_name
+
     dest: Path = args.dest
     if dest.is_dir():
         dest = dest / backup_name(utc_now(), settings.tz)
@@ -197,6 +199,8 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.services.backup import BackupError, inspect_backup, restore_database
+
     source: Path = args.source
     try:
         info = inspect_backup(source)

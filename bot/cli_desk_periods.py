@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from bot.cli_output import fail
 from bot.cli_runner import Runner
-from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
-from bot.services.container import Services
-from bot.services.periods import DeadlineError, UnknownUnit, parse_deadline, parse_period_code
-from bot.services.review import OWING
+
+if TYPE_CHECKING:
+    from bot.domain.models import Period
+    from bot.services.container import Services
+    from bot.services.periods import DeadlineError
 
 ACTOR = "cli"
 
@@ -90,6 +92,8 @@ def _describe(services: Services, period: Period) -> str:
 
 def _code(services: Services, text: str) -> str | None:
     """The period's code, if ``text`` names a quarter of the campaign's years."""
+    from bot.services.periods import parse_period_code
+
     parsed = parse_period_code(text)
     if parsed is None or not services.periods.in_campaign(parsed[0]):
         return None
@@ -111,6 +115,8 @@ async def _list(services: Services) -> int:
 
 
 async def _open(services: Services, args: argparse.Namespace) -> int:
+    from bot.services.periods import DeadlineError, parse_deadline
+
     code = _code(services, args.code)
     if code is None:
         return _bad_code(services, args.code)
@@ -141,6 +147,8 @@ async def _close(services: Services, args: argparse.Namespace) -> int:
 
 
 async def _due(services: Services, args: argparse.Namespace) -> int:
+    from bot.services.periods import DeadlineError, parse_deadline
+
     code = _code(services, args.code)
     if code is None:
         return _bad_code(services, args.code)
@@ -160,6 +168,8 @@ async def _due(services: Services, args: argparse.Namespace) -> int:
 async def _untold(services: Services, period: Period) -> None:
     """The CLI cannot message anyone (the running bot owns the Telegram connection), so
     it says that the units were not told, and how to tell them."""
+    from bot.services.review import OWING
+
     if period.status != "open" or period.due_at <= services.clock():
         return
     desk = await services.review.desk(period)
@@ -176,6 +186,8 @@ async def _untold(services: Services, period: Period) -> None:
 
 
 async def _reopen(services: Services, args: argparse.Namespace) -> int:
+    from bot.services.periods import UnknownUnit
+
     code = _code(services, args.code)
     if code is None:
         return _bad_code(services, args.code)

@@ -9,10 +9,13 @@ are audited with the actor "cli" and change the rankings at once.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from bot.cli_runner import Runner
-from bot.services.container import Services
-from bot.services.inspections import PlanChange
+
+if TYPE_CHECKING:
+    from bot.services.container import Services
+    from bot.services.inspections import PlanChange
 
 ACTOR = "cli"
 

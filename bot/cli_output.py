@@ -30,3 +30,18 @@ def print_refused_import(what: str, path: Path, errors: Sequence[str]) -> None:
     )
     for error in errors:
         print(f"  {error}", file=sys.stderr)
+
+
+def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Columns padded to their widest cell, under a header and a rule of dashes."""
+    widths = [
+        max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=False)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    print(line(header))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))

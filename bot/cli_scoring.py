@@ -10,21 +10,23 @@ import argparse
 import io
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli_output import print_refused_import
 from bot.cli_runner import Runner, year_rules
-from bot.config import Settings
 from bot.formatting import format_points
 from bot.numbers import format_number
-from bot.scoring.methodology import PLAN_ITEMS, Criterion, Methodology
-from bot.services.container import Services
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.scoring.methodology import Criterion, Methodology
+    from bot.services.container import Services
 
 SOURCE_NAMES = {
     "computed": "tính tự động từ số liệu báo cáo của đơn vị (Văn phòng Sở có thể thẩm định lại)",
     "appraisal": "Văn phòng Sở chấm (thẩm định)",
     "self": "đơn vị tự chấm, kèm tài liệu kiểm chứng hoặc giải trình; Văn phòng Sở thẩm định",
 }
-PLAN_ITEM_NAMES = {item: f"mục II.1.{item}" for item in PLAN_ITEMS}
 MEASURE_NAMES = {
     "rate": "tỷ lệ",
     "count": "số lượng",
@@ -127,7 +129,7 @@ def describe_methodology(methodology: Methodology) -> str:
 def _plan_items(criterion: Criterion) -> str:
     """The plan's contents a–g the criterion measures, or the office's own rule."""
     if criterion.plan_items:
-        return ", ".join(PLAN_ITEM_NAMES[i] for i in criterion.plan_items) + " của Kế hoạch"
+        return ", ".join(f"mục II.1.{i}" for i in criterion.plan_items) + " của Kế hoạch"
     return "không thuộc mục a–g của Kế hoạch (quy định của Văn phòng Sở)"
 
 

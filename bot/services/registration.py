@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import Clock, from_iso, to_iso
+from bot.csv_cells import FORMULA_TRIGGERS
 from bot.domain.models import Invite, Membership, Role, Unit
 from bot.numbers import parse_whole
 from storage import audit, invites, people, units
@@ -24,6 +25,16 @@ FAILURE_WINDOW = timedelta(minutes=15)
 
 def hash_code(code: str) -> str:
     return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+def new_code() -> str:
+    """32 characters, valid as a /start payload, never starting with "-": a spreadsheet
+    would take such a code for a formula, and the CSV of `cchc-bot invite --all` would
+    have to quote it (bot/csv_cells.py), breaking the code in a mail merge."""
+    while True:
+        code = secrets.token_urlsafe(24)
+        if code[0] not in FORMULA_TRIGGERS:
+            return code
 
 
 class RedeemOutcome(enum.Enum):
@@ -95,7 +106,7 @@ class RegistrationService:
         unit = await units.get_unit(self._db.reader, unit_code)
         if unit is None:
             raise UnknownUnitError(unit_code)
-        code = secrets.token_urlsafe(24)  # 32 characters, valid as a /start payload
+        code = new_code()
         now = self._clock()
         async with self._db.write() as conn:
             invite_id = await invites.create(

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main, resolve_bot_username
+from bot.cli import main
+from bot.cli_invites import resolve_bot_username
 from bot.config import Settings
 from bot.standin.server import BotApiStandin
 from tests.cli_support import clean_environment, run
