@@ -18,6 +18,8 @@ from handlers.buttons import ButtonData, Id, Key, Number, OneOf, PeriodCode, Tok
 Question = Annotated[int, Number(1, 999)]
 """A question's number in the report form."""
 ChoiceKey = Annotated[str, Token(r"[a-z0-9_]{1,16}")]
+Section = Annotated[int, Number(0, 99)]
+"""A section's position in the report form (0 for the first)."""
 """An answer button's key: "y"/"n" or a choice's key in the form."""
 
 
@@ -53,6 +55,30 @@ class ReportEditField(ButtonData):
     """Go back to question ``number`` from the edit menu."""
 
     number: Question
+
+
+@kind("rp:k")
+@dataclass(frozen=True)
+class ReportKeep(ButtonData):
+    """Keep the answer already given to question ``number``."""
+
+    number: Question
+
+
+@kind("rp:q")
+@dataclass(frozen=True)
+class ReportPrevious(ButtonData):
+    """Answer question ``number`` with last quarter's answer."""
+
+    number: Question
+
+
+@kind("rp:g")
+@dataclass(frozen=True)
+class ReportEditSection(ButtonData):
+    """List the questions of the form's section at position ``section``."""
+
+    section: Section
 
 
 @kind("rp:b")

@@ -19,6 +19,7 @@ from bot.domain.models import Membership, Period, Unit
 from bot.formatting import format_datetime, period_label
 from bot.forms.answers import display_value, expected_hint
 from bot.forms.schema import FormSpec
+from bot.numbers import format_number
 from bot.services import reporting as rs
 from handlers import buttons, dialog, texts, unit_status
 from handlers.buttons import Press, Who, button
@@ -27,7 +28,10 @@ from handlers.callbacks import (
     ReportChoice,
     ReportEditField,
     ReportEditMenu,
+    ReportEditSection,
+    ReportKeep,
     ReportPeriod,
+    ReportPrevious,
     ReportSaveDraft,
     ReportSkip,
     ReportSubmit,
@@ -58,11 +62,34 @@ def _due(context: BotContext, period: Period) -> str:
 # -- rendering ---------------------------------------------------------------------------
 
 
+def recorded_line(recorded: rs.Recorded | None) -> list[str]:
+    """The answer just taken, as the bot understood it ("Đã ghi câu 7: 85,5%")."""
+    if recorded is None:
+        return []
+    if recorded.value is None:
+        return [texts.RECORDED_SKIPPED.format(number=recorded.number), ""]
+    shown = truncate(display_value(recorded.field, recorded.value), 200)
+    return [texts.RECORDED.format(number=recorded.number, value=esc(shown)), ""]
+
+
+def _hint(step: rs.Ask) -> str:
+    """After a refusal: the bound the other answers set, else what the field expects."""
+    bound = step.bound
+    if bound is None or not step.bound_from:
+        return esc(expected_hint(step.field))
+    sources = ", ".join(texts.BOUND_SOURCE.format(number=n) for n in step.bound_from)
+    if bound.value < step.field.lower_bound:
+        return texts.BOUND_NONE.format(sources=sources)
+    value = format_number(bound.value)
+    template = {"max": texts.BOUND_MAX, "min": texts.BOUND_MIN, "equal": texts.BOUND_EQUAL}
+    return template[bound.kind].format(value=value, sources=sources)
+
+
 def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
     spec = step.field
-    lines: list[str] = []
+    lines: list[str] = recorded_line(step.recorded)
     if step.error:
-        lines += [texts.ASK_ERROR.format(error=esc(step.error), hint=esc(expected_hint(spec))), ""]
+        lines += [texts.ASK_ERROR.format(error=esc(step.error), hint=_hint(step)), ""]
     if step.notice:
         lines += [esc(step.notice), ""]
     lines.append(
@@ -75,14 +102,26 @@ def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
     )
     lines.append("")
     label = spec.label_for(step.period.quarter)
-    lines.append(f"<b>{esc(label)}</b>" + ("" if spec.required else texts.ASK_OPTIONAL))
+    lines.append(f"<b>{esc(label)}</b>" + ("" if step.required else texts.ASK_OPTIONAL))
     if spec.help:
         lines.append(f"💡 {esc(spec.help)}")
     if spec.type == "file" and not spec.help:
         lines.append(texts.ASK_FILE_HINT)
-    if step.answered:
+    kept = step.answered and step.current is not None
+    if kept:
         lines += ["", texts.ASK_CURRENT.format(value=esc(display_value(spec, step.current)))]
+    elif step.answered:
+        lines += ["", texts.ASK_SKIPPED_BEFORE]
+    offer_previous = step.previous is not None and not (kept and step.current == step.previous)
+    if offer_previous:
+        lines += ["", texts.ASK_PREVIOUS.format(value=esc(display_value(spec, step.previous)))]
     rows: list[list[InlineKeyboardButton]] = []
+    if kept:
+        shown = truncate(display_value(spec, step.current), 40)
+        rows.append([button(texts.BTN_KEEP.format(value=shown), ReportKeep(step.number))])
+    if offer_previous:
+        shown = truncate(display_value(spec, step.previous), 40)
+        rows.append([button(texts.BTN_PREVIOUS.format(value=shown), ReportPrevious(step.number))])
     if spec.type == "yesno":
         rows.append(
             [
@@ -95,7 +134,7 @@ def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
     nav: list[InlineKeyboardButton] = []
     if step.number > 1:
         nav.append(button(texts.BTN_BACK, ReportBack()))
-    if not spec.required:
+    if not step.required:
         nav.append(button(texts.BTN_SKIP, ReportSkip(step.number)))
     nav.append(button(texts.BTN_SAVE, ReportSaveDraft()))
     rows.append(nav)
@@ -106,7 +145,7 @@ def render_summary(
     step: rs.Summary, unit: Unit, context: BotContext
 ) -> tuple[str, InlineKeyboardMarkup]:
     tz = context.services.settings.tz
-    lines = [
+    lines = recorded_line(step.recorded) + [
         texts.SUMMARY_HEADER.format(
             period=_label(step.period), unit=esc(unit.name), due=_due(context, step.period)
         )
@@ -141,15 +180,26 @@ def render_summary(
 
 
 def answer_lines(form: FormSpec, answers: Mapping[str, Any]) -> list[str]:
-    """The answers grouped by section, numbered as in the form (also used by /view)."""
+    """The answers grouped by section, numbered as the unit was asked (also used by
+    /view); a question an earlier answer made not applicable is listed as such."""
     lines: list[str] = []
     section = None
-    for number, spec in enumerate(form.fields, start=1):
+    numbers = _numbers(form, answers)
+    for spec in form.fields:
         if spec.section != section:
             section = spec.section
             lines += ["", f"<b>{esc(section)}</b>"]
-        value = answers.get(spec.key) if spec.key in answers else None
-        shown = display_value(spec, value) if spec.key in answers else texts.NOT_ANSWERED
+        number = numbers.get(spec.key)
+        if number is None:
+            lines.append(f"– {esc(spec.label)}: <i>{texts.NOT_APPLICABLE}</i>")
+            continue
+        value = answers.get(spec.key)
+        if spec.key not in answers:
+            shown = texts.NOT_ANSWERED
+        elif value is None:
+            shown = texts.SKIPPED
+        else:
+            shown = display_value(spec, value)
         if spec.type == "text" and value:
             lines.append(f"{number}. {esc(spec.label)}:\n<i>{esc(shown)}</i>")
         else:
@@ -157,11 +207,45 @@ def answer_lines(form: FormSpec, answers: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def _numbers(form: FormSpec, answers: Mapping[str, Any]) -> dict[str, int]:
+    """Each question asked, by key, with the number the unit sees."""
+    return {f.key: n for n, f in enumerate(form.visible(answers), start=1)}
+
+
 def render_edit_menu(step: rs.EditMenu) -> tuple[str, InlineKeyboardMarkup]:
-    numbers = [button(str(n), ReportEditField(n)) for n in range(1, len(step.form.fields) + 1)]
-    rows = [numbers[i : i + 6] for i in range(0, len(numbers), 6)]
-    rows.append([button(texts.BTN_SUMMARY, ReportSummary())])
-    return texts.EDIT_MENU, InlineKeyboardMarkup(rows)
+    """The sections (a–g and the rest) with their answered counts; a section's questions
+    by number and short label."""
+    numbers = _numbers(step.form, step.answers)
+    if step.section is None:
+        rows = []
+        for position, section in enumerate(step.form.sections):
+            asked = [f for f in section.fields if f.key in numbers]
+            if not asked:
+                continue
+            answered = sum(1 for f in asked if f.key in step.answers)
+            text = texts.EDIT_SECTION_BUTTON.format(
+                title=truncate(section.title, 48), answered=answered, total=len(asked)
+            )
+            rows.append([button(text, ReportEditSection(position))])
+        rows.append([button(texts.BTN_SUMMARY, ReportSummary())])
+        return texts.EDIT_MENU, InlineKeyboardMarkup(rows)
+    section = step.form.sections[step.section]
+    rows = [
+        [
+            button(
+                texts.EDIT_QUESTION_BUTTON.format(
+                    number=numbers[f.key], label=truncate(f.label, 50)
+                ),
+                ReportEditField(numbers[f.key]),
+            )
+        ]
+        for f in section.fields
+        if f.key in numbers
+    ]
+    rows.append(
+        [button(texts.BTN_SECTIONS, ReportEditMenu()), button(texts.BTN_SUMMARY, ReportSummary())]
+    )
+    return texts.EDIT_SECTION.format(title=esc(section.title)), InlineKeyboardMarkup(rows)
 
 
 async def show(update: Update, context: BotContext, step: rs.Step, who: Membership) -> None:
@@ -283,6 +367,9 @@ async def cmd_cancel(update: Update, context: BotContext) -> None:
 ReportButton = (
     ReportPeriod
     | ReportChoice
+    | ReportKeep
+    | ReportPrevious
+    | ReportEditSection
     | ReportSkip
     | ReportEditField
     | ReportBack
@@ -326,6 +413,12 @@ async def _press(
         return step, _button_text(press)
     if isinstance(data, ReportSkip):
         return await reporting.skip(member, data.number), texts.BTN_SKIP
+    if isinstance(data, ReportKeep):
+        return await reporting.keep(member, data.number), _button_text(press)
+    if isinstance(data, ReportPrevious):
+        return await reporting.take_previous(member, data.number), _button_text(press)
+    if isinstance(data, ReportEditSection):
+        return await reporting.edit_menu(member, data.section), None
     if isinstance(data, ReportEditField):
         return await reporting.edit(member, data.number), None
     if isinstance(data, ReportSubmit):

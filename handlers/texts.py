@@ -171,7 +171,25 @@ BTN_SUMMARY = "📋 Xem tóm tắt"
 
 ASK_HEADER = "<b>Báo cáo CCHC {period}</b> · Câu {number}/{total}\n<i>{section}</i>"
 ASK_OPTIONAL = " <i>(không bắt buộc)</i>"
-ASK_CURRENT = "Đã trả lời: <b>{value}</b>. Nếu cần thay đổi, anh/chị gửi câu trả lời mới."
+ASK_CURRENT = (
+    "Đã trả lời: <b>{value}</b>. Anh/chị bấm “Giữ nguyên” hoặc gửi câu trả lời mới để thay đổi."
+)
+ASK_SKIPPED_BEFORE = "Câu này đã được bỏ qua. Anh/chị có thể trả lời ngay hoặc bỏ qua tiếp."
+ASK_PREVIOUS = "Quý trước đơn vị đã báo cáo: <b>{value}</b>."
+# The answer just taken, as the bot understood it.
+RECORDED = "✅ Đã ghi câu {number}: <b>{value}</b>"
+RECORDED_SKIPPED = "⏭ Đã bỏ qua câu {number}."
+BTN_KEEP = "✔️ Giữ nguyên: {value}"
+BTN_PREVIOUS = "↩️ Như quý trước: {value}"
+# After a cross-field refusal: the bound the other answers set, with where it comes from.
+BOUND_MAX = "Vui lòng nhập số không lớn hơn {value} (theo số đã nhập ở {sources})."
+BOUND_MIN = "Vui lòng nhập số không nhỏ hơn {value} (theo số đã nhập ở {sources})."
+BOUND_EQUAL = "Theo số đã nhập ở {sources}, câu này phải là {value}."
+BOUND_NONE = (
+    "Theo số đã nhập ở {sources}, không có số nào phù hợp; anh/chị vui lòng bấm "
+    "⬅️ Quay lại để kiểm tra các câu đó."
+)
+BOUND_SOURCE = "Câu {number}"
 ASK_FILE_HINT = "Anh/chị vui lòng gửi tệp bằng biểu tượng 📎 → Tệp."
 ASK_ERROR = "⚠️ {error}\n{hint}"
 BUTTON_EXPIRED = (
@@ -209,8 +227,14 @@ SUMMARY_READY = (
     "Anh/chị vui lòng kiểm tra lại các câu trả lời. Bấm <b>✏️ Sửa</b> để sửa một câu, "
     "<b>✅ Gửi báo cáo</b> để gửi chính thức."
 )
-EDIT_MENU = "Anh/chị chọn số câu cần sửa (hoặc gửi số câu):"
+EDIT_MENU = "Anh/chị chọn phần cần sửa (hoặc gửi số câu):"
+EDIT_SECTION_BUTTON = "{title} ({answered}/{total})"
+EDIT_SECTION = "<b>{title}</b>\nAnh/chị chọn câu cần sửa (hoặc gửi số câu):"
+EDIT_QUESTION_BUTTON = "{number}. {label}"
+BTN_SECTIONS = "⬅️ Các phần"
 NOT_ANSWERED = "(chưa trả lời)"
+SKIPPED = "Đã bỏ qua"
+NOT_APPLICABLE = "không áp dụng"
 
 RECEIPT = (
     "✅ <b>Văn phòng Sở đã nhận báo cáo CCHC {period}</b> của {unit}.\n"

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 import time
 
-from bot.forms.schema import FormSpec
+from bot.forms.answers import AnswerError, parse_text_answer
+from bot.forms.schema import FieldSpec, FormSpec
 from bot.standin import SentMessage, SimulatedUser
 from tests.reports import VALID_ANSWERS
 from tests.rules import TEST_FORM
@@ -29,30 +30,68 @@ PDF = b"%PDF-1.4 test"
 _HEADER = re.compile(r"Câu (\d+)/(\d+)")
 
 
+def stored(spec: FieldSpec, answer: str) -> object:
+    """What the bot stores for an answer spelt as in VALID_ANSWERS ("skip", "button:Có",
+    "file", or typed text): enough to know which questions a form's ``when`` asks."""
+    if answer == "skip":
+        return None
+    if answer.startswith("button:"):
+        chosen = answer.removeprefix("button:")
+        if spec.type == "yesno":
+            return chosen == "Có"
+        return next(c.key for c in spec.choices if c.label == chosen)
+    if answer == "file" or answer.startswith("file:"):
+        return {"file_id": "F", "file_name": answer.removeprefix("file:")}
+    return parse_text_answer(spec, answer)
+
+
+def values(form: FormSpec, answers: dict[str, str] | None = None) -> dict[str, object]:
+    """The stored values of VALID_ANSWERS (with ``answers`` over them) for ``form``."""
+    given = {**VALID_ANSWERS, **(answers or {})}
+    return {f.key: stored(f, given[f.key]) for f in form.fields if f.key in given}
+
+
+def asked(
+    form: FormSpec = FORM, answers: dict[str, str] | None = None, *, before: str | None = None
+) -> tuple[FieldSpec, ...]:
+    """The questions the bot counts for a unit giving VALID_ANSWERS (with ``answers``
+    over them) — all of them, or as it stands when it asks ``before``. A question whose
+    ``when`` rests on an answer not given yet counts; once given, it may rule it out."""
+    known = values(form, answers)
+    if before is not None:
+        earlier = {f.key for f in form.fields[: form.index[before]]}
+        known = {k: v for k, v in known.items() if k in earlier}
+    return form.visible(known)
+
+
 def count(form: FormSpec = FORM) -> int:
-    """How many questions the form asks."""
-    return len(form.fields)
+    """How many questions the bot counts at the first question ("Câu 1/N" says N)."""
+    return len(form.visible({}))
 
 
-def number(key: str, form: FormSpec = FORM) -> int:
+def number(key: str, form: FormSpec = FORM, answers: dict[str, str] | None = None) -> int:
     """The 1-based number the bot shows for the question with this key."""
-    return form.index[key] + 1
+    return [f.key for f in asked(form, answers, before=key)].index(key) + 1
 
 
 def header(n: int, form: FormSpec = FORM) -> str:
-    """How the bot heads question number ``n``: "Câu n/total"."""
+    """How the bot heads question number ``n`` of the first ones (before any answer
+    rules a question out): "Câu n/total"."""
     return f"Câu {n}/{count(form)}"
 
 
-def ask(key: str, form: FormSpec = FORM) -> str:
-    """How the bot heads the question with this key, e.g. "Câu 7/33"."""
-    return header(number(key, form), form)
+def ask(key: str, form: FormSpec = FORM, answers: dict[str, str] | None = None) -> str:
+    """How the bot heads the question with this key, e.g. "Câu 7/33", after the valid
+    answers (with ``answers`` over them) to the questions before it."""
+    shown = asked(form, answers, before=key)
+    return f"Câu {[f.key for f in shown].index(key) + 1}/{len(shown)}"
 
 
 def following(key: str, form: FormSpec = FORM) -> str | None:
-    """The key of the question after ``key`` in the form, None after the last."""
-    after = form.index[key] + 1
-    return form.fields[after].key if after < count(form) else None
+    """The key of the question the bot asks after ``key``, None after the last."""
+    keys = [f.key for f in asked(form)]
+    after = keys.index(key) + 1
+    return keys[after] if after < len(keys) else None
 
 
 def label(key: str, form: FormSpec = FORM) -> str:
@@ -101,24 +140,36 @@ class Walk:
         self.form = form
         self.answers = {**VALID_ANSWERS, **(overrides or {})}
         self.timeout = timeout
-        self.position = 0  # index of the question asked; count(form) at the summary
+        self.position = 0  # index in the form of the question asked; its length at the summary
         self.answered: set[str] = set()
+        # What the bot holds so far (stored values): which questions a `when` asks.
+        self.held: dict[str, object] = {}
+
+    @property
+    def visible(self) -> tuple[FieldSpec, ...]:
+        """The questions the bot counts given the answers so far."""
+        return self.form.visible(self.held)
+
+    def shown(self, key: str) -> str:
+        """How the bot heads the question with this key now: "Câu n/N"."""
+        keys = [f.key for f in self.visible]
+        return f"Câu {keys.index(key) + 1}/{len(keys)}"
 
     @property
     def key(self) -> str:
         """The key of the question the bot is asking."""
-        assert self.position < count(self.form), "at the summary"
+        assert not self.at_summary, "at the summary"
         return self.form.fields[self.position].key
 
     @property
     def at_summary(self) -> bool:
-        return self.position >= count(self.form)
+        return self.position >= len(self.form.fields)
 
     async def start(self, command: str = "/report") -> SentMessage:
         """/report on a fresh draft: the first question."""
         await self.user.send(command)
-        self.position = 0
-        return await self.user.expect(header(1, self.form), timeout=self.timeout)
+        self.position = self.form.index[self.visible[0].key]
+        return await self.user.expect(self.shown(self.key), timeout=self.timeout)
 
     async def resume(self, command: str = "/report") -> SentMessage:
         """/report on a draft the walk may have lost track of (a crash, say): the question
@@ -127,27 +178,37 @@ class Walk:
         shown = await self.user.expect(_HEADER, timeout=self.timeout)
         found = _HEADER.search(shown.text)
         assert found is not None
-        assert int(found.group(2)) == count(self.form), shown.text
-        self.position = int(found.group(1)) - 1
-        self.answered |= {f.key for f in self.form.fields[: self.position]}
+        assert int(found.group(2)) == len(self.visible), shown.text
+        asked_now = self.visible[int(found.group(1)) - 1]
+        self.position = self.form.index[asked_now.key]
+        for spec in self.visible[: int(found.group(1)) - 1]:
+            self.answered.add(spec.key)
+            self.held[spec.key] = stored(spec, self.answers[spec.key])
         return shown
 
-    async def accepted(self) -> SentMessage:
-        """The answer to the current question was taken: wait for the bot's next step."""
-        self.answered.add(self.key)
+    async def accepted(self, answer: str | None = None) -> SentMessage:
+        """The answer to the current question was taken (spelt as in VALID_ANSWERS, by
+        default the walk's own): wait for the bot's next step."""
+        spec = self.form.fields[self.position]
+        self.answered.add(spec.key)
+        given = self.answers[spec.key] if answer is None else answer
+        try:
+            self.held[spec.key] = stored(spec, given)
+        except AnswerError:  # a button's label, say: the walk's own answer stands for it
+            self.held[spec.key] = stored(spec, self.answers[spec.key])
         self.position = self._next_gap()
-        expected = SUMMARY if self.at_summary else header(self.position + 1, self.form)
+        expected = SUMMARY if self.at_summary else self.shown(self.key)
         return await self.user.expect(expected, timeout=self.timeout)
 
     def _next_gap(self) -> int:
-        keys = [f.key for f in self.form.fields]
-        later = [i for i in range(self.position + 1, len(keys)) if keys[i] not in self.answered]
-        earlier = [i for i in range(len(keys)) if keys[i] not in self.answered]
-        return (later or earlier or [len(keys)])[0]
+        keys = [self.form.index[f.key] for f in self.visible if f.key not in self.answered]
+        later = [i for i in keys if i > self.position]
+        return (later or keys or [len(self.form.fields)])[0]
 
     async def to(self, key: str) -> None:
         """Answer every question before ``key`` validly until the bot asks ``key``."""
         assert key in self.form.index, f"the form has no question {key!r}"
+        assert key in {f.key for f in self.visible}, f"the bot does not ask {key!r}"
         target = self.form.index[key]
         assert target >= self.position, f"{key} is behind the walk (at {self.key})"
         while self.position < target:
@@ -164,7 +225,7 @@ class Walk:
         if at is not None:
             await self.to(at)
         await self.user.send(text)
-        return await self.accepted()
+        return await self.accepted(text)
 
     async def click(self, button: str, *, at: str | None = None) -> SentMessage:
         """Press the button that answers the question (at ``at``, reached first)."""
@@ -189,10 +250,12 @@ class Walk:
         shown: SentMessage | None = None
         while self.position > target:
             await self.user.click(BACK)
-            self.position -= 1
-            shown = await self.user.expect(
-                header(self.position + 1, self.form), timeout=self.timeout
+            self.position = max(
+                self.form.index[f.key]
+                for f in self.visible
+                if self.form.index[f.key] < self.position
             )
+            shown = await self.user.expect(self.shown(self.key), timeout=self.timeout)
         assert shown is not None
         return shown
 
@@ -209,3 +272,16 @@ class Walk:
                 step_times.append(time.perf_counter() - started)
         assert shown is not None, "the walk was at the summary already"
         return shown
+
+
+async def edit_question(
+    user: SimulatedUser, key: str, form: FormSpec = FORM, answers: dict[str, str] | None = None
+) -> None:
+    """From the summary, as a person edits one answer: ✏️ Sửa, the question's section,
+    then the question (listed by number and short label)."""
+    spec = form.field(key)
+    await user.click("✏️ Sửa")
+    await user.expect("chọn phần cần sửa")
+    await user.click(spec.section[:30])
+    await user.expect("chọn câu cần sửa")
+    await user.click(f"{number(key, form, answers)}. {spec.label[:30]}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, Field, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
@@ -116,19 +116,41 @@ def _explain(field: FieldSpec, exc: ValidationError) -> str:
     return "Giá trị chưa hợp lệ."
 
 
+_EXAMPLES = {
+    "integer": (Decimal(1250), Decimal(120), Decimal(12), Decimal(2)),
+    "decimal": (Decimal("85.5"), Decimal("8.5"), Decimal("1.5")),
+    "percent": (Decimal("92.5"), Decimal("50.5"), Decimal("5.5")),
+}
+
+
+def example_value(field: FieldSpec) -> Decimal:
+    """An example answer inside the field's range: the hint never shows one the bot
+    would refuse (a test checks every field of every shipped form)."""
+    low, high = field.lower_bound, field.upper_bound
+    for candidate in _EXAMPLES.get(field.type, ()):
+        if low <= candidate and (high is None or candidate <= high):
+            return candidate
+    return high if high is not None else low
+
+
 def expected_hint(field: FieldSpec) -> str:
     """What a valid answer looks like, said after every refusal."""
+    example = format_number(example_value(field)) if field.type in NUMERIC_TYPES else ""
     if field.type == "integer":
         upper = field.upper_bound
         tail = f" đến {format_number(upper)}" if upper is not None else ""
         low = format_number(field.lower_bound)
-        return f"Vui lòng nhập một số nguyên từ {low}{tail}, ví dụ 1.250."
+        return f"Vui lòng nhập một số nguyên từ {low}{tail}, ví dụ {example}."
     if field.type == "decimal":
         upper = field.upper_bound
         tail = f" đến {format_number(upper)}" if upper is not None else ""
-        return f"Vui lòng nhập một số từ {format_number(field.lower_bound)}{tail}, ví dụ 85,5."
+        low = format_number(field.lower_bound)
+        return f"Vui lòng nhập một số từ {low}{tail}, ví dụ {example}."
     if field.type == "percent":
-        return "Vui lòng nhập tỷ lệ phần trăm từ 0 đến 100, ví dụ 92,5 hoặc 92,5%."
+        low, high = format_number(field.lower_bound), format_number(field.upper_bound or 100)
+        return (
+            f"Vui lòng nhập tỷ lệ phần trăm từ {low} đến {high}, ví dụ {example} hoặc {example}%."
+        )
     if field.type == "text":
         return f"Vui lòng nhập nội dung, tối đa {format_number(field.text_limit)} ký tự."
     if field.type in {"yesno", "choice"}:
@@ -285,11 +307,62 @@ def broken_rules(form: FormSpec, answers: Answers, *, touching: str | None = Non
     """
     rules = form.rules if touching is None else form.rules_for(touching)
     whole = touching is None
-    return [rule.message for rule in rules if _broken(form, rule, answers, whole=whole)]
+    counted = form.effective(answers)  # a question not asked has no answer to check
+    return [rule.message for rule in rules if _broken(form, rule, counted, whole=whole)]
 
 
 def missing_required(form: FormSpec, answers: Answers) -> list[FieldSpec]:
-    return [f for f in form.fields if f.required and f.key not in answers]
+    """Required questions not answered, among those asked (see ``FormSpec.visible``)."""
+    return [f for f in form.visible(answers) if f.required and f.key not in answers]
+
+
+def required_now(form: FormSpec, answers: Answers, key: str) -> bool:
+    """Whether the question must be answered now: required by the form, or the last
+    alternative left of a requirement whose condition is met (a claimed score with no
+    evidence sent: the explanation is then not optional, so it is not offered a skip)."""
+    field = form.field(key)
+    if field.required:
+        return True
+    for rule in form.rules:
+        if rule.when is None or key not in rule.require_one_of:
+            continue
+        if not _is_set(form.field(rule.when), answers.get(rule.when)):
+            continue
+        others = [k for k in rule.require_one_of if k != key]
+        if all(k in answers and not _given(answers.get(k)) for k in others):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """What a comparison rule allows for one field, given the others it names."""
+
+    kind: Literal["max", "min", "equal"]
+    value: Decimal
+    sources: tuple[str, ...]  # the fields the bound comes from
+
+
+def rule_bound(form: FormSpec, answers: Answers, key: str) -> Bound | None:
+    """The tightest bound the comparison rules put on ``key`` given the other answers:
+    the hint after a cross-field refusal says it ("tối đa 12 — số đã nhập ở Câu 1")."""
+    counted = form.effective(answers)
+    found: Bound | None = None
+    for rule in form.rules_for(key):
+        if rule.is_requirement or rule.op not in ("<=", "=="):
+            continue
+        others = [k for k in rule.keys if k != key]
+        if not all(counted.get(k) is not None for k in others):
+            continue
+        same, other = (rule.left, rule.right) if key in rule.left else (rule.right, rule.left)
+        room = _sum(counted, other) - _sum(counted, tuple(k for k in same if k != key))
+        sources = tuple(k for k in rule.keys if k != key)
+        if rule.op == "==":
+            return Bound("equal", room, sources)
+        kind: Literal["max", "min"] = "max" if key in rule.left else "min"
+        if found is None or (kind == "max" and found.kind == "max" and room < found.value):
+            found = Bound(kind, room, sources)
+    return found
 
 
 def display_value(field: FieldSpec, value: StoredValue | None) -> str:

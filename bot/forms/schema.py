@@ -7,11 +7,13 @@ start-up with a message naming the place, instead of surfacing mid-conversation.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -26,6 +28,38 @@ class _Strict(BaseModel):
 class Choice(_Strict):
     key: str = Field(pattern=r"^[a-z0-9_]{1,16}$")
     label: str = Field(min_length=1, max_length=60)
+
+
+_V = TypeVar("_V")
+_WHEN = r"^[a-z][a-z0-9_]{0,31}( (>|>=|<|<=|==|!=) -?[0-9]+(\.[0-9]+)?)?$"
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """When a question applies, from an earlier answer (see ``FieldSpec.when``)."""
+
+    key: str
+    op: str | None  # None: a Có/Không question answered Có
+    value: Decimal | None
+
+    def holds(self, answer: object) -> bool:
+        if self.op is None:
+            return answer is True
+        if answer is None or isinstance(answer, bool | dict):
+            return False
+        try:
+            number = Decimal(str(answer))
+        except (ArithmeticError, ValueError):
+            return False
+        assert self.value is not None
+        return {
+            ">": number > self.value,
+            ">=": number >= self.value,
+            "<": number < self.value,
+            "<=": number <= self.value,
+            "==": number == self.value,
+            "!=": number != self.value,
+        }[self.op]
 
 
 class FieldSpec(_Strict):
@@ -50,6 +84,15 @@ class FieldSpec(_Strict):
     # Asked only of units in the year's inspection plan (cchc-bot inspection): the
     # remediation report after the Department's inspection means nothing to the others.
     only_inspected: bool = False
+    # Asked only when an earlier answer makes it apply: "feedback_received > 0" (a number
+    # compared with >, >=, <, <=, ==, !=) or "survey_done" (a Có/Không answered Có). Not
+    # asked, it is not applicable: not stored, shown so in the summary.
+    when: str | None = Field(default=None, pattern=_WHEN)
+    # Offered with last quarter's answer ("Như quý trước: 42"): structural facts such as
+    # staff numbers. ``carry_from`` names another field of last quarter's report: the
+    # dossiers carried over are last quarter's dossiers still in progress.
+    carry: bool = False
+    carry_from: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]{0,31}$")
     section: str = ""  # filled in from the enclosing section by FormSpec
 
     @model_validator(mode="after")
@@ -69,6 +112,21 @@ class FieldSpec(_Strict):
         if len({c.key for c in self.choices}) != len(self.choices):
             raise ValueError("khoá lựa chọn (choices.key) bị trùng")
         return self
+
+    @property
+    def condition(self) -> Condition | None:
+        if self.when is None:
+            return None
+        key, _, rest = self.when.partition(" ")
+        if not rest:
+            return Condition(key, None, None)
+        op, _, number = rest.partition(" ")
+        return Condition(key, op, Decimal(number))
+
+    @property
+    def carried_from(self) -> str | None:
+        """The field of last quarter's report this question is offered from, if any."""
+        return self.carry_from or (self.key if self.carry else None)
 
     def label_for(self, quarter: int) -> str:
         """The question's wording in a report for ``quarter``."""
@@ -174,6 +232,30 @@ class FormSpec(_Strict):
                     raise ValueError(f"khoá trường {field.key!r} bị trùng")
                 seen.add(field.key)
         numeric = {f.key for f in self.fields if f.type in NUMERIC_TYPES}
+        earlier: dict[str, FieldSpec] = {}
+        for field in self.fields:
+            condition = field.condition
+            if condition is not None:
+                source = earlier.get(condition.key)
+                if source is None:
+                    raise ValueError(
+                        f"trường {field.key!r}: when nhắc tới {condition.key!r}, phải là một "
+                        "câu hỏi đứng trước trong mẫu báo cáo"
+                    )
+                if condition.op is None and source.type != "yesno":
+                    raise ValueError(
+                        f"trường {field.key!r}: when = {condition.key!r} cần một câu Có/Không"
+                    )
+                if condition.op is not None and source.type not in NUMERIC_TYPES:
+                    raise ValueError(
+                        f"trường {field.key!r}: when so sánh {condition.key!r}, phải là trường số"
+                    )
+            if field.carry_from is not None and field.carry_from not in seen:
+                raise ValueError(
+                    f"trường {field.key!r}: carry_from nhắc tới {field.carry_from!r}, "
+                    "không có trong mẫu báo cáo"
+                )
+            earlier[field.key] = field
         for i, rule in enumerate(self.rules, start=1):
             for key in rule.keys:
                 if rule.is_requirement and key not in seen:
@@ -219,6 +301,30 @@ class FormSpec(_Strict):
             sections=tuple(s for s in sections if s.fields),
             rules=tuple(r for r in self.rules if not hidden & set(r.keys)),
         )
+
+    def visible(self, answers: Mapping[str, object]) -> tuple[FieldSpec, ...]:
+        """The questions asked, in order, given the answers: "Câu n/N" counts these.
+
+        A question whose condition rests on a question not answered yet counts as asked
+        (so N only shrinks as answers rule questions out); a condition on a question
+        that is itself not asked does not hold."""
+        shown: list[FieldSpec] = []
+        asked: set[str] = set()
+        for field in self.fields:
+            condition = field.condition
+            if condition is None or (
+                condition.key in asked
+                and (condition.key not in answers or condition.holds(answers.get(condition.key)))
+            ):
+                shown.append(field)
+                asked.add(field.key)
+        return tuple(shown)
+
+    def effective(self, answers: Mapping[str, _V]) -> dict[str, _V]:
+        """The answers that count: those of questions that apply (an answer kept from
+        before an earlier answer changed does not count, nor is it submitted)."""
+        shown = {f.key for f in self.visible(answers)}
+        return {k: v for k, v in answers.items() if k in shown}
 
     def rules_for(self, key: str) -> tuple[RuleSpec, ...]:
         """The rules to check when ``key`` is answered (see ``RuleSpec.checked_on``)."""

@@ -47,7 +47,7 @@ __all__ = ["ENGINE_VERSION", "CriterionScore", "State", "UnitScore", "score_unit
 
 # Part of every stored score's fingerprint: a change to the rules in this module (not
 # in the methodology file) must rescore what was stored under the old ones.
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 
 State = Literal["scored", "pending", "not_applicable", "exempt"]
 """How a criterion stands on a sheet:
@@ -324,12 +324,14 @@ def _from_source(
 def _rate(criterion: Criterion, answers: Mapping[str, Any]) -> tuple[Decimal | None, str]:
     numerator = _sum(answers, criterion.numerator)
     denominator = _sum(answers, criterion.denominator)
-    if numerator is None or denominator is None:
-        return _missing(criterion)
-    if denominator <= 0:
+    # Nothing to measure is decided by the denominator alone: a numerator the form does
+    # not ask when there is nothing to count (its `when`) changes nothing.
+    if denominator is not None and denominator <= 0:
         if criterion.zero_denominator == "zero":
             return ZERO, _ZERO_DENOMINATOR + _SUFFIX_ZERO
         return None, _ZERO_DENOMINATOR + _SUFFIX_NA
+    if numerator is None or denominator is None:
+        return _missing(criterion)
     shown = _RATE.format(
         value=_percent(numerator / denominator * HUNDRED),
         numerator=_show(numerator),

@@ -710,11 +710,16 @@ class AwardsService:
                 for c in counted:
                     given = answers.get(c.report_id, {})
                     submitted, online, quarters, missing = totals.get(c.unit_code, _NONE)
-                    if given.get(SUBMITTED_FIELD) is None or given.get(ONLINE_FIELD) is None:
+                    sent, sent_online = given.get(SUBMITTED_FIELD), given.get(ONLINE_FIELD)
+                    # The form does not ask "how many online" of a unit that submitted
+                    # none (its `when`): none online, not a missing number.
+                    if sent is not None and sent_online is None and _count(sent) == 0:
+                        sent_online = 0
+                    if sent is None or sent_online is None:
                         missing = (*missing, quarter)
                     else:
-                        submitted += _count(given[SUBMITTED_FIELD])
-                        online += _count(given[ONLINE_FIELD])
+                        submitted += _count(sent)
+                        online += _count(sent_online)
                     totals[c.unit_code] = (submitted, online, quarters + 1, missing)
         return totals
 

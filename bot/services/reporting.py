@@ -19,17 +19,21 @@ from bot.domain.models import Membership, Period, Report, Unit
 from bot.forms.answers import (
     AnswerError,
     Answers,
+    Bound,
     IncomingDocument,
     StoredValue,
     broken_rules,
     choice_answer,
+    display_value,
     missing_required,
     parse_document,
     parse_text_answer,
+    required_now,
+    rule_bound,
 )
 from bot.forms.schema import FieldSpec, FormSpec
 from bot.numbers import parse_whole
-from bot.services.periods import PeriodService
+from bot.services.periods import PeriodService, period_code, shift_quarter
 from bot.yearbook import YearBook
 from storage import audit, inspections, reports, sessions
 from storage.database import Database
@@ -39,17 +43,35 @@ _AT_SUMMARY = "Báo cáo đã trả lời đủ các câu. Vui lòng dùng các 
 
 
 @dataclass(frozen=True, slots=True)
+class Recorded:
+    """The answer just taken, echoed as understood ("Đã ghi câu 7: 85,5%")."""
+
+    number: int
+    field: FieldSpec
+    value: StoredValue | None  # None: skipped
+
+
+@dataclass(frozen=True, slots=True)
 class Ask:
     """Show one question."""
 
     period: Period
     field: FieldSpec
-    number: int  # 1-based position in the form
+    number: int  # 1-based position among the questions this unit is asked now
     total: int
     current: Any  # the stored answer, if the field was answered before
     answered: bool
     error: str | None = None
     notice: str | None = None
+    # Must be answered now (required, or the last alternative of a requirement left):
+    # no "(không bắt buộc)", no Bỏ qua.
+    required: bool = True
+    # Last quarter's answer for a question the form carries over ("Như quý trước").
+    previous: StoredValue | None = None
+    # After a cross-field refusal: what the other answers allow for this one.
+    bound: Bound | None = None
+    bound_from: tuple[int, ...] = ()  # the numbers of the questions the bound comes from
+    recorded: Recorded | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +84,7 @@ class Summary:
     problems: list[str] = field(default_factory=list)
     last_report: Report | None = None
     notice: str | None = None
+    recorded: Recorded | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +94,12 @@ class ChoosePeriod:
 
 @dataclass(frozen=True, slots=True)
 class EditMenu:
+    """The sections with how many of their questions are answered; with ``section``
+    (its position in the form), that section's questions by number and short label."""
+
     form: FormSpec
     answers: Answers
+    section: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +230,8 @@ class ReportingService:
         assert period is not None
         form = await self.form(period, member.unit_code)
         answers = await self._answers(member.unit_code, period)
-        return Saved(period, sum(1 for f in form.fields if f.key in answers), len(form.fields))
+        asked = form.visible(answers)
+        return Saved(period, sum(1 for f in asked if f.key in answers), len(asked))
 
     # -- answering ---------------------------------------------------------------------
 
@@ -237,7 +265,7 @@ class ReportingService:
         period, state, answers = loaded
         form = await self.form(period, member.unit_code)
         total = len(form.fields)
-        if number is not None and number != state.cursor + 1:
+        if number is not None and number != _number(form, answers, state.cursor):
             return Stale(await self._show(member, period, state))
         if state.cursor >= total:
             return await self._show(member, period, state, notice=_AT_SUMMARY)
@@ -258,12 +286,47 @@ class ReportingService:
         # (no evidence, no explanation for claimed points) is refused.
         broken = broken_rules(form, candidate, touching=spec.key)
         if broken:
-            return await self._show(member, period, state, error=" ".join(broken))
+            bound = rule_bound(form, candidate, spec.key)
+            return await self._show(member, period, state, error=" ".join(broken), bound=bound)
+        recorded = Recorded(_number(form, candidate, state.cursor), spec, value)
+        unchanged = spec.key in answers and answers[spec.key] == value
         state.cursor = total if state.back_to_summary else _next_gap(form, candidate, state.cursor)
         if state.cursor >= total:
             state.back_to_summary = False
-        await self._save(member, period, state, (spec.key, value))
-        return await self._show(member, period, state)
+        await self._save(member, period, state, None if unchanged else (spec.key, value))
+        return await self._show(member, period, state, recorded=recorded)
+
+    async def keep(self, member: Membership, number: int) -> Step | None:
+        """ "Giữ nguyên": the answer already given stands; on to the next question."""
+        loaded = await self._load(member)
+        if loaded is None:
+            return None
+        _, _, answers = loaded
+
+        def kept(spec: FieldSpec) -> StoredValue:
+            value = answers.get(spec.key)
+            if value is None:
+                raise AnswerError("Câu này chưa có câu trả lời để giữ nguyên.")
+            return value
+
+        return await self._answer(member, number, kept)
+
+    async def take_previous(self, member: Membership, number: int) -> Step | None:
+        """ "Như quý trước": last quarter's answer, checked as if typed now (this year's
+        bounds and rules may differ from last year's)."""
+        loaded = await self._load(member)
+        if loaded is None:
+            return None
+        period, _, _ = loaded
+        previous = await self._previous(member.unit_code, period)
+
+        def parse(spec: FieldSpec) -> StoredValue:
+            value = previous.get(spec.carried_from or "")
+            if value is None or spec.carried_from is None or spec.type == "file":
+                raise AnswerError("Quý trước đơn vị chưa có số liệu cho câu này.")
+            return parse_text_answer(spec, display_value(spec, value))
+
+        return await self._answer(member, number, parse)
 
     # -- moving around -----------------------------------------------------------------
 
@@ -271,29 +334,38 @@ class ReportingService:
         loaded = await self._load(member)
         if loaded is None:
             return None
-        period, state, _ = loaded
-        if state.cursor == 0:
+        period, state, answers = loaded
+        form = await self.form(period, member.unit_code)
+        earlier = [
+            form.index[f.key] for f in form.visible(answers) if form.index[f.key] < state.cursor
+        ]
+        if not earlier:
             return await self._show(member, period, state, notice="Đây là câu hỏi đầu tiên.")
-        state.cursor -= 1
+        state.cursor = earlier[-1]
         state.back_to_summary = False
         await self._save(member, period, state)
         return await self._show(member, period, state)
 
-    async def edit_menu(self, member: Membership) -> Step | None:
+    async def edit_menu(self, member: Membership, section: int | None = None) -> Step | None:
         loaded = await self._load(member)
         if loaded is None:
             return None
         period, _, answers = loaded
-        return EditMenu(await self.form(period, member.unit_code), answers)
+        form = await self.form(period, member.unit_code)
+        if section is not None and not 0 <= section < len(form.sections):
+            section = None  # a section this form does not have: the list of sections
+        return EditMenu(form, answers, section)
 
     async def edit(self, member: Membership, number: int) -> Step | None:
         loaded = await self._load(member)
         if loaded is None:
             return None
-        period, state, _ = loaded
-        if not 1 <= number <= len((await self.form(period, member.unit_code)).fields):
+        period, state, answers = loaded
+        form = await self.form(period, member.unit_code)
+        asked = form.visible(answers)
+        if not 1 <= number <= len(asked):
             return await self._show(member, period, state, notice="Không có câu hỏi số này.")
-        state.cursor = number - 1
+        state.cursor = form.index[asked[number - 1].key]
         state.back_to_summary = True
         await self._save(member, period, state)
         return await self._show(member, period, state)
@@ -324,7 +396,7 @@ class ReportingService:
             state.cursor = form.index[missing[0].key]
             state.back_to_summary = False
             await self._save(member, period, state)
-            names = ", ".join(f"câu {form.index[f.key] + 1}" for f in missing[:10])
+            names = ", ".join(f"câu {_shown(form, answers, f)}" for f in missing[:10])
             return await self._show(
                 member, period, state, error=f"Báo cáo còn thiếu câu bắt buộc: {names}."
             )
@@ -334,7 +406,9 @@ class ReportingService:
             state.back_to_summary = False
             await self._save(member, period, state)
             return await self._show(member, period, state)
-        clean = {f.key: answers.get(f.key) for f in form.fields}
+        # Only the questions asked count: one an earlier answer made not applicable is
+        # not submitted, even if it was answered before that answer changed.
+        clean = {f.key: answers.get(f.key) for f in form.visible(answers)}
         async with self._db.write() as conn:
             previous = await reports.latest_report(conn, unit.code, period.code)
             version = await reports.next_version(conn, unit.code, period.code)
@@ -397,10 +471,15 @@ class ReportingService:
         period = await self._period(member, state.period)
         if period is None:
             return None
-        state.cursor = max(
-            0, min(state.cursor, len((await self.form(period, member.unit_code)).fields))
-        )
-        return period, state, await self._answers(member.unit_code, period)
+        form = await self.form(period, member.unit_code)
+        answers = await self._answers(member.unit_code, period)
+        state.cursor = max(0, min(state.cursor, len(form.fields)))
+        if state.cursor < len(form.fields) and form.fields[state.cursor] not in form.visible(
+            answers
+        ):
+            # An earlier answer changed and this question no longer applies.
+            state.cursor = _next_gap(form, answers, state.cursor)
+        return period, state, answers
 
     async def _save(
         self,
@@ -452,45 +531,80 @@ class ReportingService:
         *,
         error: str | None = None,
         notice: str | None = None,
+        bound: Bound | None = None,
+        recorded: Recorded | None = None,
     ) -> Ask | Summary:
         answers = await self._answers(member.unit_code, period)
         form = await self.form(period, member.unit_code)
         if state.cursor >= len(form.fields):
             problems = [
-                f"Câu {form.index[f.key] + 1} ({f.label}) chưa được trả lời."
+                f"Câu {_shown(form, answers, f)} ({f.label}) chưa được trả lời."
                 for f in missing_required(form, answers)
             ]
             problems += broken_rules(form, {k: v for k, v in answers.items() if v is not None})
             if error:
                 problems.insert(0, error)
             last = await reports.latest_report(self._db.reader, member.unit_code, period.code)
-            return Summary(period, form, answers, problems, last, notice)
+            return Summary(period, form, answers, problems, last, notice, recorded)
         spec = form.fields[state.cursor]
+        asked = form.visible(answers)
+        previous = None
+        if spec.carried_from is not None:
+            previous = (await self._previous(member.unit_code, period)).get(spec.carried_from)
         return Ask(
             period=period,
             field=spec,
-            number=state.cursor + 1,
-            total=len(form.fields),
+            number=_number(form, answers, state.cursor),
+            total=len(asked),
             current=answers.get(spec.key),
             answered=spec.key in answers,
             error=error,
             notice=notice,
+            required=required_now(form, answers, spec.key),
+            previous=previous,
+            bound=bound,
+            bound_from=tuple(
+                _shown(form, answers, form.field(k)) for k in (bound.sources if bound else ())
+            ),
+            recorded=recorded,
         )
+
+    async def _previous(self, unit_code: str, period: Period) -> dict[str, Any]:
+        """The answers of the unit's latest submission for the quarter before."""
+        code = period_code(*shift_quarter(period.year, period.quarter, -1))
+        last = await reports.latest_report(self._db.reader, unit_code, code)
+        return dict(last.answers) if last is not None else {}
 
 
 def _first_gap(form: FormSpec, answers: Answers) -> int:
-    for i, spec in enumerate(form.fields):
+    """The first question asked and not answered (its index in the form), else the
+    summary (the form's length)."""
+    for spec in form.visible(answers):
         if spec.key not in answers:
-            return i
+            return form.index[spec.key]
     return len(form.fields)
 
 
 def _next_gap(form: FormSpec, answers: Answers, after: int) -> int:
-    for i in range(after + 1, len(form.fields)):
-        if form.fields[i].key not in answers:
-            return i
+    for spec in form.visible(answers):
+        if form.index[spec.key] > after and spec.key not in answers:
+            return form.index[spec.key]
     # Everything after is answered: go back to any earlier gap, else the summary.
     return _first_gap(form, answers)
+
+
+def _number(form: FormSpec, answers: Answers, index: int) -> int:
+    """The number the unit sees for the question at ``index`` ("Câu n/N" counts only the
+    questions asked); 0 for one not asked."""
+    key = form.fields[index].key if index < len(form.fields) else None
+    for n, spec in enumerate(form.visible(answers), start=1):
+        if spec.key == key:
+            return n
+    return 0
+
+
+def _shown(form: FormSpec, answers: Answers, spec: FieldSpec) -> int:
+    return _number(form, answers, form.index[spec.key])
 
 
 def _changes(form: FormSpec, previous: Report | None, answers: Answers) -> dict[str, Any]:

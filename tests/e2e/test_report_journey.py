@@ -11,7 +11,7 @@ from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user
-from tests.form_steps import FORM, Walk, ask, label, number, rule_message
+from tests.form_steps import FORM, Walk, ask, edit_question, label, number, rule_message
 
 PDF = b"%PDF-1.4\n% signed report\n" + b"0" * 2048
 
@@ -53,11 +53,12 @@ async def test_full_report_with_bad_input_at_every_field_type(
     await walk.to("par_self_score")
     await answer(head, "101", "không được vượt quá 100")
     await walk.send("85,5")
-    # optional percent: skipping it after "Có" to the survey is refused (the rate is then
-    # needed); after "Không" (not surveyed: declared, shown to the office) it may be skipped
-    await walk.click("Có", at="survey_done")
-    await head.click("Bỏ qua")
-    await head.expect(next(r.message for r in FORM.rules if r.when == "survey_done"))
+    # optional percent: after "Có" to the survey the rate is needed, so it is asked
+    # without "(không bắt buộc)" and offers no Bỏ qua; after "Không" (not surveyed:
+    # declared, shown to the office) it may be skipped
+    asked = await walk.click("Có", at="survey_done")
+    assert "không bắt buộc" not in asked.text
+    assert "Bỏ qua" not in [b["text"] for b in asked.buttons]
     await walk.back(to="survey_done")
     await walk.click("Không")
     await walk.skip(at="sipas_rate")
@@ -126,9 +127,7 @@ async def test_full_report_with_bad_input_at_every_field_type(
     assert "Trung tâm <Thử nghiệm> & Đào tạo" in summary.text
 
     # edit a question from the summary, then come back to the summary
-    await head.click("✏️ Sửa")
-    await head.expect("chọn số câu")
-    await head.click(str(number("articles")))
+    await edit_question(head, "articles")
     await head.expect(ask("articles"))
     await head.send("9")
     summary = await head.expect("Tóm tắt báo cáo")
@@ -146,9 +145,7 @@ async def test_full_report_with_bad_input_at_every_field_type(
     clock.advance(days=1)
     await head.send("/report")
     await head.expect("Đã gửi lần 1")
-    await head.click("✏️ Sửa")
-    await head.expect("chọn số câu")
-    await head.click(str(number("shortcomings")))
+    await edit_question(head, "shortcomings")
     await head.expect(ask("shortcomings"))
     await answer(head, "Còn chậm, đã khắc phục một phần", "Tóm tắt báo cáo")
     await head.click("✅ Gửi báo cáo")

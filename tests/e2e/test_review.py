@@ -11,7 +11,7 @@ from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user, fill_report
-from tests.form_steps import ask, header, number
+from tests.form_steps import ask, edit_question, header
 
 
 async def test_return_with_a_comment_resubmit_and_accept(
@@ -47,9 +47,7 @@ async def test_return_with_a_comment_resubmit_and_accept(
     clock.advance(hours=3)
     await head.send("/report")
     await head.expect("Đã gửi lần 1")
-    await head.click("✏️ Sửa")
-    await head.expect("chọn số câu")
-    await head.click(str(number("dossiers_online")))
+    await edit_question(head, "dossiers_online")
     await head.expect(ask("dossiers_online"))
     await head.send("1.100")
     await head.expect("Tóm tắt báo cáo")

@@ -14,7 +14,7 @@ from bot.scoring.engine import score_unit
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
 from tests.e2e.conftest import bound_user, fill_report
-from tests.form_steps import FORM, ask, label, number
+from tests.form_steps import FORM, ask, edit_question, label, number
 from tests.rules import YEAR
 
 CLAIM_LABEL = f"{number('model_claim')}. {label('model_claim')}: 2,5"
@@ -40,9 +40,7 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
     await fill_report(head)  # every other answer valid; no claim yet
 
     # From the summary, claim points for a recognised model.
-    await head.click("✏️ Sửa")
-    await head.expect("chọn số câu")
-    await head.click(str(number("model_claim")))
+    await edit_question(head, "model_claim")
     asked = await head.expect(ask("model_claim"))
     assert FORM.field("model_claim").section in asked.text
     assert "(không bắt buộc)" in asked.text
@@ -58,14 +56,13 @@ async def test_claim_with_an_explanation_reaches_the_office_and_the_score(
     assert "Cần hoàn thiện trước khi gửi" in refused.text
     assert not any("Văn phòng Sở đã nhận" in m.text for m in head.messages)
 
-    # Skipping the explanation is refused on the spot; then the explanation is typed.
-    await head.click("✏️ Sửa")
-    await head.expect("chọn số câu")
-    await head.click(str(number("model_explanation")))
-    await head.expect(ask("model_explanation"))
-    await head.click("Bỏ qua")
-    again = await head.expect(MISSING)
-    assert ask("model_explanation") in again.text
+    # With no evidence sent, the explanation is needed: it is asked without
+    # "(không bắt buộc)" and offers no Bỏ qua (issue 11: "An optional question can
+    # always be skipped" — this one is not optional any more); then it is typed.
+    await edit_question(head, "model_explanation")
+    again = await head.expect(ask("model_explanation"))
+    assert "(không bắt buộc)" not in again.text
+    assert "Bỏ qua" not in [b["text"] for b in again.buttons]
     await head.send(EXPLANATION)
     shown = await summary_text(head)
     assert CLAIM_LABEL in shown
