@@ -35,6 +35,7 @@ RUN python -c "import matplotlib.font_manager"
 # The database, its daily backups (CCHC_BACKUP_DIR defaults to "backups" beside it) and
 # the chart cache ("cchc-charts" beside it) all live in this volume. A .env file placed
 # in /data is read too (the working directory), but prefer --env-file for the token.
+# A host folder mounted there instead of a named volume must be writable by uid 10001.
 ENV CCHC_DB_PATH=/data/cchc.db
 VOLUME ["/data"]
 WORKDIR /data
