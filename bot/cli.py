@@ -572,6 +572,14 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     try:
         demo = importlib.import_module("bot.demo")
     except ModuleNotFoundError as exc:
+        # The stand-in's web server (aiohttp) is the optional extra "demo": a bot installed
+        # to run for real does not carry it.
+        if exc.name is not None and exc.name.split(".")[0] == "aiohttp":
+            return fail(
+                "Chế độ chạy thử cần gói aiohttp, chưa được cài đặt; "
+                'hãy cài bằng lệnh: pip install "cchc-bot[demo]" '
+                '(trong thư mục mã nguồn: pip install -e ".[demo]").'
+            )
         if exc.name != "bot.demo":
             raise
         return fail("Bản cài đặt này chưa có chế độ chạy thử (thiếu mô-đun bot.demo).")
