@@ -16,6 +16,7 @@ import logging
 import mimetypes
 import os
 import queue
+import re
 import sqlite3
 import sys
 import threading
@@ -74,6 +75,7 @@ SETTLE_TIMEOUT = 10.0
 EXTENSION_DAYS = 14
 LARGE_FILE = 20 * 1024 * 1024  # beyond this only the size is announced, as the bot refuses it
 
+DEMO_FILES = "cchc-demo-files"  # what the bot sends, saved to open
 SEPARATOR = "─" * 64
 
 HELP = (
@@ -292,8 +294,11 @@ class _Demo:
             name = message.document.get("file_name") or "tệp"
             size = int(message.document.get("file_size") or 0)
             lines.append(f"📎 Tệp: {name} ({format_size(size)})")
+            lines += self._saved(str(message.document.get("file_id", "")), name, message)
         if message.photo is not None:
             lines.append("🖼️ Ảnh")
+            largest = message.photo[-1] if message.photo else {}
+            lines += self._saved(str(largest.get("file_id", "")), "anh.png", message)
         if previous is not None and message.text.startswith(previous):
             lines.append("… " + message.text[len(previous) :].strip())
         elif message.text:
@@ -305,6 +310,19 @@ class _Demo:
             if not is_current:
                 lines.append(f"(đổi vai bằng :as {self._role_of(message.chat_id)} để bấm nút)")
         self.say("\n".join(lines))
+
+    def _saved(self, file_id: str, name: str, message: SentMessage) -> list[str]:
+        """Keep a file the bot sent in ./cchc-demo-files, so a newcomer can open the
+        standing chart or the exported workbook; the line says where."""
+        content = self._standin.file_content(file_id)
+        if not content:
+            return []
+        folder = Path.cwd() / DEMO_FILES
+        folder.mkdir(exist_ok=True)
+        safe = re.sub(r"[^\w.\-]+", "_", Path(name).name) or "tep"
+        path = folder / f"{message.message_id:04d}-{safe}"
+        path.write_bytes(content)
+        return [f"💾 Đã lưu: {path}"]
 
     def _role_of(self, chat_id: int) -> str:
         return next((p.role for p in PEOPLE.values() if p.user_id == chat_id), "")

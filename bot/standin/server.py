@@ -490,6 +490,11 @@ class BotApiStandin:
 
     # ------------------------------------------------------------------ test-facing API
 
+    def file_content(self, file_id: str) -> bytes | None:
+        """The bytes of a file the bot sent or a person uploaded (None if unknown)."""
+        stored = self._files.get(file_id)
+        return stored.content if stored is not None else None
+
     def user(
         self,
         user_id: int,

@@ -262,3 +262,22 @@ def test_a_local_file_is_read_with_its_mime_type(tmp_path: Path) -> None:
         load_file(str(tmp_path / "missing.pdf"))
         == f"Không tìm thấy tệp {tmp_path / 'missing.pdf'}."
     )
+
+
+def test_files_the_bot_sends_are_saved_to_open(tmp_path: Path) -> None:
+    """Issue 11: "When the bot sends a photo or a document, the demo saves it
+    (`./cchc-demo-files/…`) and prints the path"."""
+    env, _ = now_form(tmp_path)
+    result = demo(
+        ["-m", "bot.cli", "--db", str(tmp_path / "demo.db"), "demo", "--as", "office"],
+        ["/export xlsx", ":quit"],
+        cwd=tmp_path,
+        env=env,
+    )
+    assert_clean(result)
+    saved = [line for line in result.stdout.splitlines() if line.startswith("💾 Đã lưu: ")]
+    assert len(saved) == 1, result.stdout
+    path = Path(saved[0].removeprefix("💾 Đã lưu: "))
+    assert path.parent == tmp_path / "cchc-demo-files"
+    assert path.name.endswith(".xlsx")
+    assert path.read_bytes()[:2] == b"PK"  # a workbook (a zip), as Excel opens it
