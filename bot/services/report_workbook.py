@@ -566,7 +566,7 @@ def check_entries(form: FormSpec, entries: Sequence[Entry], answers: Answers) ->
             message = _TWICE.format(rows=", ".join(str(r) for r in where))
             errors.append(EntryError(where[0], form.index[key] + 1, spec.label, message))
     errors += rule_errors(form, {**answers, **values}, rows, skip=failed)
-    errors.sort(key=lambda e: (e.row, e.number or 0))
+    errors.sort(key=lambda e: (e.row, e.number or 0, e.message))
     return Checked(values, rows, errors)
 
 
@@ -576,14 +576,18 @@ def rule_errors(
     """The cross-field rules the new answers break, as the chat checks each answer
     (:func:`broken_rules` touching it): a requirement waits for all its alternatives.
     A rule naming an answer that could not be read is left for the next attempt."""
-    found: dict[RuleSpec, str] = {}
-    for key in sorted(rows, key=lambda k: form.index[k]):
+    found: set[RuleSpec] = set()
+    for key in rows:
         broken = set(broken_rules(form, merged, touching=key))
-        for rule in form.rules_for(key):
-            if rule.message in broken and not skip & set(rule.keys):
-                found.setdefault(rule, key)
+        found |= {
+            rule
+            for rule in form.rules_for(key)
+            if rule.message in broken and not skip & set(rule.keys)
+        }
     errors = []
-    for rule, key in found.items():
+    for rule in found:
+        # Said at the rule's last question the entries answer, where the chat says it.
+        key = max((k for k in rule.keys if k in rows), key=lambda k: form.index[k])
         spec = form.field(key)
         errors.append(EntryError(rows[key], form.index[key] + 1, spec.label, rule.message))
     return errors
