@@ -164,6 +164,8 @@ async def _render(
                 notice = texts.IMPORT_NOTHING_NEW if from_file else texts.IMPORT_NOTHING_NEW_LINES
             step = dataclasses.replace(step, notice=notice)
         await report.show(update, context, step, member)
+        if outcome.then is not None:
+            await report.show(update, context, outcome.then, member)
 
 
 def render_errors(rejected: rw.Rejected, *, from_file: bool) -> str:

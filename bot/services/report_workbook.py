@@ -48,6 +48,7 @@ from bot.forms.answers import (
     StoredValue,
     broken_rules,
     display_value,
+    missing_required,
     parse_text_answer,
 )
 from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec, RuleSpec
@@ -644,10 +645,13 @@ class Rejected:
 @dataclass(frozen=True, slots=True)
 class Imported:
     """The answers are in the draft; ``step`` is the summary to show (or whatever the
-    report conversation shows instead, a closed period say)."""
+    report conversation shows instead, a closed period say). ``then``: the first
+    required question still unanswered (the signed report, which Excel cannot carry),
+    asked right after the summary; answered, it leads back to the summary."""
 
     changed: int
     step: rs.Step
+    then: rs.Step | None = None
 
 
 Outcome = Refused | Rejected | Imported
@@ -771,7 +775,13 @@ class ReportWorkbookService:
                     },
                 )
         summary = await self._reporting.summary(member)
-        return Imported(len(changed), summary if summary is not None else started)
+        if not isinstance(summary, rs.Summary):
+            return Imported(len(changed), summary if summary is not None else started)
+        missing = missing_required(form, summary.answers)
+        then = (
+            await self._reporting.edit(member, form.index[missing[0].key] + 1) if missing else None
+        )
+        return Imported(len(changed), summary, then)
 
     async def _open_period(self, member: Membership, code: str) -> Period | None:
         for period in await self._periods.open_for_submission(member.unit_code):
