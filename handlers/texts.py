@@ -270,11 +270,11 @@ EXCEL_REFUSED_TAMPERED = (
     "bằng nút “📥 Tải mẫu Excel” trong /report."
 )
 IMPORT_ERRORS_FILE = (
-    "⚠️ <b>Tệp có {n} ô chưa hợp lệ.</b> Bot chưa ghi câu trả lời nào trong tệp; anh/chị "
+    "⚠️ <b>Tệp có {n} lỗi cần sửa.</b> Bot chưa ghi câu trả lời nào trong tệp; anh/chị "
     "vui lòng sửa các ô dưới đây rồi gửi lại tệp:"
 )
 IMPORT_ERRORS_LINES = (
-    "⚠️ <b>Tin nhắn có {n} câu trả lời chưa hợp lệ.</b> Bot chưa ghi câu trả lời nào trong "
+    "⚠️ <b>Tin nhắn có {n} lỗi cần sửa.</b> Bot chưa ghi câu trả lời nào trong "
     "tin nhắn; anh/chị vui lòng sửa rồi gửi lại:"
 )
 IMPORT_ERROR_LINE = "• Dòng {row} — Câu {number} ({label}): {message}"

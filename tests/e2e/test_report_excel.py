@@ -114,7 +114,7 @@ async def test_a_file_with_errors_lists_each_by_row_and_stores_nothing(
         },
     )
     await head.send_document("bao-cao.xlsx", XLSX, fill(content, bad))
-    listed = await head.expect("ô chưa hợp lệ")
+    listed = await head.expect("Tệp có 3 lỗi cần sửa")
     where = rows(content)
     for key in ("tasks_planned", "inspections", "initiative_titles"):
         assert f"Dòng {where[key]} — Câu {number(key)} ({label(key)}):" in listed.text
@@ -226,7 +226,7 @@ async def test_answers_pasted_as_numbered_lines(standin: BotApiStandin, app: App
     # One wrong line: the whole message is refused, the line named.
     wrong = [*lines, f"{number('inspections')}. 1,5"]
     await head.send("\n".join(wrong))
-    listed = await head.expect("câu trả lời chưa hợp lệ")
+    listed = await head.expect("Tin nhắn có 1 lỗi cần sửa")
     assert f"Dòng {len(wrong)} — Câu {number('inspections')}" in listed.text
     assert await draft_of(app, "THPT-QH") == {}
 
