@@ -224,10 +224,12 @@ async def test_answers_pasted_as_numbered_lines(standin: BotApiStandin, app: App
         if value not in {"skip", "file"} and FORM.field(key).type != "file"
     ]
     # One wrong line: the whole message is refused, the line named.
-    wrong = [*lines, f"{number('inspections')}. 1,5"]
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{number('inspections')}. "))
+    wrong = [*lines[:at], f"{number('inspections')}. 1,5", *lines[at + 1 :]]
     await head.send("\n".join(wrong))
     listed = await head.expect("Tin nhắn có 1 lỗi cần sửa")
-    assert f"Dòng {len(wrong)} — Câu {number('inspections')}" in listed.text
+    assert f"Dòng {at + 1} — Câu {number('inspections')}" in listed.text
+    assert "phải là số nguyên" in listed.text
     assert await draft_of(app, "THPT-QH") == {}
 
     await head.send("\n".join(lines))
