@@ -210,6 +210,12 @@ async def test_other_workbooks_keep_their_usual_path(standin: BotApiStandin, app
     book.save(out)
     await head.send_document("so-lieu.xlsx", XLSX, out.getvalue())
     await head.expect(texts.IDLE_BOUND)
+    # Beyond the upload checks of a workbook (type, size) a file is not even fetched.
+    too_big = rw.WORKBOOK_UPLOAD.max_size_mb * 2**20 + 1
+    fetched = len(standin.calls("getFile"))
+    await head.send_document_meta("lon.xlsx", XLSX, too_big)
+    await head.expect(texts.IDLE_BOUND)
+    assert len(standin.calls("getFile")) == fetched
 
 
 async def test_answers_pasted_as_numbered_lines(standin: BotApiStandin, app: App) -> None:
