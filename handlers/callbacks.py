@@ -111,6 +111,14 @@ class ReportSubmit(ButtonData):
     pass
 
 
+@kind("rp:t")
+@dataclass(frozen=True)
+class ReportTemplate(ButtonData):
+    """ "📥 Tải mẫu Excel": this period's form as a workbook for the presser's unit."""
+
+    period: PeriodCode
+
+
 # -- review (office) -----------------------------------------------------------------------
 
 

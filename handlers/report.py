@@ -21,7 +21,7 @@ from bot.forms.answers import display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.numbers import format_number
 from bot.services import reporting as rs
-from handlers import buttons, dialog, texts, unit_status
+from handlers import buttons, dialog, report_excel, texts, unit_status
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import (
     ReportBack,
@@ -138,6 +138,7 @@ def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
         nav.append(button(texts.BTN_SKIP, ReportSkip(step.number)))
     nav.append(button(texts.BTN_SAVE, ReportSaveDraft()))
     rows.append(nav)
+    rows.append(report_excel.template_row(step.period))
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
@@ -174,6 +175,7 @@ def render_summary(
                 button(texts.BTN_SUBMIT, ReportSubmit()),
             ],
             [button(texts.BTN_SAVE, ReportSaveDraft())],
+            report_excel.template_row(step.period),
         ]
     )
     return "\n".join(lines), markup
@@ -482,5 +484,6 @@ async def on_message(update: Update, context: BotContext) -> bool:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("report", cmd_report))
     app.add_handler(CommandHandler("cancel", cmd_cancel))
+    report_excel.register(app)  # before the dialog router: .xlsx and numbered lines
     buttons.on(on_button, *typing.get_args(ReportButton), who=Who.MEMBER)
     dialog.register_flow(rs.FLOW, on_message)
