@@ -234,9 +234,13 @@ def build_workbook(data: TemplateData) -> bytes:
 
     validations: dict[str, DataValidation] = {}
     list_col = LIST_FIRST_COL
-    for number, spec in enumerate(form.fields, start=1):
-        row = FIRST_ROW + number - 1
-        sheet.cell(row, NUMBER_COL, number)
+    shown = numbers(form, data.answers)
+    for position, spec in enumerate(form.fields):
+        row = FIRST_ROW + position
+        # The number the chat shows now; none for a question the draft rules out (its
+        # `when`), which may apply again once the file changes the answer it rests on.
+        if spec.key in shown:
+            sheet.cell(row, NUMBER_COL, shown[spec.key])
         _text(sheet.cell(row, SECTION_COL), spec.section)
         _text(sheet.cell(row, LABEL_COL), _question(spec, period.quarter))
         _text(sheet.cell(row, TYPE_COL), TYPE_NAMES[spec.type])
@@ -541,8 +545,9 @@ def check_entries(form: FormSpec, entries: Sequence[Entry], answers: Answers) ->
     rows: dict[str, int] = {}
     seen: dict[str, list[int]] = {}
     failed: set[str] = set()
+    shown = numbers(form, answers)
     for entry in entries:
-        spec = _field_of(form, entry)
+        spec = _field_of(form, entry, answers)
         if spec is None:
             number, label = (entry.number, "") if entry.key is None else (None, entry.label)
             message = _UNKNOWN_NUMBER.format(n=entry.number) if entry.key is None else _UNKNOWN_KEY
@@ -551,7 +556,7 @@ def check_entries(form: FormSpec, entries: Sequence[Entry], answers: Answers) ->
         if spec.type == "file" and entry.key is not None:
             continue  # the workbook's file rows only say "gửi qua Telegram"
         seen.setdefault(spec.key, []).append(entry.row)
-        number = form.index[spec.key] + 1
+        number = shown.get(spec.key)
         try:
             values[spec.key] = _parse(spec, entry)
             rows[spec.key] = entry.row
@@ -565,7 +570,7 @@ def check_entries(form: FormSpec, entries: Sequence[Entry], answers: Answers) ->
             rows.pop(key, None)
             spec = form.field(key)
             message = _TWICE.format(rows=", ".join(str(r) for r in where))
-            errors.append(EntryError(where[0], form.index[key] + 1, spec.label, message))
+            errors.append(EntryError(where[0], shown.get(key), spec.label, message))
     errors += rule_errors(form, {**answers, **values}, rows, skip=failed)
     errors.sort(key=lambda e: (e.row, e.number or 0, e.message))
     return Checked(values, rows, errors)
@@ -590,15 +595,25 @@ def rule_errors(
         # Said at the rule's last question the entries answer, where the chat says it.
         key = max((k for k in rule.keys if k in rows), key=lambda k: form.index[k])
         spec = form.field(key)
-        errors.append(EntryError(rows[key], form.index[key] + 1, spec.label, rule.message))
+        number = numbers(form, merged).get(key)
+        errors.append(EntryError(rows[key], number, spec.label, rule.message))
     return errors
 
 
-def _field_of(form: FormSpec, entry: Entry) -> FieldSpec | None:
+def numbers(form: FormSpec, answers: Answers) -> dict[str, int]:
+    """Each question the chat asks given ``answers``, with the number it shows
+    ("Câu n/N" counts only the questions asked: see ``FormSpec.visible``)."""
+    return {f.key: n for n, f in enumerate(form.visible(answers), start=1)}
+
+
+def _field_of(form: FormSpec, entry: Entry, answers: Answers) -> FieldSpec | None:
+    """The question of a row (by its key) or of a pasted line (by the number the chat
+    shows for the draft as it is)."""
     if entry.key is not None:
         return form.field(entry.key) if entry.key in form.index else None
-    if entry.number is not None and 1 <= entry.number <= len(form.fields):
-        return form.fields[entry.number - 1]
+    asked = form.visible(answers)
+    if entry.number is not None and 1 <= entry.number <= len(asked):
+        return asked[entry.number - 1]
     return None
 
 
