@@ -88,6 +88,8 @@ def _hint(step: rs.Ask) -> str:
 def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
     spec = step.field
     lines: list[str] = recorded_line(step.recorded)
+    if step.prefilled:
+        lines += [texts.PREFILLED.format(count=step.prefilled), ""]
     if step.error:
         lines += [texts.ASK_ERROR.format(error=esc(step.error), hint=_hint(step)), ""]
     if step.notice:

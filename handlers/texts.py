@@ -177,6 +177,11 @@ ASK_CURRENT = (
 ASK_SKIPPED_BEFORE = "Câu này đã được bỏ qua. Anh/chị có thể trả lời ngay hoặc bỏ qua tiếp."
 ASK_PREVIOUS = "Quý trước đơn vị đã báo cáo: <b>{value}</b>."
 # The answer just taken, as the bot understood it.
+PREFILLED = (
+    "📋 Đã điền sẵn {count} câu theo báo cáo quý trước (những số liệu ít thay đổi như biên "
+    "chế, mức tự chủ, số hồ sơ chuyển sang). Bot chỉ hỏi các câu còn lại; anh/chị xem và "
+    "sửa các câu đã điền sẵn ở bản tóm tắt."
+)
 RECORDED = "✅ Đã ghi câu {number}: <b>{value}</b>"
 RECORDED_SKIPPED = "⏭ Đã bỏ qua câu {number}."
 BTN_KEEP = "✔️ Giữ nguyên: {value}"

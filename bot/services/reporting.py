@@ -9,6 +9,7 @@ the person was, with every answer kept. A skipped optional field is stored as
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -72,6 +73,7 @@ class Ask:
     bound: Bound | None = None
     bound_from: tuple[int, ...] = ()  # the numbers of the questions the bound comes from
     recorded: Recorded | None = None
+    prefilled: int = 0  # answers filled in from last quarter as the draft began
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +216,41 @@ class ReportingService:
             period = found
         form = await self.form(period, member.unit_code)
         answers = await self._answers(member.unit_code, period)
+        prefilled = 0
+        if (
+            not answers
+            and await reports.get_draft(self._db.reader, member.unit_code, period.code) is None
+        ):
+            # A new quarter: what carries over is filled in from last quarter's report.
+            seed = _carried(form, await self._previous(member.unit_code, period))
+            prefilled = await self._seed(member, period, seed)
+            answers = seed
         state = _State(period.code, _first_gap(form, answers))
         await self._save(member, period, state)
-        return await self._show(member, period, state)
+        return await self._show(member, period, state, prefilled=prefilled)
+
+    async def _seed(self, member: Membership, period: Period, seed: Answers) -> int:
+        """Start the draft with ``seed``, each answer audited as given (from last
+        quarter); returns how many."""
+        if not seed:
+            return 0
+        now = to_iso(self._clock())
+        async with self._db.write() as conn:
+            if await reports.get_draft(conn, member.unit_code, period.code) is not None:
+                return 0  # another member of the unit began it meanwhile
+            await reports.save_draft(
+                conn, member.unit_code, period.code, dict(seed), member.telegram_id, now
+            )
+            for key, value in seed.items():
+                await audit.record(
+                    conn,
+                    at=now,
+                    actor=f"tg:{member.telegram_id}",
+                    action="draft.answer",
+                    unit_code=member.unit_code,
+                    detail={"period": period.code, "field": key, "before": None, "after": value},
+                )
+        return len(seed)
 
     async def leave(self, member: Membership) -> Saved | None:
         """/cancel or "Lưu nháp": end the conversation; the draft stays as it is."""
@@ -533,6 +567,7 @@ class ReportingService:
         notice: str | None = None,
         bound: Bound | None = None,
         recorded: Recorded | None = None,
+        prefilled: int = 0,
     ) -> Ask | Summary:
         answers = await self._answers(member.unit_code, period)
         form = await self.form(period, member.unit_code)
@@ -567,6 +602,7 @@ class ReportingService:
                 _shown(form, answers, form.field(k)) for k in (bound.sources if bound else ())
             ),
             recorded=recorded,
+            prefilled=prefilled,
         )
 
     async def _previous(self, unit_code: str, period: Period) -> dict[str, Any]:
@@ -574,6 +610,22 @@ class ReportingService:
         code = period_code(*shift_quarter(period.year, period.quarter, -1))
         last = await reports.latest_report(self._db.reader, unit_code, code)
         return dict(last.answers) if last is not None else {}
+
+
+def _carried(form: FormSpec, previous: Mapping[str, Any]) -> Answers:
+    """Last quarter's answers to the questions the form carries over, each checked as if
+    typed now (a value this year's form refuses is asked instead)."""
+    found: Answers = {}
+    for spec in form.fields:
+        source = spec.carried_from
+        value = previous.get(source) if source is not None else None
+        if value is None or spec.type == "file":
+            continue
+        try:
+            found[spec.key] = parse_text_answer(spec, display_value(spec, value))
+        except AnswerError:
+            continue
+    return form.effective(found)
 
 
 def _first_gap(form: FormSpec, answers: Answers) -> int:

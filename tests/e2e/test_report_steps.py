@@ -11,7 +11,7 @@ from bot.standin import BotApiStandin
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user
-from tests.form_steps import FORM, Walk, ask, label, number
+from tests.form_steps import FORM, Walk, ask, edit_question, label, number, values
 from tests.reports import submit
 from tests.rules import BOOK
 
@@ -67,7 +67,7 @@ async def test_a_cross_field_refusal_states_the_bound_and_where_it_comes_from(
     assert "ví dụ 1.250" not in refused.text
 
 
-async def test_last_quarters_answer_is_offered_for_what_carries_over(
+async def test_a_new_quarter_starts_with_what_carries_over_from_the_last(
     standin: BotApiStandin, app: App, clock: FakeClock
 ) -> None:
     services = services_of(app)
@@ -77,23 +77,37 @@ async def test_last_quarters_answer_is_offered_for_what_carries_over(
     clock.now = datetime(2026, 2, 20, 2, tzinfo=UTC)  # quý I/2026
     # 15 dossiers still in progress at the end of the quarter.
     await submit(services, member, {"dossiers_on_time": "1.185", "dossiers_pending": "15"})
+    carried = {f.key: f.carried_from for f in FORM_2026.fields if f.carried_from}
+    assert carried["dossiers_carried"] == "dossiers_pending"
 
     clock.now = datetime(2026, 5, 20, 2, tzinfo=UTC)  # quý II/2026
     # Carried over 15, still 15 in progress: 15 + 1.250 = 0 + 1.200 + 50 + 15.
-    walk = Walk(head, {"dossiers_carried": "15", "dossiers_pending": "15"}, form=FORM_2026)
-    await walk.start()
-    await walk.to("dossiers_carried")
-    carried = head.messages[-1]
-    assert "Như quý trước: 15" in " ".join(b["text"] for b in carried.buttons)
-    await head.click("Như quý trước: 15")
-    await walk.accepted("15")
-
-    await walk.to("staff_total")
-    asked_as = [f.key for f in walk.visible].index("staff_total") + 1
+    given = {"dossiers_carried": "15", "dossiers_pending": "15"}
+    walk = Walk(head, given, form=FORM_2026)
+    filled = [k for k in carried if k in {f.key for f in walk.visible}]
+    walk.answered |= set(filled)
+    walk.held |= {k: v for k, v in values(FORM_2026, given).items() if k in filled}
+    first = await walk.start()
+    assert f"Đã điền sẵn {len(filled)} câu theo báo cáo quý trước" in first.text
+    summary = await walk.finish()  # the prefilled questions are not asked again
+    page = " ".join(m.text for m in head.messages[-3:])
+    assert "Tóm tắt báo cáo" in summary.text
+    assert f"{label('dossiers_carried', FORM_2026)}: 15" in page
     staff = display_value(FORM_2026.field("staff_total"), 85)
-    await head.click(f"Như quý trước: {staff}")
-    shown = await walk.accepted("85")
-    assert f"Đã ghi câu {asked_as}: {staff}" in shown.text
+    assert f"{label('staff_total', FORM_2026)}: {staff}" in page
+
+    # Changed, then edited again: the answer given and last quarter's are both offered.
+    await edit_question(head, "staff_total", FORM_2026, given)
+    await head.send("90")
+    await head.expect("Tóm tắt báo cáo")
+    await edit_question(head, "staff_total", FORM_2026, given)
+    asked = await head.expect(label("staff_total", FORM_2026))
+    offered = [b["text"] for b in asked.buttons]
+    assert "✔️ Giữ nguyên: 90" in offered
+    assert f"↩️ Như quý trước: {staff}" in offered
+    await head.click(f"↩️ Như quý trước: {staff}")
+    back = await head.expect("Tóm tắt báo cáo")
+    assert f"Đã ghi câu {number('staff_total', FORM_2026, given)}: {staff}" in back.text
 
 
 async def test_a_question_that_cannot_apply_is_not_asked_and_not_counted(
