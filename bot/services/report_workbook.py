@@ -793,9 +793,9 @@ class ReportWorkbookService:
         if not isinstance(summary, rs.Summary):
             return Imported(len(changed), summary if summary is not None else started)
         missing = missing_required(form, summary.answers)
-        then = (
-            await self._reporting.edit(member, form.index[missing[0].key] + 1) if missing else None
-        )
+        # By the number the chat shows (only the questions asked are counted).
+        shown = numbers(form, summary.answers)
+        then = await self._reporting.edit(member, shown[missing[0].key]) if missing else None
         return Imported(len(changed), summary, then)
 
     async def _open_period(self, member: Membership, code: str) -> Period | None:

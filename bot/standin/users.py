@@ -71,6 +71,10 @@ class SimulatedUser:
         self.started = False
         self._cursor = 0  # index into the chat's change log
         self._last_text_id = 0
+        # What this person did: messages sent (texts, files) and buttons pressed; the
+        # report benchmark counts a journey's actions from these.
+        self.sent_messages = 0
+        self.presses = 0
 
     def __repr__(self) -> str:
         return f"SimulatedUser(id={self.id}, first_name={self.first_name!r})"
@@ -112,6 +116,10 @@ class SimulatedUser:
 
     async def _deliver(self, body: dict[str, Any]) -> None:
         self._standin._user_activity(self)
+        if "message" in body:
+            self.sent_messages += 1
+        elif "callback_query" in body:
+            self.presses += 1
         if "message" in body:
             self._standin._record_user_message(body["message"])
         self._standin._push_update(body)
