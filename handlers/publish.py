@@ -18,7 +18,6 @@ import logging
 import typing
 from collections.abc import AsyncIterator, Sequence
 
-import aiosqlite
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, CommandHandler
@@ -280,16 +279,13 @@ async def on_button(update: Update, context: BotContext, press: Press[PublishBut
         return
     await press.answer()
     document = document_name(scope, draft.number, draft.day)
-    notices = await _notices(services, scope, document)
-    broadcasts = services.broadcasts
-    queued = broadcasts.notices_to_queue(notices)
-
-    async def queue(conn: aiosqlite.Connection) -> None:
-        label = texts.PUBLISH_LABEL.format(result=esc(result_name(scope)))
-        await broadcasts.write_notices(conn, created_by=user_id, label=label, notices=queued)
-
     outcome = await services.publication.confirm(
-        user_id, scope, press.data.ticket, actor=f"tg:{user_id}", then=queue
+        user_id,
+        scope,
+        press.data.ticket,
+        actor=f"tg:{user_id}",
+        notices=await _notices(services, scope, document),
+        label=texts.PUBLISH_LABEL.format(result=esc(result_name(scope))),
     )
     await retire_buttons(press.query)
     if isinstance(outcome, pub.Stale):  # pragma: no cover - checked just above, same person
@@ -298,13 +294,14 @@ async def on_button(update: Update, context: BotContext, press: Press[PublishBut
     if isinstance(outcome, pub.AlreadyPublished):
         await reply(update, context, _already(services, scope, outcome.publication))
         return
-    broadcasts.outbox.wake()
     draw_ahead(services, [scope], what=scope.code)
     how = published_how(scope, outcome.publication, services.settings.tz)
     await reply(
         update,
         context,
-        texts.PUBLISHED.format(result=esc(result_name(scope)), how=esc(how), sent=len(queued)),
+        texts.PUBLISHED.format(
+            result=esc(result_name(scope)), how=esc(how), sent=outcome.notified
+        ),
     )
 
 

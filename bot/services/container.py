@@ -121,7 +121,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         inspections=InspectionService(
             db, clock, years=(settings.campaign_first_year, settings.campaign_last_year)
         ),
-        publication=PublicationService(db, clock, standings, periods, review),
+        publication=PublicationService(db, clock, standings, periods, review, notices=broadcasts),
         pacer=pacer,
         outbox=outbox,
         broadcasts=broadcasts,

@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import aiosqlite
 
 from bot.clock import Clock, to_iso
+from bot.domain.broadcasts import Notice
 from bot.domain.models import Period, Unit
 from bot.services.periods import PeriodService, apply_extension
 from bot.services.review import REPORTED, ReviewService
@@ -195,6 +196,7 @@ class Confirm:
 class Published:
     scope: Scope
     publication: Publication
+    notified: int = 0  # notices queued for the units' members with the publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +207,18 @@ class Stale:
 Start = Refused | AlreadyPublished | AskNumber
 Answer = BadNumber | AskDate | BadDate | Confirm | AlreadyPublished
 Outcome = Published | AlreadyPublished | Stale
+
+
+class NoticeWriter(Protocol):
+    """Who queues notices to people inside a caller's transaction (the outbox)."""
+
+    def notices_to_queue(self, notices: list[Notice]) -> list[Notice]: ...
+
+    async def write_notices(
+        self, conn: aiosqlite.Connection, *, created_by: int, label: str, notices: list[Notice]
+    ) -> None: ...
+
+    def wake(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,12 +237,15 @@ class PublicationService:
         standings: StandingsService,
         periods: PeriodService,
         review: ReviewService,
+        *,
+        notices: NoticeWriter | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
         self._standings = standings
         self._periods = periods
         self._review = review
+        self._notices = notices
 
     def today(self) -> date:
         return self._clock().astimezone(self._periods.tz).date()
@@ -364,10 +381,15 @@ class PublicationService:
         ticket: int,
         *,
         actor: str,
-        then: Callable[[aiosqlite.Connection], Awaitable[None]] | None = None,
+        notices: Sequence[Notice] = (),
+        label: str = "",
     ) -> Outcome:
         """The office pressed "✅ Công bố": publish, if the press matches the summary in
-        this person's conversation; else nothing changes (:class:`Stale`)."""
+        this person's conversation; else nothing changes (:class:`Stale`).
+
+        ``notices`` (the units' members told of their result, worded by the caller) are
+        queued in the transaction that publishes: a crash leaves neither a result nobody
+        was told of nor notices of a result never published."""
         draft = await self.draft_of(telegram_id)
         published = await self._standings.publication(scope)
         if published is not None:
@@ -385,10 +407,14 @@ class PublicationService:
             return Stale()
         number, day = draft.number, draft.day
 
+        queued = self._notices.notices_to_queue(list(notices)) if self._notices else []
+
         async def publish_and_end(conn: aiosqlite.Connection) -> None:
             await sessions.clear(conn, telegram_id)
-            if then is not None:
-                await then(conn)
+            if queued and self._notices is not None:
+                await self._notices.write_notices(
+                    conn, created_by=telegram_id, label=label, notices=queued
+                )
 
         fresh = await self._standings.publish(
             scope,
@@ -399,7 +425,11 @@ class PublicationService:
         )
         found = await self._standings.publication(scope)
         assert found is not None
-        return Published(scope, found) if fresh else AlreadyPublished(scope, found)
+        if not fresh:
+            return AlreadyPublished(scope, found)
+        if queued and self._notices is not None:
+            self._notices.wake()
+        return Published(scope, found, len(queued))
 
     async def cancel(self, telegram_id: int) -> Draft | None:
         """Leave the conversation; returns the draft dropped (None if there was none)."""
