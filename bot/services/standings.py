@@ -402,11 +402,13 @@ class StandingsService:
             async with self._db.write() as conn:
                 await scores.freeze(conn, scope.code, everything)
             found = [f for f in everything if f.block == block_code]
-        roster = {u.code: u for u in await units.list_units(self._db.reader)}
-        members = [
-            roster.get(f.unit_code) or Unit(code=f.unit_code, name=f.unit_code, block=f.block)
-            for f in found
-        ]
+        # Named as the roster names them now (a unit moved or removed since keeps its
+        # place in the published result).
+        roster = {u.code: u for u in await units.list_block_units(self._db.reader, block_code)}
+        members = []
+        for f in found:
+            unit = roster.get(f.unit_code) or await units.get_unit(self._db.reader, f.unit_code)
+            members.append(unit or Unit(code=f.unit_code, name=f.unit_code, block=f.block))
         chosen = {f.unit_code: f.score for f in found}
         return members, chosen, {f.unit_code for f in found if f.unaccepted}
 
