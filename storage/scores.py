@@ -226,9 +226,10 @@ def _score_columns(s: StoredScore | None) -> tuple[str | None, ...]:
 
 
 async def frozen(conn: aiosqlite.Connection, scope: str, block: str) -> list[Frozen] | None:
-    """The block's units as published in ``scope``; None if the result was never frozen."""
+    """The block's units as published in ``scope``; None if that block of the result
+    was never frozen."""
     async with conn.execute(
-        "SELECT 1 FROM published_scores WHERE scope = ? LIMIT 1", (scope,)
+        "SELECT 1 FROM published_scores WHERE scope = ? AND block = ? LIMIT 1", (scope, block)
     ) as cur:
         if await cur.fetchone() is None:
             return None

@@ -398,10 +398,10 @@ class StandingsService:
         result published before results were frozen is frozen now, as it reads today."""
         found = await scores.frozen(self._db.reader, scope.code, block_code)
         if found is None:
-            everything = await self.snapshot(scope)
+            # Block by block: a restart reading old results holds one block at a time.
+            found = await self._block_snapshot(scope, block_code)
             async with self._db.write() as conn:
-                await scores.freeze(conn, scope.code, everything)
-            found = [f for f in everything if f.block == block_code]
+                await scores.freeze(conn, scope.code, found)
         # Named as the roster names them now (a unit moved or removed since keeps its
         # place in the published result).
         roster = {u.code: u for u in await units.list_block_units(self._db.reader, block_code)}
@@ -417,17 +417,20 @@ class StandingsService:
         them (computed before the publishing transaction: scoring writes scores)."""
         found: list[scores.Frozen] = []
         for block in await units.list_blocks(self._db.reader):
-            members, chosen, unaccepted = await self._live(scope, block.code)
-            found += [
-                scores.Frozen(
-                    u.code,
-                    block.code,
-                    chosen.get(u.code),
-                    chosen.get(u.code) is not None and u.code in unaccepted,
-                )
-                for u in members
-            ]
+            found += await self._block_snapshot(scope, block.code)
         return found
+
+    async def _block_snapshot(self, scope: Scope, block_code: str) -> list[scores.Frozen]:
+        members, chosen, unaccepted = await self._live(scope, block_code)
+        return [
+            scores.Frozen(
+                u.code,
+                block_code,
+                chosen.get(u.code),
+                chosen.get(u.code) is not None and u.code in unaccepted,
+            )
+            for u in members
+        ]
 
     def _over_quarters(self, scope: Scope, got: list[StoredScore | None]) -> StoredScore | None:
         """A year's (or year-to-date's) score: the mean of its quarterly indices."""
