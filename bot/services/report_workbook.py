@@ -31,13 +31,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
-from typing import Any, Literal
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Membership, Period
@@ -58,6 +52,9 @@ from bot.services.export_data import clean_text
 from bot.services.periods import PeriodService, period_code, shift_quarter
 from storage import audit, reports, sessions, units
 from storage.database import Database
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.datavalidation import DataValidation
 
 # -- the workbook's layout -------------------------------------------------------------
 
@@ -108,12 +105,6 @@ INSTRUCTIONS_RETURN = (
     "kỳ báo cáo và mẫu báo cáo ghi ở đầu trang."
 )
 
-HEAD_FONT = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=13)
-HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-ANSWER_FILL = PatternFill("solid", fgColor="FFF2CC")
-LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
-WRAP = Alignment(wrap_text=True, vertical="top")
 
 # -- what is accepted ------------------------------------------------------------------
 
@@ -209,6 +200,19 @@ class TemplateData:
 
 def build_workbook(data: TemplateData) -> bytes:
     """The template as bytes (CPU-bound: call it in a worker thread)."""
+    # openpyxl (and lxml) load with the first template, not with the bot: most days
+    # nobody asks for one, and they cost the bot's process about 10 MB.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    head_font, title_font = Font(bold=True), Font(bold=True, size=13)
+    head_fill = PatternFill("solid", fgColor="DDEBF7")
+    answer_fill = PatternFill("solid", fgColor="FFF2CC")
+    locked_fill = PatternFill("solid", fgColor="EDEDED")
+    wrap = Alignment(wrap_text=True, vertical="top")
+
     form, period = data.form, data.period
     book = Workbook()
     sheet = book.active
@@ -217,16 +221,16 @@ def build_workbook(data: TemplateData) -> bytes:
     meta = book.create_sheet(META_SHEET)
 
     title = f"Báo cáo CCHC {period_label(period.year, period.quarter)} — {data.unit_name}"
-    _text(sheet.cell(1, 1), title).font = TITLE_FONT
+    _text(sheet.cell(1, 1), title).font = title_font
     _text(sheet.cell(2, 1), f"Mẫu báo cáo: {form.title} (phiên bản {form.version})")
     for row, words in ((3, INSTRUCTIONS), (4, INSTRUCTIONS_RETURN)):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ANSWER_COL)
-        _text(sheet.cell(row, 1), words).alignment = WRAP
+        _text(sheet.cell(row, 1), words).alignment = wrap
         sheet.row_dimensions[row].height = 48
     last_label = period_label(*_year_quarter(data.last_code))
     for col, header in enumerate(HEADERS, start=1):
         cell = _text(sheet.cell(HEADER_ROW, col), header.format(last=last_label))
-        cell.font, cell.fill, cell.alignment = HEAD_FONT, HEAD_FILL, WRAP
+        cell.font, cell.fill, cell.alignment = head_font, head_fill, wrap
     for col, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.column_dimensions[get_column_letter(KEY_COL)].hidden = True
@@ -249,15 +253,15 @@ def build_workbook(data: TemplateData) -> bytes:
             _text(sheet.cell(row, LAST_COL), _shown(spec, data.last_answers[spec.key]))
         _text(sheet.cell(row, KEY_COL), spec.key)
         for col in range(1, KEY_COL + 1):
-            sheet.cell(row, col).alignment = WRAP
+            sheet.cell(row, col).alignment = wrap
         answer = sheet.cell(row, ANSWER_COL)
         if spec.type == "file":
             given = data.answers.get(spec.key)
             _text(answer, _shown(spec, given) if given else BY_TELEGRAM)
-            answer.fill = LOCKED_FILL
+            answer.fill = locked_fill
             continue
         answer.protection = Protection(locked=False)
-        answer.fill = ANSWER_FILL
+        answer.fill = answer_fill
         _put_answer(answer, spec, data.answers.get(spec.key))
         rule = _validation(spec, meta, list_col, validations)
         if spec.type == "choice":
@@ -358,6 +362,8 @@ def _validation(
     if spec.type == "yesno":
         return _rule(made, "yesno", type="list", formula1=f'"{YES},{NO}"', error=f"{YES}/{NO}")
     if spec.type == "choice":
+        from openpyxl.utils import get_column_letter
+
         letter = get_column_letter(list_col)
         for i, choice in enumerate(spec.choices, start=1):
             _text(meta.cell(i, list_col), choice.label)
@@ -380,6 +386,8 @@ def _validation(
 def _rule(made: dict[str, DataValidation], key: str, *, error: str, **args: str) -> DataValidation:
     found = made.get(key)
     if found is None:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
         found = DataValidation(allow_blank=True, showErrorMessage=True, **args)
         found.errorTitle = "Giá trị chưa hợp lệ"
         found.error = error
@@ -412,6 +420,8 @@ def read_template(content: bytes) -> FilledTemplate | None:
     if not _sane_zip(content):
         return None
     try:
+        from openpyxl import load_workbook
+
         book = load_workbook(io.BytesIO(content), data_only=False)
     except Exception:  # openpyxl raises many kinds on damaged or foreign files
         return None

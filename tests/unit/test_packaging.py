@@ -208,3 +208,22 @@ def test_the_deploy_lock_pins_every_runtime_dependency() -> None:
         assert name in pins, name
         assert _version(pins[name]) >= _version(match.group(2)), name
     assert "aiohttp" not in pins  # the deployed bot carries no stand-in
+
+
+def test_the_bot_starts_without_loading_the_spreadsheet_and_document_libraries(
+    tmp_path: Path,
+) -> None:
+    """openpyxl (with lxml) and python-docx load with the first export or report
+    template, not with `cchc-bot run`: they cost the bot's process about 10 MB."""
+    script = """
+import sys
+from bot.app import build_application
+from bot.config import load_settings
+build_application(load_settings())
+heavy = ("openpyxl", "lxml", "docx")
+print("loaded:", sorted({m.split(".")[0] for m in sys.modules} & set(heavy)))
+"""
+    env = {"CCHC_DB_PATH": str(tmp_path / "cchc.db"), "CCHC_BOT_TOKEN": "123456:TEST"}
+    result = python(script, cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "loaded: []" in result.stdout
