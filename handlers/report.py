@@ -188,7 +188,7 @@ def answer_lines(form: FormSpec, answers: Mapping[str, Any]) -> list[str]:
     /view); a question an earlier answer made not applicable is listed as such."""
     lines: list[str] = []
     section = None
-    numbers = _numbers(form, answers)
+    numbers = form.numbers(answers)
     for spec in form.fields:
         if spec.section != section:
             section = spec.section
@@ -211,15 +211,10 @@ def answer_lines(form: FormSpec, answers: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _numbers(form: FormSpec, answers: Mapping[str, Any]) -> dict[str, int]:
-    """Each question asked, by key, with the number the unit sees."""
-    return {f.key: n for n, f in enumerate(form.visible(answers), start=1)}
-
-
 def render_edit_menu(step: rs.EditMenu) -> tuple[str, InlineKeyboardMarkup]:
     """The sections (a–g and the rest) with their answered counts; a section's questions
     by number and short label."""
-    numbers = _numbers(step.form, step.answers)
+    numbers = step.form.numbers(step.answers)
     if step.section is None:
         rows = []
         for position, section in enumerate(step.form.sections):

@@ -97,11 +97,12 @@ async def scorable(
     ]
 
 
-def _stored(row: aiosqlite.Row, period_code: str) -> StoredScore:
+def _stored(row: aiosqlite.Row, period_code: str, basis: str | None = None) -> StoredScore:
+    """A score from a row of ``scores`` or ``published_scores`` (same columns)."""
     return StoredScore(
         unit_code=row["unit_code"],
         period_code=period_code,
-        basis=row["basis"],
+        basis=row["basis"] if basis is None else basis,
         points=Decimal(row["points"]),
         max_points=Decimal(row["max_points"]),
         index=Decimal(row["index_value"]),
@@ -168,22 +169,7 @@ async def put(conn: aiosqlite.Connection, scores: Iterable[StoredScore]) -> None
         "index_value = excluded.index_value, band = excluded.band, lost = excluded.lost, "
         "appraised = excluded.appraised, pending_points = excluded.pending_points, "
         "declined = excluded.declined",
-        [
-            (
-                s.unit_code,
-                s.period_code,
-                s.basis,
-                str(s.points),
-                str(s.max_points),
-                str(s.index),
-                s.band,
-                json.dumps({k: str(v) for k, v in s.lost.items()}),
-                json.dumps(list(s.appraised)),
-                str(s.pending_points),
-                json.dumps({k: str(v) for k, v in s.declined.items()}),
-            )
-            for s in scores
-        ],
+        [(s.unit_code, s.period_code, s.basis, *_score_columns(s)) for s in scores],
     )
 
 
@@ -244,21 +230,7 @@ async def frozen(conn: aiosqlite.Connection, scope: str, block: str) -> list[Fro
         Frozen(
             unit_code=row["unit_code"],
             block=row["block"],
-            score=None
-            if row["index_value"] is None
-            else StoredScore(
-                unit_code=row["unit_code"],
-                period_code=scope,
-                basis="published",
-                points=Decimal(row["points"]),
-                max_points=Decimal(row["max_points"]),
-                index=Decimal(row["index_value"]),
-                band=row["band"],
-                lost={k: Decimal(v) for k, v in json.loads(row["lost"]).items()},
-                appraised=tuple(json.loads(row["appraised"])),
-                pending_points=Decimal(row["pending_points"]),
-                declined={k: Decimal(v) for k, v in json.loads(row["declined"]).items()},
-            ),
+            score=None if row["index_value"] is None else _stored(row, scope, "published"),
             unaccepted=bool(row["unaccepted"]),
         )
         for row in rows

@@ -320,6 +320,11 @@ class FormSpec(_Strict):
                 asked.add(field.key)
         return tuple(shown)
 
+    def numbers(self, answers: Mapping[str, object]) -> dict[str, int]:
+        """Each question asked given ``answers``, by key, with the number the person sees
+        ("Câu n/N"): the chat, the summary, the edit menu and the Excel template agree."""
+        return {f.key: n for n, f in enumerate(self.visible(answers), start=1)}
+
     def effective(self, answers: Mapping[str, _V]) -> dict[str, _V]:
         """The answers that count: those of questions that apply (an answer kept from
         before an earlier answer changed does not count, nor is it submitted)."""

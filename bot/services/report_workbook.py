@@ -238,7 +238,7 @@ def build_workbook(data: TemplateData) -> bytes:
 
     validations: dict[str, DataValidation] = {}
     list_col = LIST_FIRST_COL
-    shown = numbers(form, data.answers)
+    shown = form.numbers(data.answers)
     for position, spec in enumerate(form.fields):
         row = FIRST_ROW + position
         # The number the chat shows now; none for a question the draft rules out (its
@@ -555,7 +555,7 @@ def check_entries(form: FormSpec, entries: Sequence[Entry], answers: Answers) ->
     rows: dict[str, int] = {}
     seen: dict[str, list[int]] = {}
     failed: set[str] = set()
-    shown = numbers(form, answers)
+    shown = form.numbers(answers)
     for entry in entries:
         spec = _field_of(form, entry, answers)
         if spec is None:
@@ -605,15 +605,9 @@ def rule_errors(
         # Said at the rule's last question the entries answer, where the chat says it.
         key = max((k for k in rule.keys if k in rows), key=lambda k: form.index[k])
         spec = form.field(key)
-        number = numbers(form, merged).get(key)
+        number = form.numbers(merged).get(key)
         errors.append(EntryError(rows[key], number, spec.label, rule.message))
     return errors
-
-
-def numbers(form: FormSpec, answers: Answers) -> dict[str, int]:
-    """Each question the chat asks given ``answers``, with the number it shows
-    ("Câu n/N" counts only the questions asked: see ``FormSpec.visible``)."""
-    return {f.key: n for n, f in enumerate(form.visible(answers), start=1)}
 
 
 def _field_of(form: FormSpec, entry: Entry, answers: Answers) -> FieldSpec | None:
@@ -804,7 +798,7 @@ class ReportWorkbookService:
             return Imported(len(changed), summary if summary is not None else started)
         missing = missing_required(form, summary.answers)
         # By the number the chat shows (only the questions asked are counted).
-        shown = numbers(form, summary.answers)
+        shown = form.numbers(summary.answers)
         then = await self._reporting.edit(member, shown[missing[0].key]) if missing else None
         return Imported(len(changed), summary, then)
 

@@ -646,17 +646,14 @@ def _next_gap(form: FormSpec, answers: Answers, after: int) -> int:
 
 
 def _number(form: FormSpec, answers: Answers, index: int) -> int:
-    """The number the unit sees for the question at ``index`` ("Câu n/N" counts only the
-    questions asked); 0 for one not asked."""
-    key = form.fields[index].key if index < len(form.fields) else None
-    for n, spec in enumerate(form.visible(answers), start=1):
-        if spec.key == key:
-            return n
-    return 0
+    """The number the unit sees for the question at ``index``; 0 for one not asked."""
+    if index >= len(form.fields):
+        return 0
+    return form.numbers(answers).get(form.fields[index].key, 0)
 
 
 def _shown(form: FormSpec, answers: Answers, spec: FieldSpec) -> int:
-    return _number(form, answers, form.index[spec.key])
+    return form.numbers(answers).get(spec.key, 0)
 
 
 def _changes(form: FormSpec, previous: Report | None, answers: Answers) -> dict[str, Any]:
