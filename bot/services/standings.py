@@ -414,10 +414,16 @@ class StandingsService:
 
     async def snapshot(self, scope: Scope) -> list[scores.Frozen]:
         """Every block's units with their score for the scope now, as a publication keeps
-        them (computed before the publishing transaction: scoring writes scores)."""
+        them (computed before the publishing transaction: scoring writes scores). Only
+        for a scope not published yet: a published one is read from what it kept."""
         found: list[scores.Frozen] = []
         for block in await units.list_blocks(self._db.reader):
-            found += await self._block_snapshot(scope, block.code)
+            # The rankings the publication's notices were just worded from (cached).
+            ranking = await self.block_ranking(scope, block.code)
+            found += [
+                scores.Frozen(r.unit.code, block.code, r.score, r.provisional)
+                for r in ranking.rows
+            ]
         return found
 
     async def _block_snapshot(self, scope: Scope, block_code: str) -> list[scores.Frozen]:

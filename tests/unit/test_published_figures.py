@@ -9,14 +9,18 @@ decision's number. Results not published are computed from the data as it is.
 from __future__ import annotations
 
 from bot.services.container import Services
+from bot.services.standings import StandingsService
 from tests.reports import bind, resubmit, submit
 
 BLOCK = "truc_thuoc"
 
 
-async def ranking(services: Services, code: str) -> dict[str, object]:
-    scope = services.standings.parse_scope(code)
-    found = await services.standings.block_ranking(scope, BLOCK)
+async def ranking(
+    services: Services, code: str, standings: StandingsService | None = None
+) -> dict[str, object]:
+    standings = standings or services.standings
+    scope = standings.parse_scope(code)
+    found = await standings.block_ranking(scope, BLOCK)
     return {
         r.unit.code: (r.ranked.rank, r.ranked.entry.index, r.score.band if r.score else None)
         for r in found.rows
@@ -66,14 +70,15 @@ async def test_a_result_published_before_figures_were_kept_is_frozen_when_first_
     await submit(services, qh)
     scope = services.standings.parse_scope("2025-Q1")
     assert await services.standings.publish(scope, actor="test")
-    # As an older version left it: published, nothing kept.
+    # As an older version left it: published, nothing kept; then the bot restarts.
     async with services.db.write() as conn:
         await conn.execute("DELETE FROM published_scores WHERE scope = ?", (scope.code,))
-    first = await ranking(services, "2025-Q1")
+    restarted = StandingsService(services.db, services.clock, services.rules, services.periods)
+    first = await ranking(services, "2025-Q1", restarted)
 
     await resubmit(services, qh, {"dossiers_online": "0"})
 
-    assert await ranking(services, "2025-Q1") == first
+    assert await ranking(services, "2025-Q1", restarted) == first
     async with services.db.reader.execute(
         "SELECT count(*) FROM published_scores WHERE scope = ?", (scope.code,)
     ) as cur:
