@@ -17,7 +17,7 @@ from telegram.ext import CommandHandler
 from bot.formatting import format_points
 from bot.numbers import format_number, parse_whole
 from bot.services.appraisal import EXPLANATION_LIMIT, AppraisalError, Change, Sheet
-from bot.services.periods import label_of, parse_period_code, period_code
+from bot.services.periods import join_period, label_of, parse_period_code, period_code
 from bot.services.reporting import FLOW as REPORT_FLOW
 from handlers import buttons, dialog, texts
 from handlers.buttons import Press, Who, button
@@ -39,12 +39,19 @@ def _points(value: Decimal | None) -> str:
     return format_number(value) if value is not None else texts.NO_POINTS
 
 
+# The most words a period takes ("quý IV/2025 (báo cáo năm 2025)").
+_PERIOD_WORDS = 6
+
+
 def _split_period(args: list[str], default: str) -> tuple[str, list[str]]:
-    """The period named first in ``args`` (or ``default``), and the arguments after it."""
-    parsed = parse_period_code(args[0]) if args else None
+    """The period named first in ``args`` (or ``default``), and the arguments after it.
+    The period may be written as the bot writes it ("quý IV/2025", two words) or as a
+    code; only a period at the start counts (a reason may name another)."""
+    head = join_period(args[:_PERIOD_WORDS])
+    parsed = parse_period_code(head[0]) if head else None
     if parsed is None:
         return default, args
-    return period_code(*parsed), args[1:]
+    return period_code(*parsed), [*head[1:], *args[_PERIOD_WORDS:]]
 
 
 # -- office: /appraise -------------------------------------------------------------------
@@ -168,9 +175,9 @@ async def cmd_explain(update: Update, context: BotContext) -> None:
         return
     service = context.services.appraisal
     args = list(context.args or [])
-    parsed = parse_period_code(args[0]) if args else None
-    if parsed is not None:
-        sheet: Sheet | None = await service.sheet(who.unit.code, period_code(*parsed))
+    named, _ = _split_period(args, "")
+    if named:
+        sheet: Sheet | None = await service.sheet(who.unit.code, named)
     else:
         sheet = await service.latest_adjusted(who.unit.code, lookback=LOOKBACK_PERIODS)
     if sheet is None or not sheet.adjustments:

@@ -90,8 +90,10 @@ class FieldSpec(_Strict):
     when: str | None = Field(default=None, pattern=_WHEN)
     # Offered with last quarter's answer ("Như quý trước: 42"): structural facts such as
     # staff numbers. ``carry_from`` names another field of last quarter's report: the
-    # dossiers carried over are last quarter's dossiers still in progress.
-    carry: bool = False
+    # dossiers carried over are last quarter's dossiers still in progress. ``carry =
+    # "year"`` carries only within a year: a fact of this year ("Năm nay đơn vị có được
+    # giao vốn đầu tư công không?") is asked afresh in the first quarter of the next.
+    carry: bool | Literal["year"] = False
     carry_from: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]{0,31}$")
     section: str = ""  # filled in from the enclosing section by FormSpec
 
@@ -127,6 +129,12 @@ class FieldSpec(_Strict):
     def carried_from(self) -> str | None:
         """The field of last quarter's report this question is offered from, if any."""
         return self.carry_from or (self.key if self.carry else None)
+
+    def carried_into(self, year: int, from_year: int) -> str | None:
+        """:attr:`carried_from` for a report of ``year`` seeded from one of ``from_year``."""
+        if self.carry == "year" and from_year != year:
+            return None
+        return self.carried_from
 
     def label_for(self, quarter: int) -> str:
         """The question's wording in a report for ``quarter``."""

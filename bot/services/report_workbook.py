@@ -733,9 +733,10 @@ class ReportWorkbookService:
         return await self._apply(member, period, form, filled.entries)
 
     async def import_lines(self, member: Membership, entries: Sequence[Entry]) -> Outcome | None:
-        """Answers pasted as numbered lines into the report conversation; None when the
-        person is not in it (the message takes another path)."""
-        if not await self._in_report(member):
+        """Answers pasted as numbered lines, in the report conversation or outside any
+        conversation (pasting is the whole path: the answers, then the signed file); None
+        when the person is in another conversation (the message is that one's)."""
+        if not await self._may_paste(member):
             return None
         session = await self._reporting.start(member)  # resumes: where the person is
         if not isinstance(session, rs.Ask | rs.Summary):
@@ -819,6 +820,6 @@ class ReportWorkbookService:
             return {}
         return {k: v for k, v in last.answers.items() if k in form.index}
 
-    async def _in_report(self, member: Membership) -> bool:
+    async def _may_paste(self, member: Membership) -> bool:
         session = await sessions.get(self._db.reader, member.telegram_id)
-        return session is not None and session.flow == rs.FLOW
+        return session is None or session.flow == rs.FLOW

@@ -222,7 +222,7 @@ class ReportingService:
             and await reports.get_draft(self._db.reader, member.unit_code, period.code) is None
         ):
             # A new quarter: what carries over is filled in from last quarter's report.
-            seed = _carried(form, await self._previous(member.unit_code, period))
+            seed = _carried(form, await self._carries(member.unit_code, period, form))
             prefilled = await self._seed(member, period, seed)
             answers = seed
         state = _State(period.code, _first_gap(form, answers))
@@ -352,11 +352,12 @@ class ReportingService:
         if loaded is None:
             return None
         period, _, _ = loaded
-        previous = await self._previous(member.unit_code, period)
+        form = await self.form(period, member.unit_code)
+        previous = await self._carries(member.unit_code, period, form)
 
         def parse(spec: FieldSpec) -> StoredValue:
-            value = previous.get(spec.carried_from or "")
-            if value is None or spec.carried_from is None or spec.type == "file":
+            value = previous.get(spec.key)
+            if value is None or spec.type == "file":
                 raise AnswerError("Quý trước đơn vị chưa có số liệu cho câu này.")
             return parse_text_answer(spec, display_value(spec, value))
 
@@ -585,7 +586,7 @@ class ReportingService:
         asked = form.visible(answers)
         previous = None
         if spec.carried_from is not None:
-            previous = (await self._previous(member.unit_code, period)).get(spec.carried_from)
+            previous = (await self._carries(member.unit_code, period, form)).get(spec.key)
         return Ask(
             period=period,
             field=spec,
@@ -605,20 +606,28 @@ class ReportingService:
             prefilled=prefilled,
         )
 
-    async def _previous(self, unit_code: str, period: Period) -> dict[str, Any]:
-        """The answers of the unit's latest submission for the quarter before."""
-        code = period_code(*shift_quarter(period.year, period.quarter, -1))
-        last = await reports.latest_report(self._db.reader, unit_code, code)
-        return dict(last.answers) if last is not None else {}
+    async def _carries(self, unit_code: str, period: Period, form: FormSpec) -> dict[str, Any]:
+        """What carries into each question of ``form`` (by its key) from the answers of
+        the unit's latest submission for the quarter before."""
+        year, quarter = shift_quarter(period.year, period.quarter, -1)
+        last = await reports.latest_report(self._db.reader, unit_code, period_code(year, quarter))
+        if last is None:
+            return {}
+        found: dict[str, Any] = {}
+        for spec in form.fields:
+            source = spec.carried_into(period.year, year)
+            if source is not None and last.answers.get(source) is not None:
+                found[spec.key] = last.answers[source]
+        return found
 
 
-def _carried(form: FormSpec, previous: Mapping[str, Any]) -> Answers:
-    """Last quarter's answers to the questions the form carries over, each checked as if
-    typed now (a value this year's form refuses is asked instead)."""
+def _carried(form: FormSpec, carries: Mapping[str, Any]) -> Answers:
+    """Last quarter's answers to the questions the form carries over (``carries``, by
+    question), each checked as if typed now (a value this year's form refuses is asked
+    instead)."""
     found: Answers = {}
     for spec in form.fields:
-        source = spec.carried_from
-        value = previous.get(source) if source is not None else None
+        value = carries.get(spec.key)
         if value is None or spec.type == "file":
             continue
         try:

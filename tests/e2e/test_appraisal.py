@@ -34,6 +34,11 @@ async def test_appraisal_explanation_round_trip(
         sheet.html
     )
 
+    # The period as the bot writes it reads the same sheet.
+    await office.send("/appraise THPT-QH quý I/2025")
+    again = await office.expect("Bảng điểm quý I/2025 — Trường THPT Quốc Học Quy Nhơn")
+    assert again.html == sheet.html
+
     await office.send("/appraise THPT-QH 2025-Q1 online_rate 12 Quá điểm")
     refused = await office.expect("Không ghi được điểm thẩm định")
     assert "vượt điểm tối đa 10" in refused.text

@@ -246,13 +246,29 @@ async def test_answers_pasted_as_numbered_lines(standin: BotApiStandin, app: App
     assert f"{number('par_self_score')}. {label('par_self_score')}: {shown}" in summary.text
 
 
-async def test_numbered_lines_outside_the_report_are_ordinary_text(
+async def test_pasted_lines_outside_any_conversation_open_the_report(
+    standin: BotApiStandin, app: App
+) -> None:
+    """Pasting is the whole path: the answers without /report first, then the file."""
+    services = services_of(app)
+    head = await bound_user(standin, services, 7108, "THPT-QH")
+    keys = [f.key for f in FORM.fields if f.type != "file"][:2]
+    typed = [VALID_ANSWERS[k].removeprefix("button:") for k in keys]
+    await head.send(f"{number(keys[0])}. {typed[0]}\n{number(keys[1])}. {typed[1]}")
+    await head.expect(texts.IMPORT_DONE_LINES.format(n=2))
+    assert set(await draft_of(app, "THPT-QH")) >= set(keys)
+
+
+async def test_numbered_lines_in_another_conversation_are_that_ones(
     standin: BotApiStandin, app: App
 ) -> None:
     services = services_of(app)
-    head = await bound_user(standin, services, 7108, "THPT-QH")
-    await head.send("1. 12\n2. 10")
-    await head.expect(texts.IDLE_BOUND)
+    head = await bound_user(standin, services, 7109, "THPT-QH")
+    await head.send("/nominate")
+    await head.expect("Đề xuất mô hình hay")
+    await head.send("1. Một cửa\n2. Số hóa")
+    await head.expect("nội dung mô tả")
+    assert await draft_of(app, "THPT-QH") == {}
 
 
 def _template_data() -> rw.TemplateData:

@@ -9,6 +9,7 @@ from bot.app import services_of
 from bot.forms.answers import display_value
 from bot.standin import BotApiStandin
 from handlers.context import App
+from storage import reports
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user
 from tests.form_steps import FORM, Walk, ask, edit_question, label, number, values
@@ -108,6 +109,35 @@ async def test_a_new_quarter_starts_with_what_carries_over_from_the_last(
     await head.click(f"↩️ Như quý trước: {staff}")
     back = await head.expect("Tóm tắt báo cáo")
     assert f"Đã ghi câu {number('staff_total', FORM_2026, given)}: {staff}" in back.text
+
+
+async def test_a_fact_of_the_year_is_asked_afresh_in_the_next_year(
+    standin: BotApiStandin, app: App, clock: FakeClock
+) -> None:
+    """``carry = "year"``: "Năm nay đơn vị có được giao kế hoạch vốn đầu tư công không?"
+    is offered from last quarter within a year, never from last year's fourth quarter."""
+    services = services_of(app)
+    await bound_user(standin, services, 7607, "THPT-QH")
+    member = (await services.registration.identify(7607)).membership
+    assert member is not None
+    assert FORM_2026.field("investment_assigned").carry == "year"
+    assert FORM_2026.field("staff_total").carry is True
+
+    clock.now = datetime(2025, 11, 20, 2, tzinfo=UTC)  # quý IV/2025
+    await submit(services, member)
+    clock.now = datetime(2026, 2, 20, 2, tzinfo=UTC)  # quý I/2026
+    await services.reporting.start(member)
+    january = await reports.get_draft(services.db.reader, "THPT-QH", "2026-Q1")
+    assert january is not None
+    assert "staff_total" in january.answers
+    assert "investment_assigned" not in january.answers
+
+    await submit(services, member)
+    clock.now = datetime(2026, 5, 20, 2, tzinfo=UTC)  # quý II/2026: the same year
+    await services.reporting.start(member)
+    april = await reports.get_draft(services.db.reader, "THPT-QH", "2026-Q2")
+    assert april is not None
+    assert "investment_assigned" in april.answers
 
 
 async def test_a_question_that_cannot_apply_is_not_asked_and_not_counted(
