@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from telegram.helpers import create_deep_linked_url
 
 from bot.cli import main
 from bot.cli_invites import resolve_bot_username
@@ -119,7 +120,7 @@ def test_invite_prints_code_expiry_and_link(
     invite_code = re.search(r"^Mã mời: (\S+)$", out, re.M)
     assert invite_code is not None
     assert len(invite_code.group(1)) == 32
-    assert f"https://t.me/cchc_test_bot?start={invite_code.group(1)}" in out
+    assert create_deep_linked_url("cchc_test_bot", invite_code.group(1)) in out
     assert re.search(r"^Hết hạn: \d{2}/\d{2}/\d{4} \d{2}:\d{2}$", out, re.M)
     assert "Vai trò: Cán bộ đầu mối CCHC" in out
     assert "THPT-NTH – Trường THPT Nguyễn Thái Học" in out
