@@ -59,7 +59,7 @@ async def test_appraisal_explanation_round_trip(
     await head.expect("vui lòng gửi nội dung giải trình")
     await head.send("Đơn vị đã cập nhật 125 hồ sơ trực tuyến trên Cổng dịch vụ công.")
     sent = await head.expect("Đã gửi giải trình số")
-    assert "Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến" in sent.text
+    assert TEST_METHODOLOGY.criterion("online_rate").title in sent.text
     card = await office.expect("Giải trình số")
     assert "125 hồ sơ trực tuyến" in card.text
 
