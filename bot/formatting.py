@@ -12,6 +12,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from bot.numbers import format_number
+from bot.texts import dates as texts
 
 __all__ = ["format_date", "format_datetime", "format_size", "period_label", "quarter_roman"]
 
@@ -33,7 +34,7 @@ def period_label(year: int, quarter: int) -> str:
     """The reporting period as it appears in report titles, lower case to sit mid-sentence."""
     if isinstance(year, bool) or not 1 <= year <= 9999:
         raise ValueError(f"year out of range: {year!r}")
-    return f"quý {quarter_roman(quarter)}/{year}"
+    return texts.PERIOD.format(quarter=quarter_roman(quarter), year=year)
 
 
 def format_date(d: date | datetime) -> str:
@@ -54,7 +55,9 @@ def format_datetime(dt: datetime, tz: ZoneInfo) -> str:
     if dt.tzinfo is None or dt.utcoffset() is None:
         raise ValueError("datetime must be timezone-aware")
     local = dt.astimezone(tz)
-    return f"{local.hour:02d}:{local.minute:02d} ngày {format_date(local)}"
+    return texts.DATETIME.format(
+        time=f"{local.hour:02d}:{local.minute:02d}", date=format_date(local)
+    )
 
 
 def format_size(n_bytes: int) -> str:
@@ -86,7 +89,4 @@ def _rounded(value: Decimal, decimals: int) -> Decimal:
 
 def format_points(value: Decimal | int) -> str:
     """Scores with exactly two decimals, Vietnamese style: "85,50", "1.234,00"."""
-    quantized = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    whole, _, fraction = f"{abs(quantized):,.2f}".partition(".")
-    sign = "-" if quantized < 0 else ""
-    return f"{sign}{whole.replace(',', '.')},{fraction}"
+    return format_number(value, max_decimals=2, min_decimals=2)

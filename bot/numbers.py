@@ -189,17 +189,25 @@ def _check_groups(groups: list[str]) -> None:
         raise NumberError("bad_grouping", "thousands groups must have 3 digits")
 
 
-def format_number(value: Decimal | int, *, max_decimals: int = 2) -> str:
+def format_number(value: Decimal | int, *, max_decimals: int = 2, min_decimals: int = 0) -> str:
     """Show a number the way a Vietnamese reader expects; rounds half up like a calculator.
+
+    The one formatter of numbers for people: messages, files, the terminal and the
+    charts all write numbers through it, so a score reads the same everywhere.
+    ``min_decimals`` keeps trailing zeros where a column of figures should line up
+    ("85,50" beside "85,25"); by default they are dropped ("85,5").
 
     The output always parses back with :func:`parse_number`, because a dot in
     it is only ever a thousands separator and a comma only a decimal mark.
     """
-    if max_decimals < 0:
-        raise ValueError("max_decimals must not be negative")
+    if max_decimals < 0 or min_decimals < 0:
+        raise ValueError("max_decimals and min_decimals must not be negative")
+    if min_decimals > max_decimals:
+        raise ValueError("min_decimals must not exceed max_decimals")
     rounded = _round(_as_decimal(value), max_decimals)
     sign, digits = _fixed_point(rounded)
     int_part, _, frac = digits.partition(".")
+    frac = frac.ljust(min_decimals, "0")
     groups = []
     while len(int_part) > 3:
         int_part, tail = int_part[:-3], int_part[-3:]

@@ -29,6 +29,7 @@ import warnings
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Literal
 
@@ -41,6 +42,9 @@ from matplotlib.ft2font import FT2Font, Kerning, LoadFlags
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from matplotlib.transforms import Affine2D
+
+from bot.numbers import format_number
+from bot.texts import charts as texts
 
 if TYPE_CHECKING:
     from matplotlib.ft2font import GlyphIndexType
@@ -66,10 +70,10 @@ SERIES = "#1F5FAD"
 BACKGROUND = "#FFFFFF"
 
 # -- words ------------------------------------------------------------------------------
-# charts/ may not import handlers/texts.py (data flows one way), so the few words a
-# picture needs live here, in one place.
-EMPTY_TEXT = "Chưa có dữ liệu"
-MEDIAN_TEXT = "Trung vị {value}"
+# charts/ may not import handlers/texts (data flows one way); the few words a picture
+# needs are in the core's catalogue, bot/texts/charts.py.
+EMPTY_TEXT = texts.EMPTY
+MEDIAN_TEXT = texts.MEDIAN
 ELLIPSIS = "…"
 
 LINE_SPACING = 1.3  # line pitch as a multiple of the type size
@@ -318,14 +322,18 @@ def clean(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-_SWAP_SEPARATORS = str.maketrans(",.", ".,")
-
-
 def vn_number(value: float, decimals: int = 2) -> str:
-    """Vietnamese writes a decimal comma and a thousands dot: 1.234,50."""
+    """A value as the messages write it (bot.numbers.format_number: decimal comma,
+    thousands dot, half up), with all ``decimals`` shown so labels line up: 1.234,50.
+
+    Callers pass a Decimal score as a float; its shortest repr gives that Decimal back,
+    so a bar reads what the message beside the picture says: 85.135 is "85,14" in both
+    (the float's binary value, 85.13499…, would round down) and 85.125 is "85,13" (half
+    up, as a calculator rounds, not to even). A dash for what is not a number."""
     if not math.isfinite(value):
-        return "—"
-    return f"{value:,.{decimals}f}".translate(_SWAP_SEPARATORS)
+        return texts.NO_VALUE
+    shortest = repr(float(value))  # float(): numpy's float64 has a repr of its own
+    return format_number(Decimal(shortest), max_decimals=decimals, min_decimals=decimals)
 
 
 def wrap(text: str, width: float, kind: Type, *, max_lines: int) -> list[str]:
@@ -364,27 +372,12 @@ def truncate_end(text: str, width: float, kind: Type) -> str:
     return text[:low].rstrip() + ELLIPSIS
 
 
-# Long forms that Vietnamese schools themselves abbreviate on signboards and in official
-# lists, so the short form reads as naturally as the long one.
+# Long forms that Vietnamese schools themselves abbreviate (bot/texts/charts.py).
 _ABBREVIATIONS: Sequence[tuple[re.Pattern[str], str]] = tuple(
-    (re.compile(rf"\b{long}\b", re.IGNORECASE), short)
-    for long, short in (
-        (r"Giáo dục nghề nghiệp\s*-\s*Giáo dục thường xuyên", "GDNN-GDTX"),
-        ("Giáo dục thường xuyên", "GDTX"),
-        ("Giáo dục và Đào tạo", "GD&ĐT"),
-        ("Trung học phổ thông", "THPT"),
-        ("Trung học cơ sở", "THCS"),
-        ("Phổ thông Dân tộc Nội trú", "PTDTNT"),
-        ("Phổ thông Dân tộc Bán trú", "PTDTBT"),
-        ("Dân tộc Nội trú", "DTNT"),
-        ("Dân tộc Bán trú", "DTBT"),
-        ("Tiểu học", "TH"),
-        ("Mầm non", "MN"),
-        ("Trung tâm", "TT"),
-    )
+    (re.compile(rf"\b{long}\b", re.IGNORECASE), short) for long, short in texts.ABBREVIATIONS
 )
 _RANK = re.compile(r"^\d+[.)]\s+")
-_SCHOOL = re.compile(r"^Trường\s+", re.IGNORECASE)
+_SCHOOL = re.compile(rf"^{re.escape(texts.SCHOOL)}\s+", re.IGNORECASE)
 
 
 def shorten_name(text: str, width: float, kind: Type) -> str:

@@ -67,7 +67,7 @@ def leaderboard_png(
 
     left = float(s.MARGIN_PX)
     line_width = s.WIDTH_PX - 2 * s.MARGIN_PX  # names may run under the value column
-    scale_width = line_width - s.VALUE_OWN.width("100,00") - 16
+    scale_width = line_width - s.VALUE_OWN.width(s.vn_number(100.0)) - 16
 
     def x_px(value: float) -> float:
         return left + value / 100 * scale_width

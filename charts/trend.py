@@ -10,6 +10,7 @@ from typing import Literal
 import numpy as np
 from matplotlib.lines import Line2D
 
+from bot.texts import charts as texts
 from charts import _style as s
 
 PLOT_PX = 560
@@ -32,8 +33,8 @@ def trend_png(
     title: str,
     points: Sequence[TrendPoint],
     *,
-    series_label: str = "Đơn vị",
-    median_label: str = "Trung vị của khối",
+    series_label: str = texts.TREND_SERIES,
+    median_label: str = texts.TREND_MEDIAN,
 ) -> bytes:
     """Render the points, oldest first, as PNG bytes 1080 px wide.
 
@@ -148,7 +149,7 @@ def trend_png(
         ),
         lines=[series, typical],
     )
-    label_every = max(1, math.ceil((s.POINT.width("100,00") + 6) / slot))
+    label_every = max(1, math.ceil((s.POINT.width(s.vn_number(100.0)) + 6) / slot))
     for index, (value, median) in enumerate(zip(values, medians, strict=True)):
         point = series[index]
         if point is None or (count - 1 - index) % label_every:

@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import CommandHandler
+from telegram.helpers import create_deep_linked_url
 
 from bot.domain.models import Period, Report, Role, Unit
 from bot.formatting import format_datetime, period_label
@@ -200,7 +201,7 @@ async def cmd_invite(update: Update, context: BotContext) -> None:
     except UnknownUnitError:
         await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(context.args[0])))
         return
-    link = f"https://t.me/{context.bot.username}?start={new.code}"
+    link = create_deep_linked_url(context.bot.username, new.code)
     await reply(
         update,
         context,

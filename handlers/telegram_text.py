@@ -1,7 +1,8 @@
 """The two helpers every message goes through: HTML escaping and splitting.
 
-Telegram rejects a message whose HTML does not parse, and one longer than 4096
-characters (1024 for a caption). Every piece of user or roster text goes through
+Telegram rejects a message whose HTML does not parse, and one longer than
+``telegram.constants.MessageLimit.MAX_TEXT_LENGTH`` characters (``CAPTION_LENGTH`` for a
+caption). Every piece of user or roster text goes through
 :func:`esc`; every long text goes through :func:`split_html`, which cuts between
 lines where it can and never inside a tag or an entity, closing and reopening tags
 around a cut so each part parses on its own. Lengths are counted in UTF-16 code units,
@@ -13,10 +14,15 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Final
 
-MESSAGE_LIMIT = 4096
-CAPTION_LIMIT = 1024
-CALLBACK_DATA_LIMIT = 64
+from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
+
+# Telegram's limits as python-telegram-bot publishes them, under the short names the
+# handlers use; no copy of the numbers is kept here.
+MESSAGE_LIMIT: Final[int] = int(MessageLimit.MAX_TEXT_LENGTH)
+CAPTION_LIMIT: Final[int] = int(MessageLimit.CAPTION_LENGTH)
+CALLBACK_DATA_LIMIT: Final[int] = int(InlineKeyboardButtonLimit.MAX_CALLBACK_DATA)
 
 _TOKEN = re.compile(r"<[^>]*>|&[#a-zA-Z0-9]+;|\s+|[^\s<&]+|[<&]")
 _TAG = re.compile(r"<\s*(/)?\s*([a-zA-Z0-9-]+)[^>]*>")

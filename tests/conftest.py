@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import AsyncIterator
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,16 @@ OFFICE_ID = 900001
 
 def example_roster() -> Path:
     return Path(str(resources.files("bot.data").joinpath("roster_example.csv")))
+
+
+def _rows(path: Path) -> int:
+    with path.open(encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.DictReader(f))
+
+
+EXAMPLE_UNITS = _rows(example_roster())
+"""How many units the example roster lists, counted from the file with the csv module
+(not the bot's importer), so tests follow the file when a unit is added to it."""
 
 
 @pytest.fixture

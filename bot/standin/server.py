@@ -53,6 +53,9 @@ JSONDict = dict[str, Any]
 FaultInjector = Callable[[str, JSONDict], Awaitable[JSONDict | None]]
 """``(method, params) -> response or None``; a returned dict is sent instead of handling."""
 
+# The server's own limits. The stand-in plays Telegram's side and does not import the
+# client library it tests; tests/unit/test_standin_limits.py holds each equal to
+# python-telegram-bot's telegram.constants, so the two cannot drift apart.
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.app import services_of
 from bot.standin import BotApiStandin, SimulatedUser
 from handlers.context import App
+from handlers.telegram_text import MESSAGE_LIMIT, utf16_len
 from tests.e2e.conftest import bound_user
 from tests.form_steps import Walk, label, number
 from tests.reports import VALID_ANSWERS, bind, resubmit, submit
@@ -49,7 +50,7 @@ async def test_a_long_trail_is_split_into_messages_telegram_accepts(
 
     parts = [first, *rest]
     assert len(parts) >= 2
-    assert all(len(p.text.encode("utf-16-le")) // 2 <= 4096 for p in parts)
+    assert all(utf16_len(p.text) <= MESSAGE_LIMIT for p in parts)
     whole = "\n".join(p.text for p in parts)
     assert "Gửi báo cáo quý I/2025, lần 1" in whole
     assert whole.count("(quý I/2025): (chưa có) → ") == len(services.rules.form(YEAR).fields)

@@ -8,6 +8,7 @@ import re
 from bot.domain.broadcasts import Content
 from bot.services.container import Services
 from bot.standin import BotApiStandin, SentMessage, SimulatedUser
+from handlers.telegram_text import CALLBACK_DATA_LIMIT
 from tests.conftest import OFFICE_ID
 from tests.e2e.conftest import bound_user
 
@@ -62,7 +63,7 @@ async def test_pages_of_five_with_next_and_previous(
     assert page_one == [OTHER, *reversed(TITLES)][:5]
     assert "Trang 1/2 · 8 mô hình" in first.text
     assert [b["text"] for b in first.buttons if "Trước" in b["text"]] == []
-    assert max(callback_sizes(first)) <= 64
+    assert max(callback_sizes(first)) <= CALLBACK_DATA_LIMIT
 
     await head.click("Sau ▶️", message=first)
     second = await head.expect("Trang 2/2")
@@ -80,7 +81,7 @@ async def test_pages_of_five_with_next_and_previous(
     topic = await head.expect("Lĩnh vực: Chuyển đổi số")
     assert "Trang 1/2 · 7 mô hình" in topic.text
     assert OTHER not in topic.text
-    assert max(callback_sizes(topic)) <= 64
+    assert max(callback_sizes(topic)) <= CALLBACK_DATA_LIMIT
     await head.click("Sau ▶️", message=topic)
     topic2 = await head.expect("Trang 2/2 · 7 mô hình")
     assert listed(topic2) == TITLES[:2][::-1]
@@ -134,7 +135,7 @@ async def test_long_search_pages_through_the_same_results(
     words = "chuyển đổi số đơn vị triển khai hiệu quả"
     await head.send(f"/practices {words} {words} xyz")
     first = await head.expect("Thư viện điển hình")
-    assert max(callback_sizes(first)) <= 64
+    assert max(callback_sizes(first)) <= CALLBACK_DATA_LIMIT
     assert "Tìm: chuyen doi so don vi trien khai hieu qua chuyen doi\n" in first.text
     assert "Trang 1/2 · 7 mô hình" in first.text
     page_one = listed(first)

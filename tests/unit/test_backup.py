@@ -23,6 +23,7 @@ from bot.services.container import Services
 from storage import audit
 from storage.database import Database
 from tests.clock import FakeClock
+from tests.conftest import EXAMPLE_UNITS
 from tests.reports import bind, submit
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -137,7 +138,7 @@ async def test_restore_refuses_while_the_bot_has_the_database_open(
         restore_database(backup, services.db.path, now=NOW, tz=TZ)
 
     assert names(tmp_path, "*.before-restore-*") == []
-    assert count(services.db.path, "SELECT count(*) FROM units") == 71
+    assert count(services.db.path, "SELECT count(*) FROM units") == EXAMPLE_UNITS
 
 
 async def test_restore_replaces_the_database_and_keeps_the_old_one(
@@ -154,7 +155,7 @@ async def test_restore_replaces_the_database_and_keeps_the_old_one(
     assert kept == live.with_name("cchc.before-restore-20250316-023000.db")
     assert count(kept, "SELECT count(*) FROM reports") == 1
     assert count(live, "SELECT count(*) FROM reports") == 0
-    assert count(live, "SELECT count(*) FROM units") == 71
+    assert count(live, "SELECT count(*) FROM units") == EXAMPLE_UNITS
     reopened = Database(live)
     await reopened.open()
     try:

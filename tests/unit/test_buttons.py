@@ -47,7 +47,7 @@ def test_every_journey_declares_its_buttons() -> None:
 def test_what_fits_round_trips(data: ButtonData) -> None:
     if not fits(data):  # only free words can be too long; the handler fits them first
         assert isinstance(data, cb.PracticeList)
-        with pytest.raises(ValueError, match="64 bytes"):
+        with pytest.raises(ValueError, match=f"{CALLBACK_DATA_LIMIT} bytes"):
             encode(data)
         return
     raw = encode(data)
@@ -132,7 +132,7 @@ def test_the_campaign_years_bound_periods_and_years() -> None:
 
 
 def test_encoding_refuses_what_telegram_or_the_decoder_would() -> None:
-    with pytest.raises(ValueError, match="64 bytes"):
+    with pytest.raises(ValueError, match=f"{CALLBACK_DATA_LIMIT} bytes"):
         encode(cb.PracticeList("-", 1, "+".join(["chuyendoiso"] * 6)))
     with pytest.raises(ValueError, match="outside"):
         encode(cb.Ack(0))

@@ -9,13 +9,18 @@ import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from matplotlib.colors import to_rgb
 from matplotlib.ft2font import FT2Font
 from matplotlib.image import imread
 
+from bot.formatting import format_points
+from bot.numbers import parse_number
 from charts import MAX_BARS, Bar, TrendPoint, leaderboard_png, trend_png
 from charts import _style as style
 
@@ -164,6 +169,17 @@ def test_decomposed_input_is_drawn_as_composed() -> None:
 )
 def test_numbers_are_written_the_vietnamese_way(value: float, expected: str) -> None:
     assert style.vn_number(value) == expected
+
+
+@given(st.decimals(min_value=0, max_value=Decimal("100000"), places=3))
+@example(Decimal("85.125"))  # an exact tie in binary: half up, not to even
+@example(Decimal("85.135"))  # binary 85.13499…: the picture must still say "85,14"
+def test_a_bar_reads_what_the_message_says(score: Decimal) -> None:
+    # Services hand charts float(score); the label is the message's format_points(score).
+    assert style.vn_number(float(score)) == format_points(score)
+    assert parse_number(style.vn_number(float(score))) == score.quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
 
 
 # -- names on one line ------------------------------------------------------------------

@@ -10,12 +10,14 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from telegram.helpers import create_deep_linked_url
 
 from bot.cli import main
 from bot.cli_invites import resolve_bot_username
 from bot.config import Settings
 from bot.standin.server import BotApiStandin
 from tests.cli_support import clean_environment, run
+from tests.conftest import EXAMPLE_UNITS
 from tests.form_steps import FORM, label, number
 from tests.rules import TEST_FORM, YEAR
 
@@ -32,12 +34,17 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 def imported(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "units", "import", ROSTER)
     assert code == 0
-    assert out == "Đã nhập 71 đơn vị: 71 mới, 0 cập nhật, 0 không đổi.\n"
+    assert (
+        out == f"Đã nhập {EXAMPLE_UNITS} đơn vị: {EXAMPLE_UNITS} mới, 0 cập nhật, 0 không đổi.\n"
+    )
 
 
 def test_units_import_then_list(capsys: pytest.CaptureFixture[str], imported: None) -> None:
     code, out, _ = run(capsys, "units", "import", ROSTER)
-    assert (code, out) == (0, "Đã nhập 71 đơn vị: 0 mới, 0 cập nhật, 71 không đổi.\n")
+    assert (code, out) == (
+        0,
+        f"Đã nhập {EXAMPLE_UNITS} đơn vị: 0 mới, 0 cập nhật, {EXAMPLE_UNITS} không đổi.\n",
+    )
 
     code, out, _ = run(capsys, "units", "list")
 
@@ -46,7 +53,7 @@ def test_units_import_then_list(capsys: pytest.CaptureFixture[str], imported: No
     assert lines[0].split() == ["Mã", "Tên", "đơn", "vị", "Khối", "Địa", "bàn"]
     unit_line = r"THPT-NTH +Trường THPT Nguyễn Thái Học +truc_thuoc +Quy Nhơn$"
     assert any(re.match(unit_line, line) for line in lines)
-    assert lines[-1] == "Tổng cộng: 71 đơn vị."
+    assert lines[-1] == f"Tổng cộng: {EXAMPLE_UNITS} đơn vị."
 
 
 def test_units_import_with_errors_exits_1_and_lists_them(
@@ -119,7 +126,7 @@ def test_invite_prints_code_expiry_and_link(
     invite_code = re.search(r"^Mã mời: (\S+)$", out, re.M)
     assert invite_code is not None
     assert len(invite_code.group(1)) == 32
-    assert f"https://t.me/cchc_test_bot?start={invite_code.group(1)}" in out
+    assert create_deep_linked_url("cchc_test_bot", invite_code.group(1)) in out
     assert re.search(r"^Hết hạn: \d{2}/\d{2}/\d{4} \d{2}:\d{2}$", out, re.M)
     assert "Vai trò: Cán bộ đầu mối CCHC" in out
     assert "THPT-NTH – Trường THPT Nguyễn Thái Học" in out
@@ -235,14 +242,18 @@ def test_export_csv_to_stdout_and_to_a_file(
 
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
-    assert len(rows) == 71
+    assert len(rows) == EXAMPLE_UNITS
     assert rows[0]["block"] == "phong_so"
     assert {r["status"] for r in rows} == {"none"}
 
     target = tmp_path / "q1.csv"
     code, out, _ = run(capsys, "export", "--period", "2025q1", "--output", str(target))
     assert code == 0
-    assert out == f"Đã xuất báo cáo quý I/2025 của 71 đơn vị (0 đơn vị đã gửi) vào tệp {target}.\n"
+    units = EXAMPLE_UNITS
+    assert (
+        out
+        == f"Đã xuất báo cáo quý I/2025 của {units} đơn vị (0 đơn vị đã gửi) vào tệp {target}.\n"
+    )
     assert target.read_text(encoding="utf-8").splitlines()[0].startswith("unit_code,unit_name")
 
 

@@ -12,7 +12,7 @@ import pytest
 from storage import audit, periods
 from storage.database import Database
 from tests.cli_support import clean_environment, run
-from tests.conftest import example_roster
+from tests.conftest import EXAMPLE_UNITS, example_roster
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -116,10 +116,12 @@ def test_a_new_deadline_from_the_cli_says_the_units_were_not_told(
     code, out, err = run(capsys, "period", "due", "2099-Q2", "20/06/2099")
     assert code == 0
     assert "Đã đặt hạn nộp" in out
-    assert "Lưu ý: 71 đơn vị chưa nộp báo cáo CHƯA được báo hạn nộp mới qua bot" in err
+    assert (
+        f"Lưu ý: {EXAMPLE_UNITS} đơn vị chưa nộp báo cáo CHƯA được báo hạn nộp mới qua bot" in err
+    )
     assert "/period 2099-Q2 due" in err
 
     run(capsys, "period", "close", "2099-Q2")
     code, _, err = run(capsys, "period", "open", "2099-Q2", "--due", "22/06/2099")
     assert code == 0
-    assert "71 đơn vị chưa nộp báo cáo CHƯA được báo" in err
+    assert f"{EXAMPLE_UNITS} đơn vị chưa nộp báo cáo CHƯA được báo" in err

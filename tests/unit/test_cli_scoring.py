@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from bot.formatting import format_points
+from bot.numbers import format_number
 from storage import standings
 from storage.database import Database
 from tests.cli_support import clean_environment, run
@@ -42,12 +44,19 @@ def test_methodology_show_prints_criteria_points_and_bands(
     code, out, err = run(capsys, "methodology", "show", "--year", "2025")
 
     assert (code, err) == (0, "")
-    assert out.startswith("Bộ tiêu chí chấm điểm Chỉ số CCHC năm 2025")
-    assert "IV. Giải quyết thủ tục hành chính, cơ chế một cửa — 24 điểm" in out
-    assert "[online_rate] Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến: 10 điểm" in out
-    assert "mục tiêu 90%" in out
-    assert "Chỉ áp dụng cho khối: phong_gd, truc_thuoc, trung_tam" in out
-    assert "  Xuất sắc: từ 90,00" in out
+    rules = BOOK.methodology(2025)
+    assert out.startswith(rules.title)
+    group, online = rules.group_of("online_rate"), rules.criterion("online_rate")
+    group_max = sum((c.max_points for c in group.criteria), Decimal(0))
+    assert f"{group.title} — {format_number(group_max)} điểm" in out
+    assert f"[online_rate] {online.title}: {format_number(online.max_points)} điểm" in out
+    assert online.measure == "rate"  # a rate's target (0.9) is shown as a percentage
+    assert online.target is not None
+    assert f"mục tiêu {format_number(online.target * 100)}%" in out
+    assert online.blocks is not None
+    assert f"Chỉ áp dụng cho khối: {', '.join(online.blocks)}" in out
+    best = rules.bands[0]
+    assert f"  {best.name}: từ {format_points(best.min_index)}" in out
     assert "  Yếu: từ 0,00" in out
 
 

@@ -25,7 +25,7 @@ from bot.services.registration import RedeemOutcome
 from tests.awards_year import UnitYear, report_year
 from tests.cli_support import clean_environment, run
 from tests.clock import FakeClock
-from tests.conftest import example_roster
+from tests.conftest import EXAMPLE_UNITS, example_roster
 from tests.reports import VALID_ANSWERS
 from tests.rules import TEST_FORM
 
@@ -107,7 +107,7 @@ def check_period_export(text: str) -> None:
     assert_no_cell_starts_like_a_formula(rows)
     header = rows[0]
     by_code = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
-    assert len(by_code) == 71
+    assert len(by_code) == EXAMPLE_UNITS
     mine = by_code[UNIT]
     assert mine["unit_name"] == "'" + UNIT_NAME
     assert mine["status"] == "submitted"

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from bot.config import load_settings
 from bot.services.container import open_services
 from tests.cli_support import clean_environment, run
-from tests.conftest import example_roster
+from tests.conftest import EXAMPLE_UNITS, example_roster
 from tests.reports import bind, submit
 
 ROSTER = str(example_roster())
@@ -58,7 +58,7 @@ def test_export_xlsx_to_a_file_and_docx_under_its_own_name(
     )
 
     assert (code, err) == (0, "")
-    assert out.endswith(f"của 71 đơn vị (1 đơn vị đã gửi) vào tệp {target}.\n")
+    assert out.endswith(f"của {EXAMPLE_UNITS} đơn vị (1 đơn vị đã gửi) vào tệp {target}.\n")
     book = load_workbook(io.BytesIO(target.read_bytes()))
     sheet = book["Các trường THPT và đơn vị trực"]
     assert sheet["B2"].value == "THPT-QH"
@@ -112,7 +112,7 @@ def test_backup_then_restore_brings_back_the_earlier_state(
     (backup,) = folder.iterdir()
     assert re.fullmatch(r"cchc-\d{8}-\d{6}\.db", backup.name)
     assert out.splitlines()[0] == f"Đã sao lưu cơ sở dữ liệu {env} vào tệp {backup}."
-    assert "71 đơn vị" in out
+    assert f"{EXAMPLE_UNITS} đơn vị" in out
     assert run(capsys, "blocks", "add", "mam_non", "Khối các trường mầm non")[0] == 0
 
     code, out, err = run(capsys, "restore", str(backup))
@@ -140,7 +140,7 @@ def test_backup_and_restore_refusals(
 
     bot = sqlite3.connect(env)  # the bot is running: connected, idle between reads
     try:
-        assert bot.execute("SELECT count(*) FROM units").fetchone() == (71,)
+        assert bot.execute("SELECT count(*) FROM units").fetchone() == (EXAMPLE_UNITS,)
         code, out, err = run(capsys, "restore", str(backup))
     finally:
         bot.close()

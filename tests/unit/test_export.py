@@ -20,6 +20,7 @@ from bot.services.export import FIXED_COLUMNS, ExportService
 from bot.services.registration import RedeemOutcome
 from bot.services.reporting import Ask, Step, Submitted, Summary
 from bot.services.roster import RosterService
+from tests.conftest import EXAMPLE_UNITS
 from tests.reports import VALID_ANSWERS, give
 from tests.rules import YEAR
 
@@ -185,7 +186,7 @@ async def test_export_has_submitted_values_as_typed_and_empty_rows_for_the_rest(
     written = await exporter.period_csv(period, out)
 
     rows = read_csv(out.getvalue())
-    assert written == len(rows) == 71
+    assert written == len(rows) == EXAMPLE_UNITS
     keys = [f.key for f in services.rules.form(YEAR).fields]
     assert list(rows[0]) == [*FIXED_COLUMNS, *keys]
     by_code = {r["unit_code"]: r for r in rows}
@@ -216,5 +217,5 @@ async def test_export_of_a_period_nobody_reported(services: Services) -> None:
     written = await ExportService(services.db, services.rules).period_csv(period, out)
 
     rows = read_csv(out.getvalue())
-    assert written == 71
+    assert written == EXAMPLE_UNITS
     assert {r["status"] for r in rows} == {"none"}

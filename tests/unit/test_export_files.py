@@ -18,9 +18,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 import bot.services.export as export_module
 from bot.domain.models import Period
 from bot.forms.schema import FieldSpec
+from bot.numbers import format_number
 from bot.services.container import Services
 from bot.services.export_data import rates_of
 from bot.services.export_xlsx import MAX_WIDTH, MIN_WIDTH
+from tests.conftest import EXAMPLE_UNITS
 from tests.form_steps import label
 from tests.reports import VALID_ANSWERS, bind, fill, submit
 from tests.rules import TEST_FORM, TEST_METHODOLOGY, YEAR
@@ -89,7 +91,7 @@ async def test_xlsx_has_a_sheet_per_block_and_every_submitted_value(
     exported = await services.export.render(period, "xlsx")
 
     assert exported.file_name == "cchc-2025-Q1.xlsx"
-    assert (exported.units, exported.submitted) == (71, 3)
+    assert (exported.units, exported.submitted) == (EXAMPLE_UNITS, 3)
     book = load_workbook(io.BytesIO(exported.content))
     assert book.sheetnames == [
         "Tổng hợp",
@@ -202,8 +204,9 @@ async def test_xlsx_is_laid_out_for_reading(services: Services, period: Period) 
     )
     assert cells[2][0] == "Xuất lúc 09:00 ngày 20/02/2025."
     totals = cells[-1]
-    assert totals[:5] == ("Tổng cộng", 71, 3, 1, 67)
-    assert totals[5] == pytest.approx(4.23)  # as in the draft report's table: 3 of 71
+    # 3 submitted, 1 draft, the rest not started; 3 of 71 is 4,23% in the draft report.
+    assert totals[:5] == ("Tổng cộng", EXAMPLE_UNITS, 3, 1, EXAMPLE_UNITS - 4)
+    assert totals[5] == pytest.approx(round(100 * 3 / EXAMPLE_UNITS, 2))
     truc_thuoc = next(r for r in cells if r[0] == "Khối các trường THPT và đơn vị trực thuộc")
     assert truc_thuoc[2] == 3
 
@@ -237,7 +240,10 @@ async def test_docx_draft_has_the_national_header_totals_and_gathered_texts(
         "Phụ lục: Kết quả theo dõi quý I/2025 (tạm tính, chưa công bố)",
     ]
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Tổng số đơn vị thuộc đối tượng báo cáo: 71; đã gửi báo cáo: 3 đơn vị" in text
+    assert (
+        f"Tổng số đơn vị thuộc đối tượng báo cáo: {EXAMPLE_UNITS}; đã gửi báo cáo: 3 đơn vị"
+        in text
+    )
     assert "số liệu từ ngày 15/12/2024 đến ngày 14/03/2025" in text
 
     # Totals across the three reports, in the tables of part II.
@@ -259,7 +265,13 @@ async def test_docx_draft_has_the_national_header_totals_and_gathered_texts(
     )
     assert results[label("iso_applied")] == ("3/3 đơn vị trả lời Có")
     status = document.tables[1]
-    assert [c.text for c in status.rows[-1].cells] == ["Tổng cộng", "71", "3", "4,23%"]
+    share = format_number(Decimal(300) / EXAMPLE_UNITS, min_decimals=2)
+    assert [c.text for c in status.rows[-1].cells] == [
+        "Tổng cộng",
+        str(EXAMPLE_UNITS),
+        "3",
+        f"{share}%",
+    ]
 
     # Highlights and requests, grouped by block, each under its unit's name.
     assert (

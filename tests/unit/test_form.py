@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from telegram.constants import InlineKeyboardButtonLimit
 
 from bot.forms.schema import FormError, load_form
 from tests.rules import TEST_FORM
@@ -32,12 +33,12 @@ def test_public_json_shape() -> None:
 
 
 def test_callback_data_budget() -> None:
-    # "rp:c:<n>:<choice>" must stay within Telegram's 64 bytes for every field.
+    # "rp:c:<n>:<choice>" must stay within Telegram's callback data for every field.
     form = TEST_FORM
     longest = max(
         len(f"rp:c:{n}:{c.key}".encode()) for n, f in enumerate(form.fields, 1) for c in f.choices
     )
-    assert longest <= 64
+    assert longest <= InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
 
 
 @pytest.mark.parametrize(

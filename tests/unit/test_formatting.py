@@ -7,6 +7,8 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.formatting import (
     format_date,
@@ -16,6 +18,7 @@ from bot.formatting import (
     period_label,
     quarter_roman,
 )
+from bot.numbers import format_number, parse_number
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -125,3 +128,11 @@ def test_format_size_rejects_bad_input(n_bytes: int) -> None:
 )
 def test_points_have_two_decimals(value: str, shown: str) -> None:
     assert format_points(Decimal(value)) == shown
+    # One formatter of numbers: a score is format_number with its two decimals kept.
+    assert shown == format_number(Decimal(value), min_decimals=2)
+    assert parse_number(shown.removeprefix("-")) == abs(Decimal(value)).quantize(Decimal("0.01"))
+
+
+@given(st.decimals(min_value=0, max_value=Decimal("999999999999.99"), places=2))
+def test_points_read_back_as_the_score(value: Decimal) -> None:
+    assert parse_number(format_points(value)) == value

@@ -354,6 +354,32 @@ def test_negative_max_decimals_is_refused() -> None:
         format_number(1, max_decimals=-1)
 
 
+@pytest.mark.parametrize(
+    ("value", "min_decimals", "expected"),
+    [
+        (Decimal("85.5"), 2, "85,50"),
+        (1234, 2, "1.234,00"),
+        (0, 2, "0,00"),
+        (Decimal("-0.001"), 2, "0,00"),  # no "-0,00"
+        (Decimal("99.995"), 2, "100,00"),
+        (Decimal("-2.5"), 2, "-2,50"),
+        (Decimal("1.5"), 1, "1,5"),
+        (Decimal("1.25"), 1, "1,25"),  # a minimum, not a fixed count
+    ],
+)
+def test_format_number_min_decimals(
+    value: Decimal | int, min_decimals: int, expected: str
+) -> None:
+    assert format_number(value, min_decimals=min_decimals) == expected
+
+
+def test_min_decimals_beyond_max_is_refused() -> None:
+    with pytest.raises(ValueError, match="min_decimals"):
+        format_number(1, max_decimals=1, min_decimals=2)
+    with pytest.raises(ValueError, match="min_decimals"):
+        format_number(1, min_decimals=-1)
+
+
 # ---------------------------------------------------------------------------
 # Properties
 # ---------------------------------------------------------------------------
@@ -389,6 +415,32 @@ def test_format_number_round_trips(value: Decimal) -> None:
 @example(Decimal("1250.125"))
 def test_format_number_round_trips_with_more_decimals(value: Decimal) -> None:
     assert parse_number(format_number(value, max_decimals=4)) == value
+
+
+@given(integers, st.integers(min_value=0, max_value=6))
+@example(1250, 2)
+@example(1, 3)  # "1,000" is one with three decimals, never a thousand
+def test_fixed_decimals_of_an_integer_parse_back(n: int, decimals: int) -> None:
+    # Scores and chart labels show trailing zeros ("1.250,00"); they still read back.
+    shown = format_number(n, max_decimals=decimals, min_decimals=decimals)
+    assert parse_number(shown) == n
+
+
+@given(two_decimal_values)
+@example(Decimal("1.25"))
+@example(Decimal("1250.1"))
+@example(Decimal("0.5"))
+def test_fixed_decimals_round_trip(value: Decimal) -> None:
+    assert parse_number(format_number(value, min_decimals=2)) == value
+
+
+@given(st.decimals(min_value=0, max_value=Decimal("99999999999.9999"), places=4))
+def test_fixed_decimals_show_what_rounding_keeps(value: Decimal) -> None:
+    # With fewer places than the value has, what is read back is the value rounded.
+    shown = format_number(value, max_decimals=2, min_decimals=2)
+    _, comma, decimals = shown.rpartition(",")
+    assert (comma, len(decimals)) == (",", 2)
+    assert abs(parse_number(shown) - value) <= Decimal("0.005")
 
 
 @given(st.decimals(min_value=0, max_value=Decimal("9999999999.99999"), places=5))

@@ -724,11 +724,9 @@ def test_unknown_block_gets_only_the_criteria_for_all_blocks() -> None:
 def test_criteria_carry_their_field_group() -> None:
     score = score_unit(METHODOLOGY, block="truc_thuoc", answers=at_target())
     online = line(score, "online_rate")
-    assert (online.field_key, online.field_title) == (
-        "tthc",
-        "IV. Giải quyết thủ tục hành chính, cơ chế một cửa",
-    )
-    assert online.title == "Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến"
+    group = METHODOLOGY.group_of("online_rate")
+    assert (online.field_key, online.field_title) == ("tthc", group.title)
+    assert online.title == METHODOLOGY.criterion("online_rate").title
     assert [c.key for c in score.criteria] == [c.key for c in METHODOLOGY.criteria]
 
 

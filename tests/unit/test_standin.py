@@ -23,7 +23,7 @@ from telegram import (
     MessageEntity,
     Update,
 )
-from telegram.constants import ParseMode
+from telegram.constants import InlineKeyboardButtonLimit, MessageLimit, ParseMode
 from telegram.error import BadRequest, Conflict, EndPointNotFound, Forbidden, RetryAfter
 from telegram.ext import (
     ApplicationBuilder,
@@ -235,21 +235,30 @@ async def test_bad_html_is_rejected(standin: BotApiStandin, bot: Bot, html: str)
 
 async def test_length_limits_count_utf16_after_parsing(standin: BotApiStandin, bot: Bot) -> None:
     await standin.user(5).send("hi")
-    await bot.send_message(5, "<b>" + "a" * 4096 + "</b>", parse_mode=ParseMode.HTML)
+    most, caption = MessageLimit.MAX_TEXT_LENGTH, MessageLimit.CAPTION_LENGTH
+    await bot.send_message(5, "<b>" + "a" * most + "</b>", parse_mode=ParseMode.HTML)
     with pytest.raises(BadRequest, match="Message is too long"):
-        await bot.send_message(5, "a" * 4097)
+        await bot.send_message(5, "a" * (most + 1))
     with pytest.raises(BadRequest, match="Message is too long"):
-        await bot.send_message(5, "😀" * 2049)  # 2049 code points, 4098 UTF-16 units
+        await bot.send_message(5, "😀" * (most // 2 + 1))  # two UTF-16 units each
     with pytest.raises(BadRequest, match="Message text is empty"):
         await bot.send_message(5, "<b> </b>", parse_mode=ParseMode.HTML)
     with pytest.raises(BadRequest, match="Message caption is too long"):
-        await bot.send_document(5, InputFile(b"x", filename="a.txt"), caption="c" * 1025)
+        await bot.send_document(5, InputFile(b"x", filename="a.txt"), caption="c" * (caption + 1))
     assert len(standin.errors) == 4
 
 
 async def test_keyboard_validation(standin: BotApiStandin, bot: Bot) -> None:
     await standin.user(5).send("hi")
-    too_long = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="đ" * 33)]])
+    too_long = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    "x", callback_data="đ" * (InlineKeyboardButtonLimit.MAX_CALLBACK_DATA // 2 + 1)
+                )
+            ]
+        ]
+    )
     with pytest.raises(BadRequest, match="Button_data_invalid"):
         await bot.send_message(5, "x", reply_markup=too_long)
     bad = {"inline_keyboard": [[{"text": "x"}]]}
