@@ -10,7 +10,14 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, Defaults
+from telegram.ext import (
+    Application,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot.clock import Clock, utc_now
 from bot.config import Settings
@@ -31,6 +38,7 @@ from handlers import (
     publish,
     reminders,
     report,
+    report_excel,
     review,
     standing,
     start,
@@ -38,18 +46,18 @@ from handlers import (
 from handlers.broadcast_delivery import FloodAwareRequest, TelegramTransport
 from handlers.commands import publish_commands
 from handlers.context import CONTEXT_TYPES, App
+from handlers.dialog import Flow
 from handlers.ordering import PerPersonUpdateProcessor
 from handlers.rate_limiter import PacedRateLimiter, note_arrival
 
 log = logging.getLogger(__name__)
 
-# Adding a journey = adding a module here. The dialog router goes last so that
-# commands and buttons of every journey take precedence over free text.
+# Adding a journey = adding a module here (its commands and buttons) and, if it has
+# conversations of several steps, its FLOWS to FLOWS below.
 JOURNEYS = (
-    guard,
-    dedupe,
     start,
     report,
+    report_excel,
     office,
     standing,
     publish,
@@ -61,10 +69,49 @@ JOURNEYS = (
     desk_periods,
     review,
     reminders,
-    errors,
-    buttons,
-    dialog,
 )
+
+# Every conversation of several steps, each declared once by its journey; /cancel and
+# free text reach the one the person is in (the flow stored in the database).
+FLOWS: tuple[Flow, ...] = (
+    *report.FLOWS,
+    *appraisal.FLOWS,
+    *publish.FLOWS,
+    *broadcast.FLOWS,
+    *practices.FLOWS,
+    *awards.FLOWS,
+    *desk_periods.FLOWS,
+    *review.FLOWS,
+)
+
+# PTB runs one handler per group, groups in ascending order, and an update goes on to
+# the next group unless a handler stops it. The infrastructure needs groups of its own
+# so that it sees every update before (and besides) the journeys; everything else is in
+# the default group 0, where the first handler that matches takes the update, so the
+# order of registration below is the order of precedence.
+_GUARD = -3  # first: group chats and edits stop here, before anything is written
+_DEDUPE = -2  # then a re-delivered update stops here
+_REACTIVATE = -1  # a person who had blocked the bot gets broadcasts again; never stops
+_JOURNEYS = 0
+
+
+def register_handlers(app: App) -> None:
+    """Every handler of the bot, in the order they are tried, top to bottom."""
+    app.add_handler(TypeHandler(Update, guard.guard), group=_GUARD)
+    app.add_handler(TypeHandler(Update, dedupe.claim), group=_DEDUPE)
+    app.add_handler(TypeHandler(Update, broadcast.reactivate), group=_REACTIVATE)
+    router = dialog.Router(FLOWS)
+    # Commands (the one /cancel among them) and the journeys' buttons.
+    app.add_handler(CommandHandler("cancel", router.on_cancel), group=_JOURNEYS)
+    for journey in JOURNEYS:
+        journey.register(app)
+    buttons.register(app)
+    # Messages some journeys look at before the router; what they leave goes on to it.
+    for message_filter, step in report_excel.AHEAD_OF_DIALOG:
+        app.add_handler(MessageHandler(message_filter, router.ahead(step)), group=_JOURNEYS)
+    app.add_handler(MessageHandler(dialog.MESSAGES, router.on_message), group=_JOURNEYS)
+    app.add_handler(MessageHandler(filters.COMMAND, dialog.on_unknown_command), group=_JOURNEYS)
+    errors.register(app)
 
 
 def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
@@ -124,8 +171,7 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> App:
         .post_shutdown(post_shutdown)
         .build()
     )
-    for journey in JOURNEYS:
-        journey.register(app)
+    register_handlers(app)
     return app
 
 

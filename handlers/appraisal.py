@@ -19,11 +19,12 @@ from bot.numbers import format_number, parse_whole
 from bot.services.appraisal import EXPLANATION_LIMIT, AppraisalError, Change, Sheet
 from bot.services.periods import join_period, label_of, parse_period_code, period_code
 from bot.services.reporting import FLOW as REPORT_FLOW
-from handlers import buttons, dialog, texts
+from handlers import buttons, texts
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import CloseExplanation, Explain
 from handlers.common import edit_text, reply, require_member, require_office, send
 from handlers.context import App, BotContext
+from handlers.dialog import Flow
 from handlers.telegram_text import esc
 
 log = logging.getLogger(__name__)
@@ -384,4 +385,6 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("close_explanation", cmd_close_explanation))
     buttons.on(on_explain_button, Explain, who=Who.MEMBER)
     buttons.on(on_close_button, CloseExplanation, who=Who.OFFICE)
-    dialog.register_flow(FLOW, on_explanation_text)
+
+
+FLOWS = (Flow(FLOW, on_explanation_text, cancel="discard", cancelled=texts.EXPLAIN_CANCELLED),)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -17,9 +18,9 @@ from telegram import (
     InlineKeyboardMarkup,
     Update,
 )
-from telegram.constants import ChatAction, ChatType
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.formatting import format_date, format_datetime, format_points, format_size, quarter_roman
 from bot.identity import PlanIdentity
@@ -43,7 +44,7 @@ from bot.services.awards import (
     format_share,
     plan_sentence,
 )
-from handlers import buttons, dialog, texts
+from handlers import buttons, texts
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import AwardsConfirm, AwardUpload, AwardUploadCancel, AwardWithdraw
 from handlers.common import (
@@ -55,6 +56,7 @@ from handlers.common import (
     send,
 )
 from handlers.context import App, BotContext
+from handlers.dialog import Flow
 from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
 
 log = logging.getLogger(__name__)
@@ -679,17 +681,11 @@ async def on_upload_message(update: Update, context: BotContext) -> bool:
     return True
 
 
-async def cmd_cancel(update: Update, context: BotContext) -> None:
-    """/cancel at the upload step leaves it; any other /cancel goes on to its journey."""
+async def _end_upload(update: Update, context: BotContext) -> Mapping[str, object] | None:
+    """/cancel at the upload step leaves it."""
     user = update.effective_user
-    chat = update.effective_chat
-    if user is None or chat is None or chat.type != ChatType.PRIVATE:
-        return
-    if await context.services.conversations.flow_of(user.id) != FLOW:
-        return
-    await context.services.awards.end_upload(user.id)
-    await reply(update, context, texts.AWARD_UPLOAD_CANCELLED)
-    raise ApplicationHandlerStop
+    assert user is not None
+    return {} if await context.services.awards.end_upload(user.id) else None
 
 
 # -- reminders -------------------------------------------------------------------------------
@@ -732,9 +728,6 @@ async def _reminder_job(context: BotContext) -> None:
 
 
 def register(app: App) -> None:
-    # Before the guard (group -2) and the broadcast journeys' /cancel (group -3): only
-    # the upload step is ended here; any other /cancel goes on.
-    app.add_handler(CommandHandler("cancel", cmd_cancel), group=-4)
     app.add_handler(CommandHandler("awards", cmd_awards))
     app.add_handler(CommandHandler("nominate_person", cmd_nominate_person))
     app.add_handler(CommandHandler("award_dossier", cmd_award_dossier))
@@ -742,7 +735,6 @@ def register(app: App) -> None:
     buttons.on(on_withdraw, AwardWithdraw, who=Who.OFFICE)
     buttons.on(on_upload, AwardUpload, who=Who.MEMBER)
     buttons.on(on_cancel_upload, AwardUploadCancel, who=Who.MEMBER)
-    dialog.register_flow(FLOW, on_upload_message)
     if app.job_queue is None:
         log.warning("No job queue (APScheduler missing): award reminders are not sent")
         return
@@ -752,3 +744,14 @@ def register(app: App) -> None:
         first=REMINDER_FIRST_CHECK_SECONDS,
         name=JOB_NAME,
     )
+
+
+FLOWS = (
+    Flow(
+        FLOW,
+        on_upload_message,
+        cancel="discard",
+        cancelled=texts.AWARD_UPLOAD_CANCELLED,
+        end=_end_upload,
+    ),
+)

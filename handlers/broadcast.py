@@ -16,17 +16,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatType
-from telegram.ext import (
-    ApplicationHandlerStop,
-    CommandHandler,
-    TypeHandler,
-)
+from telegram.ext import CommandHandler
 
 from bot.domain.broadcasts import Content, Media
 from bot.formatting import format_datetime, period_label
 from bot.services.broadcasts import Audience
-from handlers import buttons, dialog, texts
+from handlers import buttons, texts
 from handlers.broadcast_delivery import (
     ack_markup,
     render_progress,
@@ -47,19 +42,13 @@ from handlers.callbacks import (
 )
 from handlers.common import edit_text, reply, require_office, send
 from handlers.context import App, BotContext
+from handlers.dialog import Flow
 from handlers.telegram_text import esc, truncate
 
 log = logging.getLogger(__name__)
 
 FLOW = "broadcast"
 ALBUM_SETTLE = 1.0  # seconds of quiet after an album's last item before asking on
-MY_FLOWS = frozenset({FLOW, "practice_save", "nominate", "nomination_reject"})
-_CANCELLED = {
-    FLOW: texts.BROADCAST_CANCELLED,
-    "practice_save": texts.BROADCAST_CANCELLED,
-    "nominate": texts.NOMINATE_CANCELLED,
-    "nomination_reject": texts.BROADCAST_CANCELLED,
-}
 _TIME_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2})[:h](\d{2})\s*$", re.ASCII)
 
 
@@ -559,37 +548,23 @@ async def on_detail(update: Update, context: BotContext, press: Press[BroadcastD
     await send(context, press.user_id, "\n".join(lines))
 
 
-# -- the shared /cancel and coming back after a block ----------------------------------------
-
-
-async def cmd_cancel(update: Update, context: BotContext) -> None:
-    """/cancel inside one of these journeys ends it; otherwise the report's /cancel runs."""
-    user = update.effective_user
-    chat = update.effective_chat
-    if user is None or chat is None or chat.type != ChatType.PRIVATE:
-        return
-    ended = await context.services.broadcasts.end_session(user.id, MY_FLOWS)
-    if ended is None:
-        return
-    await reply(update, context, _CANCELLED[ended])
-    raise ApplicationHandlerStop
+# -- coming back after a block ---------------------------------------------------------------
 
 
 async def reactivate(update: Update, context: BotContext) -> None:
-    """Someone who had blocked the bot wrote again: broadcasts reach them again."""
+    """Someone who had blocked the bot wrote again: broadcasts reach them again (every
+    update passes here, before the journeys: bot/app.py registers it)."""
     user = update.effective_user
     if user is not None and context.services.outbox.is_inactive(user.id):
         await context.services.outbox.reactivate(user.id)
 
 
 def register(app: App) -> None:
-    # Before the guard and the de-duplication (groups -2, -1): only this journey's
-    # conversations are ended here; any other /cancel goes on to the report's handler.
-    app.add_handler(CommandHandler("cancel", cmd_cancel), group=-3)
-    app.add_handler(TypeHandler(Update, reactivate), group=1)
     app.add_handler(CommandHandler("broadcast", cmd_broadcast))
     app.add_handler(CommandHandler("broadcasts", cmd_broadcasts))
     buttons.on(on_button, *typing.get_args(ComposeButton), who=Who.OFFICE)
     buttons.on(on_ack, Ack, AckPreview, who=Who.ANYONE)
     buttons.on(on_detail, BroadcastDetail, who=Who.OFFICE)
-    dialog.register_flow(FLOW, on_message)
+
+
+FLOWS = (Flow(FLOW, on_message, cancel="discard", cancelled=texts.BROADCAST_CANCELLED),)

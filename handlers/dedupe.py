@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, TypeHandler
+from telegram.ext import ApplicationHandlerStop
 
-from handlers.context import App, BotContext
+from handlers.context import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +16,3 @@ async def claim(update: Update, context: BotContext) -> None:
     if not await context.services.conversations.claim_update(update.update_id):
         log.info("Update %s was already handled; ignoring the re-delivery", update.update_id)
         raise ApplicationHandlerStop
-
-
-def register(app: App) -> None:
-    app.add_handler(TypeHandler(Update, claim), group=-1)

@@ -29,11 +29,12 @@ from bot.services.periods import (
     take_period,
 )
 from bot.services.review import OWING
-from handlers import buttons, dialog, texts
+from handlers import buttons, texts
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import PeriodClose, PeriodDue, PeriodOpen, PeriodView
 from handlers.common import identify, reply, require_office
 from handlers.context import App, BotContext
+from handlers.dialog import Flow
 from handlers.reminders import period_title, reschedule, tell_unit
 from handlers.telegram_text import esc
 
@@ -401,4 +402,6 @@ def register(app: App) -> None:
     app.add_handler(CommandHandler("period", cmd_period))
     app.add_handler(CommandHandler("reopen", cmd_reopen))
     buttons.on(on_button, *typing.get_args(PeriodButton), who=Who.OFFICE)
-    dialog.register_flow(DUE_FLOW, on_due_message)
+
+
+FLOWS = (Flow(DUE_FLOW, on_due_message, cancel="discard", cancelled=texts.PERIOD_DUE_CANCELLED),)

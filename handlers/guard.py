@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, TypeHandler
+from telegram.ext import ApplicationHandlerStop
 
 from handlers import texts
 from handlers.common import reply
-from handlers.context import App, BotContext
+from handlers.context import BotContext
 
 
 async def guard(update: Update, context: BotContext) -> None:
@@ -24,7 +24,3 @@ async def guard(update: Update, context: BotContext) -> None:
     if update.edited_message is not None:
         await reply(update, context, texts.EDITED_IGNORED)
         raise ApplicationHandlerStop
-
-
-def register(app: App) -> None:
-    app.add_handler(TypeHandler(Update, guard), group=-2)

@@ -16,7 +16,7 @@ from bot.domain.broadcasts import Content, Media, Practice
 from bot.formatting import format_datetime
 from bot.services.broadcasts import Audience
 from bot.services.practices import PAGE_SIZE, TAG_LABELS, NominationDecided, search_words
-from handlers import buttons, dialog, texts
+from handlers import buttons, texts
 from handlers.broadcast import content_of, post_progress
 from handlers.broadcast_delivery import send_content
 from handlers.buttons import Press, Who, button, fits
@@ -41,6 +41,7 @@ from handlers.common import (
     send,
 )
 from handlers.context import App, BotContext
+from handlers.dialog import Flow
 from handlers.telegram_text import CAPTION_LIMIT, esc, utf16_len
 
 log = logging.getLogger(__name__)
@@ -547,5 +548,11 @@ def register(app: App) -> None:
     buttons.on(on_decision, *typing.get_args(Decision), who=Who.OFFICE)
     buttons.on(on_step, *typing.get_args(Step), who=Who.REGISTERED)
     buttons.on(on_save_broadcast, SaveAsPractice, who=Who.OFFICE)
-    for flow in (SAVE_FLOW, NOMINATE_FLOW, REJECT_FLOW):
-        dialog.register_flow(flow, on_message)
+
+
+# /cancel says what it said when these were part of the broadcasts' conversations.
+FLOWS = (
+    Flow(SAVE_FLOW, on_message, cancel="discard", cancelled=texts.BROADCAST_CANCELLED),
+    Flow(NOMINATE_FLOW, on_message, cancel="discard", cancelled=texts.NOMINATE_CANCELLED),
+    Flow(REJECT_FLOW, on_message, cancel="discard", cancelled=texts.BROADCAST_CANCELLED),
+)

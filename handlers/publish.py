@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import logging
 import typing
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.domain.broadcasts import Notice
 from bot.formatting import format_date, format_datetime, format_points, period_label
@@ -29,11 +28,12 @@ from bot.services.chart_images import Boards, trend_chart
 from bot.services.chart_specs import Chart
 from bot.services.container import Services
 from bot.services.standings import Scope, document_name, published_how, result_name
-from handlers import buttons, dialog, texts
+from handlers import buttons, texts
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import PublishCancel, PublishConfirm
 from handlers.common import identify, reply, require_office, retire_buttons
 from handlers.context import App, BotContext
+from handlers.dialog import Flow
 from handlers.standing import chart_title, status_of, trend_for
 from handlers.telegram_text import esc
 from storage.standings import Publication
@@ -343,21 +343,14 @@ async def _notices(services: Services, scope: Scope, document: str) -> list[Noti
     return notices
 
 
-async def cmd_cancel(update: Update, context: BotContext) -> None:
+async def _drop(update: Update, context: BotContext) -> Mapping[str, object] | None:
     """/cancel while publishing ends the conversation, with nothing published."""
     user = update.effective_user
-    chat = update.effective_chat
-    if user is None or chat is None or chat.type != ChatType.PRIVATE:
-        return
+    assert user is not None
     dropped = await context.services.publication.cancel(user.id)
     if dropped is None:
-        return
-    await reply(
-        update,
-        context,
-        texts.PUBLISH_CANCELLED.format(result=esc(result_name(dropped.scope))),
-    )
-    raise ApplicationHandlerStop
+        return None
+    return {"result": esc(result_name(dropped.scope))}
 
 
 # -- pictures drawn ahead ------------------------------------------------------------------
@@ -407,13 +400,14 @@ async def _draw_recent(context: BotContext) -> None:
 
 
 def register(app: App) -> None:
-    # Before the other journeys' /cancel (review's is at -5): only this conversation
-    # is ended here; any other /cancel goes on.
-    app.add_handler(CommandHandler("cancel", cmd_cancel), group=-6)
     app.add_handler(CommandHandler("publish", cmd_publish))
     buttons.on(on_button, *typing.get_args(PublishButton), who=Who.OFFICE)
-    dialog.register_flow(pub.FLOW, on_message)
     if app.job_queue is None:
         log.warning("No job queue (APScheduler missing): pictures are drawn on demand")
         return
     app.job_queue.run_once(_draw_recent, when=0, name=START_JOB)
+
+
+FLOWS = (
+    Flow(pub.FLOW, on_message, cancel="discard", cancelled=texts.PUBLISH_CANCELLED, end=_drop),
+)

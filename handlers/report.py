@@ -21,7 +21,7 @@ from bot.forms.answers import display_value, expected_hint
 from bot.forms.schema import FormSpec
 from bot.numbers import format_number
 from bot.services import reporting as rs
-from handlers import buttons, dialog, report_excel, texts, unit_status
+from handlers import buttons, report_excel, texts, unit_status
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import (
     ReportBack,
@@ -46,6 +46,7 @@ from handlers.common import (
     require_member,
 )
 from handlers.context import App, BotContext
+from handlers.dialog import Flow
 from handlers.telegram_text import esc, truncate
 
 log = logging.getLogger(__name__)
@@ -333,34 +334,23 @@ async def cmd_report(update: Update, context: BotContext) -> None:
     await show(update, context, step, who.membership)
 
 
-async def cmd_cancel(update: Update, context: BotContext) -> None:
-    """/cancel pauses the report (the draft is kept, as it says) and cancels the rest.
-
-    The office's questions were ended by their own /cancel handlers before this one; an
-    office member who reaches here had nothing under way."""
-    found = await identify(update, context)
-    if found is not None and found.is_office and not found.is_bound:
-        await reply(update, context, texts.CANCEL_NOTHING)
-        return
-    who = await require_member(update, context)
+async def _pause(update: Update, context: BotContext) -> Mapping[str, object] | None:
+    """/cancel in the report pauses it: the conversation ends, the draft stays as it is."""
+    who = await identify(update, context)
     if who is None or who.membership is None:
-        return
+        # No longer a member: nothing could continue this report.
+        if who is not None:
+            await context.services.conversations.end(who.telegram_id, rs.FLOW)
+        return None
     saved = await context.services.reporting.leave(who.membership)
-    if saved is None and await context.services.conversations.end(who.telegram_id, "explain"):
-        await reply(update, context, texts.EXPLAIN_CANCELLED)
-    elif saved is None:
-        await reply(update, context, texts.NOT_IN_REPORT)
-    else:
-        await reply(
-            update,
-            context,
-            texts.PAUSED.format(
-                period=_label(saved.period),
-                answered=saved.answered,
-                total=saved.total,
-                due=_due(context, saved.period),
-            ),
-        )
+    if saved is None:
+        return None
+    return {
+        "period": _label(saved.period),
+        "answered": saved.answered,
+        "total": saved.total,
+        "due": _due(context, saved.period),
+    }
 
 
 ReportButton = (
@@ -480,7 +470,7 @@ async def on_message(update: Update, context: BotContext) -> bool:
 
 def register(app: App) -> None:
     app.add_handler(CommandHandler("report", cmd_report))
-    app.add_handler(CommandHandler("cancel", cmd_cancel))
-    report_excel.register(app)  # before the dialog router: .xlsx and numbered lines
     buttons.on(on_button, *typing.get_args(ReportButton), who=Who.MEMBER)
-    dialog.register_flow(rs.FLOW, on_message)
+
+
+FLOWS = (Flow(rs.FLOW, on_message, cancel="pause", cancelled=texts.PAUSED, end=_pause),)

@@ -17,7 +17,7 @@ import logging
 from telegram import InlineKeyboardButton, InputFile, Message, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
-from telegram.ext import MessageHandler, filters
+from telegram.ext import filters
 
 from bot.domain.models import Membership, Period
 from bot.formatting import period_label
@@ -25,11 +25,12 @@ from bot.forms.answers import AnswerError, parse_document
 from bot.services import report_workbook as rw
 from bot.services import reporting as rs
 from bot.services.periods import label_of
-from handlers import buttons, dialog, report, texts
+from handlers import buttons, report, texts
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import ReportTemplate
 from handlers.common import identify, incoming_file, reply
 from handlers.context import App, BotContext
+from handlers.dialog import Step
 from handlers.telegram_text import CAPTION_LIMIT, esc, truncate
 
 log = logging.getLogger(__name__)
@@ -79,22 +80,21 @@ async def on_template(update: Update, context: BotContext, press: Press[ReportTe
 # -- a filled template sent back -------------------------------------------------------
 
 
-async def on_workbook(update: Update, context: BotContext) -> None:
+async def on_workbook(update: Update, context: BotContext) -> bool:
     """An .xlsx document: ours to import if it is one of our templates sent by a unit
-    member; otherwise on its usual way."""
+    member; otherwise (False) on its usual way."""
     message = update.effective_message
     who = await identify(update, context)
     if message is None or who is None or who.membership is None:
-        await dialog.on_message(update, context)
-        return
+        return False
     service = _service(context)
     content = await _download(message)
     filled = await service.recognise(content) if content is not None else None
     if filled is None:
-        await dialog.on_message(update, context)
-        return
+        return False
     outcome = await service.import_template(who.membership, filled)
     await _render(update, context, who.membership, outcome, from_file=True)
+    return True
 
 
 async def _download(message: Message) -> bytes | None:
@@ -124,19 +124,18 @@ class _Numbered(filters.MessageFilter):
         return message.text is not None and rw.numbered_lines(message.text) is not None
 
 
-async def on_lines(update: Update, context: BotContext) -> None:
+async def on_lines(update: Update, context: BotContext) -> bool:
     message = update.effective_message
     who = await identify(update, context)
     if message is None or message.text is None or who is None or who.membership is None:
-        await dialog.on_message(update, context)
-        return
+        return False
     entries = rw.numbered_lines(message.text)
     assert entries is not None  # the filter said so
     outcome = await _service(context).import_lines(who.membership, entries)
     if outcome is None:  # not in the report conversation: as any other text
-        await dialog.on_message(update, context)
-        return
+        return False
     await _render(update, context, who.membership, outcome, from_file=False)
+    return True
 
 
 # -- rendering -------------------------------------------------------------------------
@@ -217,9 +216,13 @@ async def _unit_name(context: BotContext, code: str) -> str:
     return esc(f"{unit.name} ({unit.code})" if unit is not None else code)
 
 
+AHEAD_OF_DIALOG: tuple[tuple[filters.BaseFilter, Step], ...] = (
+    (filters.Document.FileExtension("xlsx"), on_workbook),
+    (filters.TEXT & ~filters.COMMAND & _Numbered(), on_lines),
+)
+"""The messages looked at here before the dialog router (bot/app.py places them): .xlsx
+documents and numbered texts; what is not theirs goes on to the router."""
+
+
 def register(app: App) -> None:
-    """Before the dialog router (same group, registered earlier): these two handlers see
-    .xlsx documents and numbered texts first, and hand back what is not theirs."""
     buttons.on(on_template, ReportTemplate, who=Who.MEMBER)
-    app.add_handler(MessageHandler(filters.Document.FileExtension("xlsx"), on_workbook))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & _Numbered(), on_lines))

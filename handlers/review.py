@@ -15,20 +15,19 @@ import logging
 import typing
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ChatType
-from telegram.ext import ApplicationHandlerStop, CommandHandler
+from telegram.ext import CommandHandler
 
 from bot.domain.models import Period
 from bot.formatting import format_datetime, format_points, period_label
 from bot.numbers import format_number
 from bot.scoring.engine import UnitScore
 from bot.services.review import Decision, ReviewError
-from handlers import buttons, dialog, texts
+from handlers import buttons, texts
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import ReviewAccept, ReviewOpen, ReviewReturn
 from handlers.common import identify, reply, require_office, retire_buttons
 from handlers.context import App, BotContext
-from handlers.desk_periods import DUE_FLOW
+from handlers.dialog import Flow
 from handlers.office import send_attachments
 from handlers.reminders import period_title, reschedule, tell_unit
 from handlers.report import answer_lines
@@ -272,28 +271,9 @@ async def _stale(update: Update, context: BotContext, exc: ReviewError, period: 
     )
 
 
-async def cmd_cancel(update: Update, context: BotContext) -> None:
-    """/cancel while writing a return comment or a new deadline ends that question."""
-    user = update.effective_user
-    chat = update.effective_chat
-    if user is None or chat is None or chat.type != ChatType.PRIVATE:
-        return
-    ended = await context.services.conversations.flow_of(user.id)
-    if ended not in {RETURN_FLOW, DUE_FLOW}:
-        return
-    await context.services.conversations.end(user.id, ended)
-    await reply(
-        update,
-        context,
-        texts.REVIEW_CANCELLED if ended == RETURN_FLOW else texts.PERIOD_DUE_CANCELLED,
-    )
-    raise ApplicationHandlerStop
-
-
 def register(app: App) -> None:
-    # Before the guard and the other journeys' /cancel (groups -4 … -2): only these
-    # questions are ended here; any other /cancel goes on.
-    app.add_handler(CommandHandler("cancel", cmd_cancel), group=-5)
     app.add_handler(CommandHandler("review", cmd_review))
     buttons.on(on_button, *typing.get_args(ReviewButton), who=Who.OFFICE)
-    dialog.register_flow(RETURN_FLOW, on_comment)
+
+
+FLOWS = (Flow(RETURN_FLOW, on_comment, cancel="discard", cancelled=texts.REVIEW_CANCELLED),)
