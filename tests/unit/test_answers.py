@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import get_args
 
 import pytest
 from hypothesis import given
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot.forms.answers import (
     AnswerError,
+    AnswerErrorCode,
     AnswerProblem,
     IncomingDocument,
     broken_rules,
@@ -18,7 +20,8 @@ from bot.forms.answers import (
     parse_document,
     parse_text_answer,
 )
-from bot.texts.answers import answer_error
+from bot.numbers import NumberErrorCode
+from bot.texts.answers import ANSWER_ERRORS, NUMBER_ERRORS, answer_error
 from tests.rules import TEST_FORM
 
 FORM = TEST_FORM
@@ -159,3 +162,9 @@ def test_display_uses_vietnamese_number_format() -> None:
     assert display_value(F("iso_applied"), True) == "Có"
     assert display_value(F("sipas_rate"), None) == "(bỏ trống)"
     assert Decimal("1") == 1
+
+
+def test_every_refusal_code_has_its_sentence() -> None:
+    # A code added to the forms without wording would reach a person as a KeyError.
+    assert set(get_args(NumberErrorCode)) == set(NUMBER_ERRORS)
+    assert set(get_args(AnswerErrorCode)) == set(ANSWER_ERRORS) | {"number"}

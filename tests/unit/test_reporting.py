@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from bot.domain.models import Membership
 from bot.services import reporting as rs
 from bot.services.container import Services
@@ -112,3 +114,8 @@ async def test_a_number_typed_at_the_summary_opens_that_question_and_nothing_els
         assert isinstance(step, rs.Ask)
         assert step.number == 7
         await services.reporting.summary(head)
+
+
+def test_every_notice_and_step_refusal_has_its_wording() -> None:
+    assert set(get_args(rs.NoticeCode)) == set(texts.REPORT_NOTICES)
+    assert set(get_args(rs.StepErrorCode)) == set(texts.REPORT_STEP_ERRORS)
