@@ -17,10 +17,11 @@ from telegram.ext import CommandHandler
 
 from bot.domain.models import Membership, Period, Unit
 from bot.formatting import format_datetime, period_label
-from bot.forms.answers import display_value, expected_hint
+from bot.forms.answers import AnswerProblem, display_value, example_value
 from bot.forms.schema import FormSpec
 from bot.numbers import format_number
 from bot.services import reporting as rs
+from bot.texts.answers import answer_error, expected_hint
 from handlers import buttons, report_excel, texts, unit_status
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import (
@@ -73,11 +74,25 @@ def recorded_line(recorded: rs.Recorded | None) -> list[str]:
     return [texts.RECORDED.format(number=recorded.number, value=esc(shown)), ""]
 
 
+def problem_text(problem: rs.Problem) -> str:
+    """A refusal or a summary's problem as one sentence (plain text, not escaped)."""
+    if isinstance(problem, AnswerProblem):
+        return answer_error(problem)
+    if isinstance(problem, rs.StepError):
+        return texts.REPORT_STEP_ERRORS[problem.code]
+    if isinstance(problem, rs.BrokenRules):
+        return " ".join(problem.messages)
+    if isinstance(problem, rs.MissingRequired):
+        names = ", ".join(texts.REPORT_MISSING_NAME.format(number=n) for n in problem.numbers)
+        return texts.REPORT_MISSING_REQUIRED.format(names=names)
+    return texts.REPORT_UNANSWERED.format(number=problem.number, label=problem.label)
+
+
 def _hint(step: rs.Ask) -> str:
     """After a refusal: the bound the other answers set, else what the field expects."""
     bound = step.bound
     if bound is None or not step.bound_from:
-        return esc(expected_hint(step.field))
+        return esc(expected_hint(step.field, example_value(step.field)))
     sources = ", ".join(texts.BOUND_SOURCE.format(number=n) for n in step.bound_from)
     if bound.value < step.field.lower_bound:
         return texts.BOUND_NONE.format(sources=sources)
@@ -92,9 +107,10 @@ def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
     if step.prefilled:
         lines += [texts.PREFILLED.format(count=step.prefilled), ""]
     if step.error:
-        lines += [texts.ASK_ERROR.format(error=esc(step.error), hint=_hint(step)), ""]
+        error = esc(problem_text(step.error))
+        lines += [texts.ASK_ERROR.format(error=error, hint=_hint(step)), ""]
     if step.notice:
-        lines += [esc(step.notice), ""]
+        lines += [esc(texts.REPORT_NOTICES[step.notice]), ""]
     lines.append(
         texts.ASK_HEADER.format(
             period=_label(step.period),
@@ -146,8 +162,9 @@ def render_ask(step: rs.Ask) -> tuple[str, InlineKeyboardMarkup]:
 
 
 def render_summary(
-    step: rs.Summary, unit: Unit, context: BotContext
+    step: rs.Summary, unit: Unit, context: BotContext, *, notice: str | None = None
 ) -> tuple[str, InlineKeyboardMarkup]:
+    """The summary; ``notice`` (already worded) stands in for the step's own."""
     tz = context.services.settings.tz
     lines = recorded_line(step.recorded) + [
         texts.SUMMARY_HEADER.format(
@@ -162,13 +179,15 @@ def render_summary(
                 reference=esc(step.last_report.reference),
             )
         )
-    if step.notice:
-        lines += ["", esc(step.notice)]
+    if notice is None and step.notice is not None:
+        notice = texts.REPORT_NOTICES[step.notice]
+    if notice:
+        lines += ["", esc(notice)]
     lines += answer_lines(step.form, step.answers)
     lines.append("")
     if step.problems:
         lines.append(texts.SUMMARY_PROBLEMS)
-        lines += [f"• {esc(p)}" for p in step.problems]
+        lines += [f"• {esc(problem_text(p))}" for p in step.problems]
     else:
         lines.append(texts.SUMMARY_READY)
     markup = InlineKeyboardMarkup(
@@ -248,8 +267,16 @@ def render_edit_menu(step: rs.EditMenu) -> tuple[str, InlineKeyboardMarkup]:
     return texts.EDIT_SECTION.format(title=esc(section.title)), InlineKeyboardMarkup(rows)
 
 
-async def show(update: Update, context: BotContext, step: rs.Step, who: Membership) -> None:
-    """Render any step of the report conversation as messages."""
+async def show(
+    update: Update,
+    context: BotContext,
+    step: rs.Step,
+    who: Membership,
+    *,
+    notice: str | None = None,
+) -> None:
+    """Render any step of the report conversation as messages; ``notice`` (worded by
+    the caller, the Excel import's count say) replaces a summary's own."""
     if isinstance(step, rs.Stale):  # a button's answer says so; the step is shown again
         step = step.step
     if isinstance(step, rs.Ask):
@@ -258,7 +285,7 @@ async def show(update: Update, context: BotContext, step: rs.Step, who: Membersh
     elif isinstance(step, rs.Summary):
         unit = await context.services.office.unit(who.unit_code)
         assert unit is not None
-        text, markup = render_summary(step, unit, context)
+        text, markup = render_summary(step, unit, context, notice=notice)
         await reply(update, context, text, markup)
     elif isinstance(step, rs.EditMenu):
         text, markup = render_edit_menu(step)

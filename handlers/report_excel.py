@@ -11,7 +11,6 @@ goes on exactly as before, to the conversation the person is in (:mod:`handlers.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 
 from telegram import InlineKeyboardButton, InputFile, Message, Update
@@ -21,10 +20,11 @@ from telegram.ext import filters
 
 from bot.domain.models import Membership, Period
 from bot.formatting import period_label
-from bot.forms.answers import AnswerError, parse_document
+from bot.forms.answers import AnswerError, AnswerProblem, parse_document
 from bot.services import report_workbook as rw
 from bot.services import reporting as rs
 from bot.services.periods import label_of
+from bot.texts.answers import answer_error
 from handlers import buttons, report, texts
 from handlers.buttons import Press, Who, button
 from handlers.callbacks import ReportTemplate
@@ -155,28 +155,47 @@ async def _render(
         await reply(update, context, render_errors(outcome, from_file=from_file))
     else:
         step = outcome.step
+        notice = None
         if isinstance(step, rs.Summary):
             if outcome.changed:
                 done = texts.IMPORT_DONE_FILE if from_file else texts.IMPORT_DONE_LINES
                 notice = done.format(n=outcome.changed)
             else:
                 notice = texts.IMPORT_NOTHING_NEW if from_file else texts.IMPORT_NOTHING_NEW_LINES
-            step = dataclasses.replace(step, notice=notice)
-        await report.show(update, context, step, member)
+        await report.show(update, context, step, member, notice=notice)
         if outcome.then is not None:
             await report.show(update, context, outcome.then, member)
+
+
+def entry_problem_text(problem: rw.EntryProblem) -> str:
+    """Why a cell or a pasted line was refused, as one sentence (plain text)."""
+    if isinstance(problem, AnswerProblem):
+        return answer_error(problem)
+    if isinstance(problem, rw.CellRefused):
+        return texts.IMPORT_FORMULA if problem.code == "formula" else texts.IMPORT_FILE_ROW
+    if isinstance(problem, rw.UnknownQuestion):
+        if problem.number is None:
+            return texts.IMPORT_UNKNOWN_KEY
+        return texts.IMPORT_UNKNOWN_NUMBER.format(n=problem.number)
+    if isinstance(problem, rw.EnteredTwice):
+        return texts.IMPORT_TWICE.format(rows=", ".join(str(r) for r in problem.rows))
+    return problem.message
 
 
 def render_errors(rejected: rw.Rejected, *, from_file: bool) -> str:
     """Every error, by row and question, in one message (split by ``reply`` if long)."""
     head = texts.IMPORT_ERRORS_FILE if from_file else texts.IMPORT_ERRORS_LINES
     lines = [head.format(n=len(rejected.errors))]
-    for error in rejected.errors:
+    worded = sorted(
+        ((e, entry_problem_text(e.problem)) for e in rejected.errors),
+        key=lambda pair: (pair[0].row, pair[0].number or 0, pair[1]),
+    )
+    for error, message in worded:
         if error.number is None:
             label = f" ({esc(error.label)})" if error.label else ""
             lines.append(
                 texts.IMPORT_ERROR_LINE_UNKNOWN.format(
-                    row=error.row, label=label, message=esc(error.message)
+                    row=error.row, label=label, message=esc(message)
                 )
             )
         else:
@@ -185,7 +204,7 @@ def render_errors(rejected: rw.Rejected, *, from_file: bool) -> str:
                     row=error.row,
                     number=error.number,
                     label=esc(error.label),
-                    message=esc(error.message),
+                    message=esc(message),
                 )
             )
     text = "\n".join(lines)

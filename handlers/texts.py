@@ -1420,3 +1420,27 @@ STATUS_GROUPS = {
 }
 STATUS_LATE_MARK = " · nộp sau hạn"
 STATUS_EXTENDED_MARK = " · được gửi đến {due}"
+
+# --- h4-service-codes additions ---
+# The report conversation's notices and refusals (bot.services.reporting codes).
+REPORT_NOTICES = {
+    "at_summary": "Báo cáo đã trả lời đủ các câu. Vui lòng dùng các nút bên dưới để sửa hoặc gửi.",
+    "first_question": "Đây là câu hỏi đầu tiên.",
+    "no_such_question": "Không có câu hỏi số này.",
+}
+REPORT_STEP_ERRORS = {
+    "required": "Câu này bắt buộc, không thể bỏ qua.",
+    "nothing_to_keep": "Câu này chưa có câu trả lời để giữ nguyên.",
+    "no_previous": "Quý trước đơn vị chưa có số liệu cho câu này.",
+}
+REPORT_MISSING_REQUIRED = "Báo cáo còn thiếu câu bắt buộc: {names}."
+REPORT_MISSING_NAME = "câu {number}"
+REPORT_UNANSWERED = "Câu {number} ({label}) chưa được trả lời."
+# A refused cell of the Excel template or line of pasted answers (report_workbook codes).
+IMPORT_FORMULA = "Ô có công thức; vui lòng nhập giá trị (không dùng công thức)."
+IMPORT_FILE_ROW = "Câu này cần tệp đính kèm; vui lòng gửi tệp qua Telegram."
+IMPORT_UNKNOWN_KEY = (
+    "Câu hỏi này không có trong mẫu báo cáo của đơn vị hiện nay; vui lòng tải mẫu Excel mới."
+)
+IMPORT_UNKNOWN_NUMBER = "Báo cáo không có câu số {n}."
+IMPORT_TWICE = "Câu này được nhập nhiều lần (dòng {rows})."

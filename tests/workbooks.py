@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from bot.forms.schema import NUMERIC_TYPES, FormSpec
 from bot.numbers import parse_number
 from bot.services import report_workbook as rw
+from bot.texts import workbook as wt
 from tests.reports import VALID_ANSWERS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,7 +25,7 @@ CellValue = str | int | float | bool | None
 
 def rows(content: bytes) -> dict[str, int]:
     """The sheet's row of each question, by key (from the hidden key column)."""
-    sheet = load_workbook(io.BytesIO(content))[rw.SHEET]
+    sheet = load_workbook(io.BytesIO(content))[wt.SHEET]
     found: dict[str, int] = {}
     for row in range(rw.FIRST_ROW, sheet.max_row + 1):
         key = sheet.cell(row, rw.KEY_COL).value
@@ -35,14 +36,14 @@ def rows(content: bytes) -> dict[str, int]:
 
 def cells(content: bytes, col: int = rw.ANSWER_COL) -> dict[str, object]:
     """One column's values, by the row's key (the answers, by default)."""
-    sheet = load_workbook(io.BytesIO(content))[rw.SHEET]
+    sheet = load_workbook(io.BytesIO(content))[wt.SHEET]
     return {key: sheet.cell(row, col).value for key, row in rows(content).items()}
 
 
 def fill(content: bytes, answers: dict[str, CellValue]) -> bytes:
     """The workbook with these answer cells set (None empties a cell)."""
     book = load_workbook(io.BytesIO(content))
-    sheet = book[rw.SHEET]
+    sheet = book[wt.SHEET]
     where = rows(content)
     for key, value in answers.items():
         sheet.cell(where[key], rw.ANSWER_COL).value = value

@@ -1,9 +1,10 @@
-"""Turning what a person typed or sent into a stored answer, or a Vietnamese reason why not.
+"""Turning what a person typed or sent into a stored answer, or the reason why not.
 
 Each field type has a pydantic ``TypeAdapter``; our number parser runs as a
 before-validator so "1.250", "1,5" and "90 %" reach pydantic's bounds checks as
-Decimals. Pydantic's error types are then rendered as Vietnamese sentences that say
-what was wrong and what is expected.
+Decimals. A refusal is an :class:`AnswerError` carrying a code and the values that
+explain it (the bound, the accepted file types, ...), as :class:`~bot.numbers.NumberError`
+does; the sentences are :mod:`bot.texts.answers`'.
 """
 
 from __future__ import annotations
@@ -17,30 +18,83 @@ from pydantic import BaseModel, BeforeValidator, Field, TypeAdapter, ValidationE
 from pydantic_core import PydanticCustomError
 
 from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec, RuleSpec
-from bot.numbers import NumberError, format_number, parse_number, plain_number
+from bot.numbers import NumberError, NumberErrorCode, format_number, parse_number, plain_number
+from bot.texts import answers as words
 
 # What a draft stores per field: int (integer), plain decimal string (decimal,
 # percent), bool (yes-no), choice key, text, or file metadata.
 StoredValue = int | str | bool | dict[str, Any] | None
 Answers = dict[str, StoredValue]
 
-_NUMBER_MESSAGES = {
-    "empty": "Anh/chị chưa nhập giá trị.",
-    "negative": "Giá trị không được âm.",
-    "not_a_number": "Giá trị phải là một con số.",
-    "too_large": "Số quá lớn.",
-    "bad_grouping": "Cách viết phân cách hàng nghìn chưa đúng (ví dụ đúng: 1.250 hoặc 1250).",
-    "percent_sign": "Câu này không nhận dấu %; vui lòng chỉ nhập số.",
-    "not_integer": "Giá trị phải là số nguyên (không có phần thập phân).",
-}
+AnswerErrorCode = Literal[
+    "number",  # not a number as the field takes it: ``number`` says how
+    "below_min",  # ``limit``: the lower bound
+    "above_max",  # ``limit``: the upper bound
+    "text_empty",
+    "text_too_long",  # ``limit``: the most characters
+    "invalid",
+    "text_for_file",  # a message where a file is asked for
+    "not_yes_no",
+    "not_a_choice",
+    "file_for_text",  # a file where a typed answer is asked for
+    "photo",  # a compressed photo where a document is asked for: ``accept``
+    "file_type",  # ``accept``, ``file_name``
+    "file_content",  # the type sent is not the name's: ``accept``, ``extension``, ``mime_type``
+    "file_too_large",  # ``max_mb``
+    "file_empty",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerProblem:
+    """Why an answer is refused: a code and the values a sentence about it needs."""
+
+    code: AnswerErrorCode
+    number: NumberErrorCode | None = None
+    limit: Decimal | None = None
+    accept: tuple[str, ...] = ()
+    max_mb: int | None = None
+    file_name: str = ""
+    extension: str = ""
+    mime_type: str = ""
 
 
 class AnswerError(ValueError):
-    """The answer is refused; ``message`` is a Vietnamese sentence for the user."""
+    """The answer is refused; ``problem`` says why (rendered by the caller)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self,
+        code: AnswerErrorCode,
+        *,
+        number: NumberErrorCode | None = None,
+        limit: Decimal | int | None = None,
+        accept: tuple[str, ...] = (),
+        max_mb: int | None = None,
+        file_name: str = "",
+        extension: str = "",
+        mime_type: str = "",
+    ) -> None:
+        super().__init__(code)
+        self.problem = AnswerProblem(
+            code,
+            number=number,
+            limit=None if limit is None else Decimal(limit),
+            accept=accept,
+            max_mb=max_mb,
+            file_name=file_name,
+            extension=extension,
+            mime_type=mime_type,
+        )
+
+    @property
+    def code(self) -> AnswerErrorCode:
+        return self.problem.code
+
+    @property
+    def message(self) -> str:
+        """The refusal as a sentence, for a caller that does not render codes itself
+        (an award dossier's upload)."""
+        return words.answer_error(self.problem)
 
 
 class FileAnswer(BaseModel):
@@ -79,7 +133,7 @@ def _number_parser(*, integer: bool, percent: bool) -> BeforeValidator:
         try:
             return parse_number(str(value), allow_percent_sign=percent, integer=integer)
         except NumberError as exc:
-            raise PydanticCustomError("vn_number", _NUMBER_MESSAGES[exc.code]) from None
+            raise PydanticCustomError("vn_number", "{code}", {"code": exc.code}) from None
 
     return BeforeValidator(parse)
 
@@ -95,25 +149,21 @@ def _adapter(field: FieldSpec) -> TypeAdapter[Any]:
     raise ValueError(f"no text adapter for {field.type}")
 
 
-def _explain(field: FieldSpec, exc: ValidationError) -> str:
+def _explain(field: FieldSpec, exc: ValidationError) -> AnswerError:
     err = exc.errors()[0]
     kind = err["type"]
     if kind == "vn_number":
-        return str(err["msg"])
+        code: NumberErrorCode = err.get("ctx", {})["code"]
+        return AnswerError("number", number=code)
     if kind == "greater_than_equal":
-        return f"Giá trị phải từ {format_number(field.lower_bound)} trở lên."
+        return AnswerError("below_min", limit=field.lower_bound)
     if kind == "less_than_equal":
-        upper = field.upper_bound
-        assert upper is not None
-        return f"Giá trị không được vượt quá {format_number(upper)}."
+        return AnswerError("above_max", limit=field.upper_bound)
     if kind == "string_too_short":
-        return "Anh/chị chưa nhập nội dung."
+        return AnswerError("text_empty")
     if kind == "string_too_long":
-        return (
-            f"Nội dung dài quá mức cho phép: tối đa {format_number(field.text_limit)} ký tự "
-            "(vui lòng rút gọn)."
-        )
-    return "Giá trị chưa hợp lệ."
+        return AnswerError("text_too_long", limit=field.text_limit)
+    return AnswerError("invalid")
 
 
 _EXAMPLES = {
@@ -133,65 +183,35 @@ def example_value(field: FieldSpec) -> Decimal:
     return high if high is not None else low
 
 
-def expected_hint(field: FieldSpec) -> str:
-    """What a valid answer looks like, said after every refusal."""
-    example = format_number(example_value(field)) if field.type in NUMERIC_TYPES else ""
-    if field.type == "integer":
-        upper = field.upper_bound
-        tail = f" đến {format_number(upper)}" if upper is not None else ""
-        low = format_number(field.lower_bound)
-        return f"Vui lòng nhập một số nguyên từ {low}{tail}, ví dụ {example}."
-    if field.type == "decimal":
-        upper = field.upper_bound
-        tail = f" đến {format_number(upper)}" if upper is not None else ""
-        low = format_number(field.lower_bound)
-        return f"Vui lòng nhập một số từ {low}{tail}, ví dụ {example}."
-    if field.type == "percent":
-        low, high = format_number(field.lower_bound), format_number(field.upper_bound or 100)
-        return (
-            f"Vui lòng nhập tỷ lệ phần trăm từ {low} đến {high}, ví dụ {example} hoặc {example}%."
-        )
-    if field.type == "text":
-        return f"Vui lòng nhập nội dung, tối đa {format_number(field.text_limit)} ký tự."
-    if field.type in {"yesno", "choice"}:
-        return "Vui lòng chọn một trong các nút bên dưới câu hỏi."
-    exts = ", ".join(e.upper() for e in field.accept)
-    return f"Vui lòng gửi tệp {exts} (tối đa {field.max_size_mb} MB) dưới dạng tài liệu."
-
-
 def parse_text_answer(field: FieldSpec, text: str) -> StoredValue:
     """Validate typed text for a field; raises AnswerError with the reason."""
     if field.type in {"yesno", "choice"}:
         return _match_choice(field, text)
     if field.type == "file":
-        raise AnswerError("Câu này cần một tệp đính kèm, không phải tin nhắn chữ.")
+        raise AnswerError("text_for_file")
     adapter = _adapter(field)
     try:
         value = adapter.validate_python(text.strip())
     except ValidationError as exc:
-        raise AnswerError(_explain(field, exc)) from None
+        raise _explain(field, exc) from None
     if isinstance(value, Decimal):
         return int(value) if field.type == "integer" else plain_number(value)
     return str(value)
-
-
-_YES = {"có", "co", "yes", "y", "1", "đúng", "dung", "x"}
-_NO = {"không", "khong", "ko", "k", "no", "n", "0"}
 
 
 def _match_choice(field: FieldSpec, text: str) -> StoredValue:
     # Buttons are the way; typing "có"/"không" or a choice's label is accepted too.
     said = text.strip().casefold()
     if field.type == "yesno":
-        if said in _YES:
+        if said in words.YES_WORDS:
             return True
-        if said in _NO:
+        if said in words.NO_WORDS:
             return False
-        raise AnswerError("Vui lòng trả lời “Có” hoặc “Không”.")
+        raise AnswerError("not_yes_no")
     for choice in field.choices:
         if said in {choice.key, choice.label.casefold()}:
             return choice.key
-    raise AnswerError("Lựa chọn này không có trong danh sách.")
+    raise AnswerError("not_a_choice")
 
 
 def choice_answer(field: FieldSpec, choice_key: str) -> StoredValue:
@@ -200,37 +220,31 @@ def choice_answer(field: FieldSpec, choice_key: str) -> StoredValue:
         return choice_key == "y"
     if field.type == "choice" and any(c.key == choice_key for c in field.choices):
         return choice_key
-    raise AnswerError("Lựa chọn này không có trong danh sách.")
+    raise AnswerError("not_a_choice")
 
 
 def parse_document(field: FieldSpec, doc: IncomingDocument) -> StoredValue:
     """Check a sent document's type and size before we keep its file_id."""
     if field.type != "file":
-        raise AnswerError("Câu này không cần tệp đính kèm; vui lòng trả lời bằng tin nhắn.")
+        raise AnswerError("file_for_text")
     name = doc.file_name or ""
     ext = name.rsplit(".", 1)[-1].casefold() if "." in name else ""
     allowed = {e.casefold() for e in field.accept}
-    exts = ", ".join(e.upper() for e in field.accept)
+    accept = field.accept
     # A photo is refused even where JPG/PNG are accepted: Telegram compresses it, and
     # its file id cannot be re-sent as a document when the office opens the report.
     if not name and (doc.mime_type or "").startswith("image/"):
-        raise AnswerError(
-            f"Anh/chị đã gửi ảnh; câu này cần tệp {exts} gửi dưới dạng tài liệu "
-            "(biểu tượng 📎 → Tệp), không gửi dưới dạng ảnh."
-        )
+        raise AnswerError("photo", accept=accept)
     if ext not in allowed:
-        raise AnswerError(f"Tệp phải có định dạng {exts}; tệp “{name or 'không tên'}” không đúng.")
+        raise AnswerError("file_type", accept=accept, file_name=name)
     known = _MIME_BY_EXTENSION.get(ext)
     if doc.mime_type and known and doc.mime_type not in known:
-        raise AnswerError(
-            f"Nội dung tệp không khớp với đuôi .{ext} (loại {doc.mime_type}); "
-            f"vui lòng gửi đúng tệp {exts}."
-        )
+        raise AnswerError("file_content", accept=accept, extension=ext, mime_type=doc.mime_type)
     size = doc.file_size or 0
     if size > field.max_size_mb * 1024 * 1024:
-        raise AnswerError(f"Tệp quá lớn: tối đa {field.max_size_mb} MB.")
+        raise AnswerError("file_too_large", max_mb=field.max_size_mb)
     if size == 0:
-        raise AnswerError("Tệp rỗng; vui lòng gửi lại tệp.")
+        raise AnswerError("file_empty")
     answer = FileAnswer(
         file_id=doc.file_id,
         file_unique_id=doc.file_unique_id,
@@ -368,17 +382,17 @@ def rule_bound(form: FormSpec, answers: Answers, key: str) -> Bound | None:
 def display_value(field: FieldSpec, value: StoredValue | None) -> str:
     """How an answer reads back to a person (Vietnamese number format)."""
     if value is None:
-        return "(bỏ trống)"
+        return words.BLANK
     if field.type in {"integer", "decimal"}:
         return format_number(Decimal(str(value)))
     if field.type == "percent":
         return format_number(Decimal(str(value))) + "%"
     if field.type == "yesno":
-        return "Có" if value is True else "Không"
+        return words.YES if value is True else words.NO
     if field.type == "choice":
         return field.choice_label(str(value))
     if field.type == "file" and isinstance(value, dict):
-        return str(value.get("file_name", "tệp"))
+        return str(value.get("file_name", words.A_FILE))
     return str(value)
 
 
@@ -393,7 +407,7 @@ def export_value(field: FieldSpec, value: StoredValue | None) -> str | Decimal:
     if field.type in NUMERIC_TYPES:
         return Decimal(plain_number(Decimal(str(value))))
     if field.type == "yesno":
-        return "có" if value is True else "không"
+        return words.EXPORT_YES if value is True else words.EXPORT_NO
     if field.type == "file" and isinstance(value, dict):
         return str(value.get("file_name", ""))
     return str(value)

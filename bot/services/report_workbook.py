@@ -38,6 +38,7 @@ from bot.domain.models import Membership, Period
 from bot.formatting import format_date, period_label
 from bot.forms.answers import (
     AnswerError,
+    AnswerProblem,
     Answers,
     StoredValue,
     broken_rules,
@@ -50,6 +51,8 @@ from bot.numbers import format_number
 from bot.services import reporting as rs
 from bot.services.export_data import clean_text
 from bot.services.periods import PeriodService, period_code, shift_quarter
+from bot.texts import workbook as wt
+from bot.texts.answers import NO, YES
 from storage import audit, reports, sessions, units
 from storage.database import Database
 
@@ -58,60 +61,23 @@ if TYPE_CHECKING:
 
 # -- the workbook's layout -------------------------------------------------------------
 
-SHEET = "Báo cáo"
 META_SHEET = "_cchc"
 MARKER = "cchc-bot/report-template/1"
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 1
-# Câu, Mục, Câu hỏi, Loại, Giới hạn, Quý trước, Trả lời, and the field's key (hidden).
-HEADERS = (
-    "Câu",
-    "Mục",
-    "Câu hỏi",
-    "Loại câu trả lời",
-    "Giới hạn / lựa chọn",
-    "Quý trước ({last})",
-    "Trả lời",
-    "Mã câu",
-)
+# The columns of wt.HEADERS: the last holds the field's key (hidden).
 NUMBER_COL, SECTION_COL, LABEL_COL, TYPE_COL, RANGE_COL, LAST_COL, ANSWER_COL, KEY_COL = range(
     1, 9
 )
 WIDTHS = (6, 24, 60, 16, 30, 18, 40, 14)
 LIST_FIRST_COL = 4  # the choices' lists, on the hidden sheet, from column D
 
-TYPE_NAMES = {
-    "integer": "Số nguyên",
-    "decimal": "Số",
-    "percent": "Tỷ lệ %",
-    "yesno": "Có / Không",
-    "choice": "Chọn một",
-    "text": "Văn bản",
-    "file": "Tệp đính kèm",
-}
-YES, NO = "Có", "Không"
-BY_TELEGRAM = "(gửi qua Telegram)"
-INSTRUCTIONS = (
-    "Cách điền: nhập câu trả lời vào cột “Trả lời” (các cột khác được khoá để tránh sửa "
-    "nhầm). Ô để trống: câu trả lời đã có trong bot được giữ nguyên. Số viết như trong bot "
-    "(1.250 hoặc 1250; 85,5); câu Có/Không và câu chọn một: chọn trong danh sách của ô. "
-    "Câu cần tệp đính kèm (báo cáo đã ký, minh chứng) gửi qua Telegram, không điền ở đây."
-)
-INSTRUCTIONS_RETURN = (
-    "Điền xong, anh/chị gửi lại chính tệp này cho bot dưới dạng tài liệu (📎 → Tệp). Bot "
-    "kiểm tra từng ô như khi trả lời trong Telegram: nếu có ô chưa hợp lệ, bot liệt kê "
-    "từng lỗi theo dòng và chưa ghi câu trả lời nào trong tệp; nếu hợp lệ, bot ghi vào "
-    "bản nháp và hiện bản tóm tắt để anh/chị gửi báo cáo. Tệp chỉ dùng được cho đơn vị, "
-    "kỳ báo cáo và mẫu báo cáo ghi ở đầu trang."
-)
-
-
 # -- what is accepted ------------------------------------------------------------------
 
 # The upload checks of a file answer (type, size) apply to the workbook as to any file.
 WORKBOOK_UPLOAD = FieldSpec(
     key="report_workbook",
-    label="Tệp Excel báo cáo",
+    label=wt.UPLOAD_LABEL,
     type="file",
     accept=("xlsx",),
     max_size_mb=2,
@@ -123,13 +89,6 @@ MAX_PARTS = 200
 MAX_ROWS = 2000  # rows read from the answer sheet (a form has dozens)
 
 _NUMBERED = re.compile(r"^\s*([0-9]{1,6})[.)]\s+(.+?)\s*$")
-_FORMULA_ERROR = "Ô có công thức; vui lòng nhập giá trị (không dùng công thức)."
-_FILE_ERROR = "Câu này cần tệp đính kèm; vui lòng gửi tệp qua Telegram."
-_UNKNOWN_KEY = (
-    "Câu hỏi này không có trong mẫu báo cáo của đơn vị hiện nay; vui lòng tải mẫu Excel mới."
-)
-_UNKNOWN_NUMBER = "Báo cáo không có câu số {n}."
-_TWICE = "Câu này được nhập nhiều lần (dòng {rows})."
 
 
 # -- identity --------------------------------------------------------------------------
@@ -217,18 +176,18 @@ def build_workbook(data: TemplateData) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = SHEET
+    sheet.title = wt.SHEET
     meta = book.create_sheet(META_SHEET)
 
-    title = f"Báo cáo CCHC {period_label(period.year, period.quarter)} — {data.unit_name}"
+    title = wt.TITLE.format(period=period_label(period.year, period.quarter), unit=data.unit_name)
     _text(sheet.cell(1, 1), title).font = title_font
-    _text(sheet.cell(2, 1), f"Mẫu báo cáo: {form.title} (phiên bản {form.version})")
-    for row, words in ((3, INSTRUCTIONS), (4, INSTRUCTIONS_RETURN)):
+    _text(sheet.cell(2, 1), wt.FORM_LINE.format(title=form.title, version=form.version))
+    for row, words in ((3, wt.INSTRUCTIONS), (4, wt.INSTRUCTIONS_RETURN)):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ANSWER_COL)
         _text(sheet.cell(row, 1), words).alignment = wrap
         sheet.row_dimensions[row].height = 48
     last_label = period_label(*_year_quarter(data.last_code))
-    for col, header in enumerate(HEADERS, start=1):
+    for col, header in enumerate(wt.HEADERS, start=1):
         cell = _text(sheet.cell(HEADER_ROW, col), header.format(last=last_label))
         cell.font, cell.fill, cell.alignment = head_font, head_fill, wrap
     for col, width in enumerate(WIDTHS, start=1):
@@ -247,8 +206,8 @@ def build_workbook(data: TemplateData) -> bytes:
             sheet.cell(row, NUMBER_COL, shown[spec.key])
         _text(sheet.cell(row, SECTION_COL), spec.section)
         _text(sheet.cell(row, LABEL_COL), _question(spec, period.quarter))
-        _text(sheet.cell(row, TYPE_COL), TYPE_NAMES[spec.type])
-        _text(sheet.cell(row, RANGE_COL), allowed(spec))
+        _text(sheet.cell(row, TYPE_COL), wt.TYPE_NAMES[spec.type])
+        _text(sheet.cell(row, RANGE_COL), wt.allowed(spec))
         if spec.key in data.last_answers:
             _text(sheet.cell(row, LAST_COL), _shown(spec, data.last_answers[spec.key]))
         _text(sheet.cell(row, KEY_COL), spec.key)
@@ -257,7 +216,7 @@ def build_workbook(data: TemplateData) -> bytes:
         answer = sheet.cell(row, ANSWER_COL)
         if spec.type == "file":
             given = data.answers.get(spec.key)
-            _text(answer, _shown(spec, given) if given else BY_TELEGRAM)
+            _text(answer, _shown(spec, given) if given else wt.BY_TELEGRAM)
             answer.fill = locked_fill
             continue
         answer.protection = Protection(locked=False)
@@ -283,26 +242,9 @@ def build_workbook(data: TemplateData) -> bytes:
     return out.getvalue()
 
 
-def allowed(spec: FieldSpec) -> str:
-    """The allowed values of a question, as the template's "Giới hạn" column says them."""
-    if spec.type in NUMERIC_TYPES:
-        low = format_number(spec.lower_bound)
-        upper = spec.upper_bound
-        text = f"từ {low} đến {format_number(upper)}" if upper is not None else f"từ {low} trở lên"
-        return text + (" (%)" if spec.type == "percent" else "")
-    if spec.type == "yesno":
-        return f"{YES}; {NO}"
-    if spec.type == "choice":
-        return "; ".join(c.label for c in spec.choices)
-    if spec.type == "text":
-        return f"tối đa {format_number(spec.text_limit)} ký tự"
-    exts = ", ".join(e.upper() for e in spec.accept)
-    return f"Gửi qua Telegram ({exts}, tối đa {spec.max_size_mb} MB)"
-
-
 def _question(spec: FieldSpec, quarter: int) -> str:
     label = spec.label_for(quarter)
-    return label if spec.required else f"{label} (không bắt buộc)"
+    return label if spec.required else label + wt.OPTIONAL
 
 
 def _year_quarter(code: str) -> tuple[int, int]:
@@ -357,10 +299,10 @@ def _validation(
         else:
             key = f"{kind}:{low}:{upper}"
             args = {"operator": "between", "formula1": str(low), "formula2": str(upper)}
-        bounds = allowed(spec)
-        return _rule(made, key, type=kind, error=f"Giá trị phải {bounds}.", **args)
+        error = wt.CHECK_RANGE.format(bounds=wt.allowed(spec))
+        return _rule(made, key, type=kind, error=error, **args)
     if spec.type == "yesno":
-        return _rule(made, "yesno", type="list", formula1=f'"{YES},{NO}"', error=f"{YES}/{NO}")
+        return _rule(made, "yesno", type="list", formula1=f'"{YES},{NO}"', error=wt.CHECK_YES_NO)
     if spec.type == "choice":
         from openpyxl.utils import get_column_letter
 
@@ -369,7 +311,7 @@ def _validation(
             _text(meta.cell(i, list_col), choice.label)
         end = len(spec.choices)
         ref = f"'{META_SHEET}'!${letter}$1:${letter}${end}"
-        return _rule(made, spec.key, type="list", formula1=ref, error="Chọn trong danh sách.")
+        return _rule(made, spec.key, type="list", formula1=ref, error=wt.CHECK_CHOICE)
     if spec.type == "text":
         limit = spec.text_limit
         return _rule(
@@ -378,7 +320,7 @@ def _validation(
             type="textLength",
             operator="lessThanOrEqual",
             formula1=str(limit),
-            error=f"Tối đa {format_number(limit)} ký tự.",
+            error=wt.CHECK_TEXT.format(limit=format_number(limit)),
         )
     return None
 
@@ -389,7 +331,7 @@ def _rule(made: dict[str, DataValidation], key: str, *, error: str, **args: str)
         from openpyxl.worksheet.datavalidation import DataValidation
 
         found = DataValidation(allow_blank=True, showErrorMessage=True, **args)
-        found.errorTitle = "Giá trị chưa hợp lệ"
+        found.errorTitle = wt.CHECK_TITLE
         found.error = error
         made[key] = found
     return found
@@ -425,12 +367,12 @@ def read_template(content: bytes) -> FilledTemplate | None:
         book = load_workbook(io.BytesIO(content), data_only=False)
     except Exception:  # openpyxl raises many kinds on damaged or foreign files
         return None
-    if META_SHEET not in book.sheetnames or SHEET not in book.sheetnames:
+    if META_SHEET not in book.sheetnames or wt.SHEET not in book.sheetnames:
         return None
     identity = _read_identity(book[META_SHEET])
     if identity is None:
         return None
-    return FilledTemplate(identity, tuple(_read_entries(book[SHEET])))
+    return FilledTemplate(identity, tuple(_read_entries(book[wt.SHEET])))
 
 
 def _sane_zip(content: bytes) -> bool:
@@ -506,14 +448,47 @@ def numbered_lines(text: str) -> list[Entry] | None:
 
 
 @dataclass(frozen=True, slots=True)
+class CellRefused:
+    """A cell that cannot be an answer whatever it holds: a formula, or a line for a
+    question whose answer is a file (sent through Telegram)."""
+
+    code: Literal["formula", "file"]
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownQuestion:
+    """A line's number no question has, or (``number`` None) a row whose question the
+    unit's form no longer has."""
+
+    number: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class EnteredTwice:
+    """One question answered on several rows or lines."""
+
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBroken:
+    """A cross-field rule the answers break, by its sentence (from the form's data)."""
+
+    message: str
+
+
+EntryProblem = AnswerProblem | CellRefused | UnknownQuestion | EnteredTwice | RuleBroken
+
+
+@dataclass(frozen=True, slots=True)
 class EntryError:
     """One refused cell or line: where, which question (its number as the bot shows
-    it, None if the form has no such question), and why."""
+    it, None if the form has no such question), and why (worded by the handler)."""
 
     row: int
     number: int | None
     label: str
-    message: str
+    problem: EntryProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -560,29 +535,34 @@ def check_entries(form: FormSpec, entries: Sequence[Entry], answers: Answers) ->
         spec = _field_of(form, entry, answers)
         if spec is None:
             number, label = (entry.number, "") if entry.key is None else (None, entry.label)
-            message = _UNKNOWN_NUMBER.format(n=entry.number) if entry.key is None else _UNKNOWN_KEY
-            errors.append(EntryError(entry.row, number, label, message))
+            errors.append(EntryError(entry.row, number, label, UnknownQuestion(number)))
             continue
         if spec.type == "file" and entry.key is not None:
             continue  # the workbook's file rows only say "gửi qua Telegram"
         seen.setdefault(spec.key, []).append(entry.row)
         number = shown.get(spec.key)
+        refused = _refused(spec, entry)
+        if refused is not None:
+            failed.add(spec.key)
+            errors.append(EntryError(entry.row, number, spec.label, refused))
+            continue
         try:
-            values[spec.key] = _parse(spec, entry)
+            values[spec.key] = parse_text_answer(spec, cell_text(entry))
             rows[spec.key] = entry.row
         except AnswerError as exc:
             failed.add(spec.key)
-            errors.append(EntryError(entry.row, number, spec.label, exc.message))
+            errors.append(EntryError(entry.row, number, spec.label, exc.problem))
     for key, where in seen.items():
         if len(where) > 1:
             failed.add(key)
             values.pop(key, None)
             rows.pop(key, None)
             spec = form.field(key)
-            message = _TWICE.format(rows=", ".join(str(r) for r in where))
-            errors.append(EntryError(where[0], shown.get(key), spec.label, message))
+            twice = EnteredTwice(tuple(where))
+            errors.append(EntryError(where[0], shown.get(key), spec.label, twice))
     errors += rule_errors(form, {**answers, **values}, rows, skip=failed)
-    errors.sort(key=lambda e: (e.row, e.number or 0, e.message))
+    # By row and question; the handler orders one row's errors by their wording.
+    errors.sort(key=lambda e: (e.row, e.number or 0))
     return Checked(values, rows, errors)
 
 
@@ -606,7 +586,7 @@ def rule_errors(
         key = max((k for k in rule.keys if k in rows), key=lambda k: form.index[k])
         spec = form.field(key)
         number = form.numbers(merged).get(key)
-        errors.append(EntryError(rows[key], number, spec.label, rule.message))
+        errors.append(EntryError(rows[key], number, spec.label, RuleBroken(rule.message)))
     return errors
 
 
@@ -621,12 +601,12 @@ def _field_of(form: FormSpec, entry: Entry, answers: Answers) -> FieldSpec | Non
     return None
 
 
-def _parse(spec: FieldSpec, entry: Entry) -> StoredValue:
+def _refused(spec: FieldSpec, entry: Entry) -> CellRefused | None:
     if entry.formula:
-        raise AnswerError(_FORMULA_ERROR)
+        return CellRefused("formula")
     if spec.type == "file":
-        raise AnswerError(_FILE_ERROR)
-    return parse_text_answer(spec, cell_text(entry))
+        return CellRefused("file")
+    return None
 
 
 # -- the service -----------------------------------------------------------------------

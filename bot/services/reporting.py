@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import aiosqlite
 
@@ -19,6 +19,7 @@ from bot.clock import Clock, to_iso
 from bot.domain.models import Membership, Period, Report, Unit
 from bot.forms.answers import (
     AnswerError,
+    AnswerProblem,
     Answers,
     Bound,
     IncomingDocument,
@@ -35,12 +36,61 @@ from bot.forms.answers import (
 from bot.forms.schema import FieldSpec, FormSpec
 from bot.numbers import parse_whole
 from bot.services.periods import PeriodService, period_code, shift_quarter
+from bot.texts import answers as words
 from bot.yearbook import YearBook
 from storage import audit, inspections, reports, sessions
 from storage.database import Database
 
 FLOW = "report"
-_AT_SUMMARY = "Báo cáo đã trả lời đủ các câu. Vui lòng dùng các nút bên dưới để sửa hoặc gửi."
+
+# What the conversation tells the person besides the question (the handler words it):
+# typed text at the summary, Back at the first question, a number no question has.
+NoticeCode = Literal["at_summary", "first_question", "no_such_question"]
+# A step refused by the conversation rather than by the answer's own checks: skipping
+# a required question, "Giữ nguyên" with no answer, "Như quý trước" with nothing.
+StepErrorCode = Literal["required", "nothing_to_keep", "no_previous"]
+
+
+@dataclass(frozen=True, slots=True)
+class StepError:
+    code: StepErrorCode
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenRules:
+    """Cross-field rules the answers break, each by its own sentence (from the form's
+    data file)."""
+
+    messages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MissingRequired:
+    """Submission refused: the numbers of required questions without an answer (the
+    first ten)."""
+
+    numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unanswered:
+    """On the summary: a required question not answered yet."""
+
+    number: int
+    label: str
+
+
+# Why the answer or the step was refused (Ask.error); a summary lists Problems.
+Refusal = AnswerProblem | StepError | BrokenRules | MissingRequired
+Problem = Refusal | Unanswered
+
+
+class _Refused(Exception):
+    """Raised inside a step's parse: the step cannot be taken (a StepError)."""
+
+    def __init__(self, code: StepErrorCode) -> None:
+        super().__init__(code)
+        self.error = StepError(code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +112,8 @@ class Ask:
     total: int
     current: Any  # the stored answer, if the field was answered before
     answered: bool
-    error: str | None = None
-    notice: str | None = None
+    error: Refusal | None = None
+    notice: NoticeCode | None = None
     # Must be answered now (required, or the last alternative of a requirement left):
     # no "(không bắt buộc)", no Bỏ qua.
     required: bool = True
@@ -83,9 +133,9 @@ class Summary:
     period: Period
     form: FormSpec
     answers: Answers
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     last_report: Report | None = None
-    notice: str | None = None
+    notice: NoticeCode | None = None
     recorded: Recorded | None = None
 
 
@@ -280,7 +330,7 @@ class ReportingService:
             if typed.isascii() and typed.isdigit():
                 return await self.edit(member, parse_whole(typed) or 0)
             period, state, _ = loaded
-            return await self._show(member, period, state, notice=_AT_SUMMARY)
+            return await self._show(member, period, state, notice="at_summary")
         return await self._answer(member, None, lambda f: parse_text_answer(f, text))
 
     async def answer_choice(self, member: Membership, number: int, choice: str) -> Step | None:
@@ -302,26 +352,27 @@ class ReportingService:
         if number is not None and number != _number(form, answers, state.cursor):
             return Stale(await self._show(member, period, state))
         if state.cursor >= total:
-            return await self._show(member, period, state, notice=_AT_SUMMARY)
+            return await self._show(member, period, state, notice="at_summary")
         spec = form.fields[state.cursor]
         if parse is None:
             if spec.required:
-                return await self._show(
-                    member, period, state, error="Câu này bắt buộc, không thể bỏ qua."
-                )
+                return await self._show(member, period, state, error=StepError("required"))
             value = None
         else:
             try:
                 value = parse(spec)
             except AnswerError as exc:
-                return await self._show(member, period, state, error=exc.message)
+                return await self._show(member, period, state, error=exc.problem)
+            except _Refused as exc:
+                return await self._show(member, period, state, error=exc.error)
         candidate = {**answers, spec.key: value}
         # Skipping is checked too: skipping the last alternative of a requirement rule
         # (no evidence, no explanation for claimed points) is refused.
         broken = broken_rules(form, candidate, touching=spec.key)
         if broken:
             bound = rule_bound(form, candidate, spec.key)
-            return await self._show(member, period, state, error=" ".join(broken), bound=bound)
+            refusal = BrokenRules(tuple(broken))
+            return await self._show(member, period, state, error=refusal, bound=bound)
         recorded = Recorded(_number(form, candidate, state.cursor), spec, value)
         unchanged = spec.key in answers and answers[spec.key] == value
         state.cursor = total if state.back_to_summary else _next_gap(form, candidate, state.cursor)
@@ -340,7 +391,7 @@ class ReportingService:
         def kept(spec: FieldSpec) -> StoredValue:
             value = answers.get(spec.key)
             if value is None:
-                raise AnswerError("Câu này chưa có câu trả lời để giữ nguyên.")
+                raise _Refused("nothing_to_keep")
             return value
 
         return await self._answer(member, number, kept)
@@ -358,7 +409,7 @@ class ReportingService:
         def parse(spec: FieldSpec) -> StoredValue:
             value = previous.get(spec.key)
             if value is None or spec.type == "file":
-                raise AnswerError("Quý trước đơn vị chưa có số liệu cho câu này.")
+                raise _Refused("no_previous")
             return parse_text_answer(spec, display_value(spec, value))
 
         return await self._answer(member, number, parse)
@@ -375,7 +426,7 @@ class ReportingService:
             form.index[f.key] for f in form.visible(answers) if form.index[f.key] < state.cursor
         ]
         if not earlier:
-            return await self._show(member, period, state, notice="Đây là câu hỏi đầu tiên.")
+            return await self._show(member, period, state, notice="first_question")
         state.cursor = earlier[-1]
         state.back_to_summary = False
         await self._save(member, period, state)
@@ -399,7 +450,7 @@ class ReportingService:
         form = await self.form(period, member.unit_code)
         asked = form.visible(answers)
         if not 1 <= number <= len(asked):
-            return await self._show(member, period, state, notice="Không có câu hỏi số này.")
+            return await self._show(member, period, state, notice="no_such_question")
         state.cursor = form.index[asked[number - 1].key]
         state.back_to_summary = True
         await self._save(member, period, state)
@@ -431,10 +482,8 @@ class ReportingService:
             state.cursor = form.index[missing[0].key]
             state.back_to_summary = False
             await self._save(member, period, state)
-            names = ", ".join(f"câu {_shown(form, answers, f)}" for f in missing[:10])
-            return await self._show(
-                member, period, state, error=f"Báo cáo còn thiếu câu bắt buộc: {names}."
-            )
+            numbers = tuple(_shown(form, answers, f) for f in missing[:10])
+            return await self._show(member, period, state, error=MissingRequired(numbers))
         if broken_rules(form, answers):
             # The summary lists each broken rule, once, under "Cần hoàn thiện trước khi gửi".
             state.cursor = len(form.fields)
@@ -564,8 +613,8 @@ class ReportingService:
         period: Period,
         state: _State,
         *,
-        error: str | None = None,
-        notice: str | None = None,
+        error: Refusal | None = None,
+        notice: NoticeCode | None = None,
         bound: Bound | None = None,
         recorded: Recorded | None = None,
         prefilled: int = 0,
@@ -573,11 +622,12 @@ class ReportingService:
         answers = await self._answers(member.unit_code, period)
         form = await self.form(period, member.unit_code)
         if state.cursor >= len(form.fields):
-            problems = [
-                f"Câu {_shown(form, answers, f)} ({f.label}) chưa được trả lời."
+            problems: list[Problem] = [
+                Unanswered(_shown(form, answers, f), f.label)
                 for f in missing_required(form, answers)
             ]
-            problems += broken_rules(form, {k: v for k, v in answers.items() if v is not None})
+            given: Answers = {k: v for k, v in answers.items() if v is not None}
+            problems += [BrokenRules((m,)) for m in broken_rules(form, given)]
             if error:
                 problems.insert(0, error)
             last = await reports.latest_report(self._db.reader, member.unit_code, period.code)
@@ -680,5 +730,5 @@ def _changes(form: FormSpec, previous: Report | None, answers: Answers) -> dict[
 
 def _audit_value(value: StoredValue | None) -> StoredValue | None:
     if isinstance(value, dict):
-        return str(value.get("file_name") or "tệp")
+        return str(value.get("file_name") or words.A_FILE)
     return value

@@ -34,7 +34,7 @@ from bot.forms.answers import (
     AnswerError,
     StoredValue,
     display_value,
-    expected_hint,
+    example_value,
     parse_text_answer,
 )
 from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec
@@ -43,6 +43,7 @@ from bot.services.appraisal import EXPLANATION_LIMIT, AppraisalError
 from bot.services.container import Services
 from bot.services.periods import parse_deadline
 from bot.standin import BotApiStandin, SentMessage, SimulatedUser, html_to_text
+from bot.texts.answers import answer_error, expected_hint
 from handlers import texts
 from handlers.practices import REASON_MAX
 from handlers.telegram_text import utf16_len
@@ -364,7 +365,7 @@ def refusal_of(spec: FieldSpec, text: str) -> tuple[str | None, StoredValue]:
     try:
         return None, parse_text_answer(spec, text)
     except AnswerError as exc:
-        return exc.message, None
+        return answer_error(exc.problem), None
 
 
 @fuzz()
@@ -382,7 +383,9 @@ async def test_report_question(
         # Independently of the validator: a text within the limit is always taken, and a
         # file question takes no text.
         assert spec.type != "text" or len(text) > spec.text_limit, text
-        assert said(replies, texts.ASK_ERROR, error=refusal, hint=expected_hint(spec))
+        assert said(
+            replies, texts.ASK_ERROR, error=refusal, hint=expected_hint(spec, example_value(spec))
+        )
         assert said(replies, texts.ASK_HEADER, number=q.number, total=q.total)
         unchanged(before, await db_fingerprint(app_services))
         return
@@ -473,7 +476,9 @@ async def test_report_text_edited_from_the_summary(
     refusal, value = refusal_of(spec, text)
     if refusal is not None:
         assert len(text) > spec.text_limit, text
-        assert said(replies, texts.ASK_ERROR, error=refusal, hint=expected_hint(spec))
+        assert said(
+            replies, texts.ASK_ERROR, error=refusal, hint=expected_hint(spec, example_value(spec))
+        )
         unchanged(before, await db_fingerprint(app_services))
         await after(standin, head, head.send("/cancel"))
         return

@@ -18,6 +18,7 @@ from bot.domain.models import Period
 from bot.forms.answers import display_value, parse_text_answer
 from bot.services import report_workbook as rw
 from bot.standin import BotApiStandin, SentMessage, SimulatedUser
+from bot.texts import workbook as wt
 from handlers import texts
 from handlers.context import App
 from storage import reports
@@ -69,7 +70,7 @@ async def test_the_excel_round_trip_from_template_to_receipt(
     assert all(numbers[f.key] == number(f.key) for f in FORM.fields)
     answers = cells(content)
     assert answers["tasks_planned"] == int(VALID_ANSWERS["tasks_planned"])
-    assert answers["signed_report"] == rw.BY_TELEGRAM
+    assert answers["signed_report"] == wt.BY_TELEGRAM
 
     await head.send_document("bao-cao.xlsx", XLSX, fill(content, valid_cells(FORM)))
     summary = await head.expect(texts.IMPORT_DONE_FILE.format(n=len(valid_cells(FORM)) - 1))

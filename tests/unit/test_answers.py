@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import get_args
 
 import pytest
 from hypothesis import given
@@ -10,12 +12,16 @@ from hypothesis import strategies as st
 
 from bot.forms.answers import (
     AnswerError,
+    AnswerErrorCode,
+    AnswerProblem,
     IncomingDocument,
     broken_rules,
     display_value,
     parse_document,
     parse_text_answer,
 )
+from bot.numbers import NumberErrorCode
+from bot.texts.answers import ANSWER_ERRORS, NUMBER_ERRORS, answer_error
 from tests.rules import TEST_FORM
 
 FORM = TEST_FORM
@@ -61,9 +67,36 @@ def test_accepted(key: str, typed: str, stored: object) -> None:
     ],
 )
 def test_refused_with_a_reason(key: str, typed: str, says: str) -> None:
+    assert says in refusal(lambda: parse_text_answer(F(key), typed))
+
+
+def refused(parse: Callable[[], object]) -> AnswerProblem:
+    """The problem an answer is refused with (a code and values, no wording)."""
     with pytest.raises(AnswerError) as caught:
-        parse_text_answer(F(key), typed)
-    assert says in caught.value.message
+        parse()
+    return caught.value.problem
+
+
+def refusal(parse: Callable[[], object]) -> str:
+    """The sentence a refused answer is told with."""
+    return answer_error(refused(parse))
+
+
+def test_refusals_carry_the_values_they_are_worded_from() -> None:
+    assert refused(lambda: parse_text_answer(F("staff_total"), "0")) == AnswerProblem(
+        "below_min", limit=F("staff_total").lower_bound
+    )
+    assert refused(lambda: parse_text_answer(F("tasks_planned"), "1,5")) == AnswerProblem(
+        "number", number="not_integer"
+    )
+    field = F("signed_report")
+    assert refused(lambda: parse_document(field, doc("a.pdf", "application/pdf", 0))) == (
+        AnswerProblem("file_empty")
+    )
+    big = field.max_size_mb * 1024 * 1024 + 1
+    assert refused(lambda: parse_document(field, doc("a.pdf", None, big))) == AnswerProblem(
+        "file_too_large", max_mb=field.max_size_mb
+    )
 
 
 @given(st.integers(min_value=0, max_value=1000))
@@ -76,8 +109,9 @@ def test_every_integer_in_range_is_accepted_in_both_forms(n: int) -> None:
 
 @given(st.integers(min_value=1, max_value=10**9))
 def test_negative_numbers_are_always_refused(n: int) -> None:
-    with pytest.raises(AnswerError, match="không được âm"):
-        parse_text_answer(F("dossiers_received"), f"-{n}")
+    problem = refused(lambda: parse_text_answer(F("dossiers_received"), f"-{n}"))
+    assert problem == AnswerProblem("number", number="negative")
+    assert "không được âm" in answer_error(problem)
 
 
 @given(
@@ -110,16 +144,16 @@ def test_documents_checked_for_type_and_size() -> None:
     ok = parse_document(field, doc("Báo cáo.DOCX", None, 1000))
     assert isinstance(ok, dict)
     assert ok["file_name"] == "Báo cáo.DOCX"
-    with pytest.raises(AnswerError, match="định dạng"):
-        parse_document(field, doc("a.exe", "application/octet-stream", 10))
-    with pytest.raises(AnswerError, match="không khớp"):
-        parse_document(field, doc("a.pdf", "image/png", 10))
-    with pytest.raises(AnswerError, match="quá lớn"):
-        parse_document(field, doc("a.pdf", "application/pdf", 20 * 1024 * 1024 + 1))
-    with pytest.raises(AnswerError, match="rỗng"):
-        parse_document(field, doc("a.pdf", "application/pdf", 0))
-    with pytest.raises(AnswerError, match="không cần tệp"):
-        parse_document(F("highlights"), doc("a.pdf", "application/pdf", 10))
+    assert "định dạng" in refusal(
+        lambda: parse_document(field, doc("a.exe", "application/octet-stream", 10))
+    )
+    assert "không khớp" in refusal(lambda: parse_document(field, doc("a.pdf", "image/png", 10)))
+    too_big = doc("a.pdf", "application/pdf", 20 * 1024 * 1024 + 1)
+    assert "quá lớn" in refusal(lambda: parse_document(field, too_big))
+    assert "rỗng" in refusal(lambda: parse_document(field, doc("a.pdf", "application/pdf", 0)))
+    assert "không cần tệp" in refusal(
+        lambda: parse_document(F("highlights"), doc("a.pdf", "application/pdf", 10))
+    )
 
 
 def test_display_uses_vietnamese_number_format() -> None:
@@ -128,3 +162,9 @@ def test_display_uses_vietnamese_number_format() -> None:
     assert display_value(F("iso_applied"), True) == "Có"
     assert display_value(F("sipas_rate"), None) == "(bỏ trống)"
     assert Decimal("1") == 1
+
+
+def test_every_refusal_code_has_its_sentence() -> None:
+    # A code added to the forms without wording would reach a person as a KeyError.
+    assert set(get_args(NumberErrorCode)) == set(NUMBER_ERRORS)
+    assert set(get_args(AnswerErrorCode)) == set(ANSWER_ERRORS) | {"number"}

@@ -8,6 +8,8 @@ model_explanation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ import pytest
 
 from bot.forms.answers import (
     AnswerError,
+    AnswerProblem,
     IncomingDocument,
     broken_rules,
     display_value,
@@ -24,6 +27,8 @@ from bot.forms.answers import (
 from bot.forms.schema import FormError, load_form
 from bot.services import reporting as rs
 from bot.services.container import Services
+from bot.texts.answers import answer_error
+from handlers.report import problem_text
 from tests.form_steps import number
 from tests.reports import bind, fill
 from tests.rules import TEST_FORM
@@ -71,9 +76,14 @@ def test_claim_accepts_vietnamese_decimals_up_to_the_maximum(typed: str, stored:
     ],
 )
 def test_claim_above_the_maximum_or_malformed_is_refused(typed: str, says: str) -> None:
+    assert says in refusal(lambda: parse_text_answer(F("model_claim"), typed))
+
+
+def refusal(parse: Callable[[], object]) -> str:
+    """The sentence a refused answer is told with."""
     with pytest.raises(AnswerError) as caught:
-        parse_text_answer(F("model_claim"), typed)
-    assert says in caught.value.message
+        parse()
+    return answer_error(caught.value.problem)
 
 
 def test_display_of_a_claim() -> None:
@@ -103,15 +113,15 @@ def test_evidence_accepts_documents_and_images_sent_as_files(name: str, mime: st
 def test_evidence_refuses_photos_and_mismatched_files() -> None:
     field = F("model_evidence")
     # A compressed photo has no name and cannot be re-sent to the office as a document.
-    with pytest.raises(AnswerError, match="dưới dạng tài liệu"):
-        parse_document(field, doc(None, "image/jpeg"))
-    with pytest.raises(AnswerError, match="không khớp"):
-        parse_document(field, doc("anh.png", "image/jpeg"))
-    with pytest.raises(AnswerError, match="định dạng PDF, DOC, DOCX, JPG"):
-        parse_document(field, doc("bang.xlsx", None))
+    assert "dưới dạng tài liệu" in refusal(lambda: parse_document(field, doc(None, "image/jpeg")))
+    assert "không khớp" in refusal(lambda: parse_document(field, doc("anh.png", "image/jpeg")))
+    assert "định dạng PDF, DOC, DOCX, JPG" in refusal(
+        lambda: parse_document(field, doc("bang.xlsx", None))
+    )
     # The signed report still takes documents only.
-    with pytest.raises(AnswerError, match="định dạng"):
-        parse_document(F("signed_report"), doc("anh.png", "image/png"))
+    assert "định dạng" in refusal(
+        lambda: parse_document(F("signed_report"), doc("anh.png", "image/png"))
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -234,7 +244,8 @@ async def test_skipping_both_backings_of_a_claim_is_refused_and_nothing_is_lost(
     assert step.number == CLAIM_NO
     step = await reporting.answer_text(head, "4,5")
     assert isinstance(step, rs.Ask)
-    assert step.error == "Giá trị không được vượt quá 4."
+    assert step.error == AnswerProblem("above_max", limit=Decimal(4))
+    assert problem_text(step.error) == "Giá trị không được vượt quá 4."
     step = await reporting.answer_text(head, "2,5")
     assert isinstance(step, rs.Ask)
     assert (step.number, step.error) == (EVIDENCE_NO, None)
@@ -244,8 +255,8 @@ async def test_skipping_both_backings_of_a_claim_is_refused_and_nothing_is_lost(
     step = await reporting.skip(head, EXPLANATION_NO)
     assert isinstance(step, rs.Ask)
     assert step.number == EXPLANATION_NO
-    assert step.error == RULE.message
-    assert "tài liệu kiểm chứng hoặc nhập văn bản giải trình" in step.error
+    assert step.error == rs.BrokenRules((RULE.message,))
+    assert "tài liệu kiểm chứng hoặc nhập văn bản giải trình" in problem_text(step.error)
     # Nothing entered is lost: the claim stays, the refused skip wrote nothing.
     draft = await _draft(services, head)
     assert draft["model_claim"] == "2.5"
@@ -275,12 +286,12 @@ async def test_claim_edited_from_the_summary_blocks_submission_until_backed(
     # The claim is accepted (the remedy is in later questions); the summary says what is
     # missing and submission is refused with the same words.
     assert isinstance(step, rs.Summary)
-    assert step.problems == [RULE.message]
+    assert step.problems == [rs.BrokenRules((RULE.message,))]
     unit = await services.office.unit("THPT-QH")
     assert unit is not None
     refused = await reporting.submit(head, unit)
     assert isinstance(refused, rs.Summary)
-    assert refused.problems == [RULE.message]
+    assert [problem_text(p) for p in refused.problems] == [RULE.message]
     # Evidence sent as a file (an image here) satisfies the rule.
     await reporting.edit(head, EVIDENCE_NO)
     step = await reporting.answer_document(
@@ -292,7 +303,7 @@ async def test_claim_edited_from_the_summary_blocks_submission_until_backed(
     await reporting.edit(head, EVIDENCE_NO)
     step = await reporting.skip(head, EVIDENCE_NO)
     assert isinstance(step, rs.Ask)
-    assert step.error == RULE.message
+    assert step.error == rs.BrokenRules((RULE.message,))
     done = await reporting.submit(head, unit)
     assert isinstance(done, rs.Submitted)
     assert done.report.answers["model_claim"] == "3"

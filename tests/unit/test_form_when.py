@@ -12,13 +12,13 @@ import pytest
 
 from bot.forms.answers import (
     example_value,
-    expected_hint,
     parse_text_answer,
     required_now,
     rule_bound,
 )
 from bot.forms.schema import FieldSpec, FormError, load_form
 from bot.numbers import format_number
+from bot.texts.answers import expected_hint
 from tests.rules import BOOK
 
 FIELDS = [(year, f) for year in BOOK.years for f in BOOK.form(year).fields]
@@ -30,7 +30,7 @@ def test_every_hints_example_is_an_answer_the_bot_takes(year: int, field: FieldS
         return
     example = example_value(field)
     shown = format_number(example)
-    assert f"ví dụ {shown}" in expected_hint(field)
+    assert f"ví dụ {shown}" in expected_hint(field, example)
     assert Decimal(str(parse_text_answer(field, shown))) == example, (year, field.key)
 
 

@@ -20,6 +20,9 @@ from bot.numbers import format_number
 from bot.services import report_workbook as rw
 from bot.services import reporting as rs
 from bot.services.container import Services
+from bot.texts import workbook as wt
+from bot.texts.answers import YES
+from handlers.report_excel import entry_problem_text
 from storage import reports
 from tests.reports import VALID_ANSWERS, bind
 from tests.rules import TEST_FORM as FORM
@@ -88,21 +91,21 @@ def test_one_row_per_question_numbered_as_the_bot_numbers_them() -> None:
     assert all(sections[f.key] == f.section for f in FORM.fields)
     answers = cells(content)
     assert answers["tasks_planned"] == stored("tasks_planned")
-    assert answers["survey_done"] == rw.YES
+    assert answers["survey_done"] == YES
     assert cells(content, rw.LAST_COL)["tasks_planned"] == "9"
     bounds = cells(content, rw.RANGE_COL)
     integer = next(f for f in FORM.fields if f.type == "integer" and f.max is not None)
-    assert bounds[integer.key] == rw.allowed(integer)
+    assert bounds[integer.key] == wt.allowed(integer)
     assert format_number(integer.upper_bound or 0) in str(bounds[integer.key])
     files = [f for f in FORM.fields if f.type == "file"]
     assert files
-    assert all(answers[f.key] == rw.BY_TELEGRAM for f in files)
+    assert all(answers[f.key] == wt.BY_TELEGRAM for f in files)
 
 
 def test_excel_checks_what_maps_and_only_the_answer_column_is_open() -> None:
     content = template()
     book = load_workbook(io.BytesIO(content))
-    sheet = book[rw.SHEET]
+    sheet = book[wt.SHEET]
     where = rows(content)
 
     def check_of(key: str) -> Any:
@@ -179,7 +182,7 @@ def test_cells_read_as_the_person_meant_them() -> None:
     choice = next(f for f in FORM.fields if f.type == "choice")
     content = template()
     book = load_workbook(io.BytesIO(content))
-    sheet = book[rw.SHEET]
+    sheet = book[wt.SHEET]
     where = rows(content)
     # "92,5%" typed in Excel is stored as 0.925 with a percent format.
     cell = sheet.cell(where[percent.key], rw.ANSWER_COL)
@@ -200,7 +203,7 @@ def test_cells_read_as_the_person_meant_them() -> None:
 def test_formula_looking_text_stays_text_and_a_formula_is_refused() -> None:
     text = next(f for f in FORM.fields if f.type == "text")
     content = template({text.key: FORMULA})
-    sheet = load_workbook(io.BytesIO(content))[rw.SHEET]
+    sheet = load_workbook(io.BytesIO(content))[wt.SHEET]
     cell = sheet.cell(rows(content)[text.key], rw.ANSWER_COL)
     assert cell.data_type == "s"
     assert cell.value == FORMULA
@@ -208,12 +211,12 @@ def test_formula_looking_text_stays_text_and_a_formula_is_refused() -> None:
 
     number = next(f for f in FORM.fields if f.type in NUMERIC_TYPES)
     checked = rw.check_entries(FORM, read(fill(content, {number.key: "=1+1"})).entries, {})
-    assert [(e.number, e.message) for e in checked.errors] == [
-        (
-            FORM.index[number.key] + 1,
-            "Ô có công thức; vui lòng nhập giá trị (không dùng công thức).",
-        )
+    assert [(e.number, e.problem) for e in checked.errors] == [
+        (FORM.index[number.key] + 1, rw.CellRefused("formula"))
     ]
+    assert entry_problem_text(checked.errors[0].problem) == (
+        "Ô có công thức; vui lòng nhập giá trị (không dùng công thức)."
+    )
 
 
 def test_errors_name_row_and_question_and_rules_are_checked_across_cells() -> None:
@@ -227,7 +230,7 @@ def test_errors_name_row_and_question_and_rules_are_checked_across_cells() -> No
         (where[k], FORM.index[k] + 1, FORM.field(k).label)
         for k in sorted(("tasks_completed", "inspections"), key=lambda k: where[k])
     ]
-    assert rule.message in [e.message for e in checked.errors]
+    assert rw.RuleBroken(rule.message) in [e.problem for e in checked.errors]
 
 
 def test_empty_cells_leave_the_draft_as_it_is() -> None:
@@ -258,10 +261,16 @@ def test_numbered_lines() -> None:
     assert rw.numbered_lines("1. 12\nvà thêm") is None  # every line numbered
     assert rw.numbered_lines("1.12\n2.10") is None  # "1.12" is a number, not a line
     twice = rw.check_entries(FORM, rw.numbered_lines("1. 12\n1. 13") or [], {})
-    assert [e.message for e in twice.errors] == ["Câu này được nhập nhiều lần (dòng 1, 2)."]
+    assert [e.problem for e in twice.errors] == [rw.EnteredTwice((1, 2))]
+    assert [entry_problem_text(e.problem) for e in twice.errors] == [
+        "Câu này được nhập nhiều lần (dòng 1, 2)."
+    ]
     beyond = len(FORM.fields) + 1
     unknown = rw.check_entries(FORM, rw.numbered_lines(f"1. 12\n{beyond}. 5") or [], {})
-    assert [e.message for e in unknown.errors] == [f"Báo cáo không có câu số {beyond}."]
+    assert [e.problem for e in unknown.errors] == [rw.UnknownQuestion(beyond)]
+    assert [entry_problem_text(e.problem) for e in unknown.errors] == [
+        f"Báo cáo không có câu số {beyond}."
+    ]
 
 
 # -- the unit's own template only ------------------------------------------------------------

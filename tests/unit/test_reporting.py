@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from bot.domain.models import Membership
 from bot.services import reporting as rs
 from bot.services.container import Services
+from handlers import texts
+from handlers.report import problem_text
 from tests.reports import fill
 from tests.rules import YEAR
 
@@ -44,8 +48,8 @@ async def test_required_question_cannot_be_skipped(services: Services) -> None:
     await services.reporting.start(head)
     step = await services.reporting.skip(head, 1)
     assert isinstance(step, rs.Ask)
-    assert step.error is not None
-    assert "bắt buộc" in step.error
+    assert step.error == rs.StepError("required")
+    assert "bắt buộc" in problem_text(step.error)
     assert step.number == 1
 
 
@@ -65,7 +69,8 @@ async def test_back_from_the_first_question_stays(services: Services) -> None:
     step = await services.reporting.back(head)
     assert isinstance(step, rs.Ask)
     assert step.number == 1
-    assert step.notice == "Đây là câu hỏi đầu tiên."
+    assert step.notice == "first_question"
+    assert texts.REPORT_NOTICES[step.notice] == "Đây là câu hỏi đầu tiên."
 
 
 async def test_submitting_early_jumps_to_the_first_missing_question(services: Services) -> None:
@@ -81,8 +86,9 @@ async def test_submitting_early_jumps_to_the_first_missing_question(services: Se
         n for n, f in enumerate(services.rules.form(YEAR).fields, start=1) if n > 1 and f.required
     )
     assert step.number == missing
-    assert step.error is not None
-    assert f"câu {missing}" in step.error
+    assert isinstance(step.error, rs.MissingRequired)
+    assert step.error.numbers[0] == missing
+    assert f"câu {missing}" in problem_text(step.error)
 
 
 async def test_without_a_session_nothing_happens(services: Services) -> None:
@@ -108,3 +114,8 @@ async def test_a_number_typed_at_the_summary_opens_that_question_and_nothing_els
         assert isinstance(step, rs.Ask)
         assert step.number == 7
         await services.reporting.summary(head)
+
+
+def test_every_notice_and_step_refusal_has_its_wording() -> None:
+    assert set(get_args(rs.NoticeCode)) == set(texts.REPORT_NOTICES)
+    assert set(get_args(rs.StepErrorCode)) == set(texts.REPORT_STEP_ERRORS)
