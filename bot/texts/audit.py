@@ -17,14 +17,16 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.clock import from_iso
 from bot.formatting import format_date, format_datetime
 from bot.numbers import format_number
-from bot.services.audit import Actor, AnswerChange, Change, CriterionRef
 from bot.services.periods import label_of, parse_period_code
+
+if TYPE_CHECKING:
+    from bot.services.audit import Actor, AnswerChange, Change, CriterionRef
 
 VALUE_LIMIT = 160  # characters of a long text answer shown in the trail
 CHANGE_LIMIT = 80  # the same, for each changed answer listed under a submission
