@@ -159,24 +159,28 @@ def _exported_line(exported: ExportFile, label: str, target: Path) -> str:
 
 
 async def _audit(services: Services, args: argparse.Namespace) -> int:
+    from bot.texts import audit as audit_texts
+
     unit_code: str | None = args.unit
     if unit_code is not None:
         unit = await services.office.unit(unit_code)
         if unit is None:
-            return fail(f'Không có đơn vị mã "{unit_code}" trong danh sách.')
+            return fail(audit_texts.CLI_UNKNOWN_UNIT.format(code=unit_code))
         unit_code = unit.code
-        print(f"Nhật ký thay đổi của đơn vị {unit.code} – {unit.name}:")
-    lines = await services.audit.trail(unit_code=unit_code, limit=args.limit)
-    if not lines:
-        print("Chưa có thay đổi nào được ghi nhận.")
+        print(audit_texts.CLI_HEADER.format(code=unit.code, name=unit.name))
+    entries = await services.audit.trail(unit_code=unit_code, limit=args.limit)
+    if not entries:
+        print(audit_texts.CLI_NONE)
         return 0
     tz = services.settings.tz
-    for line in lines:
-        local = line.at.astimezone(tz)
-        where = f"  [{line.unit_code}]" if unit_code is None and line.unit_code else ""
-        print(f"{format_date(local)} {local:%H:%M:%S}{where}  {line.actor}")
-        print("    " + line.text.replace("\n", "\n    "))
-    print(f"({len(lines)} mục, mới nhất trước.)")
+    for entry in entries:
+        local = entry.at.astimezone(tz)
+        where = f"  [{entry.unit_code}]" if unit_code is None and entry.unit_code else ""
+        print(
+            f"{format_date(local)} {local:%H:%M:%S}{where}  {audit_texts.actor_name(entry.actor)}"
+        )
+        print("    " + audit_texts.sentence(entry.change, tz).replace("\n", "\n    "))
+    print(audit_texts.CLI_FOOTER.format(n=len(entries)))
     return 0
 
 

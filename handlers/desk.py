@@ -15,11 +15,12 @@ from telegram import InputFile, Update
 from telegram.constants import ChatAction
 from telegram.ext import CommandHandler
 
-from bot.formatting import format_date, format_datetime, period_label
+from bot.formatting import format_datetime, period_label
 from bot.numbers import parse_whole
 from bot.services.backup import BackupError
 from bot.services.export import EXPORT_FORMATS, ExportFormat
 from bot.services.periods import take_period
+from bot.texts import audit as audit_texts
 from handlers import texts
 from handlers.common import reply, require_office, send
 from handlers.context import App, BotContext
@@ -99,21 +100,20 @@ async def cmd_audit(update: Update, context: BotContext) -> None:
     if unit is None:
         await reply(update, context, texts.UNKNOWN_UNIT.format(code=esc(args[0])))
         return
-    lines = await services.audit.trail(unit_code=unit.code, limit=limit)
-    if not lines:
+    entries = await services.audit.trail(unit_code=unit.code, limit=limit)
+    if not entries:
         await reply(
             update, context, texts.AUDIT_NONE.format(unit=esc(unit.name), code=esc(unit.code))
         )
         return
     tz = services.settings.tz
-    parts = [texts.AUDIT_HEADER.format(unit=esc(unit.name), code=esc(unit.code), n=len(lines))]
-    for line in lines:
-        local = line.at.astimezone(tz)
+    parts = [texts.AUDIT_HEADER.format(unit=esc(unit.name), code=esc(unit.code), n=len(entries))]
+    for entry in entries:
         parts.append(
             texts.AUDIT_LINE.format(
-                at=f"{local:%H:%M:%S} ngày {format_date(local)}",
-                actor=esc(line.actor),
-                text=esc(line.text),
+                at=audit_texts.at_second(entry.at, tz),
+                actor=esc(audit_texts.actor_name(entry.actor)),
+                text=esc(audit_texts.sentence(entry.change, tz)),
             )
         )
     await reply(update, context, "\n".join(parts))

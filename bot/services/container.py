@@ -126,7 +126,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         outbox=outbox,
         broadcasts=broadcasts,
         practices=PracticeService(db, clock),
-        audit=AuditService(db, rules, office_ids=settings.office_ids, tz=settings.tz),
+        audit=AuditService(db, rules, office_ids=settings.office_ids),
         backup=BackupService(
             settings.db_path,
             settings.backup_path,

@@ -7,7 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.domain.broadcasts import Content, Recipient
+from bot.services.audit import Actor, CriterionRef
 from bot.services.container import Services
+from bot.texts.audit import actor_name, sentence
 from tests.conftest import OFFICE_ID, example_roster
 from tests.form_steps import label, number
 from tests.reports import VALID_ANSWERS, bind, resubmit, submit
@@ -15,7 +17,14 @@ from tests.rules import YEAR
 
 
 async def trail_texts(services: Services, unit_code: str | None = None) -> list[str]:
-    return [line.text for line in await services.audit.trail(unit_code=unit_code, limit=200)]
+    tz = services.settings.tz
+    found = await services.audit.trail(unit_code=unit_code, limit=200)
+    return [sentence(entry.change, tz) for entry in found]
+
+
+def describe(services: Services, action: str, detail: dict[str, object]) -> str:
+    """One entry's sentence, as /audit and `cchc-bot audit` show it."""
+    return sentence(services.audit.change(action, detail), services.settings.tz)
 
 
 async def test_appraisal_is_described_with_points_before_and_after(services: Services) -> None:
@@ -34,12 +43,15 @@ async def test_appraisal_is_described_with_points_before_and_after(services: Ser
         actor=f"tg:{OFFICE_ID}",
     )
 
-    lines = await services.audit.trail(unit_code="THPT-QH", limit=5)
-    assert lines[0].text.startswith(f"Thẩm định tiêu chí «{criterion.title}» (quý I/2025): ")
-    assert lines[0].text.endswith("→ 1 điểm. Lý do: Chưa có kế hoạch kiểm tra")
-    assert lines[0].actor.endswith("(Văn phòng Sở)")
-    assert lines[1].text == "Gửi báo cáo quý I/2025, lần 1"
-    assert lines[1].actor == "Người thử (Thủ trưởng đơn vị)"
+    entries = await services.audit.trail(unit_code="THPT-QH", limit=5)
+    lines = await trail_texts(services, "THPT-QH")
+    assert lines[0].startswith(f"Thẩm định tiêu chí «{criterion.title}» (quý I/2025): ")
+    assert lines[0].endswith("→ 1 điểm. Lý do: Chưa có kế hoạch kiểm tra")
+    assert entries[0].change.criterion == CriterionRef(criterion.key, criterion.title)
+    assert entries[0].actor == Actor("person", None, OFFICE_ID, "office")
+    assert actor_name(entries[0].actor).endswith("(Văn phòng Sở)")
+    assert lines[1] == "Gửi báo cáo quý I/2025, lần 1"
+    assert actor_name(entries[1].actor) == "Người thử (Thủ trưởng đơn vị)"
 
 
 async def test_broadcasts_practices_and_roster_changes_are_recorded(
@@ -81,9 +93,7 @@ async def test_broadcasts_practices_and_roster_changes_are_recorded(
 
 
 async def test_unknown_actions_are_shown_raw_never_hidden(services: Services) -> None:
-    text = services.audit.describe(
-        "review.return", {"period": "2025-Q1", "comment": "Thiếu số liệu"}
-    )
+    text = describe(services, "review.return", {"period": "2025-Q1", "comment": "Thiếu số liệu"})
 
     assert text == 'review.return: {"period": "2025-Q1", "comment": "Thiếu số liệu"}'
 
@@ -91,7 +101,8 @@ async def test_unknown_actions_are_shown_raw_never_hidden(services: Services) ->
 async def test_a_scheduled_broadcast_shows_the_time_as_the_office_reads_it(
     services: Services,
 ) -> None:
-    text = services.audit.describe(
+    text = describe(
+        services,
         "broadcast.queue",
         {
             "id": 3,
