@@ -100,9 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=Path, metavar="PATH", help=texts.HELP_DB)
     parser.add_argument("-v", "--verbose", action="store_true", help=texts.HELP_VERBOSE)
-    commands = parser.add_subparsers(
-        dest="command", metavar=texts.METAVAR_COMMAND, required=True
-    )
+    commands = parser.add_subparsers(dest="command", metavar=texts.METAVAR_COMMAND, required=True)
 
     units = commands.add_parser("units", help=texts.HELP_UNITS)
     units_sub = units.add_subparsers(dest="action", metavar=texts.METAVAR_ACTION, required=True)
@@ -290,6 +288,7 @@ def _describe_type(spec: FieldSpec) -> str:
 
 
 # -- awards ----------------------------------------------------------------------------
+
 
 def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     """`cchc-bot awards --year Y [--format csv]`: the year's candidates and their numbers.

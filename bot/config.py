@@ -257,7 +257,7 @@ class Settings(BaseSettings):
     def token(self) -> str:
         """The token, or a clear error for commands that need Telegram."""
         if self.bot_token is None or not self.bot_token.get_secret_value().strip():
-            raise SettingsError(texts.TOKEN_MISSING)
+            raise SettingsError(texts.UNSET_FOR_TELEGRAM)
         return self.bot_token.get_secret_value().strip()
 
 

@@ -26,9 +26,7 @@ CONFIG_ERROR = "Lỗi cấu hình: {error}"
 CANNOT_WRITE = "Không ghi được tệp {path}: {reason}."
 NO_UNITS = "Chưa có đơn vị nào. Nhập danh sách bằng: cchc-bot units import FILE"
 UNKNOWN_UNIT = 'Không có đơn vị mã "{unit}" trong danh sách.'
-REFUSED_IMPORT = (
-    "Không nhập được {what} từ {name} ({count} lỗi); chưa có thay đổi nào được ghi:"
-)
+REFUSED_IMPORT = "Không nhập được {what} từ {name} ({count} lỗi); chưa có thay đổi nào được ghi:"
 NO_RULES_FOR_YEAR = (
     "năm {year} chưa có mẫu báo cáo và bộ tiêu chí ({files}); các năm đã có: {years}"
 )
@@ -50,9 +48,7 @@ HELP_FORM_SHOW = "hiển thị các câu hỏi của mẫu báo cáo"
 HELP_FORM_JSON = "xuất dạng JSON"
 HELP_FORM_YEAR = "năm của mẫu báo cáo (mặc định: năm nay)"
 HELP_AWARDS = "đề xuất khen thưởng CCHC hằng năm"
-DESCRIPTION_AWARDS = (
-    "Danh sách đề xuất khen thưởng theo Kế hoạch (mục III), kèm số liệu căn cứ."
-)
+DESCRIPTION_AWARDS = "Danh sách đề xuất khen thưởng theo Kế hoạch (mục III), kèm số liệu căn cứ."
 HELP_AWARDS_YEAR = "ví dụ 2025"
 HELP_RUN = "chạy bot (long polling)"
 HELP_DEMO = "chạy thử bot trong terminal, không cần Telegram"
@@ -60,9 +56,7 @@ HELP_DEMO = "chạy thử bot trong terminal, không cần Telegram"
 # -- units and blocks -------------------------------------------------------------------
 
 ROSTER_WHAT = "danh sách"
-UNITS_IMPORTED = (
-    "Đã nhập {total} đơn vị: {added} mới, {updated} cập nhật, {unchanged} không đổi."
-)
+UNITS_IMPORTED = "Đã nhập {total} đơn vị: {added} mới, {updated} cập nhật, {unchanged} không đổi."
 UNITS_COLUMNS = ("Mã", "Tên đơn vị", "Khối", "Địa bàn")
 UNITS_TOTAL = "Tổng cộng: {count} đơn vị."
 BLOCKS_COLUMNS = ("Thứ tự", "Mã khối", "Tên khối", "Số đơn vị")
@@ -129,9 +123,7 @@ REASON_BAND_LOW = "xếp loại {band}, dưới mức tối thiểu {min_band}"
 REASON_ONLINE_LOW = (
     "tỷ lệ hồ sơ trình Sở trực tuyến {share}% ({online}/{submitted}) — không trên 90%"
 )
-REASON_NO_PROCEDURES = (
-    "không có hồ sơ trình Sở trong năm nên chưa xác định được tỷ lệ trực tuyến"
-)
+REASON_NO_PROCEDURES = "không có hồ sơ trình Sở trong năm nên chưa xác định được tỷ lệ trực tuyến"
 REASON_OLD_FORM = "chưa có số liệu hồ sơ trình Sở (báo cáo quý {quarters} lập theo mẫu cũ)"
 
 AWARDS_TITLE = "Đề xuất khen thưởng phong trào thi đua CCHC năm {year}"
@@ -168,8 +160,7 @@ AWARDS_HEAD_PICK = "  {position}) {name} ({code}){tied}: {heads}"
 AWARDS_NO_HEAD = "chưa có Thủ trưởng đăng ký trên bot"
 AWARDS_DIVISIONS_TITLE = "3. 02 phòng chuyên môn, nghiệp vụ thuộc Sở đạt loại {bands}"
 AWARDS_DIVISION_PICK = (
-    "  {position}) {name} ({code}){tied}: chỉ số {index} ({band}), hạng {rank}/"
-    "{ranked}; {dossier}"
+    "  {position}) {name} ({code}){tied}: chỉ số {index} ({band}), hạng {rank}/{ranked}; {dossier}"
 )
 AWARDS_PERSONS_TITLE = "4. 02 công chức do Văn phòng Sở đề cử"
 AWARDS_PERSON = "  #{id} {name} — {unit}: {reason}; {dossier}"

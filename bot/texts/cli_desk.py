@@ -21,17 +21,14 @@ HELP_EXPORT_OUTPUT = (
     "bao-cao-cchc-KỲ.docx trong thư mục hiện tại)"
 )
 HELP_EXPORT_BOM = "csv: thêm BOM UTF-8 để Excel hiển thị đúng tiếng Việt"
-BAD_PERIOD = (
-    'Kỳ báo cáo "{period}" không hợp lệ; vui lòng ghi dạng NĂM-QQUÝ, ví dụ 2025-Q1.'
-)
+BAD_PERIOD = 'Kỳ báo cáo "{period}" không hợp lệ; vui lòng ghi dạng NĂM-QQUÝ, ví dụ 2025-Q1.'
 DOCX_NO_PROVINCE = (
     "Lưu ý: chưa đặt CCHC_PROVINCE (tên tỉnh) nên bản dự thảo không có dòng tên Ủy ban nhân "
     "dân tỉnh ở phần đầu và địa danh trước ngày tháng; vui lòng đặt CCHC_PROVINCE hoặc bổ "
     "sung khi rà soát văn bản."
 )
 EXPORTED = (
-    "Đã xuất báo cáo {period} của {units} đơn vị ({submitted} đơn vị "
-    "đã gửi) vào tệp {path}."
+    "Đã xuất báo cáo {period} của {units} đơn vị ({submitted} đơn vị đã gửi) vào tệp {path}."
 )
 
 # -- audit (the command line; the entries themselves: bot/texts/audit.py) ----------------
@@ -110,14 +107,10 @@ UNITS_NOT_TOLD = (
 )
 REOPEN_DAYS_RANGE = "Số ngày phải từ 1 đến 60."
 REOPEN_UNKNOWN_UNIT = "Không tìm thấy đơn vị có mã {unit}."
-REOPEN_NOT_NEEDED = (
-    "Đơn vị {unit} vẫn đang được gửi báo cáo {code} đến {due}; không cần mở lại."
-)
+REOPEN_NOT_NEEDED = "Đơn vị {unit} vẫn đang được gửi báo cáo {code} đến {due}; không cần mở lại."
 REOPENED = (
     "Đã mở lại kỳ {code} cho đơn vị {unit} đến {due}. Đơn vị chưa được thông báo "
     "qua bot; dùng /reopen trong Telegram nếu muốn bot báo cho đơn vị."
 )
 DEADLINE_BEFORE_CUTOFF = "Hạn nộp phải sau ngày chốt số liệu của kỳ ({cutoff})."
-DEADLINE_IN_PAST = (
-    "Hạn nộp phải ở tương lai; để dừng nhận báo cáo, dùng `cchc-bot period close`."
-)
+DEADLINE_IN_PAST = "Hạn nộp phải ở tương lai; để dừng nhận báo cáo, dùng `cchc-bot period close`."

@@ -35,7 +35,7 @@ UNKNOWN_TIMEZONE = "không có múi giờ {name!r}"
 URL_NOT_HTTP = "phải bắt đầu bằng http:// hoặc https://"
 FOLDER_MISSING = "không tìm thấy thư mục {path}"
 CAMPAIGN_YEARS_ORDER = "CCHC_CAMPAIGN_FIRST_YEAR không được sau CCHC_CAMPAIGN_LAST_YEAR"
-TOKEN_MISSING = "CCHC_BOT_TOKEN: chưa được đặt (cần cho lệnh này)"
+UNSET_FOR_TELEGRAM = "CCHC_BOT_TOKEN: chưa được đặt (cần cho lệnh này)"
 RETIRED_SETTING = (
     "{name}: không còn dùng; mẫu báo cáo và bộ tiêu chí nay theo từng năm: "
     "đặt CCHC_RULES_DIR là thư mục chứa report_form_<năm>.toml và "

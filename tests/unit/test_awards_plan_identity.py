@@ -11,8 +11,8 @@ import pytest
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.identity import PlanIdentity
-from bot.texts.config import DEFAULT_PLAN_NAME, DEFAULT_PLAN_PERIOD
 from bot.services.container import Services, open_services
+from bot.texts.config import DEFAULT_PLAN_NAME, DEFAULT_PLAN_PERIOD
 from tests.cli_support import clean_environment, run
 from tests.clock import FakeClock
 from tests.conftest import example_roster
