@@ -32,6 +32,7 @@ from bot.cli_runner import with_services, year_rules
 from bot.csv_cells import CsvCell, SafeCsvWriter
 from bot.formatting import format_date, quarter_roman
 from bot.numbers import format_number
+from bot.texts import cli as texts
 
 if TYPE_CHECKING:
     # Types only: building the parser imports no pydantic model, service or driver
@@ -45,15 +46,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTOR = "cli"
-TYPE_NAMES: dict[str, str] = {
-    "integer": "số nguyên",
-    "decimal": "số thập phân",
-    "percent": "tỷ lệ %",
-    "yesno": "Có/Không",
-    "choice": "chọn một",
-    "text": "văn bản",
-    "file": "tệp đính kèm",
-}
 
 Command = Callable[["Settings", argparse.Namespace], int]
 
@@ -82,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(**overrides)
         return command(settings, args)
     except (SettingsError, FormError, MethodologyError) as exc:
-        print(f"Lỗi cấu hình: {exc}", file=sys.stderr)
+        print(texts.CONFIG_ERROR.format(error=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -104,39 +96,37 @@ def _silence_stdout() -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cchc-bot",
-        description="Bot Telegram theo dõi phong trào thi đua cải cách hành chính (CCHC).",
+        description=texts.DESCRIPTION,
     )
-    parser.add_argument(
-        "--db", type=Path, metavar="PATH", help="tệp cơ sở dữ liệu (thay cho CCHC_DB_PATH)"
-    )
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết (mức INFO)"
-    )
-    commands = parser.add_subparsers(dest="command", metavar="LỆNH", required=True)
+    parser.add_argument("--db", type=Path, metavar="PATH", help=texts.HELP_DB)
+    parser.add_argument("-v", "--verbose", action="store_true", help=texts.HELP_VERBOSE)
+    commands = parser.add_subparsers(dest="command", metavar=texts.METAVAR_COMMAND, required=True)
 
-    units = commands.add_parser("units", help="danh sách đơn vị")
-    units_sub = units.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
-    units_import = units_sub.add_parser("import", help="nhập danh sách đơn vị từ tệp CSV/XLSX")
+    units = commands.add_parser("units", help=texts.HELP_UNITS)
+    units_sub = units.add_subparsers(dest="action", metavar=texts.METAVAR_ACTION, required=True)
+    units_import = units_sub.add_parser("import", help=texts.HELP_UNITS_IMPORT)
     units_import.add_argument("file", type=Path, metavar="FILE")
     units_import.set_defaults(handler=cmd_units_import)
-    units_sub.add_parser("list", help="liệt kê các đơn vị").set_defaults(handler=cmd_units_list)
+    units_sub.add_parser("list", help=texts.HELP_UNITS_LIST).set_defaults(handler=cmd_units_list)
 
-    blocks = commands.add_parser("blocks", help="các khối thi đua")
-    blocks_sub = blocks.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
-    blocks_sub.add_parser("list", help="liệt kê các khối").set_defaults(handler=cmd_blocks_list)
-    blocks_add = blocks_sub.add_parser("add", help="thêm khối (hoặc đổi tên khối đã có)")
+    blocks = commands.add_parser("blocks", help=texts.HELP_BLOCKS)
+    blocks_sub = blocks.add_subparsers(dest="action", metavar=texts.METAVAR_ACTION, required=True)
+    blocks_sub.add_parser("list", help=texts.HELP_BLOCKS_LIST).set_defaults(
+        handler=cmd_blocks_list
+    )
+    blocks_add = blocks_sub.add_parser("add", help=texts.HELP_BLOCKS_ADD)
     blocks_add.add_argument("code", metavar="CODE")
-    blocks_add.add_argument("name", metavar="TÊN_KHỐI")
+    blocks_add.add_argument("name", metavar=texts.METAVAR_BLOCK_NAME)
     blocks_add.set_defaults(handler=cmd_blocks_add)
 
     cli_invites.add_commands(commands)
 
-    form = commands.add_parser("form", help="mẫu báo cáo")
-    form_sub = form.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
-    form_show = form_sub.add_parser("show", help="hiển thị các câu hỏi của mẫu báo cáo")
-    form_show.add_argument("--json", action="store_true", help="xuất dạng JSON")
+    form = commands.add_parser("form", help=texts.HELP_FORM)
+    form_sub = form.add_subparsers(dest="action", metavar=texts.METAVAR_ACTION, required=True)
+    form_show = form_sub.add_parser("show", help=texts.HELP_FORM_SHOW)
+    form_show.add_argument("--json", action="store_true", help=texts.HELP_FORM_JSON)
     form_show.add_argument(
-        "--year", type=int, metavar="NĂM", help="năm của mẫu báo cáo (mặc định: năm nay)"
+        "--year", type=int, metavar=texts.METAVAR_YEAR, help=texts.HELP_FORM_YEAR
     )
     form_show.set_defaults(handler=cmd_form_show)
 
@@ -148,20 +138,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     awards = commands.add_parser(
         "awards",
-        help="đề xuất khen thưởng CCHC hằng năm",
-        description="Danh sách đề xuất khen thưởng theo Kế hoạch (mục III), kèm số liệu căn cứ.",
+        help=texts.HELP_AWARDS,
+        description=texts.DESCRIPTION_AWARDS,
     )
-    awards.add_argument("--year", type=int, required=True, metavar="NĂM", help="ví dụ 2025")
-    awards.add_argument("--format", choices=("text", "csv"), default="text")
     awards.add_argument(
-        "--output", type=Path, metavar="FILE", help="tệp ghi ra (mặc định: stdout)"
+        "--year", type=int, required=True, metavar=texts.METAVAR_YEAR, help=texts.HELP_AWARDS_YEAR
     )
+    awards.add_argument("--format", choices=("text", "csv"), default="text")
+    awards.add_argument("--output", type=Path, metavar="FILE", help=texts.HELP_OUTPUT_STDOUT)
     awards.set_defaults(handler=cmd_awards)
 
-    commands.add_parser("run", help="chạy bot (long polling)").set_defaults(handler=cmd_run)
+    commands.add_parser("run", help=texts.HELP_RUN).set_defaults(handler=cmd_run)
     cli_doctor.add_commands(commands)
 
-    demo = commands.add_parser("demo", help="chạy thử bot trong terminal, không cần Telegram")
+    demo = commands.add_parser("demo", help=texts.HELP_DEMO)
     demo.add_argument("--as", dest="role", choices=("head", "office"), default="head")
     demo.set_defaults(handler=cmd_demo)
     return parser
@@ -187,11 +177,15 @@ def cmd_units_import(settings: Settings, args: argparse.Namespace) -> int:
     async def work(services: Services) -> int:
         result = await services.roster.import_file(path, actor=ACTOR)
         if not result.ok:
-            print_refused_import("danh sách", path, result.errors)
+            print_refused_import(texts.ROSTER_WHAT, path, result.errors)
             return 1
         print(
-            f"Đã nhập {result.total} đơn vị: {result.added} mới, {result.updated} cập nhật, "
-            f"{result.unchanged} không đổi."
+            texts.UNITS_IMPORTED.format(
+                total=result.total,
+                added=result.added,
+                updated=result.updated,
+                unchanged=result.unchanged,
+            )
         )
         return 0
 
@@ -202,11 +196,11 @@ def cmd_units_list(settings: Settings, args: argparse.Namespace) -> int:
     async def work(services: Services) -> int:
         units = await services.roster.list_units()
         if not units:
-            print("Chưa có đơn vị nào. Nhập danh sách bằng: cchc-bot units import FILE")
+            print(texts.NO_UNITS)
             return 0
         rows = [[u.code, u.name, u.block, u.district] for u in units]
-        print_table(["Mã", "Tên đơn vị", "Khối", "Địa bàn"], rows)
-        print(f"Tổng cộng: {len(units)} đơn vị.")
+        print_table(texts.UNITS_COLUMNS, rows)
+        print(texts.UNITS_TOTAL.format(count=len(units)))
         return 0
 
     return _with_services(settings, work)
@@ -220,7 +214,7 @@ def cmd_blocks_list(settings: Settings, args: argparse.Namespace) -> int:
         for unit in await roster.list_units():
             counts[unit.block] = counts.get(unit.block, 0) + 1
         rows = [[str(b.position), b.code, b.name, str(counts.get(b.code, 0))] for b in blocks]
-        print_table(["Thứ tự", "Mã khối", "Tên khối", "Số đơn vị"], rows)
+        print_table(texts.BLOCKS_COLUMNS, rows)
         return 0
 
     return _with_services(settings, work)
@@ -236,9 +230,11 @@ def cmd_blocks_add(settings: Settings, args: argparse.Namespace) -> int:
         except RosterError as exc:
             return fail(str(exc))
         if is_new:
-            print(f"Đã thêm khối {block.code} – {block.name} (thứ tự {block.position}).")
+            print(
+                texts.BLOCK_ADDED.format(code=block.code, name=block.name, position=block.position)
+            )
         else:
-            print(f"Đã cập nhật tên khối {block.code}: {block.name}.")
+            print(texts.BLOCK_RENAMED.format(code=block.code, name=block.name))
         return 0
 
     return _with_services(settings, work)
@@ -260,66 +256,38 @@ def cmd_form_show(settings: Settings, args: argparse.Namespace) -> int:
 def describe_form(form: FormSpec) -> str:
     """The form as a numbered list the office can proofread against its paper form."""
     out = io.StringIO()
-    out.write(f"{form.title} (phiên bản {form.version})\n")
-    out.write(f"{len(form.fields)} câu hỏi.\n")
+    out.write(texts.FORM_TITLE.format(title=form.title, version=form.version))
+    out.write(texts.FORM_COUNT.format(count=len(form.fields)))
     number = 0
     for section in form.sections:
         out.write(f"\n{section.title}\n")
         for spec in section.fields:
             number += 1
-            required = "bắt buộc" if spec.required else "không bắt buộc"
+            required = texts.FORM_REQUIRED if spec.required else texts.FORM_OPTIONAL
             out.write(f"  {number}. {spec.label}\n")
             out.write(f"     [{spec.key}] {_describe_type(spec)}; {required}\n")
     return out.getvalue()
 
 
 def _describe_type(spec: FieldSpec) -> str:
-    kind = TYPE_NAMES[spec.type]
+    kind = texts.TYPE_NAMES[spec.type]
     if spec.type in {"integer", "decimal", "percent"}:
         upper = spec.upper_bound
         low = format_number(spec.lower_bound)
-        return f"{kind}, từ {low}" + (f" đến {format_number(upper)}" if upper is not None else "")
+        return texts.TYPE_FROM.format(kind=kind, low=low) + (
+            texts.TYPE_TO.format(high=format_number(upper)) if upper is not None else ""
+        )
     if spec.type == "choice":
         return f"{kind}: " + "; ".join(f"{c.key} = {c.label}" for c in spec.choices)
     if spec.type == "text":
-        return f"{kind}, tối đa {format_number(spec.text_limit)} ký tự"
+        return texts.TYPE_TEXT.format(kind=kind, limit=format_number(spec.text_limit))
     if spec.type == "file":
         exts = ", ".join(e.upper() for e in spec.accept)
-        return f"{kind} {exts}, tối đa {spec.max_size_mb} MB"
+        return texts.TYPE_FILE.format(kind=kind, exts=exts, size=spec.max_size_mb)
     return kind
 
 
 # -- awards ----------------------------------------------------------------------------
-
-AWARD_COLUMNS = (
-    "Hạng mục",
-    "Vị trí",
-    "Đồng hạng",
-    "Mã đơn vị",
-    "Tên đơn vị",
-    "Khối",
-    "Người được đề nghị",
-    "Chỉ số năm",
-    "Xếp loại",
-    "Hạng trong khối",
-    "Số đơn vị được xếp hạng",
-    "Hồ sơ TTHC trình Sở",
-    "Trong đó trực tuyến",
-    "Tỷ lệ trình Sở trực tuyến (%)",
-    "Số quý có báo cáo",
-    "Lý do chưa đạt",
-    "Lý do đề cử",
-    "Hồ sơ đề nghị",
-    "Văn bản còn thiếu",
-    "Căn cứ (Kế hoạch, mục III.1)",
-)
-AWARD_CATEGORIES = {
-    "unit": "Tập thể đơn vị trực thuộc",
-    "head": "Thủ trưởng đơn vị trực thuộc",
-    "division": "Phòng chuyên môn, nghiệp vụ thuộc Sở",
-    "person": "Công chức (Văn phòng Sở đề cử)",
-    "passed": "Chưa đạt: đơn vị xếp hạng cao trong Khối các đơn vị trực thuộc",
-}
 
 
 def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
@@ -331,7 +299,7 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     """
     year: int = args.year
     if not 2000 <= year <= 2100:
-        return fail(f"Năm {year} không hợp lệ; vui lòng ghi năm bằng 4 chữ số, ví dụ 2025.")
+        return fail(texts.AWARDS_BAD_YEAR.format(year=year))
     found: list[Candidates] = []
 
     async def work(services: Services) -> int:
@@ -345,7 +313,7 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
     identity = settings.identity
     if args.format == "csv":
         buffer = io.StringIO()
-        SafeCsvWriter(buffer).writerows([AWARD_COLUMNS, *award_rows(candidates, identity)])
+        SafeCsvWriter(buffer).writerows([texts.AWARD_COLUMNS, *award_rows(candidates, identity)])
         text, bom = buffer.getvalue(), True
     else:
         text, bom = describe_awards(candidates, identity), False
@@ -356,8 +324,8 @@ def cmd_awards(settings: Settings, args: argparse.Namespace) -> int:
         with args.output.open("w", encoding="utf-8", newline="") as handle:
             write_text(handle, text, bom=bom)
     except OSError as exc:
-        return fail(f"Không ghi được tệp {args.output}: {exc.strerror or exc}.")
-    print(f"Đã ghi danh sách đề xuất khen thưởng năm {year} vào tệp {args.output}.")
+        return fail(texts.CANNOT_WRITE.format(path=args.output, reason=exc.strerror or exc))
+    print(texts.AWARDS_WRITTEN.format(year=year, path=args.output))
     return 0
 
 
@@ -366,7 +334,7 @@ def _dossier_cells(c: Candidates, unit_code: str) -> list[str]:
 
     missing = c.missing_documents(unit_code)
     if missing is None:
-        return ["chưa đề nghị", ""]
+        return [texts.DOSSIER_NOT_PROPOSED, ""]
     return [
         f"{len(DOCUMENT_KINDS) - len(missing)}/{len(DOCUMENT_KINDS)}",
         "; ".join(DOCUMENT_TITLES[k] for k in missing),
@@ -378,17 +346,16 @@ def award_reason(reason: Reason, f: UnitFacts, rule: AwardRule) -> str:
     from bot.services.awards import format_share
 
     if reason == "band_low":
-        return f"xếp loại {f.band}, dưới mức tối thiểu {rule.min_band}"
+        return texts.REASON_BAND_LOW.format(band=f.band, min_band=rule.min_band)
     if reason == "online_low":
         share = format_share(f.share) if f.share is not None else "—"
-        return (
-            f"tỷ lệ hồ sơ trình Sở trực tuyến {share}% ({format_number(f.online)}/"
-            f"{format_number(f.submitted)}) — không trên 90%"
+        return texts.REASON_ONLINE_LOW.format(
+            share=share, online=format_number(f.online), submitted=format_number(f.submitted)
         )
     if reason == "no_procedures":
-        return "không có hồ sơ trình Sở trong năm nên chưa xác định được tỷ lệ trực tuyến"
+        return texts.REASON_NO_PROCEDURES
     quarters = ", ".join(quarter_roman(q) for q in f.missing)
-    return f"chưa có số liệu hồ sơ trình Sở (báo cáo quý {quarters} lập theo mẫu cũ)"
+    return texts.REASON_OLD_FORM.format(quarters=quarters)
 
 
 def award_rows(c: Candidates, identity: PlanIdentity) -> list[list[CsvCell]]:
@@ -415,9 +382,9 @@ def award_rows(c: Candidates, identity: PlanIdentity) -> list[list[CsvCell]]:
         procedures = facts.index is not None and category in {"unit", "head", "passed"}
         rows.append(
             [
-                AWARD_CATEGORIES[category],
+                texts.AWARD_CATEGORIES[category],
                 pick.position if pick else None,
-                "có" if pick and pick.tied else "",
+                texts.AWARD_TIED_CELL if pick and pick.tied else "",
                 facts.unit.code,
                 facts.unit.name,
                 facts.unit.block,
@@ -459,97 +426,124 @@ def describe_awards(c: Candidates, identity: PlanIdentity) -> str:
 
     department = identity.department
     lines = [
-        f"Đề xuất khen thưởng phong trào thi đua CCHC năm {c.year}",
-        f"Theo mục III.1 {identity.plan}.",
-        f"Hạn nộp hồ sơ đề nghị khen thưởng về Sở: {format_date(c.due)}.",
+        texts.AWARDS_TITLE.format(year=c.year),
+        texts.AWARDS_PLAN.format(plan=identity.plan),
+        texts.AWARDS_DUE.format(due=format_date(c.due)),
     ]
     if not c.published:
-        lines.append(
-            f"Kết quả Chỉ số CCHC năm {c.year} chưa được công bố; danh sách là tạm tính "
-            "và chỉ được chốt sau khi công bố."
-        )
+        lines.append(texts.AWARDS_NOT_PUBLISHED.format(year=c.year))
     if c.unknown_blocks:
-        lines.append(
-            f"Lưu ý: danh sách đơn vị chưa có khối {', '.join(c.unknown_blocks)} "
-            "(CCHC_AWARD_BLOCKS); các khối này không được xét."
-        )
+        lines.append(texts.AWARDS_UNKNOWN_BLOCKS.format(blocks=", ".join(c.unknown_blocks)))
 
     def numbers(f: UnitFacts) -> str:
         assert f.index is not None
         share = format_share(f.share) + "%" if f.share is not None else "—"
         procedures = (
-            f"hồ sơ trình Sở trực tuyến {format_number(f.online)}/"
-            f"{format_number(f.submitted)} = {share}"
+            texts.AWARDS_PROCEDURES.format(
+                online=format_number(f.online), submitted=format_number(f.submitted), share=share
+            )
             if f.has_procedure_data
-            else "chưa có số liệu hồ sơ trình Sở"
+            else texts.AWARDS_NO_PROCEDURE_DATA
         )
-        return (
-            f"chỉ số {format_number(f.index)} ({f.band}), hạng {f.rank}/{f.ranked}; {procedures}"
+        return texts.AWARDS_NUMBERS.format(
+            index=format_number(f.index),
+            band=f.band,
+            rank=f.rank,
+            ranked=f.ranked,
+            procedures=procedures,
         )
 
     def dossier(code: str) -> str:
         state, missing = _dossier_cells(c, code)
-        return f"hồ sơ {state}" + (f", còn thiếu: {missing}" if missing else "")
+        return texts.AWARDS_DOSSIER.format(state=state) + (
+            texts.AWARDS_DOSSIER_MISSING.format(missing=missing) if missing else ""
+        )
 
     def tied(pick: Pick) -> str:
-        return " (đồng hạng)" if pick.tied else ""
+        return texts.AWARDS_TIED if pick.tied else ""
 
     def quote(kind: str) -> str:
-        return f"  Kế hoạch: “{plan_sentence(kind, department)}”"
+        return texts.AWARDS_QUOTE.format(sentence=plan_sentence(kind, department))
 
-    khoi = ", ".join(b.name for b in c.award_blocks) or "chưa có khối nào"
+    khoi = ", ".join(b.name for b in c.award_blocks) or texts.AWARDS_NO_BLOCKS
     sections: list[tuple[str, list[str]]] = [
         (
-            "1. Tập thể 04 đơn vị trực thuộc",
+            texts.AWARDS_UNITS_TITLE,
             [
                 quote("unit"),
-                f"  Khối các đơn vị trực thuộc gồm: {khoi} (xếp hạng chung). Điều kiện: xếp "
-                f"loại {c.rule.min_band} trở lên; trên 90% hồ sơ thủ tục hành chính trình Sở "
-                "trực tuyến (đúng 90% là chưa đạt).",
+                texts.AWARDS_UNITS_RULE.format(blocks=khoi, min_band=c.rule.min_band),
             ]
             + [
-                f"  {p.position}) {p.facts.unit.name} ({p.facts.unit.code}){tied(p)}: "
-                f"{numbers(p.facts)}; {dossier(p.facts.unit.code)}"
+                texts.AWARDS_UNIT_PICK.format(
+                    position=p.position,
+                    name=p.facts.unit.name,
+                    code=p.facts.unit.code,
+                    tied=tied(p),
+                    numbers=numbers(p.facts),
+                    dossier=dossier(p.facts.unit.code),
+                )
                 for p in c.units
             ]
-            + (["  (chưa có đơn vị nào đủ điều kiện)"] if not c.units else [])
+            + ([texts.AWARDS_NONE_ELIGIBLE] if not c.units else [])
             + [
-                f"  Chưa đạt: {x.facts.unit.name} ({x.facts.unit.code}), hạng {x.facts.rank}, "
-                f"chỉ số {format_number(x.facts.index or 0)}: "
-                + "; ".join(award_reason(r, x.facts, c.rule) for r in x.reasons)
+                texts.AWARDS_PASSED_OVER.format(
+                    name=x.facts.unit.name,
+                    code=x.facts.unit.code,
+                    rank=x.facts.rank,
+                    index=format_number(x.facts.index or 0),
+                    reasons="; ".join(award_reason(r, x.facts, c.rule) for r in x.reasons),
+                )
                 for x in c.passed_over
             ],
         ),
         (
-            "2. Thủ trưởng 02 đơn vị trực thuộc",
+            texts.AWARDS_HEADS_TITLE,
             [quote("head")]
             + [
-                f"  {h.pick.position}) {h.pick.facts.unit.name} ({h.pick.facts.unit.code})"
-                f"{tied(h.pick)}: {', '.join(h.heads) or 'chưa có Thủ trưởng đăng ký trên bot'}"
+                texts.AWARDS_HEAD_PICK.format(
+                    position=h.pick.position,
+                    name=h.pick.facts.unit.name,
+                    code=h.pick.facts.unit.code,
+                    tied=tied(h.pick),
+                    heads=", ".join(h.heads) or texts.AWARDS_NO_HEAD,
+                )
                 for h in c.heads
             ]
-            + (["  (chưa có)"] if not c.heads else []),
+            + ([texts.AWARDS_NONE] if not c.heads else []),
         ),
         (
-            f"3. 02 phòng chuyên môn, nghiệp vụ thuộc Sở đạt loại {', '.join(c.good_bands)}",
+            texts.AWARDS_DIVISIONS_TITLE.format(bands=", ".join(c.good_bands)),
             [quote("division")]
             + [
-                f"  {p.position}) {p.facts.unit.name} ({p.facts.unit.code}){tied(p)}: chỉ số "
-                f"{format_number(p.facts.index or 0)} ({p.facts.band}), hạng {p.facts.rank}/"
-                f"{p.facts.ranked}; {dossier(p.facts.unit.code)}"
+                texts.AWARDS_DIVISION_PICK.format(
+                    position=p.position,
+                    name=p.facts.unit.name,
+                    code=p.facts.unit.code,
+                    tied=tied(p),
+                    index=format_number(p.facts.index or 0),
+                    band=p.facts.band,
+                    rank=p.facts.rank,
+                    ranked=p.facts.ranked,
+                    dossier=dossier(p.facts.unit.code),
+                )
                 for p in c.divisions
             ]
-            + (["  (chưa có)"] if not c.divisions else []),
+            + ([texts.AWARDS_NONE] if not c.divisions else []),
         ),
         (
-            "4. 02 công chức do Văn phòng Sở đề cử",
+            texts.AWARDS_PERSONS_TITLE,
             [quote("person")]
             + [
-                f"  #{n.id} {n.full_name} — {c.units_by_code[n.unit_code].name}: {n.reason}; "
-                f"{dossier(n.unit_code)}"
+                texts.AWARDS_PERSON.format(
+                    id=n.id,
+                    name=n.full_name,
+                    unit=c.units_by_code[n.unit_code].name,
+                    reason=n.reason,
+                    dossier=dossier(n.unit_code),
+                )
                 for n in c.persons
             ]
-            + (["  (chưa có)"] if not c.persons else []),
+            + ([texts.AWARDS_NONE] if not c.persons else []),
         ),
     ]
     for title, body in sections:
@@ -575,14 +569,10 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         # The stand-in's web server (aiohttp) is the optional extra "demo": a bot installed
         # to run for real does not carry it.
         if exc.name is not None and exc.name.split(".")[0] == "aiohttp":
-            return fail(
-                "Chế độ chạy thử cần gói aiohttp, chưa được cài đặt; "
-                'hãy cài bằng lệnh: pip install "cchc-bot[demo]" '
-                '(trong thư mục mã nguồn: pip install -e ".[demo]").'
-            )
+            return fail(texts.DEMO_NEEDS_AIOHTTP)
         if exc.name != "bot.demo":
             raise
-        return fail("Bản cài đặt này chưa có chế độ chạy thử (thiếu mô-đun bot.demo).")
+        return fail(texts.DEMO_MISSING)
     demo.run_demo(settings, role=args.role, db_path=args.db)
     return 0
 

@@ -16,6 +16,8 @@ from bot.cli_output import fail, write_text
 from bot.cli_runner import Runner
 from bot.clock import utc_now
 from bot.formatting import format_date, format_size, period_label
+from bot.texts import cli as cli_texts
+from bot.texts import cli_desk as texts
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -27,16 +29,6 @@ if TYPE_CHECKING:
 # import the export service (tests/unit/test_cli_imports.py checks they agree).
 EXPORT_CHOICES = ("xlsx", "docx", "csv")
 
-TABLE_NAMES = {
-    "units": "đơn vị",
-    "blocks": "khối",
-    "people": "người dùng",
-    "memberships": "người đã đăng ký",
-    "reports": "báo cáo đã gửi",
-    "drafts": "bản nháp",
-    "audit_log": "mục nhật ký",
-}
-
 
 def add_commands(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], run: Runner
@@ -44,49 +36,40 @@ def add_commands(
     """Register the desk's commands; ``run`` opens the services for a command's work."""
     export = commands.add_parser(
         "export",
-        help="xuất báo cáo của một kỳ (csv, xlsx, docx)",
-        description="Xuất báo cáo của một kỳ: csv (dữ liệu), xlsx (bảng tổng hợp theo khối, "
-        "có chỉ số, xếp hạng) hoặc docx (dự thảo báo cáo CCHC quý của Sở).",
+        help=texts.HELP_EXPORT,
+        description=texts.DESCRIPTION_EXPORT,
     )
-    export.add_argument("--period", metavar="KỲ", help="ví dụ 2025-Q1 (mặc định: quý hiện tại)")
+    export.add_argument(
+        "--period", metavar=cli_texts.METAVAR_PERIOD, help=texts.HELP_EXPORT_PERIOD
+    )
     export.add_argument("--format", choices=EXPORT_CHOICES, default="csv")
-    export.add_argument(
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="tệp ghi ra (csv mặc định ra stdout; xlsx, docx mặc định cchc-KỲ.xlsx, "
-        "bao-cao-cchc-KỲ.docx trong thư mục hiện tại)",
-    )
-    export.add_argument(
-        "--bom", action="store_true", help="csv: thêm BOM UTF-8 để Excel hiển thị đúng tiếng Việt"
-    )
+    export.add_argument("--output", type=Path, metavar="FILE", help=texts.HELP_EXPORT_OUTPUT)
+    export.add_argument("--bom", action="store_true", help=texts.HELP_EXPORT_BOM)
     export.set_defaults(handler=lambda s, a: cmd_export(s, a, run))
 
-    audit = commands.add_parser("audit", help="nhật ký thay đổi (ai, lúc nào, trước/sau)")
-    audit.add_argument("--unit", metavar="MÃ_ĐƠN_VỊ", help="chỉ các thay đổi của một đơn vị")
+    audit = commands.add_parser("audit", help=texts.HELP_AUDIT)
+    audit.add_argument("--unit", metavar=cli_texts.METAVAR_UNIT, help=texts.HELP_AUDIT_UNIT)
     audit.add_argument(
-        "--limit", type=_positive, default=50, metavar="N", help="số mục mới nhất (mặc định 50)"
+        "--limit", type=_positive, default=50, metavar="N", help=texts.HELP_AUDIT_LIMIT
     )
     audit.set_defaults(handler=lambda s, a: run(s, lambda services: _audit(services, a)))
 
     backup = commands.add_parser(
         "backup",
-        help="sao lưu cơ sở dữ liệu (chạy được khi bot đang chạy)",
-        description="Sao lưu cơ sở dữ liệu bằng cơ chế sao lưu trực tuyến của SQLite; bot "
-        "vẫn chạy bình thường trong lúc sao lưu.",
+        help=texts.HELP_BACKUP,
+        description=texts.DESCRIPTION_BACKUP,
     )
     backup.add_argument(
-        "dest", type=Path, metavar="ĐÍCH", help="tệp sao lưu, hoặc thư mục để đặt tên tự động"
+        "dest", type=Path, metavar=texts.METAVAR_BACKUP_DEST, help=texts.HELP_BACKUP_DEST
     )
     backup.set_defaults(handler=cmd_backup)
 
     restore = commands.add_parser(
         "restore",
-        help="khôi phục cơ sở dữ liệu từ bản sao lưu (cần dừng bot trước)",
-        description="Thay cơ sở dữ liệu bằng một bản sao lưu. Bot phải được dừng trước; "
-        "cơ sở dữ liệu đang có được giữ lại thành tệp *.before-restore-*.db bên cạnh.",
+        help=texts.HELP_RESTORE,
+        description=texts.DESCRIPTION_RESTORE,
     )
-    restore.add_argument("source", type=Path, metavar="TỆP_SAO_LƯU")
+    restore.add_argument("source", type=Path, metavar=texts.METAVAR_BACKUP_FILE)
     restore.set_defaults(handler=cmd_restore)
 
 
@@ -94,9 +77,9 @@ def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("phải là số nguyên dương") from None
+        raise argparse.ArgumentTypeError(texts.NOT_POSITIVE) from None
     if not 1 <= value <= 100_000:
-        raise argparse.ArgumentTypeError("phải từ 1 đến 100000")
+        raise argparse.ArgumentTypeError(texts.OUT_OF_RANGE)
     return value
 
 
@@ -109,10 +92,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace, run: Runner) -> int
     async def work(services: Services) -> int:
         period = await services.periods.resolve(args.period)
         if period is None:
-            return fail(
-                f'Kỳ báo cáo "{args.period}" không hợp lệ; vui lòng ghi dạng NĂM-QQUÝ, '
-                "ví dụ 2025-Q1."
-            )
+            return fail(texts.BAD_PERIOD.format(period=args.period))
         exported = await services.export.render(period, args.format)
         done.append((exported, period_label(period.year, period.quarter)))
         return 0
@@ -134,24 +114,16 @@ def cmd_export(settings: Settings, args: argparse.Namespace, run: Runner) -> int
             target = target or Path(exported.file_name)
             target.write_bytes(exported.content)
     except OSError as exc:
-        return fail(f"Không ghi được tệp {target}: {exc.strerror or exc}.")
+        return fail(cli_texts.CANNOT_WRITE.format(path=target, reason=exc.strerror or exc))
     print(_exported_line(exported, label, target))
     if args.format == "docx" and settings.province is None:
-        print(DOCX_NO_PROVINCE, file=sys.stderr)
+        print(texts.DOCX_NO_PROVINCE, file=sys.stderr)
     return 0
 
 
-DOCX_NO_PROVINCE = (
-    "Lưu ý: chưa đặt CCHC_PROVINCE (tên tỉnh) nên bản dự thảo không có dòng tên Ủy ban nhân "
-    "dân tỉnh ở phần đầu và địa danh trước ngày tháng; vui lòng đặt CCHC_PROVINCE hoặc bổ "
-    "sung khi rà soát văn bản."
-)
-
-
 def _exported_line(exported: ExportFile, label: str, target: Path) -> str:
-    return (
-        f"Đã xuất báo cáo {label} của {exported.units} đơn vị ({exported.submitted} đơn vị "
-        f"đã gửi) vào tệp {target}."
+    return texts.EXPORTED.format(
+        period=label, units=exported.units, submitted=exported.submitted, path=target
     )
 
 
@@ -197,7 +169,7 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
         info = backup_database(settings.db_path, dest)
     except BackupError as exc:
         return fail(str(exc))
-    print(f"Đã sao lưu cơ sở dữ liệu {settings.db_path} vào tệp {info.path}.")
+    print(texts.BACKED_UP.format(db=settings.db_path, path=info.path))
     print(_summary(info))
     return 0
 
@@ -211,19 +183,19 @@ def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
         kept = restore_database(source, settings.db_path, now=utc_now(), tz=settings.tz)
     except BackupError as exc:
         return fail(str(exc))
-    print(f"Đã khôi phục cơ sở dữ liệu {settings.db_path} từ tệp {source}.")
+    print(texts.RESTORED.format(db=settings.db_path, path=source))
     print(_summary(info))
     if kept is not None:
-        print(f"Cơ sở dữ liệu trước khi khôi phục được giữ tại {kept}.")
-    print("Khởi động lại bot bằng: cchc-bot run")
+        print(texts.RESTORE_KEPT.format(path=kept))
+    print(texts.RESTART)
     return 0
 
 
 def _summary(info: BackupInfo) -> str:
     counts = ", ".join(
         f"{info.counts[table]} {name}"
-        for table, name in TABLE_NAMES.items()
+        for table, name in texts.TABLE_NAMES.items()
         if table in info.counts
     )
-    size = f"{format_size(info.size)}; " if info.size else ""
-    return f"({size}phiên bản cơ sở dữ liệu {info.schema_version}; {counts}.)"
+    size = texts.SUMMARY_SIZE.format(size=format_size(info.size)) if info.size else ""
+    return texts.SUMMARY.format(size=size, version=info.schema_version, counts=counts)

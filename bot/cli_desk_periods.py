@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from bot.cli_output import fail
 from bot.cli_runner import Runner
 from bot.formatting import format_date, format_datetime, period_label
+from bot.texts import cli as cli_texts
+from bot.texts import cli_desk as texts
 
 if TYPE_CHECKING:
     from bot.domain.models import Period
@@ -31,62 +33,59 @@ def add_commands(
     """Register `period`; ``run`` opens the services for a command's work."""
     period = commands.add_parser(
         "period",
-        help="kỳ báo cáo: liệt kê, mở, đóng, đặt hạn nộp, mở lại cho một đơn vị",
-        description=(
-            "Kỳ báo cáo theo quý (ví dụ 2025-Q1). Mặc định theo Nghị định 09/2019/NĐ-CP: số "
-            "liệu từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý; hạn nộp ngày "
-            "CCHC_DUE_DAY tháng cuối quý. Kỳ quý IV đồng thời là báo cáo năm."
-        ),
+        help=texts.HELP_PERIOD,
+        description=texts.DESCRIPTION_PERIOD,
     )
-    sub = period.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
+    sub = period.add_subparsers(dest="action", metavar=cli_texts.METAVAR_ACTION, required=True)
 
-    listing = sub.add_parser("list", help="các kỳ báo cáo gần đây")
+    listing = sub.add_parser("list", help=texts.HELP_PERIOD_LIST)
     listing.set_defaults(handler=lambda s, a: run(s, _list))
 
-    opening = sub.add_parser("open", help="mở kỳ (nhận báo cáo), kèm hạn nộp mới nếu cần")
-    opening.add_argument("code", metavar="KỲ")
-    opening.add_argument("--due", nargs="+", metavar="NGÀY", help="dd/mm/yyyy [hh:mm]")
+    opening = sub.add_parser("open", help=texts.HELP_PERIOD_OPEN)
+    opening.add_argument("code", metavar=cli_texts.METAVAR_PERIOD)
+    opening.add_argument(
+        "--due", nargs="+", metavar=cli_texts.METAVAR_DATE, help="dd/mm/yyyy [hh:mm]"
+    )
     opening.set_defaults(handler=lambda s, a: run(s, lambda sv: _open(sv, a)))
 
-    closing = sub.add_parser("close", help="đóng kỳ: dừng nhận báo cáo")
-    closing.add_argument("code", metavar="KỲ")
+    closing = sub.add_parser("close", help=texts.HELP_PERIOD_CLOSE)
+    closing.add_argument("code", metavar=cli_texts.METAVAR_PERIOD)
     closing.set_defaults(handler=lambda s, a: run(s, lambda sv: _close(sv, a)))
 
-    due = sub.add_parser("due", help="đặt hạn nộp (không ghi giờ: 23:59 của ngày đó)")
-    due.add_argument("code", metavar="KỲ")
-    due.add_argument("when", nargs="+", metavar="NGÀY", help="dd/mm/yyyy [hh:mm]")
+    due = sub.add_parser("due", help=texts.HELP_PERIOD_DUE)
+    due.add_argument("code", metavar=cli_texts.METAVAR_PERIOD)
+    due.add_argument("when", nargs="+", metavar=cli_texts.METAVAR_DATE, help="dd/mm/yyyy [hh:mm]")
     due.set_defaults(handler=lambda s, a: run(s, lambda sv: _due(sv, a)))
 
-    reopen = sub.add_parser("reopen", help="mở lại kỳ cho một đơn vị sau hạn nộp")
-    reopen.add_argument("code", metavar="KỲ")
-    reopen.add_argument("unit", metavar="MÃ_ĐƠN_VỊ")
-    reopen.add_argument(
-        "--days",
-        type=int,
-        metavar="N",
-        help="đến hết ngày thứ N kể từ hôm nay (mặc định CCHC_REOPEN_DAYS)",
-    )
+    reopen = sub.add_parser("reopen", help=texts.HELP_PERIOD_REOPEN)
+    reopen.add_argument("code", metavar=cli_texts.METAVAR_PERIOD)
+    reopen.add_argument("unit", metavar=cli_texts.METAVAR_UNIT)
+    reopen.add_argument("--days", type=int, metavar="N", help=texts.HELP_PERIOD_DAYS)
     reopen.set_defaults(handler=lambda s, a: run(s, lambda sv: _reopen(sv, a)))
 
 
 def _title(period: Period) -> str:
     label = period_label(period.year, period.quarter)
-    return label + (f" (đồng thời là báo cáo năm {period.year})" if period.quarter == 4 else "")
+    return label + (texts.PERIOD_ALSO_YEAR.format(year=period.year) if period.quarter == 4 else "")
 
 
 def _describe(services: Services, period: Period) -> str:
     tz = services.settings.tz
     now = services.clock()
     status = (
-        "đã đóng"
+        texts.PERIOD_CLOSED
         if period.status == "closed"
-        else "đã hết hạn nộp"
+        else texts.PERIOD_PAST_DUE
         if period.due_at < now
-        else "đang nhận báo cáo"
+        else texts.PERIOD_OPEN
     )
-    return (
-        f"{period.code}  {_title(period)}: số liệu {format_date(period.data_from)}–"
-        f"{format_date(period.data_to)}, hạn nộp {format_datetime(period.due_at, tz)}, {status}"
+    return texts.PERIOD_LINE.format(
+        code=period.code,
+        title=_title(period),
+        data_from=format_date(period.data_from),
+        data_to=format_date(period.data_to),
+        due=format_datetime(period.due_at, tz),
+        status=status,
     )
 
 
@@ -102,10 +101,7 @@ def _code(services: Services, text: str) -> str | None:
 
 def _bad_code(services: Services, text: str) -> int:
     first, last = services.periods.campaign_years
-    return fail(
-        f"Kỳ báo cáo không hợp lệ: {text} (ví dụ 2025-Q1; năm trong thời gian của phong trào, "
-        f"{first}–{last})"
-    )
+    return fail(texts.PERIOD_BAD_CODE.format(text=text, first=first, last=last))
 
 
 async def _list(services: Services) -> int:
@@ -124,14 +120,14 @@ async def _open(services: Services, args: argparse.Namespace) -> int:
     if args.due:
         due_at = parse_deadline(" ".join(args.due), services.settings.tz)
         if due_at is None:
-            return fail(f"Không đọc được hạn nộp: {' '.join(args.due)} (dd/mm/yyyy [hh:mm])")
+            return fail(texts.DEADLINE_UNREADABLE.format(text=" ".join(args.due)))
     try:
         period = await services.periods.open(code, actor=ACTOR, due_at=due_at)
     except DeadlineError as exc:
         return fail(_deadline_error(exc))
-    print("Đã mở kỳ: " + _describe(services, period))
+    print(texts.PERIOD_OPENED.format(period=_describe(services, period)))
     if period.due_at < services.clock():
-        print("Lưu ý: hạn nộp đã qua; đặt hạn mới bằng `cchc-bot period due`.", file=sys.stderr)
+        print(texts.PERIOD_OPENED_PAST_DUE, file=sys.stderr)
     elif due_at is not None:
         await _untold(services, period)
     return 0
@@ -142,7 +138,7 @@ async def _close(services: Services, args: argparse.Namespace) -> int:
     if code is None:
         return _bad_code(services, args.code)
     period = await services.periods.close(code, actor=ACTOR)
-    print("Đã đóng kỳ: " + _describe(services, period))
+    print(texts.PERIOD_CLOSED_NOW.format(period=_describe(services, period)))
     return 0
 
 
@@ -155,12 +151,12 @@ async def _due(services: Services, args: argparse.Namespace) -> int:
     text = " ".join(args.when)
     due_at = parse_deadline(text, services.settings.tz)
     if due_at is None:
-        return fail(f"Không đọc được hạn nộp: {text} (dd/mm/yyyy [hh:mm])")
+        return fail(texts.DEADLINE_UNREADABLE.format(text=text))
     try:
         period = await services.periods.set_deadline(code, due_at, actor=ACTOR)
     except DeadlineError as exc:
         return fail(_deadline_error(exc))
-    print("Đã đặt hạn nộp: " + _describe(services, period))
+    print(texts.PERIOD_DUE_SET.format(period=_describe(services, period)))
     await _untold(services, period)
     return 0
 
@@ -176,13 +172,7 @@ async def _untold(services: Services, period: Period) -> None:
     owing = [u for u in desk.units if u.status in OWING and u.deadline == period.due_at]
     if not owing:
         return
-    print(
-        f"Lưu ý: {len(owing)} đơn vị chưa nộp báo cáo CHƯA được báo hạn nộp mới qua bot "
-        "(dòng lệnh không gửi tin nhắn). Lịch nhắc hạn tự động của bot sẽ theo hạn mới; "
-        f"để báo ngay, dùng `/period {period.code} due …` hoặc /late → 🔔 Nhắc ngay trong "
-        "Telegram.",
-        file=sys.stderr,
-    )
+    print(texts.UNITS_NOT_TOLD.format(count=len(owing), code=period.code), file=sys.stderr)
 
 
 async def _reopen(services: Services, args: argparse.Namespace) -> int:
@@ -193,23 +183,20 @@ async def _reopen(services: Services, args: argparse.Namespace) -> int:
         return _bad_code(services, args.code)
     days = args.days if args.days is not None else services.settings.reopen_days
     if not 1 <= days <= 60:
-        return fail("Số ngày phải từ 1 đến 60.")
+        return fail(texts.REOPEN_DAYS_RANGE)
     try:
         own, extension = await services.periods.reopen_for(args.unit, code, days=days, actor=ACTOR)
     except UnknownUnit:
-        return fail(f"Không tìm thấy đơn vị có mã {args.unit}.")
+        return fail(texts.REOPEN_UNKNOWN_UNIT.format(unit=args.unit))
     due = format_datetime(own.due_at, services.settings.tz)
     if extension is None:
-        print(f"Đơn vị {args.unit} vẫn đang được gửi báo cáo {code} đến {due}; không cần mở lại.")
+        print(texts.REOPEN_NOT_NEEDED.format(unit=args.unit, code=code, due=due))
     else:
-        print(
-            f"Đã mở lại kỳ {code} cho đơn vị {args.unit} đến {due}. Đơn vị chưa được thông báo "
-            "qua bot; dùng /reopen trong Telegram nếu muốn bot báo cho đơn vị."
-        )
+        print(texts.REOPENED.format(code=code, unit=args.unit, due=due))
     return 0
 
 
 def _deadline_error(exc: DeadlineError) -> str:
     if exc.why == "before_cutoff":
-        return f"Hạn nộp phải sau ngày chốt số liệu của kỳ ({format_date(exc.period.data_to)})."
-    return "Hạn nộp phải ở tương lai; để dừng nhận báo cáo, dùng `cchc-bot period close`."
+        return texts.DEADLINE_BEFORE_CUTOFF.format(cutoff=format_date(exc.period.data_to))
+    return texts.DEADLINE_IN_PAST

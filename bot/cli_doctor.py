@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bot.clock import Clock, utc_now
 from bot.formatting import period_label
+from bot.texts import cli_doctor as texts
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -39,12 +40,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register `doctor`; it reads the settings itself, so a broken `.env` is a line."""
     doctor = commands.add_parser(
         "doctor",
-        help="kiểm tra cài đặt: cấu hình, token, cơ sở dữ liệu, Văn phòng Sở, mẫu báo cáo",
-        description=(
-            "Kiểm tra bot đã sẵn sàng chạy chưa, mỗi mục một dòng (✓ đạt, ✗ lỗi, ⚠ cần lưu "
-            "ý, – bỏ qua). Không thay đổi gì: cơ sở dữ liệu chỉ được mở để đọc. Mã thoát 0 "
-            "khi không có lỗi, 1 khi có."
-        ),
+        help=texts.HELP_DOCTOR,
+        description=texts.DESCRIPTION_DOCTOR,
     )
     doctor.set_defaults(checkup=cmd_doctor)
 
@@ -75,20 +72,15 @@ async def checkup(overrides: dict[str, object], *, clock: Clock = utc_now) -> in
     try:
         settings = load_settings(**overrides)
     except SettingsError as exc:
-        report.add("fail", f"Cấu hình: {exc}")
+        report.add("fail", texts.SETTINGS_BAD.format(error=exc))
         return 1
-    report.add(
-        "ok",
-        f"Cấu hình: đọc được (cơ sở dữ liệu {settings.db_path}, múi giờ {settings.timezone})",
-    )
+    report.add("ok", texts.SETTINGS_OK.format(db=settings.db_path, timezone=settings.timezone))
     await check_token(settings, report)
     check_database(settings.db_path, report)
     check_office(settings, report)
     check_rules(settings, report, clock=clock)
     report.say(
-        "Kết quả: mọi mục đều đạt."
-        if report.failed == 0
-        else f"Kết quả: {report.failed} mục lỗi (✗) cần xử lý."
+        texts.RESULT_OK if report.failed == 0 else texts.RESULT_FAILED.format(count=report.failed)
     )
     return 1 if report.failed else 0
 
@@ -96,11 +88,7 @@ async def checkup(overrides: dict[str, object], *, clock: Clock = utc_now) -> in
 async def check_token(settings: Settings, report: Report) -> None:
     """getMe against the configured Bot API: the token works and names the bot we expect."""
     if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
-        report.add(
-            "skip",
-            "Token: chưa đặt CCHC_BOT_TOKEN nên chưa kiểm tra với Telegram (cần cho "
-            "`cchc-bot run`).",
-        )
+        report.add("skip", texts.GETME_UNSET)
         return
     from telegram import Bot
     from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -115,23 +103,19 @@ async def check_token(settings: Settings, report: Report) -> None:
         async with bot:
             name, bot_id = bot.username, bot.id
     except InvalidToken:
-        report.add("fail", f"Token: Telegram ({where}) từ chối CCHC_BOT_TOKEN; kiểm tra lại.")
+        report.add("fail", texts.GETME_REFUSED.format(where=where))
         return
     except NetworkError as exc:
-        report.add("fail", f"Token: không kết nối được tới {where} ({exc}).")
+        report.add("fail", texts.GETME_NO_NETWORK.format(where=where, error=exc))
         return
     except TelegramError as exc:
-        report.add("fail", f"Token: getMe không thành công ({exc}).")
+        report.add("fail", texts.GETME_FAILED.format(error=exc))
         return
     configured = (settings.bot_username or "").strip().lstrip("@")
     if configured and configured.casefold() != name.casefold():
-        report.add(
-            "fail",
-            f"Token: là của bot @{name}, nhưng CCHC_BOT_USERNAME là @{configured}: liên kết "
-            "mời sẽ mở nhầm bot; sửa CCHC_BOT_USERNAME (hoặc bỏ trống để hỏi Telegram).",
-        )
+        report.add("fail", texts.GETME_OTHER_BOT.format(name=name, configured=configured))
         return
-    report.add("ok", f"Token: bot @{name} (số {bot_id}) trả lời getMe.")
+    report.add("ok", texts.GETME_OK.format(name=name, bot_id=bot_id))
 
 
 def check_database(path: Path, report: Report) -> None:
@@ -139,11 +123,7 @@ def check_database(path: Path, report: Report) -> None:
     from storage.database import migrations
 
     if not path.exists():
-        report.add(
-            "fail",
-            f"Cơ sở dữ liệu: chưa có tệp {path}; kiểm tra CCHC_DB_PATH, hoặc tạo bằng cách "
-            "nhập danh sách đơn vị: cchc-bot units import FILE.",
-        )
+        report.add("fail", texts.DB_MISSING.format(path=path))
         return
     available = migrations()
     latest = available[-1][0] if available else 0
@@ -156,35 +136,27 @@ def check_database(path: Path, report: Report) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        report.add("fail", f"Cơ sở dữ liệu: không đọc được {path} ({exc}).")
+        report.add("fail", texts.DB_UNREADABLE.format(path=path, error=exc))
         return
     if problems != ["ok"]:
         shown = "; ".join(problems[:3]) + ("; …" if len(problems) > 3 else "")
-        report.add(
-            "fail",
-            f"Cơ sở dữ liệu: {path} bị hỏng (integrity_check: {shown}); khôi phục từ bản "
-            "sao lưu: cchc-bot restore TỆP_SAO_LƯU.",
-        )
+        report.add("fail", texts.DB_CORRUPT.format(path=path, problems=shown))
         return
     pending = [name for version, name, _ in available if version > applied]
-    held = f"{units} đơn vị" if units is not None else "chưa có dữ liệu"
+    held = texts.DB_UNITS.format(count=units) if units is not None else texts.DB_EMPTY
     if applied > latest:
-        report.add(
-            "fail",
-            f"Cơ sở dữ liệu: {path} ở phiên bản cấu trúc {applied}, mới hơn bản cài đặt này "
-            f"({latest}); cài bản bot mới hơn hoặc khôi phục bản sao lưu phù hợp.",
-        )
+        report.add("fail", texts.DB_TOO_NEW.format(path=path, applied=applied, latest=latest))
     elif pending:
         report.add(
             "warn",
-            f"Cơ sở dữ liệu: {path} toàn vẹn ({held}); còn {len(pending)} bản cập nhật cấu "
-            f"trúc chưa áp dụng ({', '.join(pending)}), bot tự áp dụng khi khởi động.",
+            texts.DB_PENDING.format(
+                path=path, held=held, count=len(pending), names=", ".join(pending)
+            ),
         )
     else:
         report.add(
             "ok",
-            f"Cơ sở dữ liệu: {path} toàn vẹn ({held}); đã áp dụng đủ {len(available)} bản "
-            f"cập nhật cấu trúc (phiên bản {applied}).",
+            texts.DB_OK.format(path=path, held=held, count=len(available), applied=applied),
         )
 
 
@@ -198,16 +170,9 @@ def _count(conn: sqlite3.Connection, table: str) -> int | None:
 def check_office(settings: Settings, report: Report) -> None:
     ids = sorted(settings.office_ids)
     if not ids:
-        report.add(
-            "fail",
-            "Văn phòng Sở: chưa đặt CCHC_OFFICE_IDS (số Telegram của cán bộ Văn phòng Sở, "
-            "cách nhau bởi dấu phẩy): không ai dùng được các lệnh của Văn phòng Sở.",
-        )
+        report.add("fail", texts.OFFICE_UNSET)
         return
-    report.add(
-        "ok",
-        f"Văn phòng Sở: {len(ids)} tài khoản Telegram ({', '.join(str(i) for i in ids)}).",
-    )
+    report.add("ok", texts.OFFICE_OK.format(count=len(ids), ids=", ".join(str(i) for i in ids)))
 
 
 def check_rules(settings: Settings, report: Report, *, clock: Clock) -> None:
@@ -218,33 +183,28 @@ def check_rules(settings: Settings, report: Report, *, clock: Clock) -> None:
     try:
         book = load_yearbook(settings.rules_dir)
     except RulesError as exc:
-        report.add("fail", f"Mẫu báo cáo và bộ tiêu chí: {exc}")
+        report.add("fail", texts.RULES_BAD.format(error=exc))
         return
-    report.add(
-        "ok",
-        "Mẫu báo cáo và bộ tiêu chí: đọc được các năm "
-        + ", ".join(str(y) for y in book.years)
-        + ".",
-    )
+    report.add("ok", texts.RULES_YEARS.format(years=", ".join(str(y) for y in book.years)))
     for year in book.years:
         rules = book.rules(year)
         report.say(
-            f"    {year}: mẫu báo cáo {rules.form_from}; bộ tiêu chí {rules.methodology_from}"
+            texts.RULES_OF_YEAR.format(
+                year=year, form=rules.form_from, methodology=rules.methodology_from
+            )
         )
     today = clock().astimezone(settings.tz).date()
     year, quarter = quarter_of(today)
     next_year, next_quarter = shift_quarter(year, quarter, 1)
-    wanted: list[tuple[int, Mark, str]] = [(year, "fail", f"năm nay ({year})")]
+    wanted: list[tuple[int, Mark, str]] = [(year, "fail", texts.THIS_YEAR.format(year=year))]
     if next_year != year:
         label = period_label(next_year, next_quarter)
-        wanted.append((next_year, "warn", f"năm {next_year} (quý tới, {label})"))
+        wanted.append(
+            (next_year, "warn", texts.NEXT_QUARTER_YEAR.format(year=next_year, quarter=label))
+        )
     for needed, mark, name in wanted:
         if book.has(needed):
-            report.add("ok", f"Mẫu báo cáo và bộ tiêu chí của {name}: có.")
+            report.add("ok", texts.RULES_PRESENT.format(name=name))
             continue
         files = f"{FORM_FILE.format(year=needed)}, {METHODOLOGY_FILE.format(year=needed)}"
-        report.add(
-            mark,
-            f"Mẫu báo cáo và bộ tiêu chí của {name}: chưa có ({files}); chưa lập được báo cáo "
-            "của năm này. Đặt hai tệp vào thư mục CCHC_RULES_DIR.",
-        )
+        report.add(mark, texts.RULES_ABSENT.format(name=name, files=files))

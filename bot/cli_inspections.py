@@ -12,6 +12,8 @@ import argparse
 from typing import TYPE_CHECKING
 
 from bot.cli_runner import Runner
+from bot.texts import cli as cli_texts
+from bot.texts import cli_scoring as texts
 
 if TYPE_CHECKING:
     from bot.services.container import Services
@@ -20,16 +22,6 @@ if TYPE_CHECKING:
 ACTOR = "cli"
 
 
-OUTCOMES = {
-    "added": "Đã đưa {unit} vào kế hoạch kiểm tra CCHC năm {year}, đợt {round}.",
-    "moved": "Đã chuyển {unit} sang đợt {round} (trước đó: đợt {before}) trong năm {year}.",
-    "unchanged": "{unit} đã có trong kế hoạch kiểm tra năm {year}, đợt {round}: không đổi.",
-    "removed": "Đã bỏ {unit} khỏi kế hoạch kiểm tra CCHC năm {year}.",
-    "absent": "{unit} không có trong kế hoạch kiểm tra năm {year}: không có gì để bỏ.",
-    "unknown_unit": "Không có đơn vị mã {unit} trong danh sách đơn vị.",
-    "bad_round": "Đợt kiểm tra phải từ 1 đến 4 (đã nhập {round}).",
-    "bad_year": "Năm {year} nằm ngoài các năm của phong trào thi đua.",
-}
 FAILED = frozenset({"unknown_unit", "bad_round", "bad_year"})
 
 
@@ -39,33 +31,36 @@ def add_commands(
     """Register `inspection`; ``run`` opens the services for a command's work."""
     inspection = commands.add_parser(
         "inspection",
-        help="kế hoạch kiểm tra CCHC của Sở: đơn vị được kiểm tra trong năm, theo đợt",
-        description=(
-            "Tiêu chí kết quả kiểm tra chỉ chấm các đơn vị có trong kế hoạch kiểm tra năm "
-            "đó; đơn vị khác không tính tiêu chí này, không bị trừ điểm."
-        ),
+        help=texts.HELP_INSPECTION,
+        description=texts.DESCRIPTION_INSPECTION,
     )
-    sub = inspection.add_subparsers(dest="action", metavar="THAO_TÁC", required=True)
+    sub = inspection.add_subparsers(dest="action", metavar=cli_texts.METAVAR_ACTION, required=True)
 
-    adding = sub.add_parser("add", help="đưa đơn vị vào kế hoạch kiểm tra (hoặc đổi đợt)")
-    adding.add_argument("year", type=int, metavar="NĂM")
-    adding.add_argument("units", nargs="+", metavar="MÃ_ĐƠN_VỊ")
-    adding.add_argument("--round", type=int, default=1, metavar="ĐỢT", help="mặc định 1")
+    adding = sub.add_parser("add", help=texts.HELP_INSPECTION_ADD)
+    adding.add_argument("year", type=int, metavar=cli_texts.METAVAR_YEAR)
+    adding.add_argument("units", nargs="+", metavar=cli_texts.METAVAR_UNIT)
+    adding.add_argument(
+        "--round",
+        type=int,
+        default=1,
+        metavar=texts.METAVAR_ROUND,
+        help=texts.HELP_INSPECTION_ROUND,
+    )
     adding.set_defaults(handler=lambda s, a: run(s, lambda sv: _add(sv, a)))
 
-    removing = sub.add_parser("remove", help="bỏ đơn vị khỏi kế hoạch kiểm tra")
-    removing.add_argument("year", type=int, metavar="NĂM")
-    removing.add_argument("units", nargs="+", metavar="MÃ_ĐƠN_VỊ")
+    removing = sub.add_parser("remove", help=texts.HELP_INSPECTION_REMOVE)
+    removing.add_argument("year", type=int, metavar=cli_texts.METAVAR_YEAR)
+    removing.add_argument("units", nargs="+", metavar=cli_texts.METAVAR_UNIT)
     removing.set_defaults(handler=lambda s, a: run(s, lambda sv: _remove(sv, a)))
 
-    listing = sub.add_parser("list", help="kế hoạch kiểm tra của một năm")
-    listing.add_argument("year", type=int, metavar="NĂM")
+    listing = sub.add_parser("list", help=texts.HELP_INSPECTION_LIST)
+    listing.add_argument("year", type=int, metavar=cli_texts.METAVAR_YEAR)
     listing.set_defaults(handler=lambda s, a: run(s, lambda sv: _list(sv, a.year)))
 
 
 def _say(change: PlanChange) -> None:
     print(
-        OUTCOMES[change.outcome].format(
+        texts.INSPECTION_OUTCOMES[change.outcome].format(
             unit=change.unit_code, year=change.year, round=change.round, before=change.before
         )
     )
@@ -89,9 +84,13 @@ async def _remove(services: Services, args: argparse.Namespace) -> int:
 async def _list(services: Services, year: int) -> int:
     plan = await services.inspections.plan(year)
     if not plan:
-        print(f"Năm {year} chưa có đơn vị nào trong kế hoạch kiểm tra CCHC.")
+        print(texts.INSPECTION_PLAN_EMPTY.format(year=year))
         return 0
-    print(f"Kế hoạch kiểm tra CCHC năm {year}: {len(plan)} đơn vị")
+    print(texts.INSPECTION_PLAN.format(year=year, count=len(plan)))
     for item in plan:
-        print(f"  Đợt {item.round}: {item.unit_code} – {item.unit_name} ({item.block})")
+        print(
+            texts.INSPECTION_ITEM.format(
+                round=item.round, unit=item.unit_code, name=item.unit_name, block=item.block
+            )
+        )
     return 0

@@ -32,6 +32,9 @@ from bot.cli_output import fail, print_table
 from bot.cli_runner import open_database
 from bot.csv_cells import SafeCsvWriter
 from bot.formatting import format_date, format_datetime
+from bot.texts import cli as cli_texts
+from bot.texts import cli_invites as texts
+from bot.texts.invites import ROLE_NAMES
 
 if TYPE_CHECKING:
     from bot.clock import Clock
@@ -45,8 +48,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTOR = "cli"
-LINK_PLACEHOLDER = "<tên_bot>"
-ROLE_NAMES: dict[str, str] = {"head": "Thủ trưởng đơn vị", "reporter": "Cán bộ đầu mối CCHC"}
 OUTPUT_KINDS = (".csv", ".docx")
 # Plain ASCII names: Word's and LibreOffice's mail merge turn them into merge fields.
 CSV_COLUMNS = ("unit_code", "unit_name", "block", "role", "code", "link", "expires_at")
@@ -103,30 +104,18 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """Register `invite`."""
     invite = commands.add_parser(
         "invite",
-        help="tạo, thu hồi, liệt kê mã mời",
-        description=(
-            "Tạo mã mời cho một đơn vị (UNIT_CODE), hoặc cho nhiều đơn vị một lần (--all, "
-            "ghi ra tệp CSV để trộn thư hoặc DOCX để in, mỗi đơn vị một trang có mã QR); "
-            "hoặc --revoke, --list."
-        ),
+        help=texts.HELP_INVITE,
+        description=texts.DESCRIPTION_INVITE,
     )
     invite.add_argument("unit_code", nargs="?", metavar="UNIT_CODE")
     invite.add_argument("--role", choices=("head", "reporter"), default="head")
     mode = invite.add_mutually_exclusive_group()
-    mode.add_argument("--revoke", metavar="CODE_OR_ID", help="thu hồi mã mời")
-    mode.add_argument("--list", action="store_true", help="liệt kê mã mời (của UNIT_CODE nếu có)")
-    mode.add_argument(
-        "--all", action="store_true", help="tạo mã mời cho mọi đơn vị (hoặc một khối: --block)"
-    )
-    invite.add_argument("--block", metavar="MÃ_KHỐI", help="với --all: chỉ các đơn vị của khối")
-    invite.add_argument(
-        "--output", type=Path, metavar="FILE", help="với --all: tệp .csv (trộn thư) hay .docx (in)"
-    )
-    invite.add_argument(
-        "--force",
-        action="store_true",
-        help="với --all --role head: tạo cả cho đơn vị đã có Thủ trưởng đăng ký",
-    )
+    mode.add_argument("--revoke", metavar="CODE_OR_ID", help=texts.HELP_REVOKE)
+    mode.add_argument("--list", action="store_true", help=texts.HELP_LIST)
+    mode.add_argument("--all", action="store_true", help=texts.HELP_ALL)
+    invite.add_argument("--block", metavar=cli_texts.METAVAR_BLOCK, help=texts.HELP_BLOCK)
+    invite.add_argument("--output", type=Path, metavar="FILE", help=texts.HELP_OUTPUT)
+    invite.add_argument("--force", action="store_true", help=texts.HELP_FORCE)
     invite.set_defaults(handler=cmd_invite)
 
 
@@ -134,12 +123,9 @@ def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
     if args.all:
         return _invite_all(settings, args)
     if args.block is not None or args.output is not None or args.force:
-        return _usage("--block, --output và --force chỉ dùng cùng --all.")
+        return _usage(texts.ONLY_WITH_ALL)
     if args.revoke is None and not args.list and not args.unit_code:
-        return _usage(
-            "Cần mã đơn vị: cchc-bot invite UNIT_CODE [--role head|reporter] "
-            "(hoặc --all --output FILE, --revoke CODE_OR_ID, --list [UNIT_CODE])."
-        )
+        return _usage(texts.UNIT_NEEDED)
     if args.revoke is not None:
         return run_invites(settings, lambda s: _revoke_invite(s, args.revoke))
     if args.list:
@@ -161,27 +147,18 @@ async def _create_invite(services: InviteServices, unit_code: str, role: Role) -
     try:
         new = await services.registration.create_invite(unit_code, role, created_by=ACTOR)
     except UnknownUnitError:
-        return fail(
-            f'Không có đơn vị mã "{unit_code}" trong danh sách. '
-            "Xem danh sách bằng: cchc-bot units list"
-        )
+        return fail(texts.UNKNOWN_UNIT.format(unit=unit_code))
     settings = services.settings
     username = await resolve_bot_username(settings)
-    print(f"Đã tạo mã mời cho đơn vị {new.unit.code} – {new.unit.name}.")
-    print(f"Vai trò: {ROLE_NAMES[new.invite.role]}")
-    print(f"Mã mời: {new.code}")
-    print(f"Hết hạn: {local_time(new.invite.expires_at, settings)}")
-    print(f"Liên kết: {invite_link(username or LINK_PLACEHOLDER, new.code)}")
-    print(
-        "Mã chỉ dùng được một lần. Vui lòng gửi liên kết (hoặc mã) cho người nhận "
-        "qua kênh tin cậy."
-    )
+    print(texts.CREATED.format(code=new.unit.code, name=new.unit.name))
+    print(texts.CREATED_ROLE.format(role=ROLE_NAMES[new.invite.role]))
+    print(texts.CREATED_CODE.format(code=new.code))
+    print(texts.CREATED_EXPIRES.format(expires=local_time(new.invite.expires_at, settings)))
+    link = invite_link(username or texts.LINK_PLACEHOLDER, new.code)
+    print(texts.CREATED_LINK.format(link=link))
+    print(texts.CREATED_SINGLE_USE)
     if username is None:
-        print(
-            f"Lưu ý: chưa xác định được tên bot nên liên kết còn chỗ trống {LINK_PLACEHOLDER}; "
-            "vui lòng đặt CCHC_BOT_USERNAME (ví dụ CCHC_BOT_USERNAME=cchc_so_gddt_bot).",
-            file=sys.stderr,
-        )
+        print(texts.NO_BOT_NAME.format(placeholder=texts.LINK_PLACEHOLDER), file=sys.stderr)
     return 0
 
 
@@ -217,23 +194,17 @@ async def resolve_bot_username(settings: Settings) -> str | None:
 async def _revoke_invite(services: InviteServices, code_or_id: str) -> int:
     invite = await services.registration.revoke(code_or_id, actor=ACTOR)
     if invite is None:
-        return fail(
-            f'Không có mã mời "{code_or_id}" còn hiệu lực để thu hồi '
-            "(mã không tồn tại, đã được dùng hoặc đã thu hồi)."
-        )
-    print(
-        f"Đã thu hồi mã mời số {invite.id} của đơn vị {invite.unit_code} "
-        f"({ROLE_NAMES[invite.role]})."
-    )
+        return fail(texts.NOT_REVOKABLE.format(code=code_or_id))
+    print(texts.REVOKED.format(id=invite.id, unit=invite.unit_code, role=ROLE_NAMES[invite.role]))
     return 0
 
 
 async def _list_invites(services: InviteServices, unit_code: str | None) -> int:
     if unit_code is not None and await services.office.unit(unit_code) is None:
-        return fail(f'Không có đơn vị mã "{unit_code}" trong danh sách.')
+        return fail(cli_texts.UNKNOWN_UNIT.format(unit=unit_code))
     found = await services.registration.list_invites(unit_code)
     if not found:
-        print("Chưa có mã mời nào.")
+        print(texts.NO_INVITES)
         return 0
     now = services.clock()
     settings = services.settings
@@ -248,19 +219,19 @@ async def _list_invites(services: InviteServices, unit_code: str | None) -> int:
         ]
         for invite in found
     ]
-    print_table(["Số", "Đơn vị", "Vai trò", "Tạo lúc", "Hết hạn", "Trạng thái"], rows)
+    print_table(texts.LIST_COLUMNS, rows)
     return 0
 
 
 def invite_status(invite: Invite, now: datetime) -> str:
     """In the order that decides: a used or revoked code stays so after it expires."""
     if invite.revoked_at is not None:
-        return "đã thu hồi"
+        return texts.STATUS_REVOKED
     if invite.used_at is not None:
-        return "đã dùng"
+        return texts.STATUS_USED
     if now >= invite.expires_at:
-        return "hết hạn"
-    return "còn hiệu lực"
+        return texts.STATUS_EXPIRED
+    return texts.STATUS_LIVE
 
 
 def local_time(moment: datetime, settings: Settings) -> str:
@@ -283,31 +254,22 @@ class Batch:
 
 def _invite_all(settings: Settings, args: argparse.Namespace) -> int:
     if args.unit_code is not None:
-        return _usage(
-            "--all tạo mã mời cho mọi đơn vị: không ghi kèm UNIT_CODE "
-            "(chọn một khối bằng --block MÃ_KHỐI)."
-        )
+        return _usage(texts.ALL_WITH_UNIT)
     output: Path | None = args.output
     if output is None:
-        return _usage("Cần tệp ghi ra: cchc-bot invite --all --output FILE.csv|FILE.docx")
+        return _usage(texts.OUTPUT_NEEDED)
     kind = output.suffix.lower()
     if kind not in OUTPUT_KINDS:
-        return _usage(
-            f"Tệp ghi ra phải có đuôi .csv (để trộn thư) hoặc .docx (để in): {output.name}"
-        )
+        return _usage(texts.OUTPUT_KIND.format(name=output.name))
     if not output.parent.is_dir():
-        return fail(f"Không ghi được tệp {output}: thư mục {output.parent} không tồn tại.")
+        return fail(texts.NO_FOLDER.format(path=output, folder=output.parent))
     if args.force and args.role != "head":
-        return _usage("--force chỉ dùng với --role head.")
+        return _usage(texts.FORCE_HEAD_ONLY)
     # The bot's name first: a file of links with a blank where the bot goes is no use,
     # and once made, invites must not wait on Telegram.
     username = asyncio.run(resolve_bot_username(settings))
     if username is None:
-        return fail(
-            "Chưa xác định được tên bot nên chưa tạo được liên kết mời; chưa tạo mã nào. "
-            "Vui lòng đặt CCHC_BOT_USERNAME (ví dụ CCHC_BOT_USERNAME=cchc_so_gddt_bot) "
-            "hoặc kiểm tra CCHC_BOT_TOKEN và kết nối tới Telegram (cchc-bot doctor)."
-        )
+        return fail(texts.NO_BOT_NAME_ALL)
     role: Role = args.role
 
     async def work(services: InviteServices) -> int:
@@ -317,12 +279,12 @@ def _invite_all(settings: Settings, args: argparse.Namespace) -> int:
             blocks = await services.roster.list_blocks()
             known = {b.code.casefold(): b.code for b in blocks}
             if block.casefold() not in known:
-                names = ", ".join(b.code for b in blocks) or "chưa có khối nào"
-                return fail(f'Không có khối mã "{block}". Các khối: {names}.')
+                names = ", ".join(b.code for b in blocks) or texts.NO_BLOCKS
+                return fail(texts.UNKNOWN_BLOCK.format(block=block, names=names))
             block = known[block.casefold()]
             units = [u for u in units if u.block == block]
         if not units:
-            return fail("Chưa có đơn vị nào. Nhập danh sách bằng: cchc-bot units import FILE")
+            return fail(cli_texts.NO_UNITS)
         bound: set[str] = set()
         if role == "head" and not args.force:
             members = await services.office.members_by_unit()
@@ -332,16 +294,13 @@ def _invite_all(settings: Settings, args: argparse.Namespace) -> int:
         chosen = [u for u in units if u.code not in bound]
         skipped = len(units) - len(chosen)
         if not chosen:
-            print(
-                f"Không tạo mã mời nào: cả {skipped} đơn vị đã có Thủ trưởng đăng ký "
-                "(dùng --force để vẫn tạo)."
-            )
+            print(texts.ALL_BOUND.format(count=skipped))
             return 0
         now = services.clock()
         live = {
             i.unit_code
             for i in await services.registration.list_invites()
-            if i.role == role and invite_status(i, now) == "còn hiệu lực"
+            if i.role == role and invite_status(i, now) == texts.STATUS_LIVE
         }
         made: list[NewInvite] = []
         try:
@@ -355,8 +314,7 @@ def _invite_all(settings: Settings, args: argparse.Namespace) -> int:
             await _take_back(services, made)
             if isinstance(exc, OSError):
                 return fail(
-                    f"Không ghi được tệp {output}: {exc.strerror or exc}. Các mã vừa tạo đã "
-                    "được thu hồi; chưa có mã mời mới nào."
+                    texts.WRITE_FAILED_REVOKED.format(path=output, reason=exc.strerror or exc)
                 )
             raise
         _summary(
@@ -434,23 +392,16 @@ def _write_private(path: Path, content: bytes) -> None:
 def _summary(
     batch: Batch, *, role: Role, block: str | None, output: Path, settings: Settings
 ) -> None:
-    where = f" của khối {block}" if block is not None else ""
+    where = texts.OF_BLOCK.format(block=block) if block is not None else ""
     print(
-        f"Đã tạo {len(batch.made)} mã mời ({ROLE_NAMES[role]}) cho {len(batch.made)} "
-        f"đơn vị{where} và ghi vào tệp {output}."
+        texts.BATCH_MADE.format(
+            count=len(batch.made), role=ROLE_NAMES[role], where=where, path=output
+        )
     )
     if batch.skipped:
-        print(f"Bỏ qua {batch.skipped} đơn vị đã có Thủ trưởng đăng ký (dùng --force để vẫn tạo).")
+        print(texts.BATCH_SKIPPED.format(count=batch.skipped))
     expires = local_time(batch.made[0].invite.expires_at, settings)
-    print(f"Mỗi mã chỉ dùng được một lần, đến {expires}.")
+    print(texts.BATCH_SINGLE_USE.format(expires=expires))
     if batch.pending:
-        print(
-            f"Lưu ý: {batch.pending} đơn vị đã có mã mời còn hiệu lực từ trước; mã cũ vẫn dùng "
-            "được đến khi hết hạn (xem: cchc-bot invite --list, thu hồi: cchc-bot invite "
-            "--revoke SỐ).",
-            file=sys.stderr,
-        )
-    print(
-        "Tệp chứa mã mời còn hiệu lực (chỉ chủ tệp đọc được): vui lòng chỉ gửi cho đơn vị "
-        "qua kênh tin cậy và xóa tệp sau khi đã gửi."
-    )
+        print(texts.BATCH_PENDING.format(count=batch.pending), file=sys.stderr)
+    print(texts.BATCH_KEEP_SAFE)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.texts import cli as texts
+
 
 def fail(message: str) -> int:
     """Say why a command refused, on stderr; the exit code of a refusal (1)."""
@@ -24,8 +26,7 @@ def write_text(out: TextIO, text: str, *, bom: bool) -> None:
 def print_refused_import(what: str, path: Path, errors: Sequence[str]) -> None:
     """An all-or-nothing import that wrote nothing: say so, then every problem found."""
     print(
-        f"Không nhập được {what} từ {path.name} ({len(errors)} lỗi); "
-        "chưa có thay đổi nào được ghi:",
+        texts.REFUSED_IMPORT.format(what=what, name=path.name, count=len(errors)),
         file=sys.stderr,
     )
     for error in errors:

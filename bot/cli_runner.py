@@ -13,6 +13,9 @@ import sqlite3
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Protocol
 
+from bot.texts import cli as texts
+from bot.texts import config as config_texts
+
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.services.container import Services
@@ -52,7 +55,7 @@ async def open_database(db: Database, settings: Settings) -> None:
         from bot.config import SettingsError
 
         raise SettingsError(
-            f"CCHC_DB_PATH: không mở được cơ sở dữ liệu {settings.db_path} ({exc})"
+            config_texts.DB_OPEN_FAILED.format(path=settings.db_path, error=exc)
         ) from None
 
 
@@ -71,6 +74,7 @@ def year_rules(settings: Settings, year: int | None) -> YearRules:
     except NoRulesForYear as exc:
         years = ", ".join(str(y) for y in exc.years)
         raise SettingsError(
-            f"năm {exc.year} chưa có mẫu báo cáo và bộ tiêu chí ({' và '.join(exc.files)}); "
-            f"các năm đã có: {years}"
+            texts.NO_RULES_FOR_YEAR.format(
+                year=exc.year, files=texts.NO_RULES_FILES_JOIN.join(exc.files), years=years
+            )
         ) from None

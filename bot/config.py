@@ -22,12 +22,9 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.identity import (
-    DEFAULT_DEPARTMENT,
-    DEFAULT_PLAN_NAME,
-    DEFAULT_PLAN_PERIOD,
-    PlanIdentity,
-)
+from bot.identity import PlanIdentity
+from bot.texts import config as texts
+from bot.texts.config import DEFAULT_DEPARTMENT, DEFAULT_PLAN_NAME, DEFAULT_PLAN_PERIOD
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
@@ -131,7 +128,7 @@ class Settings(BaseSettings):
             try:
                 return frozenset(int(p) for p in parts)
             except ValueError:
-                raise ValueError("phải là danh sách số nguyên cách nhau bởi dấu phẩy") from None
+                raise ValueError(texts.OFFICE_IDS_NOT_NUMBERS) from None
         if isinstance(value, int):
             return frozenset({value})
         return value
@@ -144,13 +141,11 @@ class Settings(BaseSettings):
             try:
                 value = [int(p) for p in parts]
             except ValueError:
-                raise ValueError(
-                    "phải là các số ngày cách nhau bởi dấu phẩy, ví dụ 7,3,1,0"
-                ) from None
+                raise ValueError(texts.OFFSETS_NOT_NUMBERS) from None
         if isinstance(value, (list, tuple, set, frozenset)):
             days = sorted({int(d) for d in value}, reverse=True)
             if any(not 0 <= d <= 60 for d in days):
-                raise ValueError("mỗi số ngày phải từ 0 đến 60")
+                raise ValueError(texts.OFFSETS_OUT_OF_RANGE)
             return tuple(days)
         return value
 
@@ -162,10 +157,10 @@ class Settings(BaseSettings):
         if isinstance(value, (list, tuple, set, frozenset)):
             codes = [str(c).strip() for c in value if str(c).strip()]
             if not codes:
-                raise ValueError("cần ít nhất một mã khối, ví dụ truc_thuoc,trung_tam")
+                raise ValueError(texts.BLOCKS_EMPTY)
             bad = [c for c in codes if len(c) > 32 or any(ch.isspace() for ch in c)]
             if bad:
-                raise ValueError(f"mã khối không hợp lệ: {bad[0]!r}")
+                raise ValueError(texts.BLOCK_CODE_BAD.format(code=bad[0]))
             return tuple(dict.fromkeys(codes))  # in order, once each
         return value
 
@@ -179,9 +174,9 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             value = " ".join(value.split())
             if "…" in value or "..." in value:
-                raise ValueError("không được chứa dấu “…”; vui lòng ghi đầy đủ")
+                raise ValueError(texts.TEXT_ELLIPSIS)
             if not value and info.field_name not in {"province", "award_min_band"}:
-                raise ValueError("không được để trống")
+                raise ValueError(texts.TEXT_EMPTY)
             return value or None
         return value
 
@@ -198,27 +193,27 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"không có múi giờ {value!r}") from None
+            raise ValueError(texts.UNKNOWN_TIMEZONE.format(name=value)) from None
         return value
 
     @field_validator("api_base_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
-            raise ValueError("phải bắt đầu bằng http:// hoặc https://")
+            raise ValueError(texts.URL_NOT_HTTP)
         return value
 
     @field_validator("rules_dir")
     @classmethod
     def _folder_exists(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_dir():
-            raise ValueError(f"không tìm thấy thư mục {value}")
+            raise ValueError(texts.FOLDER_MISSING.format(path=value))
         return value
 
     @model_validator(mode="after")
     def _campaign_years_in_order(self) -> Settings:
         if self.campaign_first_year > self.campaign_last_year:
-            raise ValueError("CCHC_CAMPAIGN_FIRST_YEAR không được sau CCHC_CAMPAIGN_LAST_YEAR")
+            raise ValueError(texts.CAMPAIGN_YEARS_ORDER)
         return self
 
     @property
@@ -262,7 +257,7 @@ class Settings(BaseSettings):
     def token(self) -> str:
         """The token, or a clear error for commands that need Telegram."""
         if self.bot_token is None or not self.bot_token.get_secret_value().strip():
-            raise SettingsError("CCHC_BOT_TOKEN: chưa được đặt (cần cho lệnh này)")
+            raise SettingsError(texts.UNSET_FOR_TELEGRAM)
         return self.bot_token.get_secret_value().strip()
 
 
@@ -278,11 +273,7 @@ def load_settings(**overrides: object) -> Settings:
     for retired in _RETIRED:
         if os.environ.get(retired):
             # Silently ignoring them would score the year with files the office did not pick.
-            raise SettingsError(
-                f"{retired}: không còn dùng; mẫu báo cáo và bộ tiêu chí nay theo từng năm: "
-                "đặt CCHC_RULES_DIR là thư mục chứa report_form_<năm>.toml và "
-                "methodology_<năm>.toml"
-            )
+            raise SettingsError(texts.RETIRED_SETTING.format(name=retired))
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
@@ -297,13 +288,13 @@ def _vietnamese(error: Any) -> str:
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
     if kind == "literal_error":
-        return "phải là một trong: " + str(ctx.get("expected", "")).replace(" or ", ", ")
+        return texts.ONE_OF.format(choices=str(ctx.get("expected", "")).replace(" or ", ", "))
     if kind in {"time_parsing", "time_type"}:
-        return "phải là giờ dạng HH:MM, ví dụ 08:00"
+        return texts.NOT_A_TIME
     if kind in {"int_parsing", "int_type"}:
-        return "phải là số nguyên"
+        return texts.NOT_AN_INTEGER
     if kind == "greater_than_equal":
-        return f"phải từ {ctx.get('ge')} trở lên"
+        return texts.AT_LEAST.format(bound=ctx.get("ge"))
     if kind == "less_than_equal":
-        return f"không được lớn hơn {ctx.get('le')}"
+        return texts.AT_MOST.format(bound=ctx.get("le"))
     return str(error["msg"])

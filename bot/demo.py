@@ -35,6 +35,8 @@ from bot.formatting import format_date, format_size, period_label
 from bot.services.container import Services
 from bot.services.roster import RosterService
 from bot.standin import BotApiStandin, SentMessage, SimulatedUser
+from bot.texts import config as config_texts
+from bot.texts import demo as texts
 from handlers.context import App
 
 __all__ = ["run_demo"]
@@ -52,8 +54,8 @@ class Person:
     title: str
 
 
-HEAD = Person("head", 1001, "Trần Thị Hương", "Thủ trưởng đơn vị")
-OFFICE = Person("office", 9001, "Nguyễn Văn Phòng", "Văn phòng Sở")
+HEAD = Person("head", 1001, texts.HEAD_NAME, texts.HEAD_TITLE)
+OFFICE = Person("office", 9001, texts.OFFICE_NAME, texts.OFFICE_TITLE)
 PEOPLE = {HEAD.role: HEAD, OFFICE.role: OFFICE}
 
 SAMPLE_FILE_NAME = "bao-cao-da-ky.pdf"
@@ -78,20 +80,12 @@ LARGE_FILE = 20 * 1024 * 1024  # beyond this only the size is announced, as the 
 DEMO_FILES = "cchc-demo-files"  # what the bot sends, saved to open
 SEPARATOR = "─" * 64
 
-HELP = (
-    "Các lệnh của bản chạy thử:\n"
-    "  (gõ nội dung bất kỳ)  gửi tin nhắn cho bot, ví dụ /report, /help, 12\n"
-    "  :1, :2, …            bấm nút số 1, 2, … của tin nhắn gần nhất có nút\n"
-    "  :file ĐƯỜNG_DẪN      gửi một tệp (PDF, DOCX, …) như đính kèm trên Telegram\n"
-    f"  :file                gửi tệp PDF mẫu {SAMPLE_FILE_NAME}\n"
-    f"  :as office           đổi sang vai {OFFICE.title} ({OFFICE.name})\n"
-    f"  :as head             đổi sang vai {HEAD.title} ({HEAD.name})\n"
-    "  :help                xem lại hướng dẫn này\n"
-    "  :quit                thoát (hoặc Ctrl-D, Ctrl-C)"
-)
-SHORT_HELP = (
-    "Gõ tin nhắn để gửi cho bot; :1, :2… để bấm nút; :file ĐƯỜNG_DẪN để gửi tệp; "
-    ":as {other} để đổi vai; :help để xem hướng dẫn; :quit để thoát."
+HELP = texts.HELP.format(
+    sample=SAMPLE_FILE_NAME,
+    office_title=OFFICE.title,
+    office_name=OFFICE.name,
+    head_title=HEAD.title,
+    head_name=HEAD.name,
 )
 
 
@@ -120,7 +114,7 @@ def run_demo(settings: Settings, *, role: str = "head", db_path: Path | None = N
     try:
         asyncio.run(demo.run())
     except KeyboardInterrupt:
-        demo.say("\nĐã dừng bản chạy thử.")
+        demo.say(texts.STOPPED)
 
 
 def demo_db_path(settings: Settings) -> tuple[Path, bool]:
@@ -174,13 +168,13 @@ def load_file(argument: str) -> LocalFile | str:
     """The file named on a ``:file`` line, or the reason it cannot be sent (Vietnamese)."""
     path = Path(argument.strip().strip("\"'")).expanduser()
     if not path.is_file():
-        return f"Không tìm thấy tệp {path}."
+        return texts.FILE_NOT_FOUND.format(path=path)
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     try:
         size = path.stat().st_size
         content = path.read_bytes() if size <= LARGE_FILE else None
     except OSError as exc:
-        return f"Không đọc được tệp {path}: {exc.strerror or exc}."
+        return texts.FILE_UNREADABLE.format(path=path, reason=exc.strerror or exc)
     return LocalFile(path.name, mime, size, content)
 
 
@@ -274,7 +268,7 @@ class _Demo:
         for person in PEOPLE.values():
             if person.user_id == chat_id:
                 return person.name
-        return f"người dùng {chat_id}"
+        return texts.SOMEONE.format(chat_id=chat_id)
 
     def _on_bot_message(self, message: SentMessage) -> None:
         """Print what the bot sent or re-worded, for whichever person it was meant."""
@@ -287,18 +281,18 @@ class _Demo:
         is_current = message.chat_id == self._person.user_id
         lines = [SEPARATOR]
         if previous is None:
-            lines.append(f"🤖 Bot → {self._name_of(message.chat_id)}")
+            lines.append(texts.BOT_TO.format(name=self._name_of(message.chat_id)))
         else:
-            lines.append(f"✏️ Bot sửa tin nhắn đã gửi cho {self._name_of(message.chat_id)}")
+            lines.append(texts.BOT_EDITED.format(name=self._name_of(message.chat_id)))
         if message.document is not None:
-            name = message.document.get("file_name") or "tệp"
+            name = message.document.get("file_name") or texts.A_FILE
             size = int(message.document.get("file_size") or 0)
-            lines.append(f"📎 Tệp: {name} ({format_size(size)})")
+            lines.append(texts.FILE_SENT.format(name=name, size=format_size(size)))
             lines += self._saved(str(message.document.get("file_id", "")), name, message)
         if message.photo is not None:
-            lines.append("🖼️ Ảnh")
+            lines.append(texts.PHOTO)
             largest = message.photo[-1] if message.photo else {}
-            lines += self._saved(str(largest.get("file_id", "")), "anh.png", message)
+            lines += self._saved(str(largest.get("file_id", "")), texts.PHOTO_FILE_NAME, message)
         if previous is not None and message.text.startswith(previous):
             lines.append("… " + message.text[len(previous) :].strip())
         elif message.text:
@@ -308,7 +302,7 @@ class _Demo:
             lines.append("")
             lines += buttons
             if not is_current:
-                lines.append(f"(đổi vai bằng :as {self._role_of(message.chat_id)} để bấm nút)")
+                lines.append(texts.SWITCH_TO_PRESS.format(role=self._role_of(message.chat_id)))
         self.say("\n".join(lines))
 
     def _saved(self, file_id: str, name: str, message: SentMessage) -> list[str]:
@@ -319,10 +313,10 @@ class _Demo:
             return []
         folder = Path.cwd() / DEMO_FILES
         folder.mkdir(exist_ok=True)
-        safe = re.sub(r"[^\w.\-]+", "_", Path(name).name) or "tep"
+        safe = re.sub(r"[^\w.\-]+", "_", Path(name).name) or texts.SAFE_FILE_NAME
         path = folder / f"{message.message_id:04d}-{safe}"
         path.write_bytes(content)
-        return [f"💾 Đã lưu: {path}"]
+        return [texts.SAVED.format(path=path)]
 
     def _role_of(self, chat_id: int) -> str:
         return next((p.role for p in PEOPLE.values() if p.user_id == chat_id), "")
@@ -358,7 +352,7 @@ class _Demo:
                 await start_application(app, poll_timeout=1)
             except (sqlite3.Error, OSError) as exc:
                 raise SettingsError(
-                    f"CCHC_DB_PATH: không mở được cơ sở dữ liệu {db_path} ({exc})"
+                    config_texts.DB_OPEN_FAILED.format(path=db_path, error=exc)
                 ) from None
             started = True
             services = services_of(app)
@@ -368,9 +362,9 @@ class _Demo:
             self._standin.fault_injector = self._observe
             await self._introduce_people(services)
             self.say(SEPARATOR)
-            self.say(f"Anh/chị đang trò chuyện với bot trong vai {self._describe(self._person)}.")
+            self.say(texts.TALKING_AS.format(person=self._describe(self._person)))
             other = HEAD.role if self._person is OFFICE else OFFICE.role
-            self.say(SHORT_HELP.format(other=other))
+            self.say(texts.SHORT_HELP.format(other=other))
             await self._loop()
         finally:
             self._standin.on_bot_message = None
@@ -384,15 +378,12 @@ class _Demo:
             await self._standin.stop()
 
     def _intro(self, db_path: Path, chosen: bool) -> None:
-        self.say("Bot CCHC — bản chạy thử trong terminal (không cần Telegram, không cần mạng).")
+        self.say(texts.INTRO)
         where = db_path.resolve()
         if chosen:
-            self.say(f"Cơ sở dữ liệu: {where} (theo CCHC_DB_PATH hoặc --db).")
+            self.say(texts.DB_CHOSEN.format(path=where))
         else:
-            self.say(
-                f"Cơ sở dữ liệu chạy thử: {where}\n"
-                "Dữ liệu được giữ lại giữa các lần chạy; xoá tệp này để bắt đầu lại từ đầu."
-            )
+            self.say(texts.DB_OWN.format(path=where))
 
     async def _prepare(self, services: Services) -> bool:
         """Roster and an open period: what the office would have set up before units start."""
@@ -400,11 +391,11 @@ class _Demo:
             example_roster(), actor=ACTOR
         )
         if not result.ok:
-            self.say("Không nạp được danh sách đơn vị mẫu:")
+            self.say(texts.ROSTER_FAILED)
             for error in result.errors:
                 self.say(f"  {error}")
             return False
-        self.say(f"Đã nạp danh sách mẫu {result.total} đơn vị (bot/data/roster_example.csv).")
+        self.say(texts.ROSTER_LOADED.format(count=result.total))
         period = await services.periods.current()
         now = services.clock()
         if not period.accepts_submissions(now):
@@ -414,8 +405,9 @@ class _Demo:
             due = datetime.combine(day, time(23, 59, 59), tzinfo=tz)
             await services.periods.set_due(period.code, due, status="open")
             self.say(
-                f"Kỳ báo cáo {period_label(period.year, period.quarter)} đã hết hạn nộp; "
-                f"bản chạy thử gia hạn đến {format_date(due)} để anh/chị thử lập báo cáo."
+                texts.PERIOD_EXTENDED.format(
+                    period=period_label(period.year, period.quarter), due=format_date(due)
+                )
             )
         return True
 
@@ -426,25 +418,29 @@ class _Demo:
             user = self._users[person.role]
             if person is OFFICE:
                 self.say(SEPARATOR)
-                self.say(f"👤 {person.name} ({person.title}) mở bot: /start")
+                self.say(texts.OPENS_BOT.format(name=person.name, title=person.title))
                 await self._act(user.send("/start"))
                 continue
             who = await services.registration.identify(person.user_id)
             if who.is_bound:
                 self.say(SEPARATOR)
-                self.say(f"👤 {person.name} quay lại bot: /start")
+                self.say(texts.RETURNS.format(name=person.name))
                 await self._act(user.send("/start"))
                 continue
             invite = await services.registration.create_invite(DEMO_UNIT, "head", created_by=ACTOR)
             self.say(SEPARATOR)
             self.say(
-                f"Văn phòng Sở tạo mã mời cho đơn vị {invite.unit.code} – {invite.unit.name}; "
-                f"{person.name} mở liên kết mời: /start {invite.code}"
+                texts.INVITED.format(
+                    code=invite.unit.code,
+                    unit=invite.unit.name,
+                    name=person.name,
+                    invite=invite.code,
+                )
             )
             await self._act(user.send(f"/start {invite.code}"))
 
     def _describe(self, person: Person) -> str:
-        return f"{person.title} — {person.name}"
+        return texts.PERSON.format(title=person.title, name=person.name)
 
     async def _loop(self) -> None:
         reader = _LineReader(asyncio.get_running_loop(), interactive=self._interactive)
@@ -452,7 +448,7 @@ class _Demo:
             prompt = f"\n{self._person.name} › " if self._interactive else ""
             line = await reader.read(prompt)
             if line is None:
-                self.say("\nHết dữ liệu vào; kết thúc bản chạy thử.")
+                self.say(texts.END_OF_INPUT)
                 return
             command, argument = parse_line(line)
             if not line.strip():
@@ -460,7 +456,7 @@ class _Demo:
             if command == "say":
                 if not self._interactive:  # typed text is on screen already; piped is not
                     self.say(SEPARATOR)
-                    self.say(f"👤 {self._person.name}: {line.strip()}")
+                    self.say(texts.SAYS.format(name=self._person.name, text=line.strip()))
                 await self._act(self._current.send(line.strip()))
                 continue
             if not self._interactive:
@@ -475,10 +471,10 @@ class _Demo:
                 self.say(HELP)
             elif command in ("quit", "q", "exit"):
                 self.say(SEPARATOR)
-                self.say("Tạm biệt!")
+                self.say(texts.GOODBYE)
                 return
             else:
-                self.say(f"Không có lệnh “:{command}”. Gõ :help để xem các lệnh.")
+                self.say(texts.UNKNOWN_COMMAND.format(command=command))
 
     @property
     def _current(self) -> SimulatedUser:
@@ -487,36 +483,34 @@ class _Demo:
     def _switch(self, role: str) -> None:
         person = PEOPLE.get(role.casefold())
         if person is None:
-            self.say("Vai không hợp lệ; dùng :as head hoặc :as office.")
+            self.say(texts.BAD_ROLE)
             return
         self._person = person
-        self.say(f"Bây giờ anh/chị trong vai {self._describe(person)}.")
+        self.say(texts.NOW_AS.format(person=self._describe(person)))
 
     async def _press(self, number: int) -> None:
         user = self._current
         message = next((m for m in reversed(user.messages) if not m.deleted and m.buttons), None)
         if message is None:
-            self.say("Chưa có tin nhắn nào có nút để bấm.")
+            self.say(texts.NO_BUTTONS)
             return
         buttons = message.buttons
         if not 1 <= number <= len(buttons):
-            self.say(
-                f"Tin nhắn gần nhất có nút chỉ có {len(buttons)} nút (:1 đến :{len(buttons)})."
-            )
+            self.say(texts.BUTTON_RANGE.format(count=len(buttons)))
             return
         text = str(buttons[number - 1].get("text", ""))
         self.say(SEPARATOR)
-        self.say(f"👆 {self._person.name} bấm nút “{text}”")
+        self.say(texts.PRESSES.format(name=self._person.name, text=text))
         try:
             await self._act(user.click(text, message=message))
         except AssertionError:
-            self.say("Nút này không bấm được trong bản chạy thử.")
+            self.say(texts.BUTTON_DEAD)
 
     async def _send_file(self, argument: str) -> None:
         user = self._current
         if not argument:
             self.say(SEPARATOR)
-            self.say(f"👤 {self._person.name} gửi tệp {SAMPLE_FILE_NAME} (tệp mẫu)")
+            self.say(texts.SENDS_SAMPLE.format(name=self._person.name, file=SAMPLE_FILE_NAME))
             await self._act(user.send_document(SAMPLE_FILE_NAME, "application/pdf", SAMPLE_PDF))
             return
         loaded = await asyncio.to_thread(load_file, argument)
@@ -524,7 +518,11 @@ class _Demo:
             self.say(loaded)
             return
         self.say(SEPARATOR)
-        self.say(f"👤 {self._person.name} gửi tệp {loaded.name} ({format_size(loaded.size)})")
+        self.say(
+            texts.SENDS_FILE.format(
+                name=self._person.name, file=loaded.name, size=format_size(loaded.size)
+            )
+        )
         if loaded.content is None:
             await self._act(user.send_document_meta(loaded.name, loaded.mime_type, loaded.size))
         else:

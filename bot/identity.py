@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_DEPARTMENT = "Sở Giáo dục và Đào tạo"
-DEFAULT_PLAN_NAME = "Kế hoạch phát động phong trào thi đua đẩy mạnh cải cách hành chính"
-DEFAULT_PLAN_PERIOD = "2021–2025"
+from bot.texts import config as texts
+from bot.texts.config import DEFAULT_DEPARTMENT, DEFAULT_PLAN_NAME, DEFAULT_PLAN_PERIOD
 
-_CITY = "thành phố "
-_PROVINCE = "tỉnh "
+_CITY = texts.CITY_PREFIX
+_PROVINCE = texts.PROVINCE_PREFIX
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +30,7 @@ class PlanIdentity:
     @property
     def plan(self) -> str:
         """The plan as a document cites it: "Kế hoạch … giai đoạn 2021–2025"."""
-        return f"{self.plan_name} giai đoạn {self.plan_period}"
+        return texts.PLAN_CITED.format(name=self.plan_name, period=self.plan_period)
 
     @property
     def people_committee(self) -> str | None:
@@ -42,10 +41,10 @@ class PlanIdentity:
             return None
         name = self.province
         if name.casefold().startswith(_CITY):
-            return f"UBND THÀNH PHỐ {name[len(_CITY) :].upper()}"
+            return texts.COMMITTEE_OF_CITY.format(name=name[len(_CITY) :].upper())
         if name.casefold().startswith(_PROVINCE):
             name = name[len(_PROVINCE) :]
-        return f"UBND TỈNH {name.upper()}"
+        return texts.COMMITTEE_OF_PROVINCE.format(name=name.upper())
 
     @property
     def place(self) -> str | None:

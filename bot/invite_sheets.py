@@ -26,6 +26,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from bot.identity import PlanIdentity
+from bot.texts import invites as texts
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(13)
@@ -57,9 +58,9 @@ def render_invite_sheets(
     """Every sheet on its own A4 page, as a Word document (bytes)."""
     doc = Document()
     _page_and_font(doc)
-    doc.core_properties.title = "Mã mời sử dụng bot Telegram theo dõi thi đua CCHC"
+    doc.core_properties.title = texts.DOCUMENT_TITLE
     doc.core_properties.author = identity.department
-    doc.core_properties.language = "vi-VN"
+    doc.core_properties.language = texts.DOCUMENT_LANGUAGE
     for number, sheet in enumerate(sheets):
         _sheet(doc, sheet, identity, bot_username, first=number == 0)
     out = io.BytesIO()
@@ -81,44 +82,27 @@ def _sheet(
     if committee is not None:
         _line(doc, identity.department.upper(), bold=True)
     _line(doc, "")
-    _line(doc, "MÃ MỜI SỬ DỤNG BOT TELEGRAM", bold=True, size=Pt(15))
-    _line(
-        doc,
-        "theo dõi phong trào thi đua đẩy mạnh cải cách hành chính (CCHC)",
-        italic=True,
-    )
+    _line(doc, texts.SHEET_TITLE, bold=True, size=Pt(15))
+    _line(doc, texts.SHEET_SUBTITLE, italic=True)
     _line(doc, "")
-    _field(doc, "Đơn vị: ", f"{sheet.unit_name} (mã {sheet.unit_code})")
-    _field(doc, "Dành cho: ", sheet.role)
-    _field(doc, "Hiệu lực đến: ", sheet.expires)
+    _field(
+        doc,
+        texts.FIELD_UNIT,
+        texts.FIELD_UNIT_VALUE.format(name=sheet.unit_name, code=sheet.unit_code),
+    )
+    _field(doc, texts.FIELD_ROLE, sheet.role)
+    _field(doc, texts.FIELD_EXPIRES, sheet.expires)
 
     picture = doc.add_paragraph()
     picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
     picture.add_run().add_picture(io.BytesIO(qr_png(sheet.link)), width=QR_WIDTH)
     _line(doc, sheet.link, size=Pt(11))
 
-    _left(doc, "Cách bắt đầu:", bold=True)
-    for step in (
-        "1. Cài ứng dụng Telegram trên điện thoại (hoặc máy tính) và đăng nhập.",
-        "2. Dùng camera điện thoại quét mã QR ở trên, hoặc mở liên kết ở trên.",
-        f"3. Telegram mở cuộc trò chuyện với bot @{bot_username}; bấm nút “Bắt đầu” (Start).",
-        "4. Bot xác nhận đơn vị và vai trò; từ đó Quý đơn vị gửi báo cáo CCHC hằng quý, "
-        "nhận nhắc hạn và xem kết quả ngay trong Telegram.",
-    ):
-        _left(doc, step)
-    _left(
-        doc,
-        f"Nếu không mở được liên kết: tìm @{bot_username} trong Telegram và gửi tin nhắn "
-        f"/start {sheet.code}",
-        italic=True,
-    )
-    _left(
-        doc,
-        f"Lưu ý: mã mời chỉ dùng được một lần và hết hiệu lực lúc {sheet.expires}; người "
-        "dùng mã đầu tiên được đăng ký cho đơn vị với vai trò ghi trên. Vui lòng giữ kín "
-        "trang này. Nếu mã đã hết hạn hoặc đã được dùng, xin liên hệ Văn phòng "
-        f"{identity.department} để được cấp mã mới.",
-    )
+    _left(doc, texts.HOW_TO_START, bold=True)
+    for step in texts.STEPS:
+        _left(doc, step.format(bot=bot_username))
+    _left(doc, texts.IF_LINK_FAILS.format(bot=bot_username, code=sheet.code), italic=True)
+    _left(doc, texts.NOTE.format(expires=sheet.expires, department=identity.department))
 
 
 def _page_and_font(doc: DocumentObject) -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import AWARD_COLUMNS, main
+from bot.cli import main
 from bot.config import Settings
 from bot.services.awards import PLAN_SENTENCES
 from bot.services.container import open_services
+from bot.texts.cli import AWARD_COLUMNS
 from tests.awards_year import UnitYear, procedures, publish_year, report_year
 from tests.cli_support import clean_environment
 from tests.clock import FakeClock

@@ -10,8 +10,9 @@ import docx
 import pytest
 
 from bot.config import Settings, SettingsError, load_settings
-from bot.identity import DEFAULT_PLAN_NAME, DEFAULT_PLAN_PERIOD, PlanIdentity
+from bot.identity import PlanIdentity
 from bot.services.container import Services, open_services
+from bot.texts.config import DEFAULT_PLAN_NAME, DEFAULT_PLAN_PERIOD
 from tests.cli_support import clean_environment, run
 from tests.clock import FakeClock
 from tests.conftest import example_roster

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import AWARD_COLUMNS
 from bot.config import Settings
 from bot.forms.schema import NUMERIC_TYPES
 from bot.services.container import Services, open_services
 from bot.services.export import FIXED_COLUMNS
 from bot.services.registration import RedeemOutcome
+from bot.texts.cli import AWARD_COLUMNS
 from tests.awards_year import UnitYear, report_year
 from tests.cli_support import clean_environment, run
 from tests.clock import FakeClock
