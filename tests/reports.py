@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from bot.domain.models import Membership
-from bot.forms.answers import IncomingDocument
+from bot.forms.answers import IncomingDocument, example_value
+from bot.forms.schema import FieldSpec
+from bot.numbers import format_number
 from bot.services import reporting as rs
 from bot.services.container import Services
-from tests.rules import YEAR
+from tests.rules import BOOK, YEAR
 
-# A valid answer for every question of the shipped form, by key (the helpers follow the
-# form's order, not this dict's; tests/unit/test_form_steps.py checks one entry per field);
-# "skip" presses Bỏ qua, "button:…" a button, "file" sends a PDF ("file:NAME" one so named).
-VALID_ANSWERS: dict[str, str] = {
+# The answers the tests rely on, by key (the helpers follow the form's order, not this
+# dict's): the numbers the scoring tests work out, the rules' balances, the buttons that
+# decide what else is asked. "skip" presses Bỏ qua, "button:…" a button, "file" sends a
+# PDF ("file:NAME" one so named). A question not listed is answered as the form itself
+# suggests (see ``_suggested``), so a question added to a form's TOML needs no test edit.
+CHOSEN_ANSWERS: dict[str, str] = {
     "tasks_planned": "12",
     "tasks_completed": "10",
     "inspections": "2",
@@ -56,6 +60,29 @@ VALID_ANSWERS: dict[str, str] = {
     "model_claim": "skip",
     "model_evidence": "skip",
     "model_explanation": "skip",
+}
+
+
+def _suggested(spec: FieldSpec) -> str:
+    """A valid answer to a question no test is about: skipped if optional; else the
+    hint's own example (inside the range), "Không", the first choice, a short text."""
+    if not spec.required:
+        return "skip"
+    if spec.type == "file":
+        return "file"
+    if spec.type == "yesno":
+        return "button:Không"
+    if spec.type == "choice":
+        return f"button:{spec.choices[0].label}"
+    if spec.type == "text":
+        return "Không có"
+    return format_number(example_value(spec), max_decimals=2)
+
+
+# A valid answer for every question of every shipped year's form, by key.
+VALID_ANSWERS: dict[str, str] = {
+    **{f.key: _suggested(f) for year in BOOK.years for f in BOOK.form(year).fields},
+    **CHOSEN_ANSWERS,
 }
 
 
