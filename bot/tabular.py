@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.texts import exports as T
+
 
 class TableError(ValueError):
     """The file cannot be read as a table; the message is Vietnamese, for the office."""
@@ -46,22 +48,22 @@ def read_records(path: Path) -> list[tuple[int, list[str]]]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise TableError(f"Không tìm thấy tệp {path}.") from None
+        raise TableError(T.TABLE_NOT_FOUND.format(path=path)) from None
     except OSError as exc:
-        raise TableError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from None
+        raise TableError(T.TABLE_UNREADABLE.format(path=path, error=exc.strerror or exc)) from None
     suffix = path.suffix.casefold()
     if suffix in {".xlsx", ".xlsm"} or (suffix not in {".csv", ".txt"} and data[:2] == b"PK"):
         return _xlsx_records(data)
     if suffix in {".csv", ".txt", ""}:
         return _csv_records(data)
-    raise TableError(
-        f"Định dạng tệp {path.suffix} chưa được hỗ trợ; vui lòng dùng tệp CSV hoặc XLSX."
-    )
+    raise TableError(T.TABLE_UNSUPPORTED.format(suffix=path.suffix))
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics, so "Mã đơn vị" and "ma don vi" are one header."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    for letter, plain in T.FOLD_LETTERS.items():
+        text = text.replace(letter, plain)
+    decomposed = unicodedata.normalize("NFD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().replace("_", " ").split())
 
@@ -70,10 +72,7 @@ def _csv_records(data: bytes) -> list[tuple[int, list[str]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise TableError(
-            "Tệp CSV không ở mã UTF-8. Trong Excel, vui lòng chọn Lưu thành → "
-            "“CSV UTF-8 (Comma delimited)”."
-        ) from None
+        raise TableError(T.TABLE_NOT_UTF8) from None
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     # The header has no quoted commas, so its separators tell the file's delimiter;
     # Excel in a Vietnamese locale separates with ";".
@@ -82,7 +81,7 @@ def _csv_records(data: bytes) -> list[tuple[int, list[str]]]:
     try:
         return [(line, row) for line, row in enumerate(reader, start=1)]
     except csv.Error as exc:
-        raise TableError(f"Tệp CSV không hợp lệ (dòng {reader.line_num}): {exc}.") from None
+        raise TableError(T.TABLE_BAD_CSV.format(line=reader.line_num, error=exc)) from None
 
 
 def _xlsx_records(data: bytes) -> list[tuple[int, list[str]]]:
@@ -91,7 +90,7 @@ def _xlsx_records(data: bytes) -> list[tuple[int, list[str]]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise TableError("Không đọc được tệp Excel; vui lòng lưu lại ở định dạng .xlsx.") from None
+        raise TableError(T.TABLE_BAD_XLSX) from None
     try:
         if not workbook.worksheets:
             return []
@@ -121,7 +120,7 @@ def _keyed(
 ) -> list[TableRow]:
     nonblank = [(line, row) for line, row in records if any(cell.strip() for cell in row)]
     if not nonblank:
-        raise TableError(f"Tệp trống: cần {header_hint} và dữ liệu.")
+        raise TableError(T.TABLE_EMPTY.format(hint=header_hint))
     header_line, header = nonblank[0]
     positions: dict[str, int] = {}
     for index, title in enumerate(header):
@@ -129,11 +128,15 @@ def _keyed(
         if column is None:
             continue
         if column in positions:
-            raise TableError(f'Dòng {header_line}: cột "{column}" xuất hiện hai lần.')
+            raise TableError(T.TABLE_DUPLICATE_COLUMN.format(line=header_line, column=column))
         positions[column] = index
     missing = [c for c in required if c not in positions]
     if missing:
-        raise TableError(f"Dòng {header_line}: thiếu cột {', '.join(missing)} ({header_hint}).")
+        raise TableError(
+            T.TABLE_MISSING_COLUMNS.format(
+                line=header_line, columns=", ".join(missing), hint=header_hint
+            )
+        )
     return [
         TableRow(
             line,

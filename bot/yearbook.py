@@ -28,6 +28,7 @@ from bot.scoring.methodology import (
     parse_methodology,
     shipped_methodology_text,
 )
+from bot.texts import rules as T
 
 FORM_FILE = "report_form_{year}.toml"
 METHODOLOGY_FILE = "methodology_{year}.toml"
@@ -67,7 +68,7 @@ class YearBook:
     def __init__(self, rules: Iterable[YearRules]) -> None:
         self._by_year = {r.year: r for r in rules}
         if not self._by_year:
-            raise RulesError("không có năm nào có mẫu báo cáo và bộ tiêu chí")
+            raise RulesError(T.NO_YEARS)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -115,12 +116,12 @@ def load_yearbook(directory: Path | None = None) -> YearBook:
     for year in _shipped_years():
         form_text = shipped_form_text(FORM_FILE.format(year=year))
         if form_text is not None:
-            forms[year] = (form_text, f"(mẫu có sẵn) {FORM_FILE.format(year=year)}")
+            forms[year] = (form_text, T.SHIPPED_FORM.format(name=FORM_FILE.format(year=year)))
         text = shipped_methodology_text(METHODOLOGY_FILE.format(year=year))
         if text is not None:
             methodologies[year] = (
                 text,
-                f"(bộ tiêu chí có sẵn) {METHODOLOGY_FILE.format(year=year)}",
+                T.SHIPPED_METHODOLOGY.format(name=METHODOLOGY_FILE.format(year=year)),
             )
     if directory is not None:
         for path in sorted(directory.iterdir()):
@@ -132,13 +133,15 @@ def load_yearbook(directory: Path | None = None) -> YearBook:
     for year in sorted(forms.keys() | methodologies.keys()):
         if year not in methodologies:
             raise RulesError(
-                f"{forms[year][1]}: năm {year} có mẫu báo cáo nhưng chưa có bộ tiêu chí "
-                f"({METHODOLOGY_FILE.format(year=year)})"
+                T.FORM_WITHOUT_METHODOLOGY.format(
+                    where=forms[year][1], year=year, name=METHODOLOGY_FILE.format(year=year)
+                )
             )
         if year not in forms:
             raise RulesError(
-                f"{methodologies[year][1]}: năm {year} có bộ tiêu chí nhưng chưa có mẫu báo cáo "
-                f"({FORM_FILE.format(year=year)})"
+                T.METHODOLOGY_WITHOUT_FORM.format(
+                    where=methodologies[year][1], year=year, name=FORM_FILE.format(year=year)
+                )
             )
         rules.append(_year(year, forms[year], methodologies[year]))
     return YearBook(rules)
@@ -153,10 +156,12 @@ def _year(year: int, form_file: tuple[str, str], methodology_file: tuple[str, st
         methodology = parse_methodology(methodology_file[0], where=methodology_file[1], form=form)
     except MethodologyError as exc:
         # The criteria read the year's form: a changed form needs criteria that fit it.
-        raise RulesError(f"{exc} (đối chiếu với mẫu báo cáo {form_file[1]})") from None
+        raise RulesError(T.CHECKED_AGAINST_FORM.format(error=exc, where=form_file[1])) from None
     if methodology.year != year:
         raise RulesError(
-            f"{methodology_file[1]}: year = {methodology.year} nhưng tên tệp là của năm {year}"
+            T.YEAR_MISMATCH.format(
+                where=methodology_file[1], year=methodology.year, file_year=year
+            )
         )
     return YearRules(year, form, methodology, form_file[1], methodology_file[1])
 
@@ -176,4 +181,4 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(f"{path}: không đọc được tệp ({exc})") from None
+        raise RulesError(T.UNREADABLE.format(path=path, error=exc)) from None

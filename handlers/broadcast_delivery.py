@@ -49,6 +49,7 @@ from bot.services.outbox import (
     TransientError,
 )
 from bot.services.periods import label_of
+from bot.texts import outbox as outbox_texts
 from handlers import texts
 from handlers.buttons import button
 from handlers.callbacks import Ack, AckPreview, BroadcastDetail, ReviewOpen, SaveAsPractice
@@ -258,7 +259,7 @@ class TelegramTransport:
         if isinstance(exc, RetryAfter):
             return RateLimited(retry_after_seconds(exc))
         if isinstance(exc, Forbidden):
-            return RecipientGone(texts.REASON_BLOCKED)
+            return RecipientGone(outbox_texts.REASON_BLOCKED)
         if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB: checked first
             return PermanentError(texts.REASON_REFUSED.format(detail=exc.message))
         if isinstance(exc, TimedOut):

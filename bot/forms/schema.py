@@ -17,6 +17,8 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.texts import rules as T
+
 FieldType = Literal["integer", "decimal", "percent", "yesno", "choice", "text", "file"]
 NUMERIC_TYPES: frozenset[str] = frozenset({"integer", "decimal", "percent"})
 
@@ -100,19 +102,19 @@ class FieldSpec(_Strict):
     @model_validator(mode="after")
     def _coherent(self) -> FieldSpec:
         if self.type == "choice" and len(self.choices) < 2:
-            raise ValueError("trường kiểu choice cần ít nhất hai lựa chọn (choices)")
+            raise ValueError(T.FIELD_CHOICE_NEEDS_TWO)
         if self.type != "choice" and self.choices:
-            raise ValueError("chỉ trường kiểu choice mới có choices")
+            raise ValueError(T.FIELD_CHOICES_ONLY_FOR_CHOICE)
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError("min lớn hơn max")
+            raise ValueError(T.FIELD_MIN_OVER_MAX)
         if (self.min is not None or self.max is not None) and self.type not in NUMERIC_TYPES:
-            raise ValueError("min/max chỉ dùng cho trường số (integer, decimal, percent)")
+            raise ValueError(T.FIELD_MIN_MAX_ONLY_NUMERIC)
         if self.max_length is not None and self.type != "text":
-            raise ValueError("max_length chỉ dùng cho trường văn bản (text)")
+            raise ValueError(T.FIELD_MAX_LENGTH_ONLY_TEXT)
         if self.type == "file" and not self.accept:
-            raise ValueError('trường kiểu file cần khai báo accept, ví dụ ["pdf", "docx"]')
+            raise ValueError(T.FIELD_FILE_NEEDS_ACCEPT)
         if len({c.key for c in self.choices}) != len(self.choices):
-            raise ValueError("khoá lựa chọn (choices.key) bị trùng")
+            raise ValueError(T.FIELD_DUPLICATE_CHOICE)
         return self
 
     @property
@@ -189,17 +191,14 @@ class RuleSpec(_Strict):
         compares = bool(self.left or self.right) or self.op is not None
         requires = self.when is not None or bool(self.require_one_of)
         if compares and requires:
-            raise ValueError(
-                "một ràng buộc hoặc so sánh (left, op, right) hoặc bắt buộc có "
-                "(when, require_one_of), không dùng cả hai"
-            )
+            raise ValueError(T.RULE_BOTH_KINDS)
         if requires:
             if self.when is None or not self.require_one_of:
-                raise ValueError("ràng buộc bắt buộc có cần cả when và require_one_of")
+                raise ValueError(T.RULE_REQUIREMENT_INCOMPLETE)
             if self.when in self.require_one_of:
-                raise ValueError("require_one_of không được chứa chính trường when")
+                raise ValueError(T.RULE_REQUIREMENT_SELF)
         elif not self.left or not self.right or self.op is None:
-            raise ValueError("ràng buộc so sánh cần đủ left, op và right")
+            raise ValueError(T.RULE_COMPARISON_INCOMPLETE)
         return self
 
     @property
@@ -237,7 +236,7 @@ class FormSpec(_Strict):
         for section in self.sections:
             for field in section.fields:
                 if field.key in seen:
-                    raise ValueError(f"khoá trường {field.key!r} bị trùng")
+                    raise ValueError(T.FORM_DUPLICATE_KEY.format(key=field.key))
                 seen.add(field.key)
         numeric = {f.key for f in self.fields if f.type in NUMERIC_TYPES}
         earlier: dict[str, FieldSpec] = {}
@@ -247,33 +246,27 @@ class FormSpec(_Strict):
                 source = earlier.get(condition.key)
                 if source is None:
                     raise ValueError(
-                        f"trường {field.key!r}: when nhắc tới {condition.key!r}, phải là một "
-                        "câu hỏi đứng trước trong mẫu báo cáo"
+                        T.FORM_WHEN_NOT_EARLIER.format(field=field.key, key=condition.key)
                     )
                 if condition.op is None and source.type != "yesno":
                     raise ValueError(
-                        f"trường {field.key!r}: when = {condition.key!r} cần một câu Có/Không"
+                        T.FORM_WHEN_NEEDS_YESNO.format(field=field.key, key=condition.key)
                     )
                 if condition.op is not None and source.type not in NUMERIC_TYPES:
                     raise ValueError(
-                        f"trường {field.key!r}: when so sánh {condition.key!r}, phải là trường số"
+                        T.FORM_WHEN_NEEDS_NUMBER.format(field=field.key, key=condition.key)
                     )
             if field.carry_from is not None and field.carry_from not in seen:
                 raise ValueError(
-                    f"trường {field.key!r}: carry_from nhắc tới {field.carry_from!r}, "
-                    "không có trong mẫu báo cáo"
+                    T.FORM_CARRY_FROM_UNKNOWN.format(field=field.key, key=field.carry_from)
                 )
             earlier[field.key] = field
         for i, rule in enumerate(self.rules, start=1):
             for key in rule.keys:
                 if rule.is_requirement and key not in seen:
-                    raise ValueError(
-                        f"ràng buộc (rules) thứ {i} nhắc tới {key!r}, không có trong mẫu báo cáo"
-                    )
+                    raise ValueError(T.FORM_RULE_UNKNOWN.format(n=i, key=key))
                 if not rule.is_requirement and key not in numeric:
-                    raise ValueError(
-                        f"ràng buộc (rules) thứ {i} nhắc tới {key!r}, không phải trường số"
-                    )
+                    raise ValueError(T.FORM_RULE_NOT_NUMERIC.format(n=i, key=key))
         return self
 
     @cached_property
@@ -385,7 +378,7 @@ def load_form(path: Path) -> FormSpec:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise FormError(f"{path}: không đọc được tệp ({exc})") from None
+        raise FormError(T.UNREADABLE.format(path=path, error=exc)) from None
     return parse_form(text, where=str(path))
 
 
@@ -394,7 +387,7 @@ def parse_form(text: str, *, where: str) -> FormSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise FormError(f"{where}: TOML không hợp lệ: {exc}") from None
+        raise FormError(T.BAD_TOML.format(where=where, error=exc)) from None
     try:
         return FormSpec.model_validate(data)
     except ValidationError as exc:
@@ -403,33 +396,14 @@ def parse_form(text: str, *, where: str) -> FormSpec:
         raise FormError(f"{where}: {loc}: {_vietnamese(err)}") from None
 
 
-_PYDANTIC_MESSAGES = {
-    "missing": "thiếu mục bắt buộc",
-    "extra_forbidden": "mục không được hỗ trợ (kiểm tra chính tả)",
-    "string_type": "phải là chuỗi ký tự trong dấu ngoặc kép",
-    "bool_type": "phải là true hoặc false",
-    "int_type": "phải là số nguyên",
-    "int_parsing": "phải là số nguyên",
-    "decimal_type": "phải là một số",
-    "decimal_parsing": "phải là một số",
-    "tuple_type": "phải là một danh sách [ ... ]",
-    "too_short": "không được để trống",
-    "string_too_short": "không được để trống",
-    "string_too_long": "quá dài",
-    "string_pattern_mismatch": "chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới",
-    "greater_than_equal": "quá nhỏ",
-    "less_than_equal": "quá lớn",
-}
-
-
 def _vietnamese(err: Any) -> str:
     kind = str(err["type"])
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     if kind == "literal_error":
         expected = (err.get("ctx") or {}).get("expected", "")
-        return f"giá trị không hợp lệ, phải là một trong: {expected}"
-    return _PYDANTIC_MESSAGES.get(kind, str(err["msg"]))
+        return T.LITERAL_ERROR.format(expected=expected)
+    return T.FORM_PYDANTIC_MESSAGES.get(kind, str(err["msg"]))
 
 
 def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:
@@ -446,4 +420,4 @@ def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:
             parts[-1:] = [f"{parts[-1]}[{step + 1}]" + (f" ({key})" if key else "")]
         else:
             parts.append(str(step))
-    return ".".join(parts) or "tệp"
+    return ".".join(parts) or T.WHOLE_FILE

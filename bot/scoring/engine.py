@@ -42,6 +42,7 @@ from typing import Any, Literal
 
 from bot.numbers import format_number
 from bot.scoring.methodology import Criterion, FieldGroup, Methodology
+from bot.texts import scoring as T
 
 __all__ = ["ENGINE_VERSION", "CriterionScore", "State", "UnitScore", "score_unit"]
 
@@ -49,17 +50,16 @@ __all__ = ["ENGINE_VERSION", "CriterionScore", "State", "UnitScore", "score_unit
 # in the methodology file) must rescore what was stored under the old ones.
 ENGINE_VERSION = "3"
 
+# How a criterion stands on a sheet:
+#
+# - ``scored``: it has points;
+# - ``pending``: only the office can score it and has not yet (out of the maximum);
+# - ``not_applicable``: the unit's own data made it inapplicable — declared "Không" to its
+#   ``applies_if`` question, or a zero denominator "không phát sinh" (out of the maximum,
+#   listed for the office);
+# - ``exempt``: the methodology or the office's plan leaves it out for this unit — another
+#   block's criterion, or an inspection criterion at a unit not inspected this year.
 State = Literal["scored", "pending", "not_applicable", "exempt"]
-"""How a criterion stands on a sheet:
-
-- ``scored``: it has points;
-- ``pending``: only the office can score it and has not yet (out of the maximum);
-- ``not_applicable``: the unit's own data made it inapplicable — declared "Không" to its
-  ``applies_if`` question, or a zero denominator "không phát sinh" (out of the maximum,
-  listed for the office);
-- ``exempt``: the methodology or the office's plan leaves it out for this unit — another
-  block's criterion, or an inspection criterion at a unit not inspected this year.
-"""
 
 TWO_PLACES = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -71,36 +71,6 @@ _ZERO_INDEX = ZERO.quantize(TWO_PLACES)
 # Scoring a block formats the same targets and small counts over and over; the output
 # depends only on the value, so a cache halves the cost of a cold block ranking.
 _show = lru_cache(maxsize=4096)(format_number)
-
-# The Vietnamese the score sheet shows for each criterion, in one place for review.
-_OTHER_BLOCK = "Không áp dụng đối với khối của đơn vị"
-_NOT_APPRAISED = "Chờ Văn phòng Sở chấm điểm: chưa tính vào chỉ số tạm tính"
-_NOT_INSPECTED = "Đơn vị không thuộc kế hoạch kiểm tra của Sở năm nay: không tính"
-_DECLARED_NA = "Đơn vị khai báo không áp dụng (trả lời “Không” ở câu hỏi tương ứng)"
-_APPRAISED = "Văn phòng Sở thẩm định: {points}/{max} điểm"
-_APPRAISED_OVER = "Văn phòng Sở thẩm định: {points}/{max} điểm (trước thẩm định: {before})"
-_NOT_CLAIMED = "Đơn vị chưa tự chấm điểm"
-_CLAIMED = "Đơn vị tự chấm {points}/{max} điểm{basis}, chưa thẩm định"
-_WITH_EVIDENCE = ", có tài liệu kiểm chứng"
-_WITH_EXPLANATION = ", có văn bản giải trình"
-_UNBACKED = (
-    "Đơn vị tự chấm {points}/{max} điểm nhưng không có tài liệu kiểm chứng "
-    "hay văn bản giải trình: không tính điểm"
-)
-_NO_DATA = "Báo cáo không có số liệu cho tiêu chí này: 0 điểm"
-_ZERO_DENOMINATOR = "Không phát sinh (mẫu số bằng 0)"
-_SUFFIX_NA = ": không áp dụng"
-_SUFFIX_ZERO = ": 0 điểm"
-_RATE = "Tỷ lệ {value} ({numerator}/{denominator})"
-_COUNT = "Số lượng {value}"
-_PERCENT = "Đạt {value}"
-_TARGET = ", mục tiêu {target}"
-_STEP_REACHED = ", đạt bậc từ {at_least}"
-_STEP_NONE = ", chưa đạt bậc thấp nhất (từ {at_least})"
-_YES = "Có"
-_NO = "Không"
-_BEFORE_NA = "không áp dụng"
-_BEFORE_POINTS = "{points} điểm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,22 +210,22 @@ def _score(
         )
 
     if not applies:
-        return line(None, _OTHER_BLOCK, state="exempt")
+        return line(None, T.OTHER_BLOCK, state="exempt")
     if criterion.only_inspected and not inspected:
-        return line(None, _NOT_INSPECTED, state="exempt")
+        return line(None, T.NOT_INSPECTED, state="exempt")
     appraisal = appraisals.get(criterion.key)
     if appraisal is None and criterion.source == "appraisal":
-        return line(None, _NOT_APPRAISED, state="pending")
+        return line(None, T.NOT_APPRAISED, state="pending")
     if appraisal is None:
         points, detail = _before_appraisal(criterion, answers, claimed)
         return line(points, detail)
     final = _clamp(Decimal(appraisal), criterion.max_points)
     shown = {"points": _show(final), "max": _show(criterion.max_points)}
     if criterion.source == "appraisal":
-        return line(final, _APPRAISED.format(**shown), appraised=True)
+        return line(final, T.APPRAISED.format(**shown), appraised=True)
     points, _ = _before_appraisal(criterion, answers, claimed)
-    before = _BEFORE_NA if points is None else _BEFORE_POINTS.format(points=_show(points))
-    return line(final, _APPRAISED_OVER.format(**shown, before=before), appraised=True)
+    before = T.BEFORE_NA if points is None else T.BEFORE_POINTS.format(points=_show(points))
+    return line(final, T.APPRAISED_OVER.format(**shown, before=before), appraised=True)
 
 
 def _before_appraisal(
@@ -264,7 +234,7 @@ def _before_appraisal(
     """A computed or self criterion's points from the report (None: not applicable, on
     the unit's declaration or a zero denominator the methodology declares so), and why."""
     if criterion.applies_if is not None and answers.get(criterion.applies_if) is False:
-        return None, _DECLARED_NA
+        return None, T.DECLARED_NA
     raw, detail = _from_source(criterion, answers, claimed)
     return (None if raw is None else _clamp(raw, criterion.max_points)), detail
 
@@ -282,11 +252,11 @@ def _backing(criterion: Criterion, answers: Mapping[str, Any]) -> str | None:
     if criterion.evidence_field is not None:
         evidence = answers.get(criterion.evidence_field)
         if isinstance(evidence, Mapping) and evidence.get("file_id"):
-            return _WITH_EVIDENCE
+            return T.WITH_EVIDENCE
     if criterion.explanation_field is not None:
         explanation = answers.get(criterion.explanation_field)
         if isinstance(explanation, str) and explanation.strip():
-            return _WITH_EXPLANATION
+            return T.WITH_EXPLANATION
     return None
 
 
@@ -296,18 +266,18 @@ def _from_source(
     """Points before clamping and rounding (None: not applicable), and why."""
     if criterion.source == "self":
         if claimed is None:
-            return ZERO, _NOT_CLAIMED
+            return ZERO, T.NOT_CLAIMED
         said = {"points": _show(claimed), "max": _show(criterion.max_points)}
         basis = _backing(criterion, answers)
         if basis is None and claimed > 0:
-            return ZERO, _UNBACKED.format(**said)
-        return claimed, _CLAIMED.format(**said, basis=basis or "")
+            return ZERO, T.UNBACKED.format(**said)
+        return claimed, T.CLAIMED.format(**said, basis=basis or "")
     if criterion.measure == "yesno":
         assert criterion.report_field is not None
         value = answers.get(criterion.report_field)
         if not isinstance(value, bool):
             return _missing(criterion)
-        return (criterion.max_points, _YES) if value else (ZERO, _NO)
+        return (criterion.max_points, T.YES) if value else (ZERO, T.NO)
     if criterion.measure == "rate":
         return _rate(criterion, answers)
     assert criterion.report_field is not None
@@ -315,9 +285,9 @@ def _from_source(
     if number is None:
         return _missing(criterion)
     if criterion.measure == "percent":
-        shown = _PERCENT.format(value=_percent(number))
+        shown = T.PERCENT.format(value=_percent(number))
         return _graded(criterion, number, Decimal(1), shown, _percent)
-    shown = _COUNT.format(value=_show(number))
+    shown = T.COUNT.format(value=_show(number))
     return _graded(criterion, number, Decimal(1), shown, _show)
 
 
@@ -328,11 +298,11 @@ def _rate(criterion: Criterion, answers: Mapping[str, Any]) -> tuple[Decimal | N
     # not ask when there is nothing to count (its `when`) changes nothing.
     if denominator is not None and denominator <= 0:
         if criterion.zero_denominator == "zero":
-            return ZERO, _ZERO_DENOMINATOR + _SUFFIX_ZERO
-        return None, _ZERO_DENOMINATOR + _SUFFIX_NA
+            return ZERO, T.ZERO_DENOMINATOR + T.SUFFIX_ZERO
+        return None, T.ZERO_DENOMINATOR + T.SUFFIX_NA
     if numerator is None or denominator is None:
         return _missing(criterion)
-    shown = _RATE.format(
+    shown = T.RATE.format(
         value=_percent(numerator / denominator * HUNDRED),
         numerator=_show(numerator),
         denominator=_show(denominator),
@@ -356,18 +326,18 @@ def _graded(
         assert criterion.target is not None
         scaled = denominator * criterion.target
         share = Decimal(1) if numerator >= scaled else max(numerator, ZERO) / scaled
-        target = _TARGET.format(target=render(criterion.target))
+        target = T.TARGET.format(target=render(criterion.target))
         return criterion.max_points * share, shown + target
     reached = [s for s in criterion.steps if numerator >= s.at_least * denominator]
     if not reached:
-        return ZERO, shown + _STEP_NONE.format(at_least=render(criterion.steps[0].at_least))
+        return ZERO, shown + T.STEP_NONE.format(at_least=render(criterion.steps[0].at_least))
     best = max(reached, key=lambda s: s.at_least)
-    return best.points, shown + _STEP_REACHED.format(at_least=render(best.at_least))
+    return best.points, shown + T.STEP_REACHED.format(at_least=render(best.at_least))
 
 
 def _missing(criterion: Criterion) -> tuple[Decimal | None, str]:
     """An unanswered input: 0 points, the maximum kept, so leaving it out never helps."""
-    return ZERO, _NO_DATA
+    return ZERO, T.NO_DATA
 
 
 def _sum(answers: Mapping[str, Any], keys: tuple[str, ...]) -> Decimal | None:

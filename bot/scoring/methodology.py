@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -31,6 +31,7 @@ from pydantic import (
 )
 
 from bot.forms.schema import FormSpec
+from bot.texts import rules as T
 
 __all__ = [
     "Band",
@@ -47,18 +48,16 @@ Source = Literal["computed", "appraisal", "self"]
 Measure = Literal["rate", "count", "yesno", "percent"]
 Rule = Literal["linear", "steps"]
 ZeroDenominator = Literal["zero", "not_applicable"]
-PlanItem = Literal["a", "b", "c", "d", "đ", "e", "g"]
-PLAN_ITEMS: tuple[str, ...] = ("a", "b", "c", "d", "đ", "e", "g")
+PLAN_ITEMS: tuple[str, ...] = T.PLAN_ITEMS
+if TYPE_CHECKING:
+    PlanItem = str
+else:
+    # The letters are the plan's (one is Vietnamese), so they live in the catalogue.
+    PlanItem = Literal[PLAN_ITEMS]
 
 # Settings earlier files used that the rules no longer allow, and why: each let a unit
 # raise its index by leaving something out.
-_RETIRED = {
-    "missing": (
-        "không còn dùng missing: câu bị bỏ qua luôn tính 0 điểm (giữ điểm tối đa), để "
-        "bỏ qua không bao giờ có lợi hơn trả lời; muốn cho đơn vị khai báo không áp dụng, "
-        "dùng applies_if (một câu Có/Không bắt buộc)"
-    ),
-}
+_RETIRED = {"missing": T.RETIRED_MISSING}
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]{0,23}$"
 BlockCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
@@ -71,7 +70,7 @@ _INPUT_TYPES: dict[str, frozenset[str]] = {
     "yesno": frozenset({"yesno"}),
     "percent": frozenset({"percent"}),
 }
-_TYPE_NAMES = {"integer": "số nguyên", "decimal": "số thập phân", "percent": "tỷ lệ %"}
+_TYPE_NAMES = T.TYPE_NAMES
 
 
 class _Strict(BaseModel):
@@ -134,18 +133,14 @@ class Criterion(_Strict):
                 if name in data:
                     raise _At(name, why)
             if data.get("zero_denominator") == "full":
-                raise _At(
-                    "zero_denominator",
-                    "không còn dùng full: đơn vị khai mẫu số bằng 0 (ví dụ 0 nhiệm vụ) sẽ được "
-                    "điểm tối đa; dùng zero hoặc not_applicable",
-                )
+                raise _At("zero_denominator", T.RETIRED_FULL)
         return data
 
     @field_validator("plan_items")
     @classmethod
     def _distinct_items(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if len(set(value)) != len(value):
-            raise ValueError("plan_items bị trùng mục")
+            raise ValueError(T.PLAN_ITEMS_DUPLICATE)
         return value
 
     @field_validator("applies_if")
@@ -157,12 +152,10 @@ class Criterion(_Strict):
         if not isinstance(form, FormSpec) or value is None:
             return value
         if value not in form.index:
-            raise ValueError(f"mẫu báo cáo {form.version} không có trường {value!r}")
+            raise ValueError(T.FORM_HAS_NO_FIELD.format(version=form.version, key=value))
         spec = form.field(value)
         if spec.type != "yesno" or not spec.required:
-            raise ValueError(
-                f"trường {value!r} phải là câu Có/Không bắt buộc (type = yesno, required)"
-            )
+            raise ValueError(T.APPLIES_IF_NOT_YESNO.format(key=value))
         return value
 
     @field_validator("numerator", "denominator", "report_field")
@@ -177,14 +170,13 @@ class Criterion(_Strict):
         for n, key in enumerate(value if listed else (value,), start=1):
             at = f"[{n}]" if listed else ""
             if key not in form.index:
-                raise _At(at, f"mẫu báo cáo {form.version} không có trường {key!r}")
+                raise _At(at, T.FORM_HAS_NO_FIELD.format(version=form.version, key=key))
             kind = form.field(key).type
             if allowed is not None and kind not in allowed:
                 wanted = ", ".join(sorted(_TYPE_NAMES.get(t, t) for t in allowed))
                 raise _At(
                     at,
-                    f"trường {key!r} của mẫu báo cáo có kiểu {kind}, "
-                    f"phép đo {measure} cần trường kiểu: {wanted}",
+                    T.INPUT_WRONG_TYPE.format(key=key, kind=kind, measure=measure, wanted=wanted),
                 )
         return value
 
@@ -195,11 +187,7 @@ class Criterion(_Strict):
             self._no_measure_settings()
             return self
         if self.measure is None:
-            raise _At(
-                "measure",
-                "tiêu chí tính từ báo cáo (source = computed) cần measure: "
-                "rate, count, yesno hoặc percent",
-            )
+            raise _At("measure", T.COMPUTED_NEEDS_MEASURE)
         if self.measure == "rate":
             self._check_rate_inputs()
         else:
@@ -207,19 +195,19 @@ class Criterion(_Strict):
         if self.measure == "yesno":
             for name in ("target", "steps"):
                 if getattr(self, name) not in (None, ()):
-                    raise _At(name, "phép đo yesno không dùng target, rule hay steps")
+                    raise _At(name, T.YESNO_NO_TARGET)
             if self.rule != "linear":
-                raise _At("rule", "phép đo yesno không dùng target, rule hay steps")
+                raise _At("rule", T.YESNO_NO_TARGET)
             return self
         ceiling = {"rate": Decimal(1), "percent": Decimal(100)}.get(self.measure)
-        unit = "tỷ lệ từ 0 đến 1, ví dụ 0.9" if self.measure == "rate" else "từ 0 đến 100"
+        unit = T.RATE_RANGE if self.measure == "rate" else T.PERCENT_RANGE
         if self.target is not None and ceiling is not None and self.target > ceiling:
-            raise _At("target", f"với phép đo {self.measure}, phải là {unit}")
+            raise _At("target", T.TARGET_OUT_OF_RANGE.format(measure=self.measure, unit=unit))
         if self.rule == "linear":
             if self.target is None:
-                raise _At("target", "quy tắc linear cần target (mức mục tiêu)")
+                raise _At("target", T.LINEAR_NEEDS_TARGET)
             if self.steps:
-                raise _At("steps", 'steps chỉ dùng khi rule = "steps"')
+                raise _At("steps", T.STEPS_ONLY_FOR_STEPS)
             return self
         self._check_steps(ceiling, unit)
         return self
@@ -227,26 +215,20 @@ class Criterion(_Strict):
     def _check_rate_inputs(self) -> None:
         for name in ("numerator", "denominator"):
             if not getattr(self, name):
-                raise _At(name, f"phép đo rate cần {name} (danh sách trường báo cáo)")
+                raise _At(name, T.RATE_NEEDS_INPUT.format(name=name))
         if self.report_field is not None:
-            raise _At(
-                "report_field", "phép đo rate dùng numerator/denominator, không dùng report_field"
-            )
+            raise _At("report_field", T.RATE_NO_REPORT_FIELD)
         if self.zero_denominator is None:
-            raise _At(
-                "zero_denominator",
-                "phép đo rate cần zero_denominator (zero hoặc not_applicable): "
-                "cách chấm khi mẫu số bằng 0",
-            )
+            raise _At("zero_denominator", T.RATE_NEEDS_ZERO_DENOMINATOR)
 
     def _check_single_input(self, measure: str) -> None:
         if self.report_field is None:
-            raise _At("report_field", f"phép đo {measure} cần report_field (một trường báo cáo)")
+            raise _At("report_field", T.SINGLE_NEEDS_REPORT_FIELD.format(measure=measure))
         for name in ("numerator", "denominator"):
             if getattr(self, name):
-                raise _At(name, f"phép đo {measure} dùng report_field, không dùng {name}")
+                raise _At(name, T.SINGLE_NO_RATE_INPUT.format(measure=measure, name=name))
         if self.zero_denominator is not None:
-            raise _At("zero_denominator", "zero_denominator chỉ dùng cho phép đo rate")
+            raise _At("zero_denominator", T.ZERO_DENOMINATOR_ONLY_RATE)
 
     def _no_measure_settings(self) -> None:
         names = (
@@ -265,9 +247,7 @@ class Criterion(_Strict):
             used.append("applies_if")
         if used:
             raise _At(
-                used[0],
-                f"tiêu chí source = {self.source} không dùng {', '.join(used)} "
-                "(chỉ tiêu chí computed mới tính từ báo cáo)",
+                used[0], T.NOT_COMPUTED_SETTINGS.format(source=self.source, used=", ".join(used))
             )
 
     def _check_claim_settings(self) -> None:
@@ -276,33 +256,19 @@ class Criterion(_Strict):
             used = [name for name in names if getattr(self, name) is not None]
             if used:
                 raise _At(
-                    used[0],
-                    f"tiêu chí source = {self.source} không dùng {', '.join(used)} "
-                    "(chỉ tiêu chí self mới do đơn vị tự chấm)",
+                    used[0], T.NOT_SELF_SETTINGS.format(source=self.source, used=", ".join(used))
                 )
             return
         if self.claim_field is None:
-            raise _At(
-                "claim_field",
-                "tiêu chí đơn vị tự chấm (source = self) cần claim_field: "
-                "trường báo cáo ghi điểm tự chấm",
-            )
+            raise _At("claim_field", T.SELF_NEEDS_CLAIM)
         if self.evidence_field is None and self.explanation_field is None:
-            raise _At(
-                "evidence_field",
-                "tiêu chí đơn vị tự chấm cần evidence_field (tệp tài liệu kiểm chứng) "
-                "hoặc explanation_field (văn bản giải trình), hoặc cả hai",
-            )
+            raise _At("evidence_field", T.SELF_NEEDS_BACKING)
 
     @model_validator(mode="after")
     def _declaration_is_not_an_input(self) -> Criterion:
         """A "Không" to a criterion's own input must score it, not take it out."""
         if self.applies_if is not None and self.applies_if in self.inputs:
-            raise _At(
-                "applies_if",
-                f"câu {self.applies_if!r} là số liệu của chính tiêu chí; câu khai báo không "
-                "áp dụng phải là một câu Có/Không riêng",
-            )
+            raise _At("applies_if", T.DECLARATION_IS_INPUT.format(key=self.applies_if))
         return self
 
     @model_validator(mode="after")
@@ -327,21 +293,22 @@ class Criterion(_Strict):
             if key is None:
                 continue
             if key not in form.index:
-                raise _At(name, f"mẫu báo cáo {form.version} không có trường {key!r}")
+                raise _At(name, T.FORM_HAS_NO_FIELD.format(version=form.version, key=key))
             kind = form.field(key).type
             if kind not in allowed:
                 wanted = ", ".join(sorted(allowed))
                 raise _At(
                     name,
-                    f"trường {key!r} của mẫu báo cáo có kiểu {kind}, {name} cần kiểu: {wanted}",
+                    T.CLAIM_FIELD_WRONG_TYPE.format(key=key, kind=kind, name=name, wanted=wanted),
                 )
         claim = form.field(self.claim_field)
         if claim.upper_bound != self.max_points:
-            allowed_max = "không giới hạn" if claim.upper_bound is None else claim.upper_bound
+            allowed_max = T.UNLIMITED if claim.upper_bound is None else claim.upper_bound
             raise _At(
                 "claim_field",
-                f"trường {claim.key!r} của mẫu báo cáo cho tự chấm tối đa {allowed_max} điểm; "
-                f"phải đặt max = {self.max_points} như max_points của tiêu chí",
+                T.CLAIM_MAX_MISMATCH.format(
+                    key=claim.key, allowed=allowed_max, max_points=self.max_points
+                ),
             )
         backing = {k for k in (self.evidence_field, self.explanation_field) if k is not None}
         if not any(
@@ -350,31 +317,30 @@ class Criterion(_Strict):
             listed = ", ".join(repr(k) for k in sorted(backing))
             raise _At(
                 "claim_field",
-                f"mẫu báo cáo cần ràng buộc [[rules]] when = {claim.key!r}, "
-                f"require_one_of = [{listed}] để điểm tự chấm luôn có tài liệu kiểm chứng "
-                "hoặc giải trình",
+                T.CLAIM_NEEDS_RULE.format(key=claim.key, listed=listed),
             )
         return self
 
     def _check_steps(self, ceiling: Decimal | None, unit: str) -> None:
         if not self.steps:
-            raise _At("steps", 'rule = "steps" cần ít nhất một bậc trong steps')
+            raise _At("steps", T.STEPS_EMPTY)
         previous: Step | None = None
         for n, step in enumerate(self.steps, start=1):
             if step.points > self.max_points:
                 raise _At(
                     f"steps[{n}].points",
-                    f"{step.points} lớn hơn max_points của tiêu chí ({self.max_points})",
+                    T.STEP_OVER_MAX.format(points=step.points, max_points=self.max_points),
                 )
             if ceiling is not None and step.at_least > ceiling:
-                raise _At(f"steps[{n}].at_least", f"với phép đo {self.measure}, phải là {unit}")
+                raise _At(
+                    f"steps[{n}].at_least",
+                    T.TARGET_OUT_OF_RANGE.format(measure=self.measure, unit=unit),
+                )
             # Ascending rungs with non-decreasing points: a better result never scores less.
             if previous is not None and step.at_least <= previous.at_least:
-                raise _At(f"steps[{n}].at_least", "các bậc phải xếp theo at_least tăng dần")
+                raise _At(f"steps[{n}].at_least", T.STEPS_NOT_ASCENDING)
             if previous is not None and step.points < previous.points:
-                raise _At(
-                    f"steps[{n}].points", "bậc cao hơn không được ít điểm hơn bậc liền trước"
-                )
+                raise _At(f"steps[{n}].points", T.STEPS_POINTS_DECREASE)
             previous = step
 
     def applies_to(self, block: str) -> bool:
@@ -421,16 +387,16 @@ class Methodology(_Strict):
             if n > 1 and band.min_index >= bands[n - 2].min_index:
                 raise _At(
                     f"[{n}] ({band.name}).min_index",
-                    "các mức xếp loại phải xếp theo min_index giảm dần, không trùng nhau",
+                    T.BANDS_NOT_DESCENDING,
                 )
             if band.name in names:
-                raise _At(f"[{n}] ({band.name}).name", "tên mức xếp loại bị trùng")
+                raise _At(f"[{n}] ({band.name}).name", T.BANDS_DUPLICATE_NAME)
             names.add(band.name)
         last = bands[-1]
         if last.min_index != 0:
             raise _At(
                 f"[{len(bands)}] ({last.name}).min_index",
-                "mức xếp loại cuối phải có min_index = 0 để mọi chỉ số đều được xếp loại",
+                T.BANDS_LAST_NOT_ZERO,
             )
         return bands
 
@@ -443,13 +409,15 @@ class Methodology(_Strict):
             if group.key in groups:
                 raise _At(
                     f"{here}.key",
-                    f"khoá lĩnh vực bị trùng với fields[{groups[group.key]}]",
+                    T.DUPLICATE_GROUP.format(n=groups[group.key]),
                 )
             groups[group.key] = g
             for c, criterion in enumerate(group.criteria, start=1):
                 place = f"{here}.criteria[{c}] ({criterion.key})"
                 if criterion.key in seen:
-                    raise _At(f"{place}.key", f"khoá tiêu chí bị trùng với {seen[criterion.key]}")
+                    raise _At(
+                        f"{place}.key", T.DUPLICATE_CRITERION.format(place=seen[criterion.key])
+                    )
                 seen[criterion.key] = place
         return self
 
@@ -497,7 +465,7 @@ def load_methodology(path: Path, *, form: FormSpec | None = None) -> Methodology
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise MethodologyError(f"{path}: không đọc được tệp ({exc})") from None
+        raise MethodologyError(T.UNREADABLE.format(path=path, error=exc)) from None
     return parse_methodology(text, where=str(path), form=form)
 
 
@@ -511,7 +479,7 @@ def parse_methodology(text: str, *, where: str, form: FormSpec | None = None) ->
         # Decimal, not float: 0.9 must stay exactly 0.9 in the points it produces.
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise MethodologyError(f"{where}: TOML không hợp lệ: {exc}") from None
+        raise MethodologyError(T.BAD_TOML.format(where=where, error=exc)) from None
     try:
         return Methodology.model_validate(data, context={"form": form})
     except ValidationError as exc:
@@ -521,30 +489,7 @@ def parse_methodology(text: str, *, where: str, form: FormSpec | None = None) ->
         if isinstance(cause, _At) and cause.at:
             joiner = "" if not loc or cause.at.startswith("[") else "."
             loc = f"{loc}{joiner}{cause.at}"
-        raise MethodologyError(f"{where}: {loc or 'tệp'}: {_vietnamese(err)}") from None
-
-
-_PYDANTIC_MESSAGES = {
-    "missing": "thiếu mục bắt buộc",
-    "extra_forbidden": "mục không được hỗ trợ (kiểm tra chính tả)",
-    "string_type": "phải là chuỗi ký tự trong dấu ngoặc kép",
-    "bool_type": "phải là true hoặc false",
-    "int_type": "phải là số nguyên",
-    "int_parsing": "phải là số nguyên",
-    "int_from_float": "phải là số nguyên",
-    "decimal_type": "phải là một số",
-    "decimal_parsing": "phải là một số",
-    "finite_number": "phải là một số hữu hạn",
-    "tuple_type": "phải là một danh sách [ ... ]",
-    "model_type": "phải là một bảng { ... }",
-    "too_short": "không được để trống",
-    "string_too_short": "không được để trống",
-    "string_too_long": "quá dài",
-    "string_pattern_mismatch": "chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới",
-    "greater_than": "phải lớn hơn 0",
-    "greater_than_equal": "quá nhỏ",
-    "less_than_equal": "quá lớn",
-}
+        raise MethodologyError(f"{where}: {loc or T.WHOLE_FILE}: {_vietnamese(err)}") from None
 
 
 def _vietnamese(err: Any) -> str:
@@ -552,11 +497,11 @@ def _vietnamese(err: Any) -> str:
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     if kind == "literal_error":
-        expected = str((err.get("ctx") or {}).get("expected", "")).replace(" or ", " hoặc ")
-        return f"giá trị không hợp lệ, phải là một trong: {expected}"
+        expected = str((err.get("ctx") or {}).get("expected", "")).replace(" or ", T.OR)
+        return T.LITERAL_ERROR.format(expected=expected)
     if kind == "greater_than":
-        return f"phải lớn hơn {(err.get('ctx') or {}).get('gt', 0)}"
-    return _PYDANTIC_MESSAGES.get(kind, str(err["msg"]))
+        return T.GREATER_THAN.format(gt=(err.get("ctx") or {}).get("gt", 0))
+    return T.METHODOLOGY_PYDANTIC_MESSAGES.get(kind, str(err["msg"]))
 
 
 def _describe_location(data: object, loc: tuple[int | str, ...]) -> str:

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from bot.texts import scoring as T
+
 __all__ = [
     "Entry",
     "Ranked",
@@ -136,7 +138,7 @@ def vietnamese_sort_key(
             tones[-1] = _TONES[ch]
         elif unicodedata.combining(ch):
             continue
-        elif ch == "đ":
+        elif ch == T.D_STROKE:
             letters.append(("d", 1))
             tones.append(0)
         else:

@@ -22,6 +22,7 @@ from bot.scoring.engine import UnitScore, score_unit
 from bot.scoring.methodology import Criterion, Methodology
 from bot.services.periods import PeriodService, parse_period_code, period_code
 from bot.tabular import TableError, TableRow, read_table
+from bot.texts import appraisal as T
 from bot.yearbook import YearBook
 from storage import audit, inspections, reports, standings, units
 from storage.database import Database
@@ -52,7 +53,13 @@ _ALIASES = {
 
 
 class AppraisalError(ValueError):
-    """An appraisal or explanation is refused; the message is Vietnamese, for the user."""
+    """An appraisal or explanation is refused: a code and its values. Its message is the
+    sentence the chat and the CLI show (rendered by :mod:`bot.texts.appraisal`)."""
+
+    def __init__(self, problem: T.Problem, **values: object) -> None:
+        super().__init__(T.refusal(problem, values))
+        self.problem: T.Problem = problem
+        self.values = values
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,34 +213,28 @@ class AppraisalService:
             criterion = methodology.criterion(criterion_key.strip())
         except KeyError:
             raise AppraisalError(
-                f"không có tiêu chí “{criterion_key}” trong bộ tiêu chí {methodology.version}"
+                "unknown_criterion", criterion=criterion_key, version=methodology.version
             ) from None
         if not criterion.applies_to(unit.block):
-            raise AppraisalError(
-                f"tiêu chí “{criterion.key}” không áp dụng cho khối của đơn vị {unit.code}"
-            )
+            raise AppraisalError("other_block", criterion=criterion.key, unit=unit.code)
         if criterion.only_inspected and not inspected:
             raise AppraisalError(
-                f"tiêu chí “{criterion.key}” chỉ chấm đơn vị có trong kế hoạch kiểm tra năm "
-                f"{period[:4]}; đơn vị {unit.code} chưa có (cchc-bot inspection add)"
+                "not_inspected", criterion=criterion.key, year=period[:4], unit=unit.code
             )
         top = format_number(criterion.max_points)
         try:
             points = parse_number(points_text, max_digits=8)
         except NumberError:
-            raise AppraisalError(
-                f"điểm “{points_text}” không hợp lệ: cần một số từ 0 đến {top} (ví dụ 7,5)"
-            ) from None
+            raise AppraisalError("bad_points", points=points_text, top=top) from None
         if points > criterion.max_points:
             raise AppraisalError(
-                f"điểm {format_number(points)} vượt điểm tối đa {top} của tiêu chí "
-                f"“{criterion.key}”"
+                "over_max", points=format_number(points), top=top, criterion=criterion.key
             )
         reason = " ".join(reason.split())
         if not reason:
-            raise AppraisalError("thiếu lý do thẩm định")
+            raise AppraisalError("no_reason")
         if len(reason) > REASON_LIMIT:
-            raise AppraisalError(f"lý do dài quá {REASON_LIMIT} ký tự")
+            raise AppraisalError("reason_too_long", limit=REASON_LIMIT)
         return _Checked(unit, period, criterion, points, reason)
 
     async def appraise(
@@ -261,12 +262,12 @@ class AppraisalService:
                 path,
                 aliases=_ALIASES,
                 required=_COLUMNS,
-                header_hint=f"dòng tiêu đề cần có: {', '.join(_COLUMNS)}; cột period tuỳ chọn",
+                header_hint=T.HEADER_HINT.format(columns=", ".join(_COLUMNS)),
             )
         except TableError as exc:
             return ImportResult(errors=[str(exc)])
         if not rows:
-            return ImportResult(errors=["Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)."])
+            return ImportResult(errors=[T.NO_ROWS])
         checked, errors = await self._check_rows(rows, period)
         if errors:
             return ImportResult(errors=errors)
@@ -284,11 +285,11 @@ class AppraisalService:
             try:
                 item = self._check_row(row, roster, period, planned)
             except AppraisalError as exc:
-                errors.append(f"Dòng {row.line}: {exc}.")
+                errors.append(T.ROW_REFUSED.format(line=row.line, reason=exc))
                 continue
             key = (item.unit.code, item.period_code, item.criterion.key)
             if key in seen:
-                errors.append(f"Dòng {row.line}: trùng với dòng {seen[key]}.")
+                errors.append(T.ROW_DUPLICATE.format(line=row.line, first=seen[key]))
                 continue
             seen[key] = row.line
             checked.append(item)
@@ -304,7 +305,7 @@ class AppraisalService:
         values = row.values
         unit = roster.get(values["unit_code"].casefold())
         if unit is None:
-            raise AppraisalError(f"không có đơn vị mã “{values['unit_code']}”")
+            raise AppraisalError("unknown_unit", code=values["unit_code"])
         code = _period_code(values.get("period") or period)
         return self.check(
             unit,
@@ -393,14 +394,12 @@ class AppraisalService:
         unit = await self._unit(unit_code)
         sheet_line = (await self.sheet(unit.code, period)).line(criterion_key)
         if sheet_line is None or sheet_line.appraisal is None:
-            raise AppraisalError("tiêu chí này chưa được Văn phòng Sở thẩm định")
+            raise AppraisalError("not_appraised")
         text = text.strip()
         if not text:
-            raise AppraisalError("nội dung giải trình đang để trống")
+            raise AppraisalError("explanation_empty")
         if len(text) > EXPLANATION_LIMIT:
-            raise AppraisalError(
-                f"nội dung giải trình dài {len(text)} ký tự, vượt giới hạn {EXPLANATION_LIMIT}"
-            )
+            raise AppraisalError("explanation_too_long", length=len(text), limit=EXPLANATION_LIMIT)
         now = to_iso(self._clock())
         async with self._db.write() as conn:
             new_id = await standings.add_explanation(
@@ -436,7 +435,7 @@ class AppraisalService:
         """Close an open explanation with the office's answer (may be empty)."""
         response = response.strip()
         if len(response) > EXPLANATION_LIMIT:
-            raise AppraisalError(f"phản hồi dài quá {EXPLANATION_LIMIT} ký tự")
+            raise AppraisalError("response_too_long", limit=EXPLANATION_LIMIT)
         now = to_iso(self._clock())
         async with self._db.write() as conn:
             closed = await standings.close_explanation(
@@ -444,9 +443,9 @@ class AppraisalService:
             )
             found = await standings.get_explanation(conn, explanation_id)
             if found is None:
-                raise AppraisalError(f"không có giải trình số {explanation_id}")
+                raise AppraisalError("unknown_explanation", id=explanation_id)
             if not closed:
-                raise AppraisalError(f"giải trình số {explanation_id} đã được đóng trước đó")
+                raise AppraisalError("explanation_closed", id=explanation_id)
             await audit.record(
                 conn,
                 at=now,
@@ -462,14 +461,14 @@ class AppraisalService:
     async def _unit(self, code: str) -> Unit:
         unit = await units.get_unit(self._db.reader, code.strip())
         if unit is None:
-            raise AppraisalError(f"không có đơn vị mã “{code}”")
+            raise AppraisalError("unknown_unit", code=code)
         return unit
 
 
 def _period_code(text: str | None) -> str:
     if text is None or not text.strip():
-        raise AppraisalError("thiếu kỳ báo cáo (ví dụ 2025-Q1)")
+        raise AppraisalError("no_period")
     parsed = parse_period_code(text)
     if parsed is None:
-        raise AppraisalError(f"kỳ “{text}” không hợp lệ (ví dụ hợp lệ: 2025-Q1)")
+        raise AppraisalError("bad_period", period=text)
     return period_code(*parsed)

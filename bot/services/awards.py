@@ -85,6 +85,7 @@ from bot.scoring.methodology import Methodology
 from bot.scoring.ranking import Entry, rank_block, vietnamese_sort_key
 from bot.services.periods import PeriodService
 from bot.services.standings import Row, Scope, StandingsService
+from bot.texts import awards as T
 from storage import audit, awards, people, scores, sessions, units
 from storage.awards import Document, DossierRequest, Ground, Nomination
 from storage.database import Database
@@ -130,7 +131,7 @@ __all__ = [
 ]
 
 DEFAULT_AWARD_BLOCKS: tuple[str, ...] = ("truc_thuoc", "trung_tam")
-DEFAULT_MIN_BAND = "Tốt"  # the plan's "đạt loại tốt, xuất sắc"
+DEFAULT_MIN_BAND = T.DEFAULT_MIN_BAND  # the plan's "đạt loại tốt, xuất sắc"
 DIVISION_BLOCK = "phong_so"
 UNIT_SEATS = 4
 HEAD_SEATS = 2
@@ -142,41 +143,12 @@ ONLINE_ABOVE = (9, 10)
 SUBMITTED_FIELD = "procedures_to_dept"  # procedures the unit submitted to the Sở
 ONLINE_FIELD = "procedures_to_dept_online"  # of them, submitted online
 
-# The plan's own sentences (seed 000, III.1), quoted wherever a list is shown, so the
-# office reads each list against the rule it applies. The Department is the setting's.
-PLAN_SENTENCES: Mapping[str, str] = {
-    "unit": (
-        "Xét tặng Giấy khen của Giám đốc {department} cho 04 đơn vị trực thuộc có kết quả "
-        "đánh giá chỉ số cải cách hành chính dẫn đầu Khối các đơn vị trực thuộc, có trên 90% "
-        "thủ tục hành chính được trình Sở giải quyết theo hình thức trực tuyến."
-    ),
-    "head": (
-        "Xét tặng Giấy khen của Giám đốc {department} cho Thủ trưởng 02 đơn vị trực thuộc có "
-        "kết quả đánh giá chỉ số cải cách hành chính dẫn đầu Khối các đơn vị trực thuộc, có "
-        "trên 90% thủ tục hành chính được trình Sở giải quyết theo hình thức trực tuyến."
-    ),
-    "division": (
-        "Xét tặng Giấy khen của Giám đốc {department} cho 02 phòng chuyên môn, nghiệp vụ "
-        "thuộc Sở có các chỉ số cải cách hành chính được phân công phụ trách theo dõi, thực "
-        "hiện đạt loại tốt, xuất sắc (dựa theo kết quả đánh giá các chỉ số cải cách hành "
-        "chính của tỉnh hàng năm)."
-    ),
-    "person": (
-        "Xét tặng Giấy khen của Giám đốc {department} cho 02 công chức đang công tác tại "
-        "phòng chuyên môn, nghiệp vụ thuộc Sở đã trực tiếp tham gia thụ lý hồ sơ, tham mưu "
-        "đề xuất giải quyết thủ tục hành chính kịp thời, đúng quy định hiện hành, có sáng "
-        "kiến trong đề xuất cải tiến phương thức giải quyết các thủ tục hành chính thuộc "
-        "lĩnh vực được phân công phụ trách."
-    ),
-}
+# The plan's own sentences (seed 000, III.1), quoted wherever a list is shown.
+PLAN_SENTENCES: Mapping[str, str] = T.PLAN_SENTENCES
 
 DOCUMENT_KINDS: tuple[str, ...] = ("proposal", "minutes", "achievements")
 # The plan's own names for the three documents (seed 000, III.3).
-DOCUMENT_TITLES: Mapping[str, str] = {
-    "proposal": "Tờ trình (văn bản) đề nghị khen thưởng",
-    "minutes": "Biên bản họp Hội đồng Thi đua – Khen thưởng",
-    "achievements": "Báo cáo thành tích",
-}
+DOCUMENT_TITLES: Mapping[str, str] = T.DOCUMENT_TITLES
 DUE_MONTH, DUE_DAY = 1, 15  # of the year after the award year
 REMINDER_DAYS: tuple[int, ...] = (7, 3, 1)
 REMINDER_TIME = time(8, 0)
@@ -187,7 +159,7 @@ REASON_LIMIT = 1000
 # Dossier documents are checked like the report's signed file.
 UPLOAD_SPEC = FieldSpec(
     key="award_document",
-    label="Tệp hồ sơ đề nghị khen thưởng",
+    label=T.UPLOAD_LABEL,
     type="file",
     accept=("pdf", "doc", "docx"),
     max_size_mb=20,
@@ -246,11 +218,8 @@ class AwardRule:
                     min_index=band.min_index,
                     good_bands=tuple(b.name for b in bands[: n + 1]),
                 )
-        names = ", ".join(f"“{b.name}”" for b in bands)
-        raise AwardRuleError(
-            f"không có mức xếp loại “{wanted}” trong bộ tiêu chí chấm điểm; vui lòng ghi "
-            f"đúng tên một mức: {names}"
-        )
+        names = ", ".join(T.QUOTED.format(name=b.name) for b in bands)
+        raise AwardRuleError(T.UNKNOWN_BAND.format(band=wanted, names=names))
 
     def reaches_band(self, index: Decimal | None) -> bool:
         return index is not None and index >= self.min_index

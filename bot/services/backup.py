@@ -31,6 +31,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.clock import Clock, utc_now
+from bot.texts import backup as T
 from storage.database import migrations
 
 log = logging.getLogger(__name__)
@@ -70,11 +71,11 @@ def backup_database(source: Path, dest: Path) -> BackupInfo:
     cchc database.
     """
     if not source.is_file():
-        raise BackupError(f"Không tìm thấy cơ sở dữ liệu {source}.")
+        raise BackupError(T.NO_DATABASE.format(path=source))
     if dest.exists():
-        raise BackupError(f"Tệp {dest} đã có; vui lòng chọn tên khác (bản sao lưu không ghi đè).")
+        raise BackupError(T.DEST_EXISTS.format(path=dest))
     if not dest.parent.is_dir():
-        raise BackupError(f"Không có thư mục {dest.parent}.")
+        raise BackupError(T.NO_DIRECTORY.format(path=dest.parent))
     partial = dest.with_name(f".{dest.name}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -93,7 +94,7 @@ def backup_database(source: Path, dest: Path) -> BackupInfo:
             src.close()
         os.replace(partial, dest)
     except sqlite3.Error as exc:
-        raise BackupError(f"Không sao lưu được cơ sở dữ liệu: {exc}.") from None
+        raise BackupError(T.BACKUP_FAILED.format(error=exc)) from None
     finally:
         partial.unlink(missing_ok=True)
     return BackupInfo(dest, dest.stat().st_size, info.schema_version, info.counts)
@@ -102,26 +103,23 @@ def backup_database(source: Path, dest: Path) -> BackupInfo:
 def inspect_backup(path: Path) -> BackupInfo:
     """Check that ``path`` is a sound cchc database this version of the bot knows."""
     if not path.is_file():
-        raise BackupError(f"Không tìm thấy tệp {path}.")
+        raise BackupError(T.FILE_NOT_FOUND.format(path=path))
     try:
         conn = _open(path, mode="ro")
     except sqlite3.Error as exc:
-        raise BackupError(f"Không mở được tệp {path}: {exc}.") from None
+        raise BackupError(T.CANNOT_OPEN_FILE.format(path=path, error=exc)) from None
     try:
         _check_cchc(conn, path)
         _check_integrity(conn, path)
         info = _describe(conn, path)
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Tệp {path} không phải cơ sở dữ liệu SQLite hợp lệ ({exc}).") from None
+        raise BackupError(T.NOT_SQLITE.format(path=path, error=exc)) from None
     finally:
         conn.close()
     info = BackupInfo(path, path.stat().st_size, info.schema_version, info.counts)
     latest = latest_schema_version()
     if not 1 <= info.schema_version <= latest:
-        raise BackupError(
-            f"Tệp {path} có phiên bản cơ sở dữ liệu {info.schema_version}, bản cài đặt này "
-            f"chỉ biết đến phiên bản {latest}; vui lòng dùng phiên bản bot mới hơn để khôi phục."
-        )
+        raise BackupError(T.TOO_NEW.format(path=path, version=info.schema_version, latest=latest))
     return info
 
 
@@ -133,13 +131,13 @@ def restore_database(source: Path, live: Path, *, now: datetime, tz: ZoneInfo) -
     """
     inspect_backup(source)
     if source.resolve() == live.resolve():
-        raise BackupError("Tệp nguồn chính là cơ sở dữ liệu đang dùng.")
+        raise BackupError(T.SOURCE_IS_LIVE)
     live.parent.mkdir(parents=True, exist_ok=True)
     kept: Path | None = None
     try:
         target = sqlite3.connect(live, timeout=0, isolation_level=None)
     except sqlite3.Error as exc:
-        raise BackupError(f"Không mở được cơ sở dữ liệu {live}: {exc}.") from None
+        raise BackupError(T.CANNOT_OPEN_DATABASE.format(path=live, error=exc)) from None
     try:
         try:
             # Kept after COMMIT in this mode: from here on nobody else can open it.
@@ -147,10 +145,7 @@ def restore_database(source: Path, live: Path, *, now: datetime, tz: ZoneInfo) -
             target.execute("BEGIN EXCLUSIVE")
             target.execute("COMMIT")
         except sqlite3.OperationalError:
-            raise BackupError(
-                f"Cơ sở dữ liệu {live} đang được sử dụng (bot hoặc một lệnh khác đang chạy). "
-                "Vui lòng dừng bot rồi chạy lại lệnh khôi phục."
-            ) from None
+            raise BackupError(T.IN_USE.format(path=live)) from None
         if _has_tables(target):
             kept = live.with_name(
                 f"{live.stem}.before-restore-{now.astimezone(tz):%Y%m%d-%H%M%S}.db"
@@ -170,7 +165,7 @@ def restore_database(source: Path, live: Path, *, now: datetime, tz: ZoneInfo) -
         _check_integrity(target, live)
         target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except sqlite3.Error as exc:
-        raise BackupError(f"Khôi phục không thành công: {exc}.") from None
+        raise BackupError(T.RESTORE_FAILED.format(error=exc)) from None
     finally:
         target.close()
     return kept
@@ -237,19 +232,16 @@ def _check_cchc(conn: sqlite3.Connection, path: Path) -> None:
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Tệp {path} không phải cơ sở dữ liệu SQLite hợp lệ ({exc}).") from None
+        raise BackupError(T.NOT_SQLITE.format(path=path, error=exc)) from None
     missing = REQUIRED_TABLES - names
     if missing:
-        raise BackupError(
-            f"Tệp {path} không phải cơ sở dữ liệu của cchc-bot "
-            f"(thiếu bảng {', '.join(sorted(missing))})."
-        )
+        raise BackupError(T.NOT_CCHC.format(path=path, tables=", ".join(sorted(missing))))
 
 
 def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     if result != ["ok"]:
-        raise BackupError(f"Tệp {path} bị hỏng: {'; '.join(result[:3])}.")
+        raise BackupError(T.DAMAGED.format(path=path, details="; ".join(result[:3])))
 
 
 def _describe(conn: sqlite3.Connection, path: Path) -> BackupInfo:

@@ -41,6 +41,7 @@ from bot.services.chart_specs import (
     write_atomically,
 )
 from bot.services.standings import BlockRanking, TrendPoint
+from bot.texts import standings as T
 from charts.leaderboard import Bar, leaderboard_png
 from charts.trend import TrendPoint as ChartPoint
 from charts.trend import trend_png
@@ -106,7 +107,7 @@ def trend_chart(points: Sequence[TrendPoint], title: str) -> TrendChart:
         title,
         tuple(
             ChartPoint(
-                label=p.scope.label.replace("quý", "Quý"),
+                label=p.scope.label.replace(T.QUARTER_WORD, T.QUARTER_WORD_CAPITAL),
                 value=float(p.index) if p.index is not None else None,
                 median=float(p.median) if p.median is not None else None,
             )
@@ -151,7 +152,7 @@ class ChartImages:
         if _warmed:
             return
         _warmed = True
-        letters = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+        letters = T.CAPITALS
         text = f"{letters} {letters.lower()} 0123456789 ,.:;()/–—…%▲▼"
         bars = (Bar(label=text, value=50.0, highlight=True), Bar(label=text, value=40.0))
         points = (ChartPoint(label=text, value=50.0, median=40.0),)

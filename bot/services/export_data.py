@@ -20,16 +20,13 @@ from bot.forms.schema import NUMERIC_TYPES, FieldSpec, FormSpec
 from bot.identity import PlanIdentity
 from bot.scoring.methodology import Methodology
 from bot.services.office import UnitStatus
+from bot.texts import exports as T
 
 TWO_PLACES = Decimal("0.01")
 _NONE: Mapping[str, object] = MappingProxyType({})
 HUNDRED = Decimal(100)
 
-STATUS_NAMES: dict[str, str] = {
-    "submitted": "Đã gửi",
-    "draft": "Đang soạn, chưa nộp",
-    "none": "Chưa nộp",
-}
+STATUS_NAMES: dict[str, str] = T.STATUS_NAMES
 
 # XML 1.0 (both file formats) cannot hold most control characters; a unit's text may.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -41,17 +41,15 @@ from bot.services.export_data import (
     percent,
     sum_fields,
 )
+from bot.texts import exports as T
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(13)
 PLACEHOLDER = "…"
 
 # The narrative fields gathered into the report, by form key, with their part titles.
-NARRATIVE: tuple[tuple[str, str, str], ...] = (
-    ("highlights", "KẾT QUẢ NỔI BẬT", "Các đơn vị báo cáo một số kết quả nổi bật như sau:"),
-    ("shortcomings", "TỒN TẠI, HẠN CHẾ", "Các đơn vị nêu một số tồn tại, hạn chế như sau:"),
-)
-REQUESTS = ("requests", "KIẾN NGHỊ, ĐỀ XUẤT", "Các đơn vị có kiến nghị, đề xuất như sau:")
+NARRATIVE: tuple[tuple[str, str, str], ...] = T.DOCX_NARRATIVE
+REQUESTS = T.DOCX_REQUESTS
 RESULT_WIDTHS = [10.5, 5.5]
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -63,22 +61,26 @@ def render_docx(data: PeriodExport) -> bytes:
     _page_and_styles(doc)
     quarter = quarter_roman(data.period.quarter)
     year = data.period.year
-    title = f"Kết quả thực hiện công tác cải cách hành chính quý {quarter} năm {year}"
-    doc.core_properties.title = f"Báo cáo {title[0].lower()}{title[1:]}"
+    title = T.DOCX_SUBTITLE.format(quarter=quarter, year=year)
+    doc.core_properties.title = T.DOCX_DOC_TITLE.format(title=f"{title[0].lower()}{title[1:]}")
     doc.core_properties.author = who.department
     doc.core_properties.language = "vi-VN"
 
     _national_header(doc, year, who)
-    heading = doc.add_paragraph("BÁO CÁO", style="Title")
+    heading = doc.add_paragraph(T.DOCX_HEADING, style="Title")
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     sub = doc.add_paragraph(title, style="Subtitle")
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _body(
         doc,
-        f"Thực hiện {who.plan}, {who.department} báo cáo kết quả thực hiện công tác cải "
-        f"cách hành chính (CCHC) quý {quarter} năm {year} (số liệu từ ngày "
-        f"{format_date(data.period.data_from)} đến ngày {format_date(data.period.data_to)}), "
-        "tổng hợp từ báo cáo của các đơn vị, như sau:",
+        T.DOCX_OPENING.format(
+            plan=who.plan,
+            department=who.department,
+            quarter=quarter,
+            year=year,
+            data_from=format_date(data.period.data_from),
+            data_to=format_date(data.period.data_to),
+        ),
     )
 
     parts = iter(ROMAN)
@@ -87,15 +89,14 @@ def render_docx(data: PeriodExport) -> bytes:
     for key, part_title, lead in NARRATIVE:
         if key in data.form.index:
             _gathered(doc, data, key, f"{next(parts)}. {part_title}", lead)
-    doc.add_heading(f"{next(parts)}. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ TỚI", level=1)
-    _body(doc, f"{PLACEHOLDER} (Văn phòng Sở dự thảo các nhiệm vụ trọng tâm của quý tới.)")
+    doc.add_heading(T.DOCX_NEXT_QUARTER.format(part=next(parts)), level=1)
+    _body(doc, T.DOCX_NEXT_QUARTER_DRAFT.format(placeholder=PLACEHOLDER))
     if REQUESTS[0] in data.form.index:
         key, part_title, lead = REQUESTS
         _gathered(doc, data, key, f"{next(parts)}. {part_title}", lead)
     _body(
         doc,
-        "Trên đây là báo cáo kết quả thực hiện công tác CCHC quý "
-        f"{quarter} năm {year} của {who.department}./.",
+        T.DOCX_CLOSING.format(quarter=quarter, year=year, department=who.department),
     )
     _signature(doc)
     if data.scored:
@@ -171,15 +172,15 @@ def _national_header(doc: DocumentObject, year: int, who: PlanIdentity) -> None:
             *([(committee, False, False)] if committee is not None else []),
             (who.department.upper(), True, False),
             ("", False, False),
-            ("Số:       /BC-SGDĐT", False, False),
+            (T.DOCX_NUMBER, False, False),
         ],
     )
-    dated = f"ngày    tháng    năm {year}"
+    dated = T.DOCX_DATED.format(year=year)
     _cell_lines(
         right,
         [
-            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False),
-            ("Độc lập - Tự do - Hạnh phúc", True, False),
+            (T.DOCX_NATION, True, False),
+            (T.DOCX_MOTTO, True, False),
             ("", False, False),
             # Without a province the place is left for the office to write before it.
             (f"{who.place}, {dated}" if who.place else dated, False, True),
@@ -255,28 +256,29 @@ def _fmt(value: Decimal | int | None, suffix: str = "") -> str:
 
 
 def _reporting(doc: DocumentObject, data: PeriodExport, part: str) -> None:
-    doc.add_heading(f"{part}. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ", level=1)
+    doc.add_heading(T.DOCX_REPORTING.format(part=part), level=1)
     total = len(data.rows)
     sent = len(data.submitted)
     share = percent(Decimal(sent), Decimal(total)) if total else None
     _body(
         doc,
-        f"Tổng số đơn vị thuộc đối tượng báo cáo: {total}; đã gửi báo cáo: {sent} đơn vị "
-        f"(đạt {_fmt(share, '%')}); chưa nộp báo cáo: {total - sent} đơn vị.",
+        T.DOCX_REPORTING_SUMMARY.format(
+            total=total, sent=sent, share=_fmt(share, "%"), missing=total - sent
+        ),
     )
     rows = []
     for block in data.blocks:
         n, done = len(block.rows), len(block.submitted)
         rate = percent(Decimal(done), Decimal(n)) if n else None
         rows.append([block.block.name, str(n), str(done), _fmt(rate, "%")])
-    rows.append(["Tổng cộng", str(total), str(sent), _fmt(share, "%")])
-    table = _table(doc, ["Khối", "Số đơn vị", "Đã gửi báo cáo", "Tỷ lệ"], rows, [7, 3, 3, 3])
+    rows.append([T.TOTAL, str(total), str(sent), _fmt(share, "%")])
+    table = _table(doc, T.DOCX_REPORTING_HEADER, rows, [7, 3, 3, 3])
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
     missing = [b for b in data.blocks if len(b.submitted) < len(b.rows)]
     if missing:
-        _body(doc, "Các đơn vị chưa nộp báo cáo:")
+        _body(doc, T.DOCX_MISSING)
         for block in missing:
             names = ", ".join(r.unit.name for r in block.rows if r.report is None)
             bullet = doc.add_paragraph(style="List Bullet")
@@ -288,12 +290,11 @@ def _reporting(doc: DocumentObject, data: PeriodExport, part: str) -> None:
 
 
 def _results(doc: DocumentObject, data: PeriodExport, part: str) -> None:
-    doc.add_heading(f"{part}. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", level=1)
+    doc.add_heading(T.DOCX_RESULTS.format(part=part), level=1)
     reports = [r.answers for r in data.submitted]
     _body(
         doc,
-        f"Tổng hợp từ {len(reports)} báo cáo đã gửi: số liệu là tổng cộng của các đơn vị, "
-        "tỷ lệ là bình quân của các đơn vị có số liệu, trừ các tỷ lệ tính trên tổng số hồ sơ.",
+        T.DOCX_RESULTS_LEAD.format(count=len(reports)),
     )
     rate_home = {rate.numerator[0]: rate for rate in data.rates}
     placed: set[str] = set()
@@ -309,13 +310,13 @@ def _results(doc: DocumentObject, data: PeriodExport, part: str) -> None:
                 placed.add(rate.key)
         if lines:
             doc.add_heading(section.title, level=2)
-            _table(doc, ["Chỉ tiêu", "Kết quả"], lines, RESULT_WIDTHS)
+            _table(doc, T.DOCX_RESULTS_HEADER, lines, RESULT_WIDTHS)
     leftover = [r for r in data.rates if r.key not in placed]
     if leftover:
-        doc.add_heading("Các tỷ lệ chung", level=2)
+        doc.add_heading(T.DOCX_COMMON_RATES, level=2)
         _table(
             doc,
-            ["Chỉ tiêu", "Kết quả"],
+            T.DOCX_RESULTS_HEADER,
             [[r.label.removesuffix(" (%)"), _total_rate(r, reports)] for r in leftover],
             RESULT_WIDTHS,
         )
@@ -326,23 +327,23 @@ def _aggregate(spec: FieldSpec, reports: list[Mapping[str, object]]) -> str | No
     values = [reports_value for a in reports if (reports_value := a.get(spec.key)) is not None]
     if spec.type == "integer":
         numbers = [n for v in values if isinstance(n := number(spec, v), int)]
-        return f"Tổng cộng: {format_number(sum(numbers))}"
+        return T.DOCX_SUM.format(total=format_number(sum(numbers)))
     if spec.type in {"decimal", "percent"}:
         decimals = [Decimal(str(v)) for v in values]
         if not decimals:
-            return "Không có đơn vị nào báo cáo"
+            return T.DOCX_NOBODY
         mean = (sum(decimals, Decimal(0)) / len(decimals)).quantize(
             Decimal("0.01"), rounding=ROUND_HALF_UP
         )
         unit = "%" if spec.type == "percent" else ""
-        return f"Bình quân: {format_number(mean)}{unit} ({len(decimals)} đơn vị có số liệu)"
+        return T.DOCX_MEAN.format(mean=format_number(mean), unit=unit, count=len(decimals))
     if spec.type == "yesno":
         yes = sum(1 for v in values if v is True)
-        return f"{yes}/{len(reports)} đơn vị trả lời Có"
+        return T.DOCX_YES_COUNT.format(yes=yes, total=len(reports))
     if spec.type == "choice":
         counts = Counter(str(v) for v in values)
         parts = [f"{c.label}: {counts[c.key]}" for c in spec.choices if counts[c.key]]
-        return "; ".join(parts) + " (đơn vị)" if parts else "Không có đơn vị nào báo cáo"
+        return "; ".join(parts) + T.DOCX_CHOICE_UNIT if parts else T.DOCX_NOBODY
     return None
 
 
@@ -358,7 +359,7 @@ def _total_rate(rate: RateSpec, reports: list[Mapping[str, object]]) -> str:
         den += own_den
     share = percent(num, den)
     if share is None:
-        return "Không có số liệu để tính"
+        return T.DOCX_NO_RATE
     return f"{format_number(share)}% ({format_number(num)}/{format_number(den)})"
 
 
@@ -370,7 +371,7 @@ def _gathered(doc: DocumentObject, data: PeriodExport, key: str, title: str, lea
     found = [(b, _texts(b, key)) for b in data.blocks]
     found = [(b, t) for b, t in found if t]
     if not found:
-        _body(doc, "Các đơn vị không nêu nội dung này trong báo cáo.")
+        _body(doc, T.DOCX_NOT_MENTIONED)
         return
     _body(doc, lead)
     for block, items in found:
@@ -401,12 +402,8 @@ def _signature(doc: DocumentObject) -> None:
     table = doc.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     recipients = [
-        ("Nơi nhận:", True, True),
-        ("- UBND tỉnh (để báo cáo);", False, False),
-        ("- Sở Nội vụ (để tổng hợp);", False, False),
-        ("- Giám đốc, các Phó Giám đốc Sở;", False, False),
-        ("- Các phòng, đơn vị thuộc Sở;", False, False),
-        ("- Lưu: VT, VP.", False, False),
+        (T.DOCX_RECIPIENTS_TITLE, True, True),
+        *((line, False, False) for line in T.DOCX_RECIPIENTS),
     ]
     first = True
     for text, bold, italic in recipients:
@@ -420,8 +417,8 @@ def _signature(doc: DocumentObject) -> None:
     _cell_lines(
         right,
         [
-            ("GIÁM ĐỐC", True, False),
-            ("(Ký, ghi rõ họ tên, đóng dấu)", False, True),
+            (T.DOCX_SIGNER, True, False),
+            (T.DOCX_SIGN_HINT, False, True),
             ("", False, False),
             ("", False, False),
             ("", False, False),
@@ -434,7 +431,7 @@ def _signature(doc: DocumentObject) -> None:
 def _ranking_annex(doc: DocumentObject, data: PeriodExport) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     # Which result the annex is, and whether it is published (with its document).
-    doc.add_heading(f"Phụ lục: {data.result} ({data.status})", level=1)
+    doc.add_heading(T.DOCX_ANNEX.format(result=data.result, status=data.status), level=1)
     for block in data.blocks:
         doc.add_heading(block.block.name, level=2)
         rows = [
@@ -443,13 +440,13 @@ def _ranking_annex(doc: DocumentObject, data: PeriodExport) -> None:
                 row.unit.name,
                 _fmt(row.index),
                 row.band or "",
-                str(row.rank) if row.rank is not None else "chưa nộp báo cáo",
+                str(row.rank) if row.rank is not None else T.DOCX_NOT_SUBMITTED,
             ]
             for n, row in enumerate(block.rows, start=1)
         ]
         _table(
             doc,
-            ["STT", "Đơn vị", "Chỉ số CCHC", "Xếp loại", "Xếp hạng"],
+            T.DOCX_ANNEX_HEADER,
             rows,
             [1.3, 6.6, 2.5, 2.8, 2.8],
             left=1,

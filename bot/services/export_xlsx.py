@@ -33,6 +33,7 @@ from bot.services.export_data import (
     number,
     percent,
 )
+from bot.texts import exports as T
 
 INT_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0#"
@@ -69,7 +70,7 @@ def render_xlsx(data: PeriodExport) -> bytes:
     book = Workbook()
     summary = book.active
     assert summary is not None
-    summary.title = "Tổng hợp"
+    summary.title = T.XLSX_SUMMARY_SHEET
     _summary_sheet(summary, data)
     used = {summary.title}
     columns = _columns(data)
@@ -85,9 +86,9 @@ def _sheet_title(name: str, used: set[str]) -> str:
     """The block's name as a tab: "Khối các trường THPT…" reads "Các trường THPT…",
     cut at a word to Excel's 31 characters, unique in the workbook."""
     base = clean_text(name).translate(_SHEET_FORBIDDEN).strip("' ")
-    if base.lower().startswith("khối "):
-        base = base[len("khối ") :].strip()
-    base = (base[:1].upper() + base[1:]) or "Khối"
+    if base.lower().startswith(T.XLSX_BLOCK_PREFIX):
+        base = base[len(T.XLSX_BLOCK_PREFIX) :].strip()
+    base = (base[:1].upper() + base[1:]) or T.BLOCK
     title = _cut(base, SHEET_TITLE_MAX)
     n = 2
     while title.lower() in {u.lower() for u in used}:
@@ -120,19 +121,21 @@ def _columns(data: PeriodExport) -> list[Column]:
 
     columns = [
         Column("STT", lambda r: None, INT_FORMAT, width=5),  # filled in by position
-        Column("Mã đơn vị", lambda r: r.unit.code),
-        Column("Tên đơn vị", lambda r: r.unit.name, width=40),
-        Column("Địa bàn", lambda r: r.unit.district or None),
-        Column("Tình trạng báo cáo", lambda r: STATUS_NAMES[r.status], width=14),
-        Column("Thời điểm gửi", submitted_at, DATETIME_FORMAT, width=17),
-        Column("Lần gửi", lambda r: r.report.version if r.report else None, INT_FORMAT),
-        Column("Số hiệu báo cáo", lambda r: r.report.reference if r.report else None),
+        Column(T.XLSX_COLUMN_UNIT_CODE, lambda r: r.unit.code),
+        Column(T.XLSX_COLUMN_UNIT_NAME, lambda r: r.unit.name, width=40),
+        Column(T.XLSX_COLUMN_DISTRICT, lambda r: r.unit.district or None),
+        Column(T.XLSX_COLUMN_STATUS, lambda r: STATUS_NAMES[r.status], width=14),
+        Column(T.XLSX_COLUMN_SUBMITTED_AT, submitted_at, DATETIME_FORMAT, width=17),
+        Column(
+            T.XLSX_COLUMN_VERSION, lambda r: r.report.version if r.report else None, INT_FORMAT
+        ),
+        Column(T.XLSX_COLUMN_REFERENCE, lambda r: r.report.reference if r.report else None),
     ]
     if data.scored:
         columns += [
-            Column("Chỉ số CCHC", lambda r: r.index, RATE_FORMAT, width=10),
-            Column("Xếp loại", lambda r: r.band, width=14),
-            Column("Xếp hạng trong khối", lambda r: r.rank, INT_FORMAT, width=10),
+            Column(T.INDEX, lambda r: r.index, RATE_FORMAT, width=10),
+            Column(T.BAND, lambda r: r.band, width=14),
+            Column(T.XLSX_COLUMN_RANK, lambda r: r.rank, INT_FORMAT, width=10),
         ]
     columns += [_rate_column(rate) for rate in data.rates]
     columns += [_field_column(spec) for spec in data.form.fields]
@@ -216,17 +219,18 @@ def _shown_width(value: Value, column: Column) -> int:
 def _summary_sheet(sheet: Worksheet, data: PeriodExport) -> None:
     period = data.period
     label = period_label(period.year, period.quarter)
-    sheet["A1"] = f"TỔNG HỢP BÁO CÁO KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC {label.upper()}"
+    sheet["A1"] = T.XLSX_TITLE.format(period=label.upper())
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = (
-        f"Số liệu từ ngày {format_date(period.data_from)} đến ngày {format_date(period.data_to)}; "
-        f"hạn gửi {format_date(period.due_at.astimezone(data.tz))}."
+    sheet["A2"] = T.XLSX_DATES.format(
+        data_from=format_date(period.data_from),
+        data_to=format_date(period.data_to),
+        due=format_date(period.due_at.astimezone(data.tz)),
     )
-    sheet["A3"] = f"Xuất lúc {format_datetime(data.exported_at, data.tz)}."
+    sheet["A3"] = T.XLSX_EXPORTED_AT.format(moment=format_datetime(data.exported_at, data.tz))
     if data.scored:
         # Which result the index, band and rank columns are, and whether it is published.
-        sheet["A4"] = f"Chỉ số, xếp loại và xếp hạng: {data.result} ({data.status})."
-    headers = ["Khối", "Số đơn vị", "Đã gửi", "Đang soạn", "Chưa nộp", "Tỷ lệ đã gửi (%)"]
+        sheet["A4"] = T.XLSX_RESULT.format(result=data.result, status=data.status)
+    headers = T.XLSX_SUMMARY_HEADER
     top = 6
     for c, header in enumerate(headers, start=1):
         cell = sheet.cell(row=top, column=c, value=header)
@@ -240,7 +244,7 @@ def _summary_sheet(sheet: Worksheet, data: PeriodExport) -> None:
         _summary_row(sheet, r, block.block.name, len(block.rows), counts)
     r += 1
     totals = [sum(1 for x in data.rows if x.status == s) for s in STATUS_NAMES]
-    _summary_row(sheet, r, "Tổng cộng", len(data.rows), totals)
+    _summary_row(sheet, r, T.TOTAL, len(data.rows), totals)
     for c in range(1, len(headers) + 1):
         sheet.cell(row=r, column=c).font = HEADER_FONT
     sheet.column_dimensions["A"].width = 45

@@ -45,6 +45,7 @@ from bot.clock import Clock, from_iso, to_iso
 from bot.config import Settings
 from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, OutboxRow
 from bot.services.pacing import BROADCAST, NOTICE, Pacer, PacerSettings
+from bot.texts import outbox as T
 from storage import broadcasts as store
 from storage.database import Database
 
@@ -354,11 +355,11 @@ class OutboxSender:
         settings = self.settings
         try:
             if row.chat_id in self._inactive:
-                await self._write_fail(row, "blocked", "Người nhận đã chặn bot")
+                await self._write_fail(row, "blocked", T.REASON_BLOCKED)
                 return
             broadcast = await self._broadcast_of(row.broadcast_id)
             if broadcast is None:
-                await self._write_fail(row, "failed", "Không tìm thấy bản tin")
+                await self._write_fail(row, "failed", T.REASON_NO_BROADCAST)
                 return
             content = row.content(broadcast.content)
             try:
@@ -385,7 +386,9 @@ class OutboxSender:
                 raise
             except Exception as exc:
                 log.exception("Unexpected error delivering outbox row %s", row.id)
-                await self._write_fail(row, "failed", f"Lỗi không xác định: {exc!r}"[:200])
+                await self._write_fail(
+                    row, "failed", T.REASON_UNEXPECTED.format(error=repr(exc))[:200]
+                )
             else:
                 parts = (
                     transport.payload_parts(row.payload)

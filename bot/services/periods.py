@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock, to_iso
 from bot.domain.models import Period
 from bot.formatting import period_label
+from bot.texts import periods as T
 from storage import audit, periods, units
 from storage.database import Database
 from storage.periods import Extension
@@ -40,11 +41,7 @@ _CODE = re.compile(r"^\s*(\d{4})\s*-?\s*[Qq]\s*([1-4])\s*$", re.ASCII)
 # What the bot itself writes ("quý IV/2025", "Quý IV/2025", with the year-report note
 # "(báo cáo năm 2025)" after a fourth quarter) and how people retype it ("quý 4/2025",
 # "quy IV/2025", "Q4/2025"). Matched on the NFC, case-folded text.
-_LABEL = re.compile(
-    r"^(?:quý|quy|q)?\s*(iv|iii|ii|i|[1-4])\s*/\s*(\d{4})"
-    r"(?:\s*\(\s*báo\s+cáo\s+năm\s+(\d{4})\s*\))?$",
-    re.ASCII,
-)
+_LABEL = re.compile(T.PERIOD_LABEL_PATTERN, re.ASCII)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # The most words a period takes when typed after a command ("quý IV/2025 (báo cáo năm
 # 2025)" is six), for :func:`take_period`.

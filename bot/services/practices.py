@@ -13,19 +13,13 @@ from dataclasses import dataclass
 
 from bot.clock import Clock, to_iso
 from bot.domain.broadcasts import Content, Practice
+from bot.texts import practices as T
 from storage import audit, units
 from storage import practices as store
 from storage.database import Database
 
 # Topics of the campaign (seed 000, II.1), as the office names them; data, not wording.
-TAG_LABELS = {
-    "tthc": "TTHC",
-    "tuyen_truyen": "Tuyên truyền",
-    "cds": "Chuyển đổi số",
-    "tai_chinh": "Tài chính công",
-    "to_chuc": "Tổ chức bộ máy",
-    "khac": "Khác",
-}
+TAG_LABELS = T.TAG_LABELS
 TAGS = tuple(TAG_LABELS)
 PAGE_SIZE = 5
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -33,7 +27,10 @@ _TAG_RE = re.compile(r"<[^>]+>")
 
 def fold(text: str) -> str:
     """Lower case without diacritics, for accent-insensitive search."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    text = text.lower()
+    for letter, plain in T.FOLD_LETTERS.items():
+        text = text.replace(letter, plain)
+    decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -35,6 +35,7 @@ from bot.domain.models import Period, Unit
 from bot.services.periods import PeriodService, apply_extension
 from bot.services.review import REPORTED, ReviewService
 from bot.services.standings import Scope, ScopeError, StandingsService
+from bot.texts import standings as T
 from storage import inspections, sessions, units
 from storage import standings as standings_store
 from storage.database import Database
@@ -47,7 +48,7 @@ TICKET_MAX = 999_999
 # re.ASCII: only the digits people type here; "２０２５" is refused, as in bot.numbers.
 _DAY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$", re.ASCII)
 _DIGIT = re.compile(r"[0-9]")
-_LEADING_SO = re.compile(r"^(?:số|so)\s*[:.]?\s+", re.IGNORECASE)
+_LEADING_SO = re.compile(T.LEADING_NUMBER_WORD, re.IGNORECASE)
 
 NumberProblem = Literal["empty", "too_long", "no_digit"]
 DateProblem = Literal["format", "future", "too_early"]

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Unit
 from bot.tabular import TableError, TableRow, read_table
+from bot.texts import roster as T
 from storage import audit, units
 from storage.database import Database
 
@@ -44,9 +45,6 @@ _HEADER_ALIASES: dict[str, str] = {
 }
 
 _BLOCK_CODE = re.compile(r"^[a-z0-9_]{1,32}$")
-_UNIT_CODE_RULE = (
-    "chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; tối đa 32 ký tự"
-)
 
 
 class RosterError(ValueError):
@@ -94,14 +92,11 @@ class RosterService:
         code = code.strip()
         name = " ".join(name.split())
         if not _BLOCK_CODE.match(code):
-            raise RosterError(
-                f'Mã khối "{code}" không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và '
-                "dấu gạch dưới, tối đa 32 ký tự (ví dụ: mam_non)."
-            )
+            raise RosterError(T.BAD_BLOCK_CODE.format(code=code))
         if not name:
-            raise RosterError("Tên khối không được để trống.")
+            raise RosterError(T.EMPTY_BLOCK_NAME)
         if len(name) > 200:
-            raise RosterError("Tên khối dài quá 200 ký tự.")
+            raise RosterError(T.LONG_BLOCK_NAME)
         now = to_iso(self._clock())
         async with self._db.write() as conn:
             existing = {b.code: b for b in await units.list_blocks(conn)}
@@ -138,7 +133,7 @@ class RosterService:
         if errors:
             return ImportResult(errors=errors)
         if not parsed:
-            return ImportResult(errors=["Tệp không có dòng dữ liệu nào (chỉ có dòng tiêu đề)."])
+            return ImportResult(errors=[T.NO_ROWS])
         added = updated = unchanged = 0
         now = to_iso(self._clock())
         async with self._db.write() as conn:
@@ -186,7 +181,7 @@ def read_rows(path: Path) -> list[TableRow]:
             path,
             aliases=_HEADER_ALIASES,
             required=REQUIRED_COLUMNS,
-            header_hint=(f"dòng tiêu đề cần có: {', '.join(COLUMNS)}; cột district có thể bỏ"),
+            header_hint=T.HEADER_HINT.format(columns=", ".join(COLUMNS)),
         )
     except TableError as exc:
         raise RosterError(str(exc)) from None
@@ -208,18 +203,18 @@ def _validate(rows: Iterable[TableRow], blocks: Sequence[Block]) -> tuple[list[U
         block_text = row.values["block"]
         district = " ".join(row.values.get("district", "").split())
         if not code:
-            reasons.append("mã đơn vị để trống")
+            reasons.append(T.EMPTY_CODE)
         elif code.casefold() in seen:
-            reasons.append(f'mã đơn vị "{code}" trùng với dòng {seen[code.casefold()]}')
+            reasons.append(T.DUPLICATE_CODE.format(code=code, first=seen[code.casefold()]))
         else:
             seen[code.casefold()] = row.line
         if not name:
-            reasons.append("tên đơn vị để trống")
+            reasons.append(T.EMPTY_NAME)
         block = by_fold.get(block_text.casefold())
         if not block_text:
-            reasons.append(f"khối để trống (các khối hợp lệ: {valid_blocks})")
+            reasons.append(T.EMPTY_BLOCK.format(blocks=valid_blocks))
         elif block is None:
-            reasons.append(f'khối "{block_text}" không tồn tại (các khối hợp lệ: {valid_blocks})')
+            reasons.append(T.UNKNOWN_BLOCK.format(block=block_text, blocks=valid_blocks))
         if not reasons:
             try:
                 parsed.append(
@@ -228,7 +223,7 @@ def _validate(rows: Iterable[TableRow], blocks: Sequence[Block]) -> tuple[list[U
             except ValidationError as exc:
                 reasons.extend(_explain(exc, code))
         if reasons:
-            errors.append(f"Dòng {row.line}: {'; '.join(reasons)}.")
+            errors.append(T.ROW.format(line=row.line, reasons=T.REASONS_JOINER.join(reasons)))
     return parsed, errors
 
 
@@ -237,13 +232,13 @@ def _explain(exc: ValidationError, code: str) -> list[str]:
     for err in exc.errors():
         where = err["loc"][0] if err["loc"] else ""
         if where == "code":
-            reasons.append(f'mã đơn vị "{code}" không hợp lệ ({_UNIT_CODE_RULE})')
+            reasons.append(T.BAD_UNIT_CODE.format(code=code, rule=T.UNIT_CODE_RULE))
         elif where == "name":
-            reasons.append("tên đơn vị dài quá 200 ký tự")
+            reasons.append(T.LONG_UNIT_NAME)
         elif where == "district":
-            reasons.append("tên địa bàn dài quá 100 ký tự")
+            reasons.append(T.LONG_DISTRICT)
         else:
-            reasons.append(f"giá trị cột {where} không hợp lệ")
+            reasons.append(T.BAD_VALUE.format(column=where))
     return reasons
 
 

@@ -44,6 +44,7 @@ from bot.services.periods import (
     quarter_of,
     shift_quarter,
 )
+from bot.texts import standings as T
 from bot.yearbook import YearBook
 from storage import audit, inspections, scores, standings, units
 from storage.database import Database
@@ -77,8 +78,8 @@ class Scope:
         if self.kind == "quarter":
             return period_label(self.year, self.quarters[0])
         if self.kind == "ytd":
-            return f"năm {self.year} (lũy kế đến quý {quarter_roman(self.quarters[-1])})"
-        return f"năm {self.year}"
+            return T.SCOPE_YTD.format(year=self.year, quarter=quarter_roman(self.quarters[-1]))
+        return T.SCOPE_YEAR.format(year=self.year)
 
     @property
     def period_codes(self) -> tuple[str, ...]:
@@ -96,35 +97,23 @@ class Scope:
         return date(self.year, 3 * (self.quarters[0] - 1) + 1, 1)
 
 
-# What a result is called and whether it is published: every message, caption and
-# export that shows a result says both (plain text; the handlers escape it for HTML, as
-# a document's number is typed by the office).
-RESULT_QUARTER = "Kết quả theo dõi {period}"
-RESULT_YEAR = "Chỉ số CCHC năm {year}"
-RESULT_YTD = "Kết quả theo dõi lũy kế năm {year} (đến quý {quarter})"
-STATUS_PROVISIONAL = "tạm tính, chưa công bố"
-STATUS_YTD = "tạm tính; kết quả lũy kế năm không được công bố"
-STATUS_PUBLISHED = "đã công bố {how}"
-PUBLISHED_BY = "theo {document}"
-PUBLISHED_ON = "ngày {date}"
-DOCUMENT_YEAR = "Quyết định số {number} ngày {date}"
-DOCUMENT_QUARTER = "văn bản số {number} ngày {date}"
+# What a result is called and whether it is published: bot/texts/standings.py.
 
 
 def result_name(scope: Scope) -> str:
     """ "Kết quả theo dõi quý IV/2026" (a quarter's progress monitoring), "Chỉ số CCHC năm
     2026" (the annual index), or a year to date's running figure."""
     if scope.kind == "quarter":
-        return RESULT_QUARTER.format(period=scope.label)
+        return T.RESULT_QUARTER.format(period=scope.label)
     if scope.kind == "year":
-        return RESULT_YEAR.format(year=scope.year)
-    return RESULT_YTD.format(year=scope.year, quarter=quarter_roman(scope.quarters[-1]))
+        return T.RESULT_YEAR.format(year=scope.year)
+    return T.RESULT_YTD.format(year=scope.year, quarter=quarter_roman(scope.quarters[-1]))
 
 
 def document_name(scope: Scope, number: str, day: date) -> str:
     """The document publishing a result: a decision for the annual index, a document (a
     công văn may do) for a quarter's monitoring."""
-    template = DOCUMENT_YEAR if scope.kind == "year" else DOCUMENT_QUARTER
+    template = T.DOCUMENT_YEAR if scope.kind == "year" else T.DOCUMENT_QUARTER
     return template.format(number=number, date=format_date(day))
 
 
@@ -133,8 +122,8 @@ def published_how(scope: Scope, publication: Publication, tz: ZoneInfo) -> str:
     recorded, the day it was published ("ngày 20/02/2025")."""
     if publication.decision_number is None or publication.decision_date is None:
         day = publication.published_at.astimezone(tz).date()
-        return PUBLISHED_ON.format(date=format_date(day))
-    return PUBLISHED_BY.format(
+        return T.PUBLISHED_ON.format(date=format_date(day))
+    return T.PUBLISHED_BY.format(
         document=document_name(scope, publication.decision_number, publication.decision_date)
     )
 
@@ -142,10 +131,10 @@ def published_how(scope: Scope, publication: Publication, tz: ZoneInfo) -> str:
 def result_status(scope: Scope, publication: Publication | None, tz: ZoneInfo) -> str:
     """ "tạm tính, chưa công bố", or "đã công bố theo Quyết định số … ngày …"."""
     if not scope.publishable:
-        return STATUS_YTD
+        return T.STATUS_YTD
     if publication is None:
-        return STATUS_PROVISIONAL
-    return STATUS_PUBLISHED.format(how=published_how(scope, publication, tz))
+        return T.STATUS_PROVISIONAL
+    return T.STATUS_PUBLISHED.format(how=published_how(scope, publication, tz))
 
 
 @dataclass(frozen=True, slots=True)

@@ -501,7 +501,7 @@ class BotApiStandin:
     def user(
         self,
         user_id: int,
-        first_name: str = "Người dùng",
+        first_name: str = "Tester",
         *,
         last_name: str | None = None,
         username: str | None = None,
