@@ -111,7 +111,7 @@ async def cmd_audit(update: Update, context: BotContext) -> None:
         local = line.at.astimezone(tz)
         parts.append(
             texts.AUDIT_LINE.format(
-                at=f"{local:%H:%M:%S} ngày {format_date(local)}",
+                at=texts.AUDIT_AT.format(time=f"{local:%H:%M:%S}", date=format_date(local)),
                 actor=esc(line.actor),
                 text=esc(line.text),
             )

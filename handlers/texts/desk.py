@@ -1,6 +1,7 @@
 """The office's desk (handlers/desk.py): /export, /audit and the daily backup's failure notice."""
 
 __all__ = [
+    "AUDIT_AT",
     "AUDIT_HEADER",
     "AUDIT_LINE",
     "AUDIT_NONE",
@@ -43,6 +44,8 @@ AUDIT_HEADER = (
 )
 AUDIT_NONE = "Chưa có thay đổi nào được ghi nhận cho {unit} ({code})."
 AUDIT_LINE = "\n<b>{at}</b> — {actor}\n{text}"
+# When an audit entry was made, as in "14:05:09 ngày 20/06/2025".
+AUDIT_AT = "{time} ngày {date}"
 BACKUP_FAILED = (
     "⚠️ Sao lưu tự động cơ sở dữ liệu lúc {at} không thành công: {reason}\n"
     "Vui lòng kiểm tra máy chủ (dung lượng đĩa, thư mục sao lưu) hoặc sao lưu thủ công bằng "

@@ -9,6 +9,7 @@ __all__ = [
     "NO_MEMBERS_NOTE",
     "PERIODS_HEADER",
     "PERIODS_LINE",
+    "PERIOD_ACTIONS",
     "PERIOD_BAD_DATE",
     "PERIOD_CARD",
     "PERIOD_CLOSED_DONE",
@@ -18,6 +19,7 @@ __all__ = [
     "PERIOD_DUE_LABEL",
     "PERIOD_DUE_NOTICE",
     "PERIOD_DUE_PAST",
+    "PERIOD_DUE_SECOND_WORDS",
     "PERIOD_DUE_SET",
     "PERIOD_DUE_TOLD",
     "PERIOD_DUE_TOLD_NONE",
@@ -129,3 +131,21 @@ REOPEN_UNIT_NOTICE = (
 NO_MEMBERS_NOTE = (
     "\nLưu ý: đơn vị chưa có ai đăng ký sử dụng bot; vui lòng thông báo cho đơn vị bằng cách khác."
 )
+
+# /period's actions in English and in Vietnamese, with or without diacritics.
+PERIOD_ACTIONS = {
+    "show": "show",
+    "xem": "show",
+    "open": "open",
+    "mở": "open",
+    "mo": "open",
+    "close": "close",
+    "đóng": "close",
+    "dong": "close",
+    "due": "due",
+    "hạn": "due",
+    "han": "due",
+    "deadline": "due",
+}
+# "hạn nộp 20/06/2025": the second word when the deadline is named in two.
+PERIOD_DUE_SECOND_WORDS = {"nộp", "nop"}
