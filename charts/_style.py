@@ -66,7 +66,7 @@ SERIES = "#1F5FAD"
 BACKGROUND = "#FFFFFF"
 
 # -- words ------------------------------------------------------------------------------
-# charts/ may not import handlers/texts.py (data flows one way), so the few words a
+# charts/ may not import handlers/texts/ (data flows one way), so the few words a
 # picture needs live here, in one place.
 EMPTY_TEXT = "Chưa có dữ liệu"
 MEDIAN_TEXT = "Trung vị {value}"

@@ -53,6 +53,7 @@ INVITE_CREATED = (
     "Đường liên kết để gửi cho đơn vị (dùng một lần):\n{link}"
 )
 
+# /status by review state: what the office decided, what waits for it.
 STATUS_REVIEW_LINE = (
     "Đã chấp nhận: {accepted} · Chờ xem xét: {submitted} · Trả lại: {returned} · Quá hạn: {late}"
 )
