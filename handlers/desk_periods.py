@@ -42,23 +42,6 @@ log = logging.getLogger(__name__)
 
 DUE_FLOW = "period_due"
 
-# /period's actions in English and in Vietnamese, with or without diacritics.
-_ACTIONS = {
-    "show": "show",
-    "xem": "show",
-    "open": "open",
-    "mở": "open",
-    "mo": "open",
-    "close": "close",
-    "đóng": "close",
-    "dong": "close",
-    "due": "due",
-    "hạn": "due",
-    "han": "due",
-    "deadline": "due",
-}
-_NOP = {"nộp", "nop"}
-
 
 def _folded(word: str) -> str:
     return unicodedata.normalize("NFC", word).casefold()
@@ -147,11 +130,13 @@ async def cmd_period(update: Update, context: BotContext) -> None:
         return
     period = await periods.ensure(*parsed)
     actor = f"tg:{who.telegram_id}"
-    action = _ACTIONS.get(_folded(words[0]), "?") if words else "show"
+    action = texts.PERIOD_ACTIONS.get(_folded(words[0]), "?") if words else "show"
     # "hạn nộp 20/06/2025": the deadline may be named in two words.
     given = (
         words[2:]
-        if action == "due" and len(words) > 1 and _folded(words[1]) in _NOP
+        if action == "due"
+        and len(words) > 1
+        and _folded(words[1]) in texts.PERIOD_DUE_SECOND_WORDS
         else words[1:]
     )
     rest = " ".join(given)

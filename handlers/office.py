@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import unicodedata
 
 from telegram import Update
 from telegram.constants import ChatAction
@@ -15,6 +14,7 @@ from bot.domain.models import Period, Report, Role, Unit
 from bot.formatting import format_datetime, period_label
 from bot.services.registration import UnknownUnitError
 from bot.services.review import DESK_STATUSES, UnitDesk
+from bot.tabular import fold
 from handlers import texts, unit_status
 from handlers.common import identify, reply, require_office
 from handlers.context import App, BotContext
@@ -178,9 +178,7 @@ _ROLE_WORDS: dict[str, Role] = {
 
 def parse_role(text: str) -> Role | None:
     """The role named after ``/invite MÃ_ĐƠN_VỊ``; None if it names none."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _ROLE_WORDS.get(" ".join(plain.casefold().split()))
+    return _ROLE_WORDS.get(fold(text))
 
 
 async def cmd_invite(update: Update, context: BotContext) -> None:

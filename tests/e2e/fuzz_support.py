@@ -110,7 +110,7 @@ def squeezed(text: str) -> str:
 
 
 def shown(template: str, **known: object) -> re.Pattern[str]:
-    """A texts.py template as a pattern over the text Telegram shows of it: tags removed,
+    """A handlers.texts template as a pattern over the text Telegram shows of it: tags removed,
     entities decoded, the ``known`` placeholders as given (plain text) and any other
     placeholder matching anything. Tests match replies on the wording's own constants."""
     parsed = list(string.Formatter().parse(template))
