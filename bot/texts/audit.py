@@ -24,6 +24,7 @@ from bot.clock import from_iso
 from bot.formatting import format_date, format_datetime
 from bot.numbers import format_number
 from bot.services.periods import label_of, parse_period_code
+from bot.texts.invites import ROLE_NAMES
 
 if TYPE_CHECKING:
     from bot.services.audit import Actor, AnswerChange, Change, CriterionRef
@@ -34,7 +35,6 @@ LABEL_LIMIT = 80  # characters of a question's label
 
 # -- codes stored in the entries, by name ----------------------------------------------
 
-ROLE_NAMES = {"head": "Thủ trưởng đơn vị", "reporter": "Cán bộ đầu mối CCHC"}
 INVITE_FAILURES = {
     "unknown": "mã không đúng",
     "expired": "mã đã hết hạn",

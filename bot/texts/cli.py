@@ -9,6 +9,8 @@ Templates are filled with ``str.format`` by their named fields.
 
 from __future__ import annotations
 
+from bot.texts import rules
+
 # -- shared by every command group ------------------------------------------------------
 
 METAVAR_COMMAND = "LỆNH"
@@ -65,15 +67,7 @@ BLOCK_RENAMED = "Đã cập nhật tên khối {code}: {name}."
 
 # -- the form ---------------------------------------------------------------------------
 
-TYPE_NAMES: dict[str, str] = {
-    "integer": "số nguyên",
-    "decimal": "số thập phân",
-    "percent": "tỷ lệ %",
-    "yesno": "Có/Không",
-    "choice": "chọn một",
-    "text": "văn bản",
-    "file": "tệp đính kèm",
-}
+TYPE_NAMES = rules.TYPE_NAMES  # one copy, with the methodology's load errors
 FORM_TITLE = "{title} (phiên bản {version})\n"
 FORM_COUNT = "{count} câu hỏi.\n"
 FORM_REQUIRED = "bắt buộc"

@@ -87,11 +87,16 @@ RETIRED_FULL = (
     "không còn dùng full: đơn vị khai mẫu số bằng 0 (ví dụ 0 nhiệm vụ) sẽ được "
     "điểm tối đa; dùng zero hoặc not_applicable"
 )
-# The report field types, as a measure's error names the ones it can read.
+# The report field types, as `cchc-bot form show` lists them and a measure's error names
+# the ones it can read.
 TYPE_NAMES: dict[str, str] = {
     "integer": "số nguyên",
     "decimal": "số thập phân",
     "percent": "tỷ lệ %",
+    "yesno": "Có/Không",
+    "choice": "chọn một",
+    "text": "văn bản",
+    "file": "tệp đính kèm",
 }
 PLAN_ITEMS_DUPLICATE = "plan_items bị trùng mục"
 FORM_HAS_NO_FIELD = "mẫu báo cáo {version} không có trường {key!r}"

@@ -63,7 +63,6 @@ __all__ = [
     "BTN_SCHEDULE",
     "BTN_SEND_NOW",
     "CONTENT_NAMES",
-    "REASON_BLOCKED",
     "REASON_REFUSED",
     "REASON_TIMEOUT",
     "REASON_TRANSIENT",
@@ -185,7 +184,6 @@ BROADCAST_UNKNOWN = "Không tìm thấy bản tin số {id}."
 REASON_TRANSIENT = "Máy chủ Telegram lỗi hoặc mất kết nối (đã thử {n} lần)"
 REASON_TIMEOUT = "Quá thời gian chờ phản hồi"
 REASON_REFUSED = "Telegram từ chối: {detail}"
-REASON_BLOCKED = "Người nhận đã chặn bot"
 
 BROADCAST_PREVIEW_ACK = "Đây là bản xem trước; các đơn vị sẽ bấm nút này để xác nhận đã đọc."
 BROADCAST_USE_BUTTONS = (

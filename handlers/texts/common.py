@@ -6,6 +6,8 @@ journey that looks up a unit or a period. A sentence only one journey says belon
 journey's module, not here.
 """
 
+from bot.texts import invites as core_invites
+
 __all__ = [
     "BAD_PERIOD",
     "BUTTON_EXPIRED",
@@ -26,7 +28,8 @@ __all__ = [
     "YEAR_OUTSIDE_CAMPAIGN",
 ]
 
-ROLE_NAMES = {"head": "Thủ trưởng đơn vị", "reporter": "Cán bộ đầu mối CCHC"}
+# One copy of the role names: the core's (invite sheets and the audit trail use it too).
+ROLE_NAMES = core_invites.ROLE_NAMES
 
 UNKNOWN_COMMAND = "Bot chưa hỗ trợ lệnh này. Anh/chị dùng /help để xem các lệnh hiện có."
 IDLE_BOUND = (

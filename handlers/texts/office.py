@@ -4,14 +4,11 @@ __all__ = [
     "INVITE_CREATED",
     "INVITE_USAGE",
     "STATUS_BLOCK",
-    "STATUS_DRAFT",
     "STATUS_EXTENDED_MARK",
     "STATUS_GROUPS",
     "STATUS_HEADER",
     "STATUS_LATE_MARK",
-    "STATUS_NONE",
     "STATUS_REVIEW_LINE",
-    "STATUS_SUBMITTED",
     "STATUS_UNIT",
     "STATUS_UNIT_SUBMITTED",
     "VIEW_FILE_CAPTION",
@@ -27,9 +24,6 @@ STATUS_HEADER = (
     "Đã gửi: <b>{submitted}/{total}</b> · Đang soạn: {draft} · Chưa nộp: {none}"
 )
 STATUS_BLOCK = "<b>{block}</b> — đã gửi {submitted}/{total}"
-STATUS_SUBMITTED = "✅ Đã gửi ({n}):"
-STATUS_DRAFT = "📝 Đang soạn ({n}):"
-STATUS_NONE = "⏳ Chưa nộp ({n}):"
 STATUS_UNIT = "• {code} — {name}"
 STATUS_UNIT_SUBMITTED = "• {code} — {name} (lần {version}, {at})"
 VIEW_USAGE = (

@@ -15,8 +15,6 @@ __all__ = [
     "PUBLISH_COVERAGE",
     "PUBLISH_COVERAGE_EVERY",
     "PUBLISH_COVERAGE_RETURNED",
-    "PUBLISH_DOCUMENT_QUARTER",
-    "PUBLISH_DOCUMENT_YEAR",
     "PUBLISH_FUTURE_PERIOD",
     "PUBLISH_LABEL",
     "PUBLISH_NOTICE",
@@ -101,8 +99,6 @@ PUBLISH_SUMMARY = (
     "Sau khi công bố, các đơn vị xem được kết quả và {people} người nhận thông báo. Việc công "
     "bố không thể hoàn tác. Anh/chị bấm <b>✅ Công bố</b> để công bố."
 )
-PUBLISH_DOCUMENT_YEAR = "Quyết định số {number} ngày {date}"
-PUBLISH_DOCUMENT_QUARTER = "văn bản số {number} ngày {date}"
 BTN_PUBLISH_CONFIRM = "✅ Công bố"
 BTN_PUBLISH_CANCEL = "✖️ Huỷ"
 PUBLISH_CANCELLED = "Đã huỷ việc công bố {result}. Chưa có gì được công bố."

@@ -24,7 +24,6 @@ __all__ = [
     "LATE_NOTE_REMINDED",
     "LATE_NOTE_RETURNED",
     "LATE_UNIT",
-    "LATE_USAGE",
     "REMINDER",
     "REMINDER_LATE",
     "REMINDER_LEFT_DAYS",
@@ -66,7 +65,6 @@ REMINDER_LATE = (
     "Đề nghị đơn vị liên hệ Văn phòng Sở để được mở lại kỳ báo cáo và hoàn thành báo cáo "
     "trong thời gian sớm nhất."
 )
-LATE_USAGE = "Cú pháp: <code>/late [kỳ]</code>, ví dụ <code>/late 2025-Q1</code>."
 LATE_AUTO = "⏰ Kỳ báo cáo {label} đã hết hạn nộp lúc {due}.\n\n"
 LATE_HEADER = (
     "<b>Đơn vị quá hạn chưa nộp báo cáo CCHC {label}</b>\n"
