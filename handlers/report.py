@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import typing
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -23,7 +24,7 @@ from bot.numbers import format_number
 from bot.services import reporting as rs
 from bot.texts.answers import answer_error, expected_hint
 from handlers import buttons, report_excel, texts, unit_status
-from handlers.buttons import Press, Who, button
+from handlers.buttons import ButtonData, Press, Who, button, kind
 from handlers.callbacks import (
     ReportBack,
     ReportChoice,
@@ -326,6 +327,18 @@ async def show(
         await _submitted(update, context, step)
 
 
+@kind("rp:v")
+@dataclass(frozen=True)
+class ReportMyStatus(ButtonData):
+    """On the receipt: the unit's submissions this year, as a unit's /status shows them,
+    so the version just sent is seen among the others without a command."""
+
+
+async def on_my_status(update: Update, context: BotContext, press: Press[ReportMyStatus]) -> None:
+    await press.answer()
+    await unit_status.show(update, context, press.who)
+
+
 async def _submitted(update: Update, context: BotContext, step: rs.Submitted) -> None:
     """The receipt. The unit's other members (a head whose CCHC contact submitted, say)
     and the office are told through the outbox, written with the submission itself."""
@@ -343,6 +356,7 @@ async def _submitted(update: Update, context: BotContext, step: rs.Submitted) ->
             at=at,
             due=_due(context, period),
         ),
+        InlineKeyboardMarkup([[button(texts.BTN_MY_STATUS, ReportMyStatus())]]),
     )
 
 
@@ -498,6 +512,7 @@ async def on_message(update: Update, context: BotContext) -> bool:
 def register(app: App) -> None:
     app.add_handler(CommandHandler("report", cmd_report))
     buttons.on(on_button, *typing.get_args(ReportButton), who=Who.MEMBER)
+    buttons.on(on_my_status, ReportMyStatus, who=Who.MEMBER)
 
 
 FLOWS = (Flow(rs.FLOW, on_message, cancel="pause", cancelled=texts.PAUSED, end=_pause),)

@@ -18,6 +18,7 @@ __all__ = [
     "BTN_BACK",
     "BTN_EDIT",
     "BTN_KEEP",
+    "BTN_MY_STATUS",
     "BTN_NO",
     "BTN_PREVIOUS",
     "BTN_REVIEW_UNIT",
@@ -144,6 +145,7 @@ NOT_ANSWERED = "(chưa trả lời)"
 SKIPPED = "Đã bỏ qua"
 NOT_APPLICABLE = "không áp dụng"
 
+BTN_MY_STATUS = "📋 Các lần gửi của đơn vị"
 RECEIPT = (
     "✅ <b>Văn phòng Sở đã nhận báo cáo CCHC {period}</b> của {unit}.\n"
     "Số tiếp nhận: <code>{reference}</code>\n"

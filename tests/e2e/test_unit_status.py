@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from bot.app import services_of
 from bot.standin import BotApiStandin, SimulatedUser
+from handlers import texts
 from handlers.context import App
 from tests.clock import FakeClock
 from tests.e2e.conftest import bound_user, fill_report
@@ -35,8 +36,9 @@ async def test_a_unit_follows_its_report_from_received_to_returned_to_accepted(
 
     await fill_report(head)  # 09:00 on 20/02/2025
     await head.click("✅ Gửi báo cáo")
-    await head.expect("Lần gửi: 1")
-    await head.send("/status")
+    receipt = await head.expect("Lần gửi: 1")
+    assert [b["text"] for b in receipt.buttons] == [texts.BTN_MY_STATUS]
+    await head.click(texts.BTN_MY_STATUS)  # the receipt's button shows what /status shows
     received = await head.expect("Tình hình báo cáo CCHC năm 2025")
     assert (
         "• Lần 1 — nộp lúc 09:00 ngày 20/02/2025, số CCHC-2025-Q1-THPT-QH-01: "
