@@ -125,7 +125,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         pacer=pacer,
         outbox=outbox,
         broadcasts=broadcasts,
-        practices=PracticeService(db, clock),
+        practices=PracticeService(db, clock, broadcasts=broadcasts),
         audit=AuditService(db, rules, office_ids=settings.office_ids),
         backup=BackupService(
             settings.db_path,
