@@ -20,8 +20,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+import aiosqlite
 
 from bot.clock import Clock, to_iso
 from bot.domain.models import Period
@@ -180,6 +183,16 @@ class DeadlineError(ValueError):
 
 class UnknownUnit(LookupError):
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class Reopening:
+    """A unit's reopening as planned: the period as it will apply to the unit, the
+    extension to record (None: it may already submit that long) and its deadline before."""
+
+    own: Period
+    extension: Extension | None
+    before: datetime | None
 
 
 class PeriodService:
@@ -359,6 +372,23 @@ class PeriodService:
         until then or later, nothing is recorded, and the period is returned as it
         applies to the unit with ``None``.
         """
+        reopening = await self.plan_reopen(unit_code, code, days=days, actor=actor, reason=reason)
+        if reopening.extension is not None:
+            async with self._db.write() as conn:
+                await self.write_reopen(conn, reopening)
+        return reopening.own, reopening.extension
+
+    async def plan_reopen(
+        self,
+        unit_code: str,
+        code: str,
+        *,
+        days: int,
+        actor: str,
+        reason: str = "reopen",
+    ) -> Reopening:
+        """What :meth:`reopen_for` would record, written by :meth:`write_reopen` inside
+        a caller's transaction (a returned report and its reopening commit together)."""
         period = await self._require(code)
         unit = await units.get_unit(self._db.reader, unit_code)
         if unit is None:
@@ -368,24 +398,31 @@ class PeriodService:
         current = await self.for_unit(unit.code, period)
         existing = await self.extension(unit.code, period.code)
         if current.accepts_submissions(now) and current.due_at >= until:
-            return current, None
+            return Reopening(current, None, None)
         extension = Extension(period.code, unit.code, until, reason, actor, now)
-        async with self._db.write() as conn:
-            await periods.put_extension(conn, extension)
-            await audit.record(
-                conn,
-                at=to_iso(now),
-                actor=actor,
-                action="period.reopen_unit",
-                unit_code=unit.code,
-                detail={
-                    "period": period.code,
-                    "reason": reason,
-                    "before": to_iso(existing.due_at) if existing else None,
-                    "after": to_iso(until),
-                },
-            )
-        return apply_extension(period, extension), extension
+        return Reopening(
+            apply_extension(period, extension), extension, existing.due_at if existing else None
+        )
+
+    async def write_reopen(self, conn: aiosqlite.Connection, reopening: Reopening) -> None:
+        """Record a planned reopening (and its audit line) in the caller's transaction."""
+        extension = reopening.extension
+        if extension is None:
+            return
+        await periods.put_extension(conn, extension)
+        await audit.record(
+            conn,
+            at=to_iso(extension.granted_at),
+            actor=extension.granted_by,
+            action="period.reopen_unit",
+            unit_code=extension.unit_code,
+            detail={
+                "period": extension.period_code,
+                "reason": extension.reason,
+                "before": to_iso(reopening.before) if reopening.before else None,
+                "after": to_iso(extension.due_at),
+            },
+        )
 
     async def extensions(self, period_code: str) -> dict[str, Extension]:
         return await periods.extensions_for_period(self._db.reader, period_code)
