@@ -17,6 +17,7 @@ from telegram.ext import CommandHandler
 from bot.formatting import format_points
 from bot.numbers import format_number, parse_whole
 from bot.services.appraisal import EXPLANATION_LIMIT, AppraisalError, Change, Sheet
+from bot.services.conversations import Ending
 from bot.services.periods import join_period, label_of, parse_period_code, period_code
 from bot.services.reporting import FLOW as REPORT_FLOW
 from handlers import buttons, texts
@@ -252,12 +253,16 @@ async def on_explanation_text(update: Update, context: BotContext) -> bool:
     service = context.services.appraisal
     try:
         explanation = await service.explain(
-            who.unit.code, state["period"], state["criterion"], message.text, telegram_id=user.id
+            who.unit.code,
+            state["period"],
+            state["criterion"],
+            message.text,
+            telegram_id=user.id,
+            ending=Ending(user.id, FLOW),
         )
     except AppraisalError as exc:
         await reply(update, context, texts.EXPLAIN_REFUSED.format(reason=esc(str(exc))))
         return True
-    await context.services.conversations.end(user.id, FLOW)
     criterion = service.methodology(explanation.period_code).criterion(explanation.criterion)
     await reply(
         update,

@@ -21,6 +21,7 @@ from telegram.ext import CommandHandler
 from bot.domain.broadcasts import Content, Media
 from bot.formatting import format_datetime, period_label
 from bot.services.broadcasts import Audience
+from bot.services.conversations import Ending
 from handlers import buttons, texts
 from handlers.broadcast_delivery import (
     ack_markup,
@@ -291,8 +292,8 @@ async def _queue(
         recipients=resolved.recipients,
         audience_label=str(state.get("label", "")),
         scheduled_at=scheduled_at,
+        ending=Ending(chat_id, FLOW),
     )
-    await service.end_session(chat_id, frozenset({FLOW}))
     return broadcast_id, len(resolved.recipients)
 
 

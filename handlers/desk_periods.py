@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import typing
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -21,8 +22,10 @@ from bot.domain.broadcasts import Notice
 from bot.domain.models import Period
 from bot.formatting import format_date, format_datetime, period_label
 from bot.numbers import parse_whole
+from bot.services.conversations import Ending
 from bot.services.periods import (
     DeadlineError,
+    Told,
     UnknownUnit,
     parse_deadline,
     parse_period_code,
@@ -166,11 +169,18 @@ async def _open(
     actor: str,
     due_at: datetime | None,
 ) -> None:
+    periods = context.services.periods
     try:
-        opened = await context.services.periods.open(period.code, actor=actor, due_at=due_at)
+        planned = await periods.preview_open(period.code, due_at=due_at)
     except DeadlineError as exc:
         await reply(update, context, _deadline_error(exc))
         return
+    told = None
+    if planned.due_at != period.due_at:
+        told = await _deadline_notices(update, context, period, planned)
+    opened = await periods.open(
+        period.code, actor=actor, due_at=due_at, told=told.told if told else None
+    )
     reschedule(context)
     label = period_title(opened)
     due = _due(context, opened)
@@ -181,7 +191,7 @@ async def _open(
         return
     await reply(update, context, texts.PERIOD_OPENED.format(label=label, due=due))
     if opened.due_at != period.due_at:
-        await _tell_new_deadline(update, context, period, opened)
+        await _report_told(update, context, told)
 
 
 async def _close(update: Update, context: BotContext, period: Period, actor: str) -> None:
@@ -191,17 +201,31 @@ async def _close(update: Update, context: BotContext, period: Period, actor: str
 
 
 async def _set_due(
-    update: Update, context: BotContext, period: Period, text: str, actor: str
+    update: Update,
+    context: BotContext,
+    period: Period,
+    text: str,
+    actor: str,
+    ending: Ending | None = None,
 ) -> bool:
+    """Move the deadline; the notices to the units it moves for and the end of
+    ``ending``'s conversation are one transaction with the move (one service call)."""
     due_at = parse_deadline(text, context.services.settings.tz)
     if due_at is None:
         await reply(update, context, texts.PERIOD_BAD_DATE.format(text=esc(text)))
         return False
+    periods = context.services.periods
     try:
-        changed = await context.services.periods.set_deadline(period.code, due_at, actor=actor)
+        planned = await periods.preview_deadline(period.code, due_at)
     except DeadlineError as exc:
         await reply(update, context, _deadline_error(exc))
         return False
+    told = None
+    if planned.due_at != period.due_at:
+        told = await _deadline_notices(update, context, period, planned)
+    changed = await periods.set_deadline(
+        period.code, due_at, actor=actor, told=told.told if told else None, ending=ending
+    )
     reschedule(context)
     await reply(
         update,
@@ -209,27 +233,35 @@ async def _set_due(
         texts.PERIOD_DUE_SET.format(label=period_title(changed), due=_due(context, changed)),
     )
     if changed.due_at != period.due_at:
-        await _tell_new_deadline(update, context, period, changed)
+        await _report_told(update, context, told)
     return True
 
 
-async def _tell_new_deadline(
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """The notices of a new deadline, queued with the move, and whom they are for."""
+
+    told: Told
+    owing: list[str]  # the codes of the units to tell
+
+
+async def _deadline_notices(
     update: Update, context: BotContext, before: Period, after: Period
-) -> None:
-    """Tell the bound members of each unit that has not submitted about the new deadline.
+) -> _Told | None:
+    """The notices to the bound members of each unit that has not submitted about the
+    new deadline (None: nobody is to be told).
 
     Only while the period takes reports, and only units that the period's deadline
     applies to (a unit reopened until later keeps its own and is not told). The notices
-    go through the outbox (queued in one transaction, delivered by the sender); the
-    office is told at once how many are on their way.
+    go through the outbox (queued in the transaction that moves the deadline, delivered
+    by the sender); the office is told at once how many are on their way.
     """
     if after.status != "open" or after.due_at <= context.services.clock():
-        return
+        return None
     desk = await context.services.review.desk(after)
     owing = [u for u in desk.units if u.status in OWING and u.deadline == after.due_at]
     if not owing:
-        await reply(update, context, texts.PERIOD_DUE_TOLD_NONE)
-        return
+        return _Told(Told(0, "", []), [])
     label, due, earlier = period_title(after), _due(context, after), _due(context, before)
     notices: list[Notice] = []
     for unit in owing:
@@ -241,13 +273,25 @@ async def _tell_new_deadline(
             for m in await context.services.office.members(unit.unit.code)
         ]
     user = update.effective_user
-    queued = await context.services.broadcasts.queue_notices(
+    queued = context.services.broadcasts.notices_to_queue(notices)
+    told = Told(
         created_by=user.id if user is not None else 0,
         label=texts.PERIOD_DUE_LABEL.format(label=label),
-        notices=notices,
+        notices=queued,
     )
+    return _Told(told, [u.unit.code for u in owing])
+
+
+async def _report_told(update: Update, context: BotContext, found: _Told | None) -> None:
+    """Tell the office how many notices of the new deadline are on their way."""
+    if found is None:
+        return
+    if not found.owing:
+        await reply(update, context, texts.PERIOD_DUE_TOLD_NONE)
+        return
+    queued = found.told.notices
     told = {n.unit_code for n in queued}
-    untold = [u.unit.code for u in owing if u.unit.code not in told]
+    untold = [code for code in found.owing if code not in told]
     text = texts.PERIOD_DUE_TOLD.format(people=len(queued), units=len(told))
     if untold:
         shown = ", ".join(esc(code) for code in untold[:30])
@@ -311,8 +355,14 @@ async def on_due_message(update: Update, context: BotContext) -> bool:
     if period is None:  # pragma: no cover - periods are never deleted
         await context.services.conversations.end(who.telegram_id, DUE_FLOW)
         return False
-    if await _set_due(update, context, period, message.text, f"tg:{who.telegram_id}"):
-        await context.services.conversations.end(who.telegram_id, DUE_FLOW)
+    await _set_due(
+        update,
+        context,
+        period,
+        message.text,
+        f"tg:{who.telegram_id}",
+        ending=Ending(who.telegram_id, DUE_FLOW),
+    )
     return True
 
 

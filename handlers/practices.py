@@ -15,7 +15,14 @@ from telegram.ext import CommandHandler
 from bot.domain.broadcasts import Content, Media, Practice
 from bot.formatting import format_datetime
 from bot.services.broadcasts import Audience
-from bot.services.practices import PAGE_SIZE, TAG_LABELS, NominationDecided, search_words
+from bot.services.conversations import Ending
+from bot.services.practices import (
+    PAGE_SIZE,
+    TAG_LABELS,
+    Announcement,
+    NominationDecided,
+    search_words,
+)
 from handlers import buttons, texts
 from handlers.broadcast import content_of, post_progress
 from handlers.broadcast_delivery import send_content
@@ -203,8 +210,8 @@ async def _finish_save(context: BotContext, user_id: int, state: dict[str, Any])
         tags=list(state.get("tags", [])),
         by=user_id,
         broadcast_id=broadcast.id,
+        ending=Ending(user_id, SAVE_FLOW),
     )
-    await context.services.broadcasts.end_session(user_id, frozenset({SAVE_FLOW}))
     await send(
         context, user_id, texts.PRACTICE_SAVED.format(title=esc(state["title"]), id=practice_id)
     )
@@ -238,8 +245,8 @@ async def _finish_nomination(context: BotContext, user_id: int, state: dict[str,
         tags=list(state.get("tags", [])),
         by=user_id,
         pending=True,
+        ending=Ending(user_id, NOMINATE_FLOW),
     )
-    await context.services.broadcasts.end_session(user_id, frozenset({NOMINATE_FLOW}))
     await send(
         context, user_id, texts.NOMINATE_SENT.format(id=practice_id, title=esc(state["title"]))
     )
@@ -301,31 +308,35 @@ async def _decide(
     approve: bool,
     reason: str | None,
     broadcast: bool = False,
+    ending: Ending | None = None,
 ) -> None:
+    announce: Announcement | None = None
+    if approve and broadcast:
+        resolved = await context.services.broadcasts.resolve(Audience(kind="all", heads_only=True))
+        announce = Announcement(resolved.recipients, f"{texts.AUD_ALL} ({texts.AUD_HEADS})")
     try:
-        # Decided first: of two office members pressing at once, only one gets past
-        # here, so the practice is never broadcast twice.
+        # Decided, announced and linked in one transaction: of two office members
+        # pressing at once, only one gets past here, so the practice is never
+        # broadcast twice.
         decided = await context.services.practices.decide(
-            practice_id, approve=approve, by=office_id, reason=reason
+            practice_id,
+            approve=approve,
+            by=office_id,
+            reason=reason,
+            ending=ending,
+            announce=announce,
         )
     except NominationDecided:
         await send(context, office_id, texts.NOMINATION_DECIDED.format(id=practice_id))
         return
-    if approve and broadcast:
-        bs = context.services.broadcasts
-        resolved = await bs.resolve(Audience(kind="all", heads_only=True))
-        broadcast_id = await bs.queue(
-            created_by=office_id,
-            content=decided.content,
-            recipients=resolved.recipients,
-            audience_label=f"{texts.AUD_ALL} ({texts.AUD_HEADS})",
-        )
-        await context.services.practices.link_broadcast(practice_id, broadcast_id)
+    if announce is not None:
+        broadcast_id = decided.broadcast_id
+        assert broadcast_id is not None
         await send(
             context,
             office_id,
             texts.NOMINATION_APPROVED_BROADCAST.format(
-                id=practice_id, count=len(resolved.recipients), broadcast=broadcast_id
+                id=practice_id, count=len(announce.recipients), broadcast=broadcast_id
             ),
         )
         await post_progress(context, broadcast_id, office_id)
@@ -526,13 +537,13 @@ async def on_message(update: Update, context: BotContext) -> bool:
                 texts.NOMINATION_REASON_LONG.format(n=len(reason), max=REASON_MAX),
             )
             return True
-        await context.services.broadcasts.end_session(user.id, frozenset({REJECT_FLOW}))
         await _decide(
             context,
             user.id,
             int(session.state["id"]),
             approve=False,
             reason=reason,
+            ending=Ending(user.id, REJECT_FLOW),
         )
         return True
     await _advance(context, user.id, session.flow, dict(session.state), message)

@@ -21,6 +21,7 @@ from bot.domain.models import Period
 from bot.formatting import format_datetime, format_points, period_label
 from bot.numbers import format_number
 from bot.scoring.engine import UnitScore
+from bot.services.conversations import Ending
 from bot.services.review import Decision, ReviewError
 from handlers import buttons, texts
 from handlers.buttons import Press, Who, button
@@ -214,12 +215,15 @@ async def on_comment(update: Update, context: BotContext) -> bool:
         return True
     report_id = int(state["report"])
     report = await context.services.review.report(report_id)
-    await context.services.conversations.end(who.telegram_id, RETURN_FLOW)
     if report is None:  # pragma: no cover - reports are never deleted
+        await context.services.conversations.end(who.telegram_id, RETURN_FLOW)
         return True
     try:
         decision = await context.services.review.return_report(
-            report_id, comment, actor=f"tg:{who.telegram_id}"
+            report_id,
+            comment,
+            actor=f"tg:{who.telegram_id}",
+            ending=Ending(who.telegram_id, RETURN_FLOW),
         )
     except ReviewError as exc:
         await _stale(update, context, exc, report.period_code)

@@ -20,6 +20,7 @@ from bot.domain.models import Unit
 from bot.numbers import NumberError, format_number, parse_number
 from bot.scoring.engine import UnitScore, score_unit
 from bot.scoring.methodology import Criterion, Methodology
+from bot.services.conversations import Ending, end_in
 from bot.services.periods import PeriodService, parse_period_code, period_code
 from bot.tabular import TableError, TableRow, read_table
 from bot.texts import appraisal as T
@@ -388,9 +389,18 @@ class AppraisalService:
     # -- explanations ------------------------------------------------------------------
 
     async def explain(
-        self, unit_code: str, period: str, criterion_key: str, text: str, *, telegram_id: int
+        self,
+        unit_code: str,
+        period: str,
+        criterion_key: str,
+        text: str,
+        *,
+        telegram_id: int,
+        ending: Ending | None = None,
     ) -> Explanation:
-        """A unit's answer to an appraisal of one of its criteria."""
+        """A unit's answer to an appraisal of one of its criteria; ``ending`` (the
+        conversation that asked for it) ends in the same transaction, so a crash never
+        leaves the explanation stored and the question still open."""
         unit = await self._unit(unit_code)
         sheet_line = (await self.sheet(unit.code, period)).line(criterion_key)
         if sheet_line is None or sheet_line.appraisal is None:
@@ -419,6 +429,7 @@ class AppraisalService:
                 unit_code=unit.code,
                 detail={"id": new_id, "period": period, "criterion": criterion_key},
             )
+            await end_in(conn, ending)
             found = await standings.get_explanation(conn, new_id)
         assert found is not None
         return found

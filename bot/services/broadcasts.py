@@ -28,6 +28,7 @@ from bot.domain.broadcasts import (
     Recipient,
 )
 from bot.domain.models import Block, Period, Report, Session, Unit
+from bot.services.conversations import Ending, end_in
 from bot.services.office import OfficeService
 from bot.services.outbox import OutboxSender
 from bot.services.periods import PeriodService
@@ -192,36 +193,65 @@ class BroadcastService:
         recipients: list[Recipient],
         audience_label: str,
         scheduled_at: datetime | None = None,
+        ending: Ending | None = None,
     ) -> int:
-        """Write the broadcast and its outbox rows in one transaction; the sender takes over."""
-        now = self._clock()
+        """Write the broadcast and its outbox rows in one transaction; the sender takes over.
+
+        ``ending``: the compose conversation that confirmed it ends in that transaction,
+        so a crash can neither queue the broadcast twice nor lose it with the
+        conversation gone.
+        """
         async with self._db.write() as conn:
-            broadcast_id = await store.create(
+            broadcast_id = await self.write_broadcast(
                 conn,
                 created_by=created_by,
                 content=content,
-                audience=audience_label,
-                status="scheduled" if scheduled_at else "sending",
-                scheduled_at=to_iso(scheduled_at) if scheduled_at else None,
-                now=to_iso(now),
+                recipients=recipients,
+                audience_label=audience_label,
+                scheduled_at=scheduled_at,
             )
-            # A scheduled broadcast's rows wait for its scheduled_at, on the application's
-            # clock (the sender's not_before is its wall clock, for retries).
-            await store.add_recipients(conn, broadcast_id, recipients, not_before=0.0)
-            await audit.record(
-                conn,
-                at=to_iso(now),
-                actor=f"tg:{created_by}",
-                action="broadcast.queue",
-                detail={
-                    "id": broadcast_id,
-                    "audience": audience_label,
-                    "recipients": len(recipients),
-                    "units": len({r.unit_code for r in recipients}),
-                    "scheduled_at": to_iso(scheduled_at) if scheduled_at else None,
-                },
-            )
+            await end_in(conn, ending)
         self.outbox.wake()
+        return broadcast_id
+
+    async def write_broadcast(
+        self,
+        conn: aiosqlite.Connection,
+        *,
+        created_by: int,
+        content: Content,
+        recipients: list[Recipient],
+        audience_label: str,
+        scheduled_at: datetime | None = None,
+    ) -> int:
+        """Write a broadcast and its outbox rows inside the caller's transaction; call
+        :meth:`wake` after the commit."""
+        now = self._clock()
+        broadcast_id = await store.create(
+            conn,
+            created_by=created_by,
+            content=content,
+            audience=audience_label,
+            status="scheduled" if scheduled_at else "sending",
+            scheduled_at=to_iso(scheduled_at) if scheduled_at else None,
+            now=to_iso(now),
+        )
+        # A scheduled broadcast's rows wait for its scheduled_at, on the application's
+        # clock (the sender's not_before is its wall clock, for retries).
+        await store.add_recipients(conn, broadcast_id, recipients, not_before=0.0)
+        await audit.record(
+            conn,
+            at=to_iso(now),
+            actor=f"tg:{created_by}",
+            action="broadcast.queue",
+            detail={
+                "id": broadcast_id,
+                "audience": audience_label,
+                "recipients": len(recipients),
+                "units": len({r.unit_code for r in recipients}),
+                "scheduled_at": to_iso(scheduled_at) if scheduled_at else None,
+            },
+        )
         return broadcast_id
 
     async def queue_notices(

@@ -91,6 +91,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         office_ids=settings.office_ids,
         notice_window=settings.notice_window,
     )
+    periods.notices = broadcasts  # the periods' notices (a moved deadline) go by the outbox
     return Services(
         settings=settings,
         db=db,
@@ -125,7 +126,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         pacer=pacer,
         outbox=outbox,
         broadcasts=broadcasts,
-        practices=PracticeService(db, clock),
+        practices=PracticeService(db, clock, broadcasts=broadcasts),
         audit=AuditService(db, rules, office_ids=settings.office_ids),
         backup=BackupService(
             settings.db_path,

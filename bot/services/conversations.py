@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+
+import aiosqlite
 
 from bot.clock import Clock, to_iso
 from storage import sessions, updates
@@ -11,6 +14,28 @@ from storage.database import Database
 
 # Telegram keeps undelivered updates for 24 hours; a claim older than that can go.
 _CLAIM_TTL = timedelta(days=2)
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """The conversation an action finishes: the service that performs the action ends it
+    in the action's own transaction, so a crash never leaves the thing stored with the
+    conversation still open (a retry would store it twice), nor the reverse."""
+
+    telegram_id: int
+    flow: str
+
+
+async def end_in(conn: aiosqlite.Connection, ending: Ending | None) -> str | None:
+    """End ``ending``'s conversation inside the caller's transaction, if it is still in
+    that flow; the flow ended (None if there was nothing to end)."""
+    if ending is None:
+        return None
+    session = await sessions.get(conn, ending.telegram_id)
+    if session is None or session.flow != ending.flow:
+        return None
+    await sessions.clear(conn, ending.telegram_id)
+    return session.flow
 
 
 class ConversationService:

@@ -20,12 +20,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
+import aiosqlite
+
 from bot.clock import Clock, to_iso
+from bot.domain.broadcasts import Notice
 from bot.domain.models import Period
 from bot.formatting import period_label
+from bot.services.conversations import Ending, end_in
 from bot.texts import periods as T
 from storage import audit, periods, units
 from storage.database import Database
@@ -182,6 +188,36 @@ class UnknownUnit(LookupError):
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class Reopening:
+    """A unit's reopening as planned: the period as it will apply to the unit, the
+    extension to record (None: it may already submit that long) and its deadline before."""
+
+    own: Period
+    extension: Extension | None
+    before: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """Notices to queue with a change of a period (already filtered by the writer's
+    ``notices_to_queue``: they are written as given)."""
+
+    created_by: int
+    label: str
+    notices: list[Notice]
+
+
+class NoticeWriter(Protocol):
+    """Who queues notices to people inside a caller's transaction (the outbox)."""
+
+    async def write_notices(
+        self, conn: aiosqlite.Connection, *, created_by: int, label: str, notices: list[Notice]
+    ) -> None: ...
+
+    def wake(self) -> None: ...
+
+
 class PeriodService:
     def __init__(
         self,
@@ -197,6 +233,9 @@ class PeriodService:
         self._tz = tz
         self._due_day = due_day
         self._years = years
+        # The outbox's notice writer; set once the broadcasts service exists (it is built
+        # after the periods, which it asks for the current quarter).
+        self.notices: NoticeWriter | None = None
 
     @property
     def campaign_years(self) -> tuple[int, int]:
@@ -283,14 +322,30 @@ class PeriodService:
     def end_of_day(self, day: date) -> datetime:
         return datetime.combine(day, END_OF_DAY, tzinfo=self._tz)
 
-    async def open(self, code: str, *, actor: str, due_at: datetime | None = None) -> Period:
-        """Accept submissions again (with a new deadline, if given)."""
+    async def open(
+        self,
+        code: str,
+        *,
+        actor: str,
+        due_at: datetime | None = None,
+        told: Told | None = None,
+        ending: Ending | None = None,
+    ) -> Period:
+        """Accept submissions again (with a new deadline, if given); ``told`` and
+        ``ending`` as for :meth:`set_deadline`."""
         found = await self._require(code)
+        changed = self._opened(found, due_at)
+        await self._store(found, changed, actor, "period.open", told, ending)
+        return changed
+
+    async def preview_open(self, code: str, *, due_at: datetime | None = None) -> Period:
+        """The period as :meth:`open` would leave it (DeadlineError as it would raise)."""
+        return self._opened(await self._require(code), due_at)
+
+    def _opened(self, found: Period, due_at: datetime | None) -> Period:
         if due_at is not None:
             self._check_deadline(found, due_at)
-        changed = found.model_copy(update={"status": "open", "due_at": due_at or found.due_at})
-        await self._store(found, changed, actor, "period.open")
-        return changed
+        return found.model_copy(update={"status": "open", "due_at": due_at or found.due_at})
 
     async def close(self, code: str, *, actor: str) -> Period:
         """Stop accepting submissions now, whatever the deadline says."""
@@ -299,13 +354,35 @@ class PeriodService:
         await self._store(found, changed, actor, "period.close")
         return changed
 
-    async def set_deadline(self, code: str, due_at: datetime, *, actor: str) -> Period:
-        """Move a period's deadline (the period's status is left as it is)."""
+    async def set_deadline(
+        self,
+        code: str,
+        due_at: datetime,
+        *,
+        actor: str,
+        told: Told | None = None,
+        ending: Ending | None = None,
+    ) -> Period:
+        """Move a period's deadline (the period's status is left as it is).
+
+        ``told``: the notices of the new deadline (worded by the caller from
+        :meth:`preview_deadline`), queued in the transaction that moves it, and
+        ``ending``: the conversation that asked for the date, ended in it too. A crash
+        leaves neither a deadline moved that nobody was told of (a second attempt, the
+        deadline then unchanged, would tell nobody) nor notices of a move that did not
+        happen.
+        """
         found = await self._require(code)
         self._check_deadline(found, due_at)
         changed = found.model_copy(update={"due_at": due_at})
-        await self._store(found, changed, actor, "period.due")
+        await self._store(found, changed, actor, "period.due", told, ending)
         return changed
+
+    async def preview_deadline(self, code: str, due_at: datetime) -> Period:
+        """The period as :meth:`set_deadline` would leave it (DeadlineError likewise)."""
+        found = await self._require(code)
+        self._check_deadline(found, due_at)
+        return found.model_copy(update={"due_at": due_at})
 
     def _check_deadline(self, period: Period, due_at: datetime) -> None:
         if due_at.astimezone(self._tz).date() <= period.data_to:
@@ -319,7 +396,18 @@ class PeriodService:
             raise LookupError(code)
         return await self.ensure(*parsed)
 
-    async def _store(self, before: Period, after: Period, actor: str, action: str) -> None:
+    async def _store(
+        self,
+        before: Period,
+        after: Period,
+        actor: str,
+        action: str,
+        told: Told | None = None,
+        ending: Ending | None = None,
+    ) -> None:
+        writer = self.notices if told is not None and told.notices else None
+        if told is not None and told.notices and writer is None:
+            raise RuntimeError("no notice writer to tell of the new deadline")
         async with self._db.write() as conn:
             await periods.update(conn, after)
             await audit.record(
@@ -333,6 +421,13 @@ class PeriodService:
                     "after": {"status": after.status, "due_at": to_iso(after.due_at)},
                 },
             )
+            if writer is not None and told is not None:
+                await writer.write_notices(
+                    conn, created_by=told.created_by, label=told.label, notices=told.notices
+                )
+            await end_in(conn, ending)
+        if writer is not None:
+            writer.wake()
 
     # -- one unit ---------------------------------------------------------------------------
 
@@ -359,6 +454,23 @@ class PeriodService:
         until then or later, nothing is recorded, and the period is returned as it
         applies to the unit with ``None``.
         """
+        reopening = await self.plan_reopen(unit_code, code, days=days, actor=actor, reason=reason)
+        if reopening.extension is not None:
+            async with self._db.write() as conn:
+                await self.write_reopen(conn, reopening)
+        return reopening.own, reopening.extension
+
+    async def plan_reopen(
+        self,
+        unit_code: str,
+        code: str,
+        *,
+        days: int,
+        actor: str,
+        reason: str = "reopen",
+    ) -> Reopening:
+        """What :meth:`reopen_for` would record, written by :meth:`write_reopen` inside
+        a caller's transaction (a returned report and its reopening commit together)."""
         period = await self._require(code)
         unit = await units.get_unit(self._db.reader, unit_code)
         if unit is None:
@@ -368,24 +480,31 @@ class PeriodService:
         current = await self.for_unit(unit.code, period)
         existing = await self.extension(unit.code, period.code)
         if current.accepts_submissions(now) and current.due_at >= until:
-            return current, None
+            return Reopening(current, None, None)
         extension = Extension(period.code, unit.code, until, reason, actor, now)
-        async with self._db.write() as conn:
-            await periods.put_extension(conn, extension)
-            await audit.record(
-                conn,
-                at=to_iso(now),
-                actor=actor,
-                action="period.reopen_unit",
-                unit_code=unit.code,
-                detail={
-                    "period": period.code,
-                    "reason": reason,
-                    "before": to_iso(existing.due_at) if existing else None,
-                    "after": to_iso(until),
-                },
-            )
-        return apply_extension(period, extension), extension
+        return Reopening(
+            apply_extension(period, extension), extension, existing.due_at if existing else None
+        )
+
+    async def write_reopen(self, conn: aiosqlite.Connection, reopening: Reopening) -> None:
+        """Record a planned reopening (and its audit line) in the caller's transaction."""
+        extension = reopening.extension
+        if extension is None:
+            return
+        await periods.put_extension(conn, extension)
+        await audit.record(
+            conn,
+            at=to_iso(extension.granted_at),
+            actor=extension.granted_by,
+            action="period.reopen_unit",
+            unit_code=extension.unit_code,
+            detail={
+                "period": extension.period_code,
+                "reason": extension.reason,
+                "before": to_iso(reopening.before) if reopening.before else None,
+                "after": to_iso(extension.due_at),
+            },
+        )
 
     async def extensions(self, period_code: str) -> dict[str, Extension]:
         return await periods.extensions_for_period(self._db.reader, period_code)

@@ -10,9 +10,13 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Protocol
+
+import aiosqlite
 
 from bot.clock import Clock, to_iso
-from bot.domain.broadcasts import Content, Practice
+from bot.domain.broadcasts import Content, Practice, Recipient
+from bot.services.conversations import Ending, end_in
 from bot.texts import practices as T
 from storage import audit, units
 from storage import practices as store
@@ -55,10 +59,37 @@ class NominationDecided(Exception):
     """The nomination was already approved or rejected."""
 
 
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    """An approved nomination broadcast to these recipients, under this audience label."""
+
+    recipients: list[Recipient]
+    audience_label: str
+
+
+class BroadcastWriter(Protocol):
+    """Who writes a broadcast inside a caller's transaction (the broadcasts service)."""
+
+    async def write_broadcast(
+        self,
+        conn: aiosqlite.Connection,
+        *,
+        created_by: int,
+        content: Content,
+        recipients: list[Recipient],
+        audience_label: str,
+    ) -> int: ...
+
+    def wake(self) -> None: ...
+
+
 class PracticeService:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, *, broadcasts: BroadcastWriter | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._broadcasts = broadcasts
 
     async def _unit_name(self, code: str | None) -> tuple[str | None, str]:
         if not code:
@@ -76,8 +107,14 @@ class PracticeService:
         by: int,
         broadcast_id: int | None = None,
         pending: bool = False,
+        ending: Ending | None = None,
     ) -> int:
-        """Save a practice: published at once (office), or pending review (a nomination)."""
+        """Save a practice: published at once (office), or pending review (a nomination).
+
+        ``ending``: the conversation that collected it ends in the same transaction, so
+        a crash never leaves the practice saved with the conversation still open (a
+        second press would save it twice).
+        """
         code, name = await self._unit_name(unit_code)
         known_tags = [t for t in tags if t in TAGS]
         labels = [TAG_LABELS[t] for t in known_tags]
@@ -103,6 +140,7 @@ class PracticeService:
                 unit_code=code,
                 detail={"id": practice_id, "title": title, "broadcast_id": broadcast_id},
             )
+            await end_in(conn, ending)
         return practice_id
 
     async def get(self, practice_id: int) -> Practice | None:
@@ -123,36 +161,73 @@ class PracticeService:
     async def pending(self) -> list[Practice]:
         return await store.pending(self._db.reader)
 
-    async def link_broadcast(self, practice_id: int, broadcast_id: int) -> None:
-        """Remember the broadcast that announced an approved practice."""
-        async with self._db.write() as conn:
-            await store.link_broadcast(conn, practice_id, broadcast_id)
-
     async def decide(
-        self, practice_id: int, *, approve: bool, by: int, reason: str | None = None
+        self,
+        practice_id: int,
+        *,
+        approve: bool,
+        by: int,
+        reason: str | None = None,
+        ending: Ending | None = None,
+        announce: Announcement | None = None,
     ) -> Practice:
         """Publish or reject a pending nomination and return it as decided.
 
+        One transaction holds the decision, the end of ``ending``'s conversation (the
+        rejection's reason) and, with ``announce``, the approved practice's broadcast
+        and its link: a crash leaves all of them or none (never a practice approved but
+        not announced, which no second press could announce).
+
         Raises :class:`NominationDecided` if it was decided already (or does not exist):
-        of two office members deciding at once, only one gets past here.
+        of two office members deciding at once, only one gets past here. The
+        conversation ends all the same (it was about a decision already taken).
         """
         now = to_iso(self._clock())
         status = "published" if approve else "rejected"
         async with self._db.write() as conn:
+            await end_in(conn, ending)
             if not await store.decide(
                 conn, practice_id, status=status, by=by, reason=reason, now=now
             ):
-                raise NominationDecided(practice_id)
-            decided = await store.get(conn, practice_id)
-            assert decided is not None  # the update above found it
-            await audit.record(
-                conn,
-                at=now,
-                actor=f"tg:{by}",
-                action="practice.decide",
-                unit_code=decided.unit_code,
-                detail={"id": practice_id, "before": "pending", "after": status, "reason": reason},
-            )
+                decided = None
+            else:
+                decided = await self._decided(conn, practice_id, by, now, status, reason)
+                if approve and announce is not None:
+                    assert self._broadcasts is not None, "announcing needs the broadcasts"
+                    broadcast_id = await self._broadcasts.write_broadcast(
+                        conn,
+                        created_by=by,
+                        content=decided.content,
+                        recipients=announce.recipients,
+                        audience_label=announce.audience_label,
+                    )
+                    await store.link_broadcast(conn, practice_id, broadcast_id)
+                    decided = decided.model_copy(update={"broadcast_id": broadcast_id})
+        if decided is None:
+            raise NominationDecided(practice_id)
+        if approve and announce is not None and self._broadcasts is not None:
+            self._broadcasts.wake()
+        return decided
+
+    async def _decided(
+        self,
+        conn: aiosqlite.Connection,
+        practice_id: int,
+        by: int,
+        now: str,
+        status: str,
+        reason: str | None,
+    ) -> Practice:
+        decided = await store.get(conn, practice_id)
+        assert decided is not None  # the update above found it
+        await audit.record(
+            conn,
+            at=now,
+            actor=f"tg:{by}",
+            action="practice.decide",
+            unit_code=decided.unit_code,
+            detail={"id": practice_id, "before": "pending", "after": status, "reason": reason},
+        )
         return decided
 
     async def unit_name(self, code: str | None) -> str:

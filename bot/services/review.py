@@ -22,8 +22,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+import aiosqlite
+
 from bot.clock import Clock, to_iso
 from bot.domain.models import Block, Draft, Period, Report, Unit
+from bot.services.conversations import Ending, end_in
 from bot.services.periods import PeriodService, apply_extension
 from storage import audit, people, reports, reviews, units
 from storage import periods as periods_store
@@ -277,10 +280,23 @@ class ReviewService:
     async def accept(self, report_id: int, *, actor: str) -> Decision:
         return await self._decide(report_id, "accepted", "", actor)
 
-    async def return_report(self, report_id: int, comment: str, *, actor: str) -> Decision:
-        return await self._decide(report_id, "returned", comment.strip(), actor)
+    async def return_report(
+        self, report_id: int, comment: str, *, actor: str, ending: Ending | None = None
+    ) -> Decision:
+        """Return the report and reopen it for its unit in one transaction (never a
+        report returned that its unit can no longer resubmit); ``ending``, the
+        conversation that took the comment, ends in it too, even when the report turns
+        out to be stale (the comment was for a decision that can no longer be taken)."""
+        return await self._decide(report_id, "returned", comment.strip(), actor, ending)
 
-    async def _decide(self, report_id: int, decision: str, comment: str, actor: str) -> Decision:
+    async def _decide(
+        self,
+        report_id: int,
+        decision: str,
+        comment: str,
+        actor: str,
+        ending: Ending | None = None,
+    ) -> Decision:
         report = await self.report(report_id)
         if report is None:
             raise ReviewError("no_report")
@@ -288,44 +304,27 @@ class ReviewService:
         period = await self._periods.get(report.period_code)
         assert unit is not None
         assert period is not None
-        now = self._clock()
-        reopened = False
-        async with self._db.write() as conn:
-            latest = await reports.latest_report(conn, report.unit_code, report.period_code)
-            if latest is None or latest.id != report.id:
-                raise ReviewError("stale", unit=unit)
-            review_id = await reviews.add(
-                conn,
-                report_id=report.id,
-                unit_code=unit.code,
-                period_code=period.code,
-                decision=decision,
-                comment=comment,
-                reviewed_by=actor,
-                reviewed_at=to_iso(now),
-            )
-            await audit.record(
-                conn,
-                at=to_iso(now),
-                actor=actor,
-                action="report.review",
-                unit_code=unit.code,
-                detail={
-                    "period": period.code,
-                    "version": report.version,
-                    "decision": decision,
-                    "comment": comment,
-                },
-            )
-            review = await reviews.latest_for_report(conn, report.id)
-        assert review is not None
-        assert review.id == review_id
-        own = await self._periods.for_unit(unit.code, period)
-        if decision == "returned":
-            own, extension = await self._periods.reopen_for(
+        reopening = (
+            await self._periods.plan_reopen(
                 unit.code, period.code, days=self._reopen_days, actor=actor, reason="return"
             )
-            reopened = extension is not None
+            if decision == "returned"
+            else None
+        )
+        async with self._db.write() as conn:
+            await end_in(conn, ending)
+            latest = await reports.latest_report(conn, report.unit_code, report.period_code)
+            stale = latest is None or latest.id != report.id
+            if not stale:
+                review = await self._record(conn, report, unit, period, decision, comment, actor)
+                if reopening is not None:
+                    await self._periods.write_reopen(conn, reopening)
+        if stale:
+            raise ReviewError("stale", unit=unit)
+        if reopening is not None:
+            own, reopened = reopening.own, reopening.extension is not None
+        else:
+            own, reopened = await self._periods.for_unit(unit.code, period), False
         members = await people.members_of(self._db.reader, unit.code)
         return Decision(
             period=period,
@@ -336,3 +335,43 @@ class ReviewService:
             deadline=own.due_at,
             reopened=reopened,
         )
+
+    async def _record(
+        self,
+        conn: aiosqlite.Connection,
+        report: Report,
+        unit: Unit,
+        period: Period,
+        decision: str,
+        comment: str,
+        actor: str,
+    ) -> Review:
+        """The review row and its audit line, in the decision's transaction."""
+        now = self._clock()
+        review_id = await reviews.add(
+            conn,
+            report_id=report.id,
+            unit_code=unit.code,
+            period_code=period.code,
+            decision=decision,
+            comment=comment,
+            reviewed_by=actor,
+            reviewed_at=to_iso(now),
+        )
+        await audit.record(
+            conn,
+            at=to_iso(now),
+            actor=actor,
+            action="report.review",
+            unit_code=unit.code,
+            detail={
+                "period": period.code,
+                "version": report.version,
+                "decision": decision,
+                "comment": comment,
+            },
+        )
+        review = await reviews.latest_for_report(conn, report.id)
+        assert review is not None
+        assert review.id == review_id
+        return review
