@@ -42,10 +42,7 @@ def template_row(period: Period) -> list[InlineKeyboardButton]:
 
 
 def _service(context: BotContext) -> rw.ReportWorkbookService:
-    services = context.services
-    return rw.ReportWorkbookService(
-        services.db, services.clock, services.reporting, services.periods
-    )
+    return context.services.report_workbook
 
 
 # -- the template ------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from bot.services.practices import PracticeService
 from bot.services.publication import PublicationService
 from bot.services.registration import RegistrationService
 from bot.services.reminders import DeskSchedule
+from bot.services.report_workbook import ReportWorkbookService
 from bot.services.reporting import ReportingService
 from bot.services.review import ReviewService
 from bot.services.roster import RosterService
@@ -40,6 +41,7 @@ class Services:
     registration: RegistrationService
     periods: PeriodService
     reporting: ReportingService
+    report_workbook: ReportWorkbookService
     office: OfficeService
     conversations: ConversationService
     roster: RosterService
@@ -92,6 +94,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         notice_window=settings.notice_window,
     )
     periods.notices = broadcasts  # the periods' notices (a moved deadline) go by the outbox
+    reporting = ReportingService(db, clock, rules, periods, notices=broadcasts)
     return Services(
         settings=settings,
         db=db,
@@ -101,7 +104,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
             db, clock, office_ids=settings.office_ids, ttl=settings.invite_ttl
         ),
         periods=periods,
-        reporting=ReportingService(db, clock, rules, periods, notices=broadcasts),
+        reporting=reporting,
+        report_workbook=ReportWorkbookService(db, clock, reporting, periods),
         office=office,
         conversations=ConversationService(db, clock),
         roster=RosterService(db, clock),

@@ -54,10 +54,11 @@ STATEMENTS = {"execute", "executemany", "executescript", "commit", "rollback"}
 
 def transactions(path: Path) -> list[str]:
     """``x.write()`` (no arguments: a codec's ``write(value)`` is not a transaction),
-    ``x.reader`` and a connection's statements, as ``line: code``."""
+    ``x.reader``, ``x.db`` (a handler that builds a service of its own from the database)
+    and a connection's statements, as ``line: code``."""
     found: list[str] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Attribute) and node.attr == "reader":
+        if isinstance(node, ast.Attribute) and node.attr in {"reader", "db"}:
             found.append(f"{node.lineno}: {ast.unparse(node)}")
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
             continue
