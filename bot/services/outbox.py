@@ -475,30 +475,23 @@ class OutboxSender:
 
     async def _flush_progress(self) -> None:
         for broadcast_id in sorted(self._dirty):
-            counts = await store.counts(self._db.reader, broadcast_id)
-            now = self._mono()
             last = self._last_progress.get(broadcast_id)
-            final = counts.done
-            if not final and last is not None and now - last < self.settings.progress_interval:
-                continue
+            if last is not None and self._mono() - last < self.settings.progress_interval:
+                # Too soon for another edit unless it is the final report. A peek on the
+                # shared reader, which may be stale: then "not done" only means the
+                # broadcast stays marked and is looked at again shortly.
+                peek = await store.counts(self._db.reader, broadcast_id)
+                if not peek.done:
+                    continue
+            # Unmarked *before* reading: a row finishing from here on marks it again, so
+            # its report is never lost to a read that began before its commit.
             self._dirty.discard(broadcast_id)
-            broadcast = await store.get(self._db.reader, broadcast_id)
-            if broadcast is None:
+            report = await self._read_progress(broadcast_id)
+            if report is None:
                 continue
-            if final and broadcast.status in ("scheduled", "sending"):
-                async with self._db.write() as conn:
-                    await store.set_status(
-                        conn, broadcast_id, "done", finished_at=to_iso(self._clock())
-                    )
-                broadcast = broadcast.model_copy(update={"status": "done"})
-                self._broadcasts.pop(broadcast_id, None)
-            elif broadcast.status == "scheduled" and counts.finished + counts.sending > 0:
-                async with self._db.write() as conn:
-                    await store.set_status(conn, broadcast_id, "sending")
-                broadcast = broadcast.model_copy(update={"status": "sending"})
-            elif broadcast.status == "scheduled":
-                continue  # nothing to report before it starts
-            self._last_progress[broadcast_id] = now
+            broadcast, counts = report
+            final = counts.done
+            self._last_progress[broadcast_id] = self._mono()
             if self._shown.get(broadcast_id) == _shown_key(counts):
                 continue  # Telegram refuses an edit that changes nothing
             self._shown[broadcast_id] = _shown_key(counts)
@@ -512,6 +505,34 @@ class OutboxSender:
                     log.exception("Progress of broadcast %s not shown", broadcast_id)
             for listener in self.listeners:
                 await listener(broadcast_id, counts)
+
+    async def _read_progress(self, broadcast_id: int) -> tuple[Broadcast, DeliveryCounts] | None:
+        """The broadcast and its counts as committed now, its status moved on to match;
+        None when there is nothing to report (yet).
+
+        Read on the writer, not the shared reader: a reader statement another task has
+        not finished yet keeps that connection in the snapshot it began in, so a row's
+        commit that marked this broadcast can be missing from what the reader says — and
+        the final report, whose mark was just taken, would never be shown. The writer's
+        transaction begins after every commit made so far.
+        """
+        async with self._db.write() as conn:
+            counts = await store.counts(conn, broadcast_id)
+            broadcast = await store.get(conn, broadcast_id)
+            if broadcast is None:
+                return None
+            if counts.done and broadcast.status in ("scheduled", "sending"):
+                await store.set_status(
+                    conn, broadcast_id, "done", finished_at=to_iso(self._clock())
+                )
+                broadcast = broadcast.model_copy(update={"status": "done"})
+                self._broadcasts.pop(broadcast_id, None)
+            elif broadcast.status == "scheduled" and counts.finished + counts.sending > 0:
+                await store.set_status(conn, broadcast_id, "sending")
+                broadcast = broadcast.model_copy(update={"status": "sending"})
+            elif broadcast.status == "scheduled":
+                return None  # nothing to report before it starts
+        return broadcast, counts
 
 
 def _shown_key(counts: DeliveryCounts) -> tuple[int, int, bool]:
