@@ -101,7 +101,8 @@ class Transport(Protocol):
         """Word a structured notice (e.g. submissions gathered) and send its ``part``."""
 
     async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
-        """Edit the office's progress message (the final report once ``counts.done``)."""
+        """Edit the office's progress message (the final report once ``counts.done``);
+        raises :class:`RateLimited` or :class:`TransientError` if it may succeed later."""
 
     async def close(self) -> None: ...
 
@@ -175,6 +176,7 @@ class OutboxSender:
         self._dirty: set[int] = set()
         self._last_progress: dict[int, float] = {}
         self._shown: dict[int, tuple[int, int, bool]] = {}  # what the office sees now
+        self._progress_retry: dict[int, tuple[float, int]] = {}  # when, failures so far
         self._inactive: set[int] = set()
         self.listeners: list[Callable[[int, DeliveryCounts], Awaitable[None]]] = []
 
@@ -475,6 +477,9 @@ class OutboxSender:
 
     async def _flush_progress(self) -> None:
         for broadcast_id in sorted(self._dirty):
+            retry = self._progress_retry.get(broadcast_id)
+            if retry is not None and self._mono() < retry[0]:
+                continue  # the last edit was refused for now: stays marked until then
             last = self._last_progress.get(broadcast_id)
             if last is not None and self._mono() - last < self.settings.progress_interval:
                 # Too soon for another edit unless it is the final report. A peek on the
@@ -492,7 +497,8 @@ class OutboxSender:
             broadcast, counts = report
             final = counts.done
             self._last_progress[broadcast_id] = self._mono()
-            if self._shown.get(broadcast_id) == _shown_key(counts):
+            previous = self._shown.get(broadcast_id)
+            if previous == _shown_key(counts):
                 continue  # Telegram refuses an edit that changes nothing
             self._shown[broadcast_id] = _shown_key(counts)
             if final:
@@ -501,10 +507,38 @@ class OutboxSender:
             if self._transport is not None:
                 try:
                     await self._transport.show_progress(broadcast, counts)
+                except (RateLimited, TransientError) as exc:
+                    # Not shown, for now (flood control, a timeout): the office's message
+                    # still says what it said, so the edit is made again later — the final
+                    # report above all, or the message would say "Đang gửi" for good.
+                    self._progress_not_shown(broadcast_id, previous, exc)
+                    continue
                 except Exception:
                     log.exception("Progress of broadcast %s not shown", broadcast_id)
+            self._progress_retry.pop(broadcast_id, None)
             for listener in self.listeners:
                 await listener(broadcast_id, counts)
+
+    def _progress_not_shown(
+        self, broadcast_id: int, previous: tuple[int, int, bool] | None, exc: DeliveryError
+    ) -> None:
+        """Keep the broadcast marked, to edit its message again after Telegram's wait (or
+        the progress interval); given up after ``max_attempts`` refusals in a row."""
+        if previous is None:
+            self._shown.pop(broadcast_id, None)
+        else:
+            self._shown[broadcast_id] = previous
+        failures = self._progress_retry.get(broadcast_id, (0.0, 0))[1] + 1
+        if failures >= self.settings.max_attempts:
+            log.warning("Progress of broadcast %s not shown: %s", broadcast_id, exc.reason)
+            self._progress_retry.pop(broadcast_id, None)
+            return
+        wait = exc.retry_after if isinstance(exc, RateLimited) else self.settings.progress_interval
+        log.info(
+            "Progress of broadcast %s not shown (%s): again in %.1f s", broadcast_id, exc, wait
+        )
+        self._progress_retry[broadcast_id] = (self._mono() + wait, failures)
+        self._dirty.add(broadcast_id)
 
     async def _read_progress(self, broadcast_id: int) -> tuple[Broadcast, DeliveryCounts] | None:
         """The broadcast and its counts as committed now, its status moved on to match;

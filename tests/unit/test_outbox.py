@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Notice, Recipient
 from bot.services.container import Services
-from bot.services.outbox import OutboxSender, SenderSettings, TransientError
+from bot.services.outbox import OutboxSender, RateLimited, SenderSettings, TransientError
 from bot.standin import BotApiStandin
 from handlers.broadcast_delivery import TelegramTransport
 from storage import broadcasts as store
@@ -247,3 +247,40 @@ async def test_the_final_report_is_shown_though_the_shared_reader_lags(
     broadcast = await store.get(services.db.reader, broadcast_id)
     assert broadcast is not None
     assert broadcast.status == "done"
+
+
+class RefusingTransport(Transport):
+    """Telegram refuses the first ``refusals`` progress edits (flood control, a timeout)."""
+
+    def __init__(self, refusals: list[Exception]) -> None:
+        super().__init__()
+        self.refusals = refusals
+        self.shown: list[DeliveryCounts] = []
+        self.refused: list[DeliveryCounts] = []
+
+    async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
+        if counts.done and self.refusals:
+            self.refused.append(counts)
+            raise self.refusals.pop(0)
+        self.shown.append(counts)
+
+
+async def test_a_refused_final_report_is_edited_again(services: Services) -> None:
+    """Flood control or a timeout on the final edit left the office's message at
+    "Đang gửi …" for good; the sender now edits it again once Telegram allows."""
+    broadcast_id = await queue(services, 2)
+    transport = RefusingTransport([RateLimited(0.2), TransientError("timeout")])
+    sender = OutboxSender(services.db, services.clock, FAST)
+    await sender.start(transport)
+    try:
+        await wait_done(services, broadcast_id)
+        for _ in range(100):
+            if any(counts.done for counts in transport.shown):
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await sender.stop()
+    assert len(transport.refused) == 2
+    finals = [counts for counts in transport.shown if counts.done]
+    assert len(finals) == 1, transport.shown
+    assert finals[0].sent == 2
