@@ -499,6 +499,7 @@ class OutboxSender:
             self._last_progress[broadcast_id] = self._mono()
             previous = self._shown.get(broadcast_id)
             if previous == _shown_key(counts):
+                self._progress_retry.pop(broadcast_id, None)
                 continue  # Telegram refuses an edit that changes nothing
             self._shown[broadcast_id] = _shown_key(counts)
             if final:
@@ -511,8 +512,8 @@ class OutboxSender:
                     # Not shown, for now (flood control, a timeout): the office's message
                     # still says what it said, so the edit is made again later — the final
                     # report above all, or the message would say "Đang gửi" for good.
-                    self._progress_not_shown(broadcast_id, previous, exc)
-                    continue
+                    if self._progress_not_shown(broadcast_id, previous, exc):
+                        continue  # listeners hear of it when it is shown
                 except Exception:
                     log.exception("Progress of broadcast %s not shown", broadcast_id)
             self._progress_retry.pop(broadcast_id, None)
@@ -521,9 +522,9 @@ class OutboxSender:
 
     def _progress_not_shown(
         self, broadcast_id: int, previous: tuple[int, int, bool] | None, exc: DeliveryError
-    ) -> None:
+    ) -> bool:
         """Keep the broadcast marked, to edit its message again after Telegram's wait (or
-        the progress interval); given up after ``max_attempts`` refusals in a row."""
+        the progress interval); False once given up (``max_attempts`` refusals in a row)."""
         if previous is None:
             self._shown.pop(broadcast_id, None)
         else:
@@ -532,13 +533,14 @@ class OutboxSender:
         if failures >= self.settings.max_attempts:
             log.warning("Progress of broadcast %s not shown: %s", broadcast_id, exc.reason)
             self._progress_retry.pop(broadcast_id, None)
-            return
+            return False
         wait = exc.retry_after if isinstance(exc, RateLimited) else self.settings.progress_interval
         log.info(
             "Progress of broadcast %s not shown (%s): again in %.1f s", broadcast_id, exc, wait
         )
         self._progress_retry[broadcast_id] = (self._mono() + wait, failures)
         self._dirty.add(broadcast_id)
+        return True
 
     async def _read_progress(self, broadcast_id: int) -> tuple[Broadcast, DeliveryCounts] | None:
         """The broadcast and its counts as committed now, its status moved on to match;

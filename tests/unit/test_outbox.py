@@ -284,3 +284,31 @@ async def test_a_refused_final_report_is_edited_again(services: Services) -> Non
     finals = [counts for counts in transport.shown if counts.done]
     assert len(finals) == 1, transport.shown
     assert finals[0].sent == 2
+
+
+async def test_a_final_report_refused_every_time_is_given_up_and_still_heard(
+    services: Services,
+) -> None:
+    broadcast_id = await queue(services, 1)
+    refusals: list[Exception] = [TransientError("timeout")] * (FAST.max_attempts + 2)
+    transport = RefusingTransport(list(refusals))
+    heard: list[DeliveryCounts] = []
+
+    async def listener(bid: int, counts: DeliveryCounts) -> None:
+        if bid == broadcast_id:
+            heard.append(counts)
+
+    sender = OutboxSender(services.db, services.clock, FAST)
+    sender.listeners.append(listener)
+    await sender.start(transport)
+    try:
+        await wait_done(services, broadcast_id)
+        for _ in range(100):
+            if any(counts.done for counts in heard):
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await sender.stop()
+    assert len(transport.refused) == FAST.max_attempts  # then no more tries
+    assert not any(counts.done for counts in transport.shown)
+    assert [counts.sent for counts in heard if counts.done] == [1]
