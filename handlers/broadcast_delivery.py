@@ -295,10 +295,12 @@ class TelegramTransport:
                 parse_mode=ParseMode.HTML,
                 reply_markup=done_markup(broadcast.id) if counts.done else None,
             )
-        except FloodWait as exc:
-            log.info("Progress edit postponed by flood control (%s s)", exc.seconds)
         except BadRequest as exc:
+            # Refused for good (the message was deleted, say); "not modified": shown already.
             if "not modified" not in exc.message:
                 log.warning("Progress of broadcast %s not shown: %s", broadcast.id, exc.message)
+        except (FloodWait, RetryAfter, NetworkError) as exc:
+            # Flood control, a timeout, a 5xx: the sender edits again later.
+            raise self._translate(exc) from exc
         except TelegramError as exc:
             log.warning("Progress of broadcast %s not shown: %s", broadcast.id, exc)

@@ -101,7 +101,8 @@ class Transport(Protocol):
         """Word a structured notice (e.g. submissions gathered) and send its ``part``."""
 
     async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
-        """Edit the office's progress message (the final report once ``counts.done``)."""
+        """Edit the office's progress message (the final report once ``counts.done``);
+        raises :class:`RateLimited` or :class:`TransientError` if it may succeed later."""
 
     async def close(self) -> None: ...
 
@@ -175,6 +176,7 @@ class OutboxSender:
         self._dirty: set[int] = set()
         self._last_progress: dict[int, float] = {}
         self._shown: dict[int, tuple[int, int, bool]] = {}  # what the office sees now
+        self._progress_retry: dict[int, tuple[float, int]] = {}  # when, failures so far
         self._inactive: set[int] = set()
         self.listeners: list[Callable[[int, DeliveryCounts], Awaitable[None]]] = []
 
@@ -475,31 +477,29 @@ class OutboxSender:
 
     async def _flush_progress(self) -> None:
         for broadcast_id in sorted(self._dirty):
-            counts = await store.counts(self._db.reader, broadcast_id)
-            now = self._mono()
+            retry = self._progress_retry.get(broadcast_id)
+            if retry is not None and self._mono() < retry[0]:
+                continue  # the last edit was refused for now: stays marked until then
             last = self._last_progress.get(broadcast_id)
-            final = counts.done
-            if not final and last is not None and now - last < self.settings.progress_interval:
-                continue
+            if last is not None and self._mono() - last < self.settings.progress_interval:
+                # Too soon for another edit unless it is the final report. A peek on the
+                # shared reader, which may be stale: then "not done" only means the
+                # broadcast stays marked and is looked at again shortly.
+                peek = await store.counts(self._db.reader, broadcast_id)
+                if not peek.done:
+                    continue
+            # Unmarked *before* reading: a row finishing from here on marks it again, so
+            # its report is never lost to a read that began before its commit.
             self._dirty.discard(broadcast_id)
-            broadcast = await store.get(self._db.reader, broadcast_id)
-            if broadcast is None:
+            report = await self._read_progress(broadcast_id)
+            if report is None:
                 continue
-            if final and broadcast.status in ("scheduled", "sending"):
-                async with self._db.write() as conn:
-                    await store.set_status(
-                        conn, broadcast_id, "done", finished_at=to_iso(self._clock())
-                    )
-                broadcast = broadcast.model_copy(update={"status": "done"})
-                self._broadcasts.pop(broadcast_id, None)
-            elif broadcast.status == "scheduled" and counts.finished + counts.sending > 0:
-                async with self._db.write() as conn:
-                    await store.set_status(conn, broadcast_id, "sending")
-                broadcast = broadcast.model_copy(update={"status": "sending"})
-            elif broadcast.status == "scheduled":
-                continue  # nothing to report before it starts
-            self._last_progress[broadcast_id] = now
-            if self._shown.get(broadcast_id) == _shown_key(counts):
+            broadcast, counts = report
+            final = counts.done
+            self._last_progress[broadcast_id] = self._mono()
+            previous = self._shown.get(broadcast_id)
+            if previous == _shown_key(counts):
+                self._progress_retry.pop(broadcast_id, None)
                 continue  # Telegram refuses an edit that changes nothing
             self._shown[broadcast_id] = _shown_key(counts)
             if final:
@@ -508,10 +508,67 @@ class OutboxSender:
             if self._transport is not None:
                 try:
                     await self._transport.show_progress(broadcast, counts)
+                except (RateLimited, TransientError) as exc:
+                    # Not shown, for now (flood control, a timeout): the office's message
+                    # still says what it said, so the edit is made again later — the final
+                    # report above all, or the message would say "Đang gửi" for good.
+                    if self._progress_not_shown(broadcast_id, previous, exc):
+                        continue  # listeners hear of it when it is shown
                 except Exception:
                     log.exception("Progress of broadcast %s not shown", broadcast_id)
+            self._progress_retry.pop(broadcast_id, None)
             for listener in self.listeners:
                 await listener(broadcast_id, counts)
+
+    def _progress_not_shown(
+        self, broadcast_id: int, previous: tuple[int, int, bool] | None, exc: DeliveryError
+    ) -> bool:
+        """Keep the broadcast marked, to edit its message again after Telegram's wait (or
+        the progress interval); False once given up (``max_attempts`` refusals in a row)."""
+        if previous is None:
+            self._shown.pop(broadcast_id, None)
+        else:
+            self._shown[broadcast_id] = previous
+        failures = self._progress_retry.get(broadcast_id, (0.0, 0))[1] + 1
+        if failures >= self.settings.max_attempts:
+            log.warning("Progress of broadcast %s not shown: %s", broadcast_id, exc.reason)
+            self._progress_retry.pop(broadcast_id, None)
+            return False
+        wait = exc.retry_after if isinstance(exc, RateLimited) else self.settings.progress_interval
+        log.info(
+            "Progress of broadcast %s not shown (%s): again in %.1f s", broadcast_id, exc, wait
+        )
+        self._progress_retry[broadcast_id] = (self._mono() + wait, failures)
+        self._dirty.add(broadcast_id)
+        return True
+
+    async def _read_progress(self, broadcast_id: int) -> tuple[Broadcast, DeliveryCounts] | None:
+        """The broadcast and its counts as committed now, its status moved on to match;
+        None when there is nothing to report (yet).
+
+        Read on the writer, not the shared reader: a reader statement another task has
+        not finished yet keeps that connection in the snapshot it began in, so a row's
+        commit that marked this broadcast can be missing from what the reader says — and
+        the final report, whose mark was just taken, would never be shown. The writer's
+        transaction begins after every commit made so far.
+        """
+        async with self._db.write() as conn:
+            counts = await store.counts(conn, broadcast_id)
+            broadcast = await store.get(conn, broadcast_id)
+            if broadcast is None:
+                return None
+            if counts.done and broadcast.status in ("scheduled", "sending"):
+                await store.set_status(
+                    conn, broadcast_id, "done", finished_at=to_iso(self._clock())
+                )
+                broadcast = broadcast.model_copy(update={"status": "done"})
+                self._broadcasts.pop(broadcast_id, None)
+            elif broadcast.status == "scheduled" and counts.finished + counts.sending > 0:
+                await store.set_status(conn, broadcast_id, "sending")
+                broadcast = broadcast.model_copy(update={"status": "sending"})
+            elif broadcast.status == "scheduled":
+                return None  # nothing to report before it starts
+        return broadcast, counts
 
 
 def _shown_key(counts: DeliveryCounts) -> tuple[int, int, bool]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.domain.broadcasts import Broadcast, Content, DeliveryCounts, Notice, Recipient
 from bot.services.container import Services
-from bot.services.outbox import OutboxSender, SenderSettings, TransientError
+from bot.services.outbox import OutboxSender, RateLimited, SenderSettings, TransientError
 from bot.standin import BotApiStandin
 from handlers.broadcast_delivery import TelegramTransport
 from storage import broadcasts as store
@@ -183,3 +183,132 @@ async def test_the_telegram_transport_adds_the_ack_button_to_broadcasts_only(
         await transport.close()
         await standin.stop()
     assert standin.errors == []
+
+
+class GatedTransport(Transport):
+    """Holds each request until ``go`` is set, and records what the office is shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requested = asyncio.Event()
+        self.go = asyncio.Event()
+        self.shown: list[DeliveryCounts] = []
+
+    async def deliver(
+        self, broadcast_id: int, content: Content, chat_id: int, part: int, *, ack: bool
+    ) -> Sequence[int]:
+        self.requested.set()
+        await self.go.wait()
+        return await super().deliver(broadcast_id, content, chat_id, part, ack=ack)
+
+    async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
+        self.shown.append(counts)
+
+
+async def test_the_final_report_is_shown_though_the_shared_reader_lags(
+    services: Services,
+) -> None:
+    """A row's commit marks its broadcast for a report; a read on the shared reader that
+    another task began before that commit (its statement not finished yet) still sees the
+    row in flight. The report taken from such a read must not use up the mark: the office's
+    message stayed at "Đang gửi 3/4" for good when it did (seen under parallel test load)."""
+    broadcast_id = await queue(services, 1)
+    transport = GatedTransport()
+    sender = OutboxSender(services.db, services.clock, FAST)
+    await sender.start(transport)
+    try:
+        await asyncio.wait_for(transport.requested.wait(), 2)
+        # Another task's read on the shared connection, begun now and not finished: the
+        # connection stays in this snapshot (the row 'sending') until it is closed.
+        lagging = await services.db.reader.execute("SELECT name FROM sqlite_master")
+        assert await lagging.fetchone() is not None
+        transport.go.set()
+        for _ in range(100):  # the row is recorded and its broadcast marked for a report
+            if transport.sent and not sender._in_flight:
+                break
+            await asyncio.sleep(0.02)
+        # A report is due by now (the one at the start is a whole interval old); make one
+        # while the reader lags, as the sender's own progress task may have just now.
+        await asyncio.sleep(FAST.progress_interval)
+        await sender._flush_progress()
+        assert (await store.counts(services.db.reader, broadcast_id)).sending == 1, (
+            "the reader did not lag: this test shows nothing"
+        )
+        await lagging.close()
+        for _ in range(100):
+            if any(counts.done for counts in transport.shown):
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await sender.stop()
+    assert transport.sent == [100]
+    assert transport.shown[-1].done, transport.shown
+    assert transport.shown[-1].sent == 1
+    broadcast = await store.get(services.db.reader, broadcast_id)
+    assert broadcast is not None
+    assert broadcast.status == "done"
+
+
+class RefusingTransport(Transport):
+    """Telegram refuses the first ``refusals`` progress edits (flood control, a timeout)."""
+
+    def __init__(self, refusals: list[Exception]) -> None:
+        super().__init__()
+        self.refusals = refusals
+        self.shown: list[DeliveryCounts] = []
+        self.refused: list[DeliveryCounts] = []
+
+    async def show_progress(self, broadcast: Broadcast, counts: DeliveryCounts) -> None:
+        if counts.done and self.refusals:
+            self.refused.append(counts)
+            raise self.refusals.pop(0)
+        self.shown.append(counts)
+
+
+async def test_a_refused_final_report_is_edited_again(services: Services) -> None:
+    """Flood control or a timeout on the final edit left the office's message at
+    "Đang gửi …" for good; the sender now edits it again once Telegram allows."""
+    broadcast_id = await queue(services, 2)
+    transport = RefusingTransport([RateLimited(0.2), TransientError("timeout")])
+    sender = OutboxSender(services.db, services.clock, FAST)
+    await sender.start(transport)
+    try:
+        await wait_done(services, broadcast_id)
+        for _ in range(100):
+            if any(counts.done for counts in transport.shown):
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await sender.stop()
+    assert len(transport.refused) == 2
+    finals = [counts for counts in transport.shown if counts.done]
+    assert len(finals) == 1, transport.shown
+    assert finals[0].sent == 2
+
+
+async def test_a_final_report_refused_every_time_is_given_up_and_still_heard(
+    services: Services,
+) -> None:
+    broadcast_id = await queue(services, 1)
+    refusals: list[Exception] = [TransientError("timeout")] * (FAST.max_attempts + 2)
+    transport = RefusingTransport(list(refusals))
+    heard: list[DeliveryCounts] = []
+
+    async def listener(bid: int, counts: DeliveryCounts) -> None:
+        if bid == broadcast_id:
+            heard.append(counts)
+
+    sender = OutboxSender(services.db, services.clock, FAST)
+    sender.listeners.append(listener)
+    await sender.start(transport)
+    try:
+        await wait_done(services, broadcast_id)
+        for _ in range(100):
+            if any(counts.done for counts in heard):
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await sender.stop()
+    assert len(transport.refused) == FAST.max_attempts  # then no more tries
+    assert not any(counts.done for counts in transport.shown)
+    assert [counts.sent for counts in heard if counts.done] == [1]
