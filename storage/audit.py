@@ -9,6 +9,7 @@ import aiosqlite
 
 from bot.clock import from_iso
 from bot.domain.models import AuditEntry
+from storage.database import fetch_all
 
 
 async def record(
@@ -36,8 +37,7 @@ async def entries(
         params.append(unit_code)
     sql += " ORDER BY id DESC LIMIT ?"
     params.append(limit)
-    async with conn.execute(sql, params) as cur:
-        rows = await cur.fetchall()
+    rows = await fetch_all(conn, sql, params)
     return [
         AuditEntry(
             id=r["id"],

@@ -9,6 +9,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.clock import from_iso
+from storage.database import fetch_all, fetch_one
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +102,12 @@ async def add_nomination(
 
 async def get_nomination(conn: aiosqlite.Connection, nomination_id: int) -> Nomination | None:
     """An active (not withdrawn) nomination by id."""
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         f"SELECT {_NOMINATION_COLUMNS} FROM award_nominations "
         "WHERE id = ? AND withdrawn_at IS NULL",
         (nomination_id,),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return _nomination(row) if row else None
 
 
@@ -126,12 +127,13 @@ async def withdraw_nomination(
 
 async def nominations(conn: aiosqlite.Connection, year: int) -> list[Nomination]:
     """The year's active nominations, oldest first."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_NOMINATION_COLUMNS} FROM award_nominations "
         "WHERE year = ? AND withdrawn_at IS NULL ORDER BY id",
         (year,),
-    ) as cur:
-        return [_nomination(r) for r in await cur.fetchall()]
+    )
+    return [_nomination(r) for r in rows]
 
 
 # -- dossier requests --------------------------------------------------------------------
@@ -159,40 +161,42 @@ _REQUEST_COLUMNS = "year, unit_code, grounds, requested_by, requested_at, releas
 
 async def requests_for_year(conn: aiosqlite.Connection, year: int) -> dict[str, DossierRequest]:
     """Every request of the year (active and released), by unit code."""
-    async with conn.execute(
-        f"SELECT {_REQUEST_COLUMNS} FROM award_dossiers WHERE year = ?", (year,)
-    ) as cur:
-        return {r["unit_code"]: _request(r) for r in await cur.fetchall()}
+    rows = await fetch_all(
+        conn, f"SELECT {_REQUEST_COLUMNS} FROM award_dossiers WHERE year = ?", (year,)
+    )
+    return {r["unit_code"]: _request(r) for r in rows}
 
 
 async def get_request(
     conn: aiosqlite.Connection, year: int, unit_code: str
 ) -> DossierRequest | None:
     """The unit's request for the year (active or released), if it was ever asked."""
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         f"SELECT {_REQUEST_COLUMNS} FROM award_dossiers WHERE year = ? AND unit_code = ?",
         (year, unit_code),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return _request(row) if row else None
 
 
 async def requests_of_unit(conn: aiosqlite.Connection, unit_code: str) -> list[DossierRequest]:
     """A unit's requests, newest year first."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_REQUEST_COLUMNS} FROM award_dossiers WHERE unit_code = ? COLLATE NOCASE "
         "ORDER BY year DESC",
         (unit_code,),
-    ) as cur:
-        return [_request(r) for r in await cur.fetchall()]
+    )
+    return [_request(r) for r in rows]
 
 
 async def active_requests(conn: aiosqlite.Connection) -> list[DossierRequest]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_REQUEST_COLUMNS} FROM award_dossiers WHERE released_at IS NULL "
-        "ORDER BY year, unit_code"
-    ) as cur:
-        return [_request(r) for r in await cur.fetchall()]
+        "ORDER BY year, unit_code",
+    )
+    return [_request(r) for r in rows]
 
 
 async def put_request(
@@ -251,10 +255,9 @@ async def documents_for_year(
     conn: aiosqlite.Connection, year: int
 ) -> dict[str, dict[str, Document]]:
     """The year's documents: unit code -> kind -> document."""
-    async with conn.execute(
-        f"SELECT {_DOCUMENT_COLUMNS} FROM award_documents WHERE year = ?", (year,)
-    ) as cur:
-        rows = await cur.fetchall()
+    rows = await fetch_all(
+        conn, f"SELECT {_DOCUMENT_COLUMNS} FROM award_documents WHERE year = ?", (year,)
+    )
     found: dict[str, dict[str, Document]] = {}
     for row in rows:
         doc = _document(row)
@@ -263,11 +266,12 @@ async def documents_for_year(
 
 
 async def documents(conn: aiosqlite.Connection, year: int, unit_code: str) -> dict[str, Document]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_DOCUMENT_COLUMNS} FROM award_documents WHERE year = ? AND unit_code = ?",
         (year, unit_code),
-    ) as cur:
-        return {d.kind: d for d in map(_document, await cur.fetchall())}
+    )
+    return {d.kind: d for d in map(_document, rows)}
 
 
 async def put_document(conn: aiosqlite.Connection, doc: Document, now: str) -> None:
@@ -297,11 +301,12 @@ async def put_document(conn: aiosqlite.Connection, doc: Document, now: str) -> N
 
 async def reminders_recorded(conn: aiosqlite.Connection, year: int, unit_code: str) -> set[int]:
     """The offsets (days before the due date) already sent or skipped for a unit."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT days_before FROM award_reminders WHERE year = ? AND unit_code = ?",
         (year, unit_code),
-    ) as cur:
-        return {int(r[0]) for r in await cur.fetchall()}
+    )
+    return {int(r[0]) for r in rows}
 
 
 async def record_reminder(

@@ -23,6 +23,7 @@ from bot.domain.broadcasts import (
     Purpose,
     Recipient,
 )
+from storage.database import fetch_all, fetch_one
 
 
 def content_columns(content: Content) -> tuple[str, str, str]:
@@ -127,12 +128,12 @@ async def gather(
     makes the notice a new row belongs to. A row with a part already sent (a long list
     goes as several messages) takes nothing more: its later parts must stay as worded.
     """
-    async with conn.execute(
+    waiting = await fetch_one(
+        conn,
         "SELECT id, payload, not_before FROM outbox WHERE chat_id = ? AND batch = ? "
         "AND state = 'pending' AND parts_done = 0 ORDER BY id DESC LIMIT 1",
         (chat_id, batch),
-    ) as cur:
-        waiting = await cur.fetchone()
+    )
     if waiting is not None:
         payload = json.loads(waiting["payload"])
         if len(payload["items"]) < max_items:
@@ -145,11 +146,11 @@ async def gather(
         # Full: the next row goes with it, right after (the pacer spaces the two).
         not_before = float(waiting["not_before"])
     else:
-        async with conn.execute(
+        last = await fetch_one(
+            conn,
             "SELECT MAX(not_before) FROM outbox WHERE chat_id = ? AND batch = ?",
             (chat_id, batch),
-        ) as cur:
-            last = await cur.fetchone()
+        )
         previous = float(last[0]) if last is not None and last[0] is not None else None
         not_before = now if previous is None or previous + window <= now else previous + window
     notice_id = await new_notice()
@@ -184,21 +185,21 @@ def _broadcast(row: aiosqlite.Row) -> Broadcast:
 
 
 async def get(conn: aiosqlite.Connection, broadcast_id: int) -> Broadcast | None:
-    async with conn.execute(
-        f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE id = ?", (broadcast_id,)
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn, f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE id = ?", (broadcast_id,)
+    )
     return _broadcast(row) if row else None
 
 
 async def recent(conn: aiosqlite.Connection, limit: int) -> list[Broadcast]:
     """The latest broadcasts of exemplary practices (notices are not listed)."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_BROADCAST_COLUMNS} FROM broadcasts WHERE purpose = 'broadcast' "
         "ORDER BY id DESC LIMIT ?",
         (limit,),
-    ) as cur:
-        return [_broadcast(r) for r in await cur.fetchall()]
+    )
+    return [_broadcast(r) for r in rows]
 
 
 async def set_progress_message(
@@ -220,10 +221,10 @@ async def set_status(
 
 
 async def unfinished(conn: aiosqlite.Connection) -> list[int]:
-    async with conn.execute(
-        "SELECT id FROM broadcasts WHERE status IN ('scheduled', 'sending') ORDER BY id"
-    ) as cur:
-        return [int(r[0]) for r in await cur.fetchall()]
+    rows = await fetch_all(
+        conn, "SELECT id FROM broadcasts WHERE status IN ('scheduled', 'sending') ORDER BY id"
+    )
+    return [int(r[0]) for r in rows]
 
 
 # -- the outbox ----------------------------------------------------------------------------
@@ -282,49 +283,50 @@ async def due(
     ``now``: the wall clock, against ``not_before``; ``scheduled_now``: the application's
     clock (ISO, UTC), against the broadcast's ``scheduled_at``.
     """
-    async with conn.execute(
+    found_rows = await fetch_all(
+        conn,
         # Notices (a row's own text or payload) before broadcast rows: a big broadcast's
         # rows must not keep them out of the sender's look-ahead.
         f"SELECT {_ROW_COLUMNS} FROM outbox WHERE state = 'pending' AND not_before <= ? "
         f"AND {_NOT_SCHEDULED_LATER} "
         "ORDER BY (body IS NULL AND payload IS NULL), broadcast_id, id LIMIT ?",
         (now, scheduled_now, limit + len(skip)),
-    ) as cur:
-        rows = [_row(r) for r in await cur.fetchall()]
+    )
+    rows = [_row(r) for r in found_rows]
     skipped = set(skip)
     return [r for r in rows if r.id not in skipped][:limit]
 
 
 async def next_due(conn: aiosqlite.Connection, scheduled_now: str) -> float | None:
     """The earliest ``not_before`` (wall clock) of pending rows not scheduled for later."""
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         f"SELECT MIN(not_before) FROM outbox WHERE state = 'pending' AND {_NOT_SCHEDULED_LATER}",
         (scheduled_now,),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return float(row[0]) if row and row[0] is not None else None
 
 
 async def next_scheduled(conn: aiosqlite.Connection, scheduled_now: str) -> str | None:
     """The earliest time (ISO, UTC) after ``scheduled_now`` a broadcast with rows waits for."""
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT MIN(b.scheduled_at) FROM broadcasts b WHERE b.scheduled_at > ? AND EXISTS "
         "(SELECT 1 FROM outbox o WHERE o.broadcast_id = b.id AND o.state = 'pending')",
         (scheduled_now,),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return str(row[0]) if row and row[0] is not None else None
 
 
 async def claim(conn: aiosqlite.Connection, row_id: int) -> OutboxRow | None:
     """Take a pending row for sending; the row as it is now (a gathering row's payload
     may have grown since it was read), or None if someone else took it."""
-    async with conn.execute(
+    found = await fetch_one(
+        conn,
         "UPDATE outbox SET state = 'sending', attempts = attempts + 1 "
         f"WHERE id = ? AND state = 'pending' RETURNING {_ROW_COLUMNS}",
         (row_id,),
-    ) as cur:
-        found = await cur.fetchone()
+    )
     return _row(found) if found is not None else None
 
 
@@ -338,8 +340,7 @@ async def record_part(
     now: str,
 ) -> None:
     """A request succeeded: keep its message ids; the row is sent, or waits for its next part."""
-    async with conn.execute("SELECT message_ids FROM outbox WHERE id = ?", (row_id,)) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(conn, "SELECT message_ids FROM outbox WHERE id = ?", (row_id,))
     known: list[int] = json.loads(row[0]) if row else []
     await conn.execute(
         "UPDATE outbox SET message_ids = ?, parts_done = parts_done + 1, attempts = 0, "
@@ -396,41 +397,45 @@ async def reactivate(conn: aiosqlite.Connection, chat_id: int) -> bool:
 
 
 async def inactive_chats(conn: aiosqlite.Connection) -> set[int]:
-    async with conn.execute("SELECT chat_id FROM inactive_chats") as cur:
-        return {int(r[0]) for r in await cur.fetchall()}
+    rows = await fetch_all(conn, "SELECT chat_id FROM inactive_chats")
+    return {int(r[0]) for r in rows}
 
 
 async def counts(conn: aiosqlite.Connection, broadcast_id: int) -> DeliveryCounts:
     by_state: dict[str, int] = {}
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT state, COUNT(*) FROM outbox WHERE broadcast_id = ? GROUP BY state",
         (broadcast_id,),
-    ) as cur:
-        for state, n in await cur.fetchall():
-            by_state[str(state)] = int(n)
+    )
+    for state, n in rows:
+        by_state[str(state)] = int(n)
     reasons: dict[str, int] = {}
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT error, COUNT(*) FROM outbox WHERE broadcast_id = ? AND state = 'failed' "
         "GROUP BY error ORDER BY COUNT(*) DESC",
         (broadcast_id,),
-    ) as cur:
-        for error, n in await cur.fetchall():
-            reasons[str(error or "")] = int(n)
+    )
+    for error, n in rows:
+        reasons[str(error or "")] = int(n)
     return DeliveryCounts(total=sum(by_state.values()), reasons=reasons, **by_state)
 
 
 async def rows_of(conn: aiosqlite.Connection, broadcast_id: int) -> list[OutboxRow]:
-    async with conn.execute(
-        f"SELECT {_ROW_COLUMNS} FROM outbox WHERE broadcast_id = ? ORDER BY id", (broadcast_id,)
-    ) as cur:
-        return [_row(r) for r in await cur.fetchall()]
+    rows = await fetch_all(
+        conn,
+        f"SELECT {_ROW_COLUMNS} FROM outbox WHERE broadcast_id = ? ORDER BY id",
+        (broadcast_id,),
+    )
+    return [_row(r) for r in rows]
 
 
 async def message_ids(conn: aiosqlite.Connection, broadcast_id: int) -> dict[int, list[int]]:
-    async with conn.execute(
-        "SELECT chat_id, message_ids FROM outbox WHERE broadcast_id = ?", (broadcast_id,)
-    ) as cur:
-        return {int(r[0]): json.loads(r[1]) for r in await cur.fetchall()}
+    rows = await fetch_all(
+        conn, "SELECT chat_id, message_ids FROM outbox WHERE broadcast_id = ?", (broadcast_id,)
+    )
+    return {int(r[0]): json.loads(r[1]) for r in rows}
 
 
 # -- acknowledgements ----------------------------------------------------------------------
@@ -442,14 +447,15 @@ async def acknowledge(
     """True the first time this person acknowledges this broadcast, False on a repeat;
     None when it was not delivered to them, or is a notice (which carries no button): a
     forged or foreign press records nothing."""
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT 1 FROM outbox o JOIN broadcasts b ON b.id = o.broadcast_id "
         "WHERE o.broadcast_id = ? AND o.chat_id = ? AND o.state = 'sent' "
         "AND b.purpose = 'broadcast'",
         (broadcast_id, telegram_id),
-    ) as cur:
-        if await cur.fetchone() is None:
-            return None
+    )
+    if row is None:
+        return None
     cur = await conn.execute(
         "INSERT OR IGNORE INTO broadcast_acks (broadcast_id, telegram_id, at) VALUES (?, ?, ?)",
         (broadcast_id, telegram_id, now),
@@ -458,10 +464,10 @@ async def acknowledge(
 
 
 async def acknowledged_by(conn: aiosqlite.Connection, broadcast_id: int) -> set[int]:
-    async with conn.execute(
-        "SELECT telegram_id FROM broadcast_acks WHERE broadcast_id = ?", (broadcast_id,)
-    ) as cur:
-        return {int(r[0]) for r in await cur.fetchall()}
+    rows = await fetch_all(
+        conn, "SELECT telegram_id FROM broadcast_acks WHERE broadcast_id = ?", (broadcast_id,)
+    )
+    return {int(r[0]) for r in rows}
 
 
 # -- audiences -----------------------------------------------------------------------------
@@ -489,33 +495,35 @@ async def members(
         params.extend(codes)
     if heads_only:
         where.append("m.role = 'head'")
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT m.telegram_id, m.unit_code FROM memberships m JOIN units u ON u.code = "
         f"m.unit_code JOIN blocks b ON b.code = u.block WHERE {' AND '.join(where)} "
         "ORDER BY b.position, u.code, m.role, m.bound_at",
         params,
-    ) as cur:
-        return [Recipient(chat_id=r[0], unit_code=r[1]) for r in await cur.fetchall()]
+    )
+    return [Recipient(chat_id=r[0], unit_code=r[1]) for r in rows]
 
 
 async def districts(conn: aiosqlite.Connection) -> list[str]:
-    async with conn.execute(
-        "SELECT DISTINCT district FROM units WHERE district != '' ORDER BY district"
-    ) as cur:
-        return [str(r[0]) for r in await cur.fetchall()]
+    rows = await fetch_all(
+        conn, "SELECT DISTINCT district FROM units WHERE district != '' ORDER BY district"
+    )
+    return [str(r[0]) for r in rows]
 
 
 async def recipients_of(
     conn: aiosqlite.Connection, broadcast_id: int
 ) -> list[tuple[int, str | None, str, str | None]]:
     """(chat, unit, state, person's name) for every row of a broadcast."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT o.chat_id, o.unit_code, o.state, p.full_name FROM outbox o "
         "LEFT JOIN people p ON p.telegram_id = o.chat_id WHERE o.broadcast_id = ? "
         "ORDER BY o.unit_code, o.id",
         (broadcast_id,),
-    ) as cur:
-        return [(int(r[0]), r[1], str(r[2]), r[3]) for r in await cur.fetchall()]
+    )
+    return [(int(r[0]), r[1], str(r[2]), r[3]) for r in rows]
 
 
 async def ack_counts(conn: aiosqlite.Connection, ids: Sequence[int]) -> dict[int, int]:
@@ -523,10 +531,11 @@ async def ack_counts(conn: aiosqlite.Connection, ids: Sequence[int]) -> dict[int
         return {}
     # Only acknowledgements from people it was delivered to, as the detail view counts
     # them (a database may hold older ones from presses that were not checked).
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT a.broadcast_id, COUNT(*) FROM broadcast_acks a JOIN outbox o "
         "ON o.broadcast_id = a.broadcast_id AND o.chat_id = a.telegram_id AND o.state = 'sent' "
         f"WHERE a.broadcast_id IN ({', '.join('?' for _ in ids)}) GROUP BY a.broadcast_id",
         list(ids),
-    ) as cur:
-        return {int(r[0]): int(r[1]) for r in await cur.fetchall()}
+    )
+    return {int(r[0]): int(r[1]) for r in rows}

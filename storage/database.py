@@ -5,6 +5,9 @@ which serialises writers in-process with a lock and wraps them in one ``BEGIN
 IMMEDIATE`` transaction, so a write never half-happens and never meets "database is
 locked". Reads use a second connection; in WAL mode they see the last commit and
 never block the writer.
+
+Every read is one call on the connection's worker thread (:func:`fetch_one`,
+:func:`fetch_all`), so no statement is left open across an ``await``; see there for why.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -33,6 +37,34 @@ def migrations() -> list[tuple[int, str, str]]:
             found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     found.sort()
     return found
+
+
+async def fetch_all(
+    conn: aiosqlite.Connection, sql: str, params: Iterable[Any] = ()
+) -> list[aiosqlite.Row]:
+    """All rows of one query, read in ONE operation on the connection's worker thread.
+
+    Why not ``async with conn.execute(...) as cur: await cur.fetchall()``: that is three
+    operations (execute, fetch, close), and other tasks' operations on the same shared
+    connection can run in between. While a statement is open SQLite keeps its connection
+    inside the read snapshot the statement began in, so another task's read on the shared
+    reader could miss a commit that task itself had just made. ``execute_fetchall``
+    executes and drains the statement in one go, so it is reset before anyone else runs.
+    """
+    return list(await conn.execute_fetchall(sql, params))
+
+
+async def fetch_one(
+    conn: aiosqlite.Connection, sql: str, params: Iterable[Any] = ()
+) -> aiosqlite.Row | None:
+    """The first row of one query (or None), read in one operation; see :func:`fetch_all`.
+
+    The statement is drained whole, so give queries that may match many rows a LIMIT.
+    """
+    rows = await conn.execute_fetchall(sql, params)
+    for row in rows:
+        return row
+    return None
 
 
 class Database:
@@ -62,8 +94,7 @@ class Database:
         return conn
 
     async def _migrate(self, conn: aiosqlite.Connection) -> None:
-        async with conn.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(conn, "PRAGMA user_version")
         current = int(row[0]) if row else 0
         for version, name, sql in migrations():
             if version <= current:
@@ -104,6 +135,5 @@ class Database:
                 await conn.execute("COMMIT")
 
     async def schema_version(self) -> int:
-        async with self.reader.execute("PRAGMA user_version") as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self.reader, "PRAGMA user_version")
         return int(row[0]) if row else 0

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from storage.database import fetch_all, fetch_one
+
 
 @dataclass(frozen=True, slots=True)
 class Planned:
@@ -20,10 +22,11 @@ async def put(
     conn: aiosqlite.Connection, year: int, unit_code: str, round_: int, *, by: str, now: str
 ) -> int | None:
     """Plan (or move to another round) a unit's inspection; the round it had, if any."""
-    async with conn.execute(
-        "SELECT round FROM inspection_plan WHERE year = ? AND unit_code = ?", (year, unit_code)
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn,
+        "SELECT round FROM inspection_plan WHERE year = ? AND unit_code = ?",
+        (year, unit_code),
+    )
     await conn.execute(
         "INSERT INTO inspection_plan (year, unit_code, round, added_by, added_at) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT(year, unit_code) DO UPDATE SET "
@@ -42,26 +45,22 @@ async def remove(conn: aiosqlite.Connection, year: int, unit_code: str) -> bool:
 
 async def plan(conn: aiosqlite.Connection, year: int) -> list[Planned]:
     """The year's plan, by round then unit code."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT p.year, p.unit_code, u.name, u.block, p.round FROM inspection_plan p "
         "JOIN units u ON u.code = p.unit_code WHERE p.year = ? ORDER BY p.round, p.unit_code",
         (year,),
-    ) as cur:
-        rows = await cur.fetchall()
+    )
     return [Planned(int(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
 
 
 async def inspected(conn: aiosqlite.Connection, year: int) -> frozenset[str]:
     """The codes of the units in the year's plan."""
-    async with conn.execute(
-        "SELECT unit_code FROM inspection_plan WHERE year = ?", (year,)
-    ) as cur:
-        rows = await cur.fetchall()
+    rows = await fetch_all(conn, "SELECT unit_code FROM inspection_plan WHERE year = ?", (year,))
     return frozenset(r[0] for r in rows)
 
 
 async def planned_pairs(conn: aiosqlite.Connection) -> frozenset[tuple[int, str]]:
     """Every (year, unit code) in any year's plan: for checking a file of many rows."""
-    async with conn.execute("SELECT year, unit_code FROM inspection_plan") as cur:
-        rows = await cur.fetchall()
+    rows = await fetch_all(conn, "SELECT year, unit_code FROM inspection_plan")
     return frozenset((int(r[0]), r[1]) for r in rows)

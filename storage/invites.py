@@ -6,6 +6,7 @@ import aiosqlite
 
 from bot.clock import from_iso
 from bot.domain.models import Invite
+from storage.database import fetch_all, fetch_one
 
 _COLUMNS = "id, unit_code, role, created_by, created_at, expires_at, used_at, used_by, revoked_at"
 
@@ -44,16 +45,14 @@ async def create(
 
 
 async def by_hash(conn: aiosqlite.Connection, code_hash: str) -> Invite | None:
-    async with conn.execute(
-        f"SELECT {_COLUMNS} FROM invites WHERE code_hash = ?", (code_hash,)
-    ) as c:
-        row = await c.fetchone()
+    row = await fetch_one(
+        conn, f"SELECT {_COLUMNS} FROM invites WHERE code_hash = ?", (code_hash,)
+    )
     return _invite(row) if row else None
 
 
 async def by_id(conn: aiosqlite.Connection, invite_id: int) -> Invite | None:
-    async with conn.execute(f"SELECT {_COLUMNS} FROM invites WHERE id = ?", (invite_id,)) as c:
-        row = await c.fetchone()
+    row = await fetch_one(conn, f"SELECT {_COLUMNS} FROM invites WHERE id = ?", (invite_id,))
     return _invite(row) if row else None
 
 
@@ -63,8 +62,8 @@ async def list_for_unit(conn: aiosqlite.Connection, unit_code: str | None) -> li
     if unit_code is not None:
         sql += " WHERE unit_code = ? COLLATE NOCASE"
         params = (unit_code,)
-    async with conn.execute(sql + " ORDER BY id", params) as cur:
-        return [_invite(r) for r in await cur.fetchall()]
+    rows = await fetch_all(conn, sql + " ORDER BY id", params)
+    return [_invite(r) for r in rows]
 
 
 async def mark_used(conn: aiosqlite.Connection, invite_id: int, user_id: int, now: str) -> bool:
@@ -93,11 +92,12 @@ async def record_failure(conn: aiosqlite.Connection, telegram_id: int, now: str)
 
 
 async def failures_since(conn: aiosqlite.Connection, telegram_id: int, since: str) -> list[str]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT at FROM invite_failures WHERE telegram_id = ? AND at >= ? ORDER BY at",
         (telegram_id, since),
-    ) as cur:
-        return [r[0] for r in await cur.fetchall()]
+    )
+    return [r[0] for r in rows]
 
 
 async def clear_failures(conn: aiosqlite.Connection, telegram_id: int) -> None:

@@ -6,6 +6,7 @@ import aiosqlite
 
 from bot.clock import from_iso
 from bot.domain.models import Membership, Person
+from storage.database import fetch_all, fetch_one
 
 
 async def touch_person(
@@ -21,10 +22,11 @@ async def touch_person(
 
 
 async def get_person(conn: aiosqlite.Connection, telegram_id: int) -> Person | None:
-    async with conn.execute(
-        "SELECT telegram_id, full_name, username FROM people WHERE telegram_id = ?", (telegram_id,)
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn,
+        "SELECT telegram_id, full_name, username FROM people WHERE telegram_id = ?",
+        (telegram_id,),
+    )
     if row is None:
         return None
     return Person(telegram_id=row[0], full_name=row[1], username=row[2])
@@ -40,11 +42,11 @@ def _membership(row: aiosqlite.Row) -> Membership:
 
 
 async def get_membership(conn: aiosqlite.Connection, telegram_id: int) -> Membership | None:
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT telegram_id, unit_code, role, bound_at FROM memberships WHERE telegram_id = ?",
         (telegram_id,),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return _membership(row) if row else None
 
 
@@ -66,22 +68,24 @@ async def bind(
 
 
 async def members_of(conn: aiosqlite.Connection, unit_code: str) -> list[Membership]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT telegram_id, unit_code, role, bound_at FROM memberships WHERE unit_code = ? "
         "ORDER BY role, bound_at",
         (unit_code,),
-    ) as cur:
-        return [_membership(r) for r in await cur.fetchall()]
+    )
+    return [_membership(r) for r in rows]
 
 
 async def members_by_unit(conn: aiosqlite.Connection) -> dict[str, list[Membership]]:
     """Every bound person, by unit: one query where a notice goes to every unit."""
     out: dict[str, list[Membership]] = {}
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT telegram_id, unit_code, role, bound_at FROM memberships "
-        "ORDER BY unit_code, role, bound_at"
-    ) as cur:
-        for row in await cur.fetchall():
-            member = _membership(row)
-            out.setdefault(member.unit_code, []).append(member)
+        "ORDER BY unit_code, role, bound_at",
+    )
+    for row in rows:
+        member = _membership(row)
+        out.setdefault(member.unit_code, []).append(member)
     return out

@@ -9,6 +9,7 @@ import aiosqlite
 
 from bot.clock import from_iso, to_iso
 from bot.domain.models import Period
+from storage.database import fetch_all, fetch_one
 
 _COLUMNS = "code, year, quarter, data_from, data_to, due_at, status"
 
@@ -26,16 +27,15 @@ def _period(row: aiosqlite.Row) -> Period:
 
 
 async def get(conn: aiosqlite.Connection, code: str) -> Period | None:
-    async with conn.execute(
-        f"SELECT {_COLUMNS} FROM periods WHERE code = ? COLLATE NOCASE", (code,)
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn, f"SELECT {_COLUMNS} FROM periods WHERE code = ? COLLATE NOCASE", (code,)
+    )
     return _period(row) if row else None
 
 
 async def list_all(conn: aiosqlite.Connection) -> list[Period]:
-    async with conn.execute(f"SELECT {_COLUMNS} FROM periods ORDER BY year, quarter") as cur:
-        return [_period(r) for r in await cur.fetchall()]
+    rows = await fetch_all(conn, f"SELECT {_COLUMNS} FROM periods ORDER BY year, quarter")
+    return [_period(r) for r in rows]
 
 
 async def insert_if_missing(conn: aiosqlite.Connection, period: Period) -> None:
@@ -109,28 +109,29 @@ async def put_extension(conn: aiosqlite.Connection, extension: Extension) -> Non
 async def get_extension(
     conn: aiosqlite.Connection, period_code: str, unit_code: str
 ) -> Extension | None:
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         f"SELECT {_EXTENSION_COLUMNS} FROM period_extensions "
         "WHERE period_code = ? AND unit_code = ?",
         (period_code, unit_code),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return _extension(row) if row else None
 
 
 async def extensions_for_period(
     conn: aiosqlite.Connection, period_code: str
 ) -> dict[str, Extension]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_EXTENSION_COLUMNS} FROM period_extensions WHERE period_code = ?",
         (period_code,),
-    ) as cur:
-        return {row["unit_code"]: _extension(row) for row in await cur.fetchall()}
+    )
+    return {row["unit_code"]: _extension(row) for row in rows}
 
 
 async def extended_after(conn: aiosqlite.Connection, moment: str) -> list[Extension]:
     """Extensions still running at ``moment`` (an ISO instant), any period."""
-    async with conn.execute(
-        f"SELECT {_EXTENSION_COLUMNS} FROM period_extensions WHERE due_at >= ?", (moment,)
-    ) as cur:
-        return [_extension(row) for row in await cur.fetchall()]
+    rows = await fetch_all(
+        conn, f"SELECT {_EXTENSION_COLUMNS} FROM period_extensions WHERE due_at >= ?", (moment,)
+    )
+    return [_extension(row) for row in rows]

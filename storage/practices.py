@@ -10,6 +10,7 @@ import aiosqlite
 from bot.clock import from_iso
 from bot.domain.broadcasts import Content, Practice
 from storage.broadcasts import content_columns, content_from
+from storage.database import fetch_all, fetch_one
 
 _COLUMNS = (
     "id, title, description, unit_code, tags, kind, media, status, broadcast_id, proposed_by, "
@@ -69,8 +70,7 @@ async def add(
 
 
 async def get(conn: aiosqlite.Connection, practice_id: int) -> Practice | None:
-    async with conn.execute(f"SELECT {_COLUMNS} FROM practices WHERE id = ?", (practice_id,)) as c:
-        row = await c.fetchone()
+    row = await fetch_one(conn, f"SELECT {_COLUMNS} FROM practices WHERE id = ?", (practice_id,))
     return _practice(row) if row else None
 
 
@@ -92,21 +92,21 @@ async def search(
         where.append("instr(search_text, ?) > 0")
         params.append(word)
     clause = " AND ".join(where)
-    async with conn.execute(f"SELECT COUNT(*) FROM practices WHERE {clause}", params) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(conn, f"SELECT COUNT(*) FROM practices WHERE {clause}", params)
     total = int(row[0]) if row else 0
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_COLUMNS} FROM practices WHERE {clause} ORDER BY id DESC LIMIT ? OFFSET ?",
         [*params, limit, offset],
-    ) as cur:
-        return [_practice(r) for r in await cur.fetchall()], total
+    )
+    return [_practice(r) for r in rows], total
 
 
 async def pending(conn: aiosqlite.Connection) -> list[Practice]:
-    async with conn.execute(
-        f"SELECT {_COLUMNS} FROM practices WHERE status = 'pending' ORDER BY id"
-    ) as cur:
-        return [_practice(r) for r in await cur.fetchall()]
+    rows = await fetch_all(
+        conn, f"SELECT {_COLUMNS} FROM practices WHERE status = 'pending' ORDER BY id"
+    )
+    return [_practice(r) for r in rows]
 
 
 async def link_broadcast(conn: aiosqlite.Connection, practice_id: int, broadcast_id: int) -> None:

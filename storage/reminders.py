@@ -14,6 +14,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.clock import from_iso
+from storage.database import fetch_all, fetch_one
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +62,12 @@ async def finish(
 
 
 async def queued_due(conn: aiosqlite.Connection, now: str) -> list[Queued]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT period_code, slot, deadline, telegram_id, unit_code, at FROM reminders_sent "
         "WHERE status = 'queued' AND at <= ? ORDER BY at",
         (now,),
-    ) as cur:
-        rows = await cur.fetchall()
+    )
     return [
         Queued(
             Key(row["period_code"], row["slot"], row["deadline"], int(row["telegram_id"])),
@@ -88,32 +89,32 @@ async def take_queued(conn: aiosqlite.Connection, key: Key, now: str) -> bool:
 
 
 async def next_queued(conn: aiosqlite.Connection) -> datetime | None:
-    async with conn.execute("SELECT MIN(at) FROM reminders_sent WHERE status = 'queued'") as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(conn, "SELECT MIN(at) FROM reminders_sent WHERE status = 'queued'")
     return from_iso(row[0]) if row and row[0] else None
 
 
 async def last_reminded(conn: aiosqlite.Connection, period_code: str) -> dict[str, datetime]:
     """Unit code -> when one of its members was last sent a reminder for the period."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT unit_code, MAX(at) FROM reminders_sent WHERE period_code = ? "
         "AND unit_code IS NOT NULL AND status IN ('sending', 'sent', 'queued') "
         "GROUP BY unit_code",
         (period_code,),
-    ) as cur:
-        return {row[0]: from_iso(row[1]) for row in await cur.fetchall()}
+    )
+    return {row[0]: from_iso(row[1]) for row in rows}
 
 
 async def last_of_slot_prefix(
     conn: aiosqlite.Connection, period_code: str, prefix: str
 ) -> datetime | None:
     """When the latest message whose slot starts with ``prefix`` was recorded."""
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT MAX(at) FROM reminders_sent WHERE period_code = ? AND slot LIKE ? "
         "AND status IN ('sending', 'sent')",
         (period_code, prefix.replace("%", "") + "%"),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return from_iso(row[0]) if row and row[0] else None
 
 

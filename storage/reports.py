@@ -9,15 +9,16 @@ import aiosqlite
 
 from bot.clock import from_iso
 from bot.domain.models import Draft, Report
+from storage.database import fetch_all, fetch_one
 
 
 async def get_draft(conn: aiosqlite.Connection, unit_code: str, period_code: str) -> Draft | None:
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT unit_code, period_code, answers, updated_by, updated_at FROM drafts "
         "WHERE unit_code = ? AND period_code = ?",
         (unit_code, period_code),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     if row is None:
         return None
     return Draft(
@@ -47,12 +48,12 @@ async def save_draft(
 
 
 async def drafts_for_period(conn: aiosqlite.Connection, period_code: str) -> dict[str, Draft]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT unit_code, period_code, answers, updated_by, updated_at FROM drafts "
         "WHERE period_code = ?",
         (period_code,),
-    ) as cur:
-        rows = await cur.fetchall()
+    )
     return {
         r["unit_code"]: Draft(
             unit_code=r["unit_code"],
@@ -86,12 +87,12 @@ def _report(row: aiosqlite.Row) -> Report:
 
 
 async def next_version(conn: aiosqlite.Connection, unit_code: str, period_code: str) -> int:
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT COALESCE(MAX(version), 0) + 1 FROM reports "
         "WHERE unit_code = ? AND period_code = ?",
         (unit_code, period_code),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     assert row is not None
     return int(row[0])
 
@@ -129,51 +130,52 @@ async def insert_report(
 async def latest_report(
     conn: aiosqlite.Connection, unit_code: str, period_code: str
 ) -> Report | None:
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         f"SELECT {_REPORT_COLUMNS} FROM reports WHERE unit_code = ? AND period_code = ? "
         "ORDER BY version DESC LIMIT 1",
         (unit_code, period_code),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return _report(row) if row else None
 
 
 async def get_report(conn: aiosqlite.Connection, report_id: int) -> Report | None:
     """One submitted version, by its id."""
-    async with conn.execute(
-        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn, f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id = ?", (report_id,)
+    )
     return _report(row) if row else None
 
 
 async def latest_reported_period(conn: aiosqlite.Connection, unit_code: str) -> str | None:
     """The code of the newest period the unit has submitted a report for."""
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT period_code FROM reports WHERE unit_code = ? COLLATE NOCASE "
         "ORDER BY period_code DESC LIMIT 1",
         (unit_code,),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return str(row[0]) if row else None
 
 
 async def latest_reports_for_period(
     conn: aiosqlite.Connection, period_code: str
 ) -> dict[str, Report]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_REPORT_COLUMNS} FROM reports r WHERE period_code = ? AND version = "
         "(SELECT MAX(version) FROM reports x WHERE x.unit_code = r.unit_code "
         "AND x.period_code = r.period_code)",
         (period_code,),
-    ) as cur:
-        return {row["unit_code"]: _report(row) for row in await cur.fetchall()}
+    )
+    return {row["unit_code"]: _report(row) for row in rows}
 
 
 async def versions(conn: aiosqlite.Connection, unit_code: str, period_code: str) -> list[Report]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_REPORT_COLUMNS} FROM reports WHERE unit_code = ? AND period_code = ? "
         "ORDER BY version",
         (unit_code, period_code),
-    ) as cur:
-        return [_report(r) for r in await cur.fetchall()]
+    )
+    return [_report(r) for r in rows]

@@ -8,6 +8,7 @@ from datetime import datetime
 import aiosqlite
 
 from bot.clock import from_iso
+from storage.database import fetch_all, fetch_one
 
 _COLUMNS = "id, report_id, unit_code, period_code, decision, comment, reviewed_by, reviewed_at"
 
@@ -59,18 +60,19 @@ async def add(
 
 async def latest_for_report(conn: aiosqlite.Connection, report_id: int) -> Review | None:
     """The decision in force for one version: the latest one taken on it."""
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         f"SELECT {_COLUMNS} FROM reviews WHERE report_id = ? ORDER BY id DESC LIMIT 1",
         (report_id,),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return _review(row) if row else None
 
 
 async def latest_for_period(conn: aiosqlite.Connection, period_code: str) -> dict[int, Review]:
     """Report id -> the decision in force, for every reviewed version of the period."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_COLUMNS} FROM reviews WHERE period_code = ? ORDER BY id",
         (period_code,),
-    ) as cur:
-        return {row["report_id"]: _review(row) for row in await cur.fetchall()}
+    )
+    return {row["report_id"]: _review(row) for row in rows}

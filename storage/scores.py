@@ -10,6 +10,8 @@ from typing import Any
 
 import aiosqlite
 
+from storage.database import fetch_all, fetch_one
+
 # SQLite's default limit on bound parameters is 999; stay well under it per query.
 _CHUNK = 500
 
@@ -72,7 +74,8 @@ async def scorable(
     one are left out, as if they had not reported).
     """
     accepted = _ACCEPTED if accepted_only else ""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT u.code AS unit_code, r.id AS report_id, s.basis, s.points, s.max_points, "
         "s.index_value, s.band, s.lost, s.appraised, s.pending_points, s.declined, "
         "(SELECT v.decision FROM reviews v WHERE v.report_id = r.id "
@@ -84,8 +87,7 @@ async def scorable(
         "LEFT JOIN scores s ON s.unit_code = u.code AND s.period_code = ? "
         f"WHERE u.block = ?{' AND u.code = ?' if unit_code is not None else ''}",
         (period_code, period_code, period_code, block, *_only(unit_code)),
-    ) as cur:
-        rows = await cur.fetchall()
+    )
     return [
         Scorable(
             row["unit_code"],
@@ -116,10 +118,10 @@ def _stored(row: aiosqlite.Row, period_code: str, basis: str | None = None) -> S
 
 async def reported_periods(conn: aiosqlite.Connection) -> list[str]:
     """Periods with at least one submitted report, newest first."""
-    async with conn.execute(
-        "SELECT DISTINCT period_code FROM reports ORDER BY period_code DESC"
-    ) as cur:
-        return [row[0] for row in await cur.fetchall()]
+    rows = await fetch_all(
+        conn, "SELECT DISTINCT period_code FROM reports ORDER BY period_code DESC"
+    )
+    return [row[0] for row in rows]
 
 
 async def block_appraisals(
@@ -127,14 +129,15 @@ async def block_appraisals(
 ) -> dict[str, dict[str, Decimal]]:
     """unit code -> criterion -> appraised points, for the block's units (or one)."""
     out: dict[str, dict[str, Decimal]] = {}
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT a.unit_code, a.criterion, a.points FROM appraisals a "
         "JOIN units u ON u.code = a.unit_code WHERE a.period_code = ? AND u.block = ?"
         f"{' AND u.code = ?' if unit_code is not None else ''}",
         (period_code, block, *_only(unit_code)),
-    ) as cur:
-        for row in await cur.fetchall():
-            out.setdefault(row[0], {})[row[1]] = Decimal(row[2])
+    )
+    for row in rows:
+        out.setdefault(row[0], {})[row[1]] = Decimal(row[2])
     return out
 
 
@@ -150,12 +153,13 @@ async def answers_of(
     for start in range(0, len(report_ids), _CHUNK):
         chunk = report_ids[start : start + _CHUNK]
         marks = ", ".join("?" for _ in chunk)
-        async with conn.execute(
+        rows = await fetch_all(
+            conn,
             f"SELECT id, answers FROM reports WHERE id IN ({marks})",
             chunk,
-        ) as cur:
-            for row in await cur.fetchall():
-                out[row[0]] = json.loads(row[1])
+        )
+        for row in rows:
+            out[row[0]] = json.loads(row[1])
     return out
 
 
@@ -214,18 +218,20 @@ def _score_columns(s: StoredScore | None) -> tuple[str | None, ...]:
 async def frozen(conn: aiosqlite.Connection, scope: str, block: str) -> list[Frozen] | None:
     """The block's units as published in ``scope``; None if that block of the result
     was never frozen."""
-    async with conn.execute(
-        "SELECT 1 FROM published_scores WHERE scope = ? AND block = ? LIMIT 1", (scope, block)
-    ) as cur:
-        if await cur.fetchone() is None:
-            return None
-    async with conn.execute(
+    found = await fetch_one(
+        conn,
+        "SELECT 1 FROM published_scores WHERE scope = ? AND block = ? LIMIT 1",
+        (scope, block),
+    )
+    if found is None:
+        return None
+    rows = await fetch_all(
+        conn,
         "SELECT unit_code, block, unaccepted, points, max_points, index_value, band, lost, "
         "appraised, pending_points, declined FROM published_scores "
         "WHERE scope = ? AND block = ? ORDER BY unit_code",
         (scope, block),
-    ) as cur:
-        rows = await cur.fetchall()
+    )
     return [
         Frozen(
             unit_code=row["unit_code"],

@@ -8,13 +8,13 @@ from typing import Any
 import aiosqlite
 
 from bot.domain.models import Session
+from storage.database import fetch_one
 
 
 async def get(conn: aiosqlite.Connection, telegram_id: int) -> Session | None:
-    async with conn.execute(
-        "SELECT telegram_id, flow, state FROM sessions WHERE telegram_id = ?", (telegram_id,)
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn, "SELECT telegram_id, flow, state FROM sessions WHERE telegram_id = ?", (telegram_id,)
+    )
     if row is None:
         return None
     return Session(telegram_id=row[0], flow=row[1], state=json.loads(row[2]))

@@ -10,6 +10,7 @@ from decimal import Decimal
 import aiosqlite
 
 from bot.clock import from_iso
+from storage.database import fetch_all, fetch_one
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +83,12 @@ _APPRAISAL_COLUMNS = (
 async def get_appraisal(
     conn: aiosqlite.Connection, unit_code: str, period_code: str, criterion: str
 ) -> Appraisal | None:
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         f"SELECT {_APPRAISAL_COLUMNS} FROM appraisals "
         "WHERE unit_code = ? AND period_code = ? AND criterion = ?",
         (unit_code, period_code, criterion),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return _appraisal(row) if row else None
 
 
@@ -96,12 +97,12 @@ async def appraisals_for_period(
 ) -> dict[str, dict[str, Appraisal]]:
     """unit code -> criterion -> appraisal."""
     out: dict[str, dict[str, Appraisal]] = {}
-    async with conn.execute(
-        f"SELECT {_APPRAISAL_COLUMNS} FROM appraisals WHERE period_code = ?", (period_code,)
-    ) as cur:
-        for row in await cur.fetchall():
-            item = _appraisal(row)
-            out.setdefault(item.unit_code, {})[item.criterion] = item
+    rows = await fetch_all(
+        conn, f"SELECT {_APPRAISAL_COLUMNS} FROM appraisals WHERE period_code = ?", (period_code,)
+    )
+    for row in rows:
+        item = _appraisal(row)
+        out.setdefault(item.unit_code, {})[item.criterion] = item
     return out
 
 
@@ -109,11 +110,12 @@ async def unit_appraisals(
     conn: aiosqlite.Connection, unit_code: str, period_code: str
 ) -> dict[str, Appraisal]:
     """criterion -> appraisal, for one unit's quarter."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_APPRAISAL_COLUMNS} FROM appraisals WHERE unit_code = ? AND period_code = ?",
         (unit_code, period_code),
-    ) as cur:
-        return {item.criterion: item for item in map(_appraisal, await cur.fetchall())}
+    )
+    return {item.criterion: item for item in map(_appraisal, rows)}
 
 
 # Audit actions that change a ranking: every such change is audited in its own
@@ -132,21 +134,23 @@ async def appraised_periods(
     conn: aiosqlite.Connection, unit_code: str, *, limit: int
 ) -> list[str]:
     """The periods the office appraised the unit in, newest first."""
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT DISTINCT period_code FROM appraisals WHERE unit_code = ? "
         "ORDER BY period_code DESC LIMIT ?",
         (unit_code, limit),
-    ) as cur:
-        return [row[0] for row in await cur.fetchall()]
+    )
+    return [row[0] for row in rows]
 
 
 async def data_version(conn: aiosqlite.Connection) -> int:
     """Grows whenever a report, an appraisal or the roster changes (a cache key)."""
     marks = ", ".join("?" for _ in RANKING_ACTIONS)
-    async with conn.execute(
-        f"SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE action IN ({marks})", RANKING_ACTIONS
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn,
+        f"SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE action IN ({marks})",
+        RANKING_ACTIONS,
+    )
     return int(row[0]) if row else 0
 
 
@@ -184,20 +188,21 @@ def _explanation(row: aiosqlite.Row) -> Explanation:
 
 
 async def open_explanations(conn: aiosqlite.Connection) -> list[Explanation]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT id, unit_code, period_code, criterion, text, written_by, written_at, closed_at, "
-        "response FROM explanations WHERE closed_at IS NULL ORDER BY id"
-    ) as cur:
-        return [_explanation(r) for r in await cur.fetchall()]
+        "response FROM explanations WHERE closed_at IS NULL ORDER BY id",
+    )
+    return [_explanation(r) for r in rows]
 
 
 async def get_explanation(conn: aiosqlite.Connection, explanation_id: int) -> Explanation | None:
-    async with conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT id, unit_code, period_code, criterion, text, written_by, written_at, closed_at, "
         "response FROM explanations WHERE id = ?",
         (explanation_id,),
-    ) as cur:
-        row = await cur.fetchone()
+    )
     return _explanation(row) if row else None
 
 
@@ -261,10 +266,9 @@ async def publish(
 
 
 async def get_publication(conn: aiosqlite.Connection, scope: str) -> Publication | None:
-    async with conn.execute(
-        f"SELECT {_PUBLICATION_COLUMNS} FROM publications WHERE scope = ?", (scope,)
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn, f"SELECT {_PUBLICATION_COLUMNS} FROM publications WHERE scope = ?", (scope,)
+    )
     return _publication(row) if row else None
 
 
@@ -275,11 +279,12 @@ async def publications_among(
     if not scopes:
         return {}
     marks = ", ".join("?" for _ in scopes)
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         f"SELECT {_PUBLICATION_COLUMNS} FROM publications WHERE scope IN ({marks})",
         tuple(scopes),
-    ) as cur:
-        return {row[0]: _publication(row) for row in await cur.fetchall()}
+    )
+    return {row[0]: _publication(row) for row in rows}
 
 
 async def published_at(conn: aiosqlite.Connection, scope: str) -> datetime | None:

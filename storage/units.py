@@ -5,16 +5,12 @@ from __future__ import annotations
 import aiosqlite
 
 from bot.domain.models import Block, Unit
+from storage.database import fetch_all, fetch_one
 
 
 async def list_blocks(conn: aiosqlite.Connection) -> list[Block]:
-    async with conn.execute(
-        "SELECT code, name, position FROM blocks ORDER BY position, code"
-    ) as c:
-        return [
-            Block(code=r["code"], name=r["name"], position=r["position"])
-            for r in await c.fetchall()
-        ]
+    rows = await fetch_all(conn, "SELECT code, name, position FROM blocks ORDER BY position, code")
+    return [Block(code=r["code"], name=r["name"], position=r["position"]) for r in rows]
 
 
 async def add_block(conn: aiosqlite.Connection, block: Block) -> None:
@@ -35,26 +31,30 @@ def _unit(row: aiosqlite.Row) -> Unit:
 
 async def get_unit(conn: aiosqlite.Connection, code: str) -> Unit | None:
     # Codes are matched without regard to case: people type "thpt-qh" for "THPT-QH".
-    async with conn.execute(
-        "SELECT code, name, block, district FROM units WHERE code = ? COLLATE NOCASE", (code,)
-    ) as cur:
-        row = await cur.fetchone()
+    row = await fetch_one(
+        conn,
+        "SELECT code, name, block, district FROM units WHERE code = ? COLLATE NOCASE",
+        (code,),
+    )
     return _unit(row) if row else None
 
 
 async def list_units(conn: aiosqlite.Connection) -> list[Unit]:
-    async with conn.execute(
+    rows = await fetch_all(
+        conn,
         "SELECT u.code, u.name, u.block, u.district FROM units u "
-        "JOIN blocks b ON b.code = u.block ORDER BY b.position, u.code"
-    ) as cur:
-        return [_unit(r) for r in await cur.fetchall()]
+        "JOIN blocks b ON b.code = u.block ORDER BY b.position, u.code",
+    )
+    return [_unit(r) for r in rows]
 
 
 async def list_block_units(conn: aiosqlite.Connection, block: str) -> list[Unit]:
-    async with conn.execute(
-        "SELECT code, name, block, district FROM units WHERE block = ? ORDER BY code", (block,)
-    ) as cur:
-        return [_unit(r) for r in await cur.fetchall()]
+    rows = await fetch_all(
+        conn,
+        "SELECT code, name, block, district FROM units WHERE block = ? ORDER BY code",
+        (block,),
+    )
+    return [_unit(r) for r in rows]
 
 
 async def upsert_unit(conn: aiosqlite.Connection, unit: Unit, now: str) -> bool:
