@@ -373,14 +373,15 @@ class PeriodService:
         happen.
         """
         found = await self._require(code)
-        self._check_deadline(found, due_at)
-        changed = found.model_copy(update={"due_at": due_at})
+        changed = self._moved(found, due_at)
         await self._store(found, changed, actor, "period.due", told, ending)
         return changed
 
     async def preview_deadline(self, code: str, due_at: datetime) -> Period:
         """The period as :meth:`set_deadline` would leave it (DeadlineError likewise)."""
-        found = await self._require(code)
+        return self._moved(await self._require(code), due_at)
+
+    def _moved(self, found: Period, due_at: datetime) -> Period:
         self._check_deadline(found, due_at)
         return found.model_copy(update={"due_at": due_at})
 

@@ -53,7 +53,7 @@ from bot.services.export_data import clean_text
 from bot.services.periods import PeriodService, period_code, shift_quarter
 from bot.texts import workbook as wt
 from bot.texts.answers import NO, YES
-from storage import audit, reports, sessions, units
+from storage import reports, sessions, units
 from storage.database import Database
 
 if TYPE_CHECKING:
@@ -760,20 +760,13 @@ class ReportWorkbookService:
                 member.telegram_id,
                 now,
             )
-            for key, value in changed.items():
-                await audit.record(
-                    conn,
-                    at=now,
-                    actor=f"tg:{member.telegram_id}",
-                    action="draft.answer",
-                    unit_code=member.unit_code,
-                    detail={
-                        "period": period.code,
-                        "field": key,
-                        "before": current.get(key),
-                        "after": value,
-                    },
-                )
+            await rs.record_answers(
+                conn,
+                member,
+                period.code,
+                now,
+                [(k, current.get(k), v) for k, v in changed.items()],
+            )
         summary = await self._reporting.summary(member)
         if not isinstance(summary, rs.Summary):
             return Imported(len(changed), summary if summary is not None else started)

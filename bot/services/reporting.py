@@ -9,7 +9,7 @@ the person was, with every answer kept. A skipped optional field is stored as
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -291,15 +291,9 @@ class ReportingService:
             await reports.save_draft(
                 conn, member.unit_code, period.code, dict(seed), member.telegram_id, now
             )
-            for key, value in seed.items():
-                await audit.record(
-                    conn,
-                    at=now,
-                    actor=f"tg:{member.telegram_id}",
-                    action="draft.answer",
-                    unit_code=member.unit_code,
-                    detail={"period": period.code, "field": key, "before": None, "after": value},
-                )
+            await record_answers(
+                conn, member, period.code, now, [(k, None, v) for k, v in seed.items()]
+            )
         return len(seed)
 
     async def leave(self, member: Membership) -> Saved | None:
@@ -598,14 +592,7 @@ class ReportingService:
             await reports.save_draft(
                 conn, member.unit_code, period.code, answers, member.telegram_id, now
             )
-            await audit.record(
-                conn,
-                at=now,
-                actor=f"tg:{member.telegram_id}",
-                action="draft.answer",
-                unit_code=member.unit_code,
-                detail={"period": period.code, "field": key, "before": before, "after": value},
-            )
+            await record_answers(conn, member, period.code, now, [(key, before, value)])
 
     async def _show(
         self,
@@ -669,6 +656,26 @@ class ReportingService:
             if source is not None and last.answers.get(source) is not None:
                 found[spec.key] = last.answers[source]
         return found
+
+
+async def record_answers(
+    conn: aiosqlite.Connection,
+    member: Membership,
+    period_code: str,
+    now: str,
+    changes: Iterable[tuple[str, StoredValue | None, StoredValue | None]],
+) -> None:
+    """One audit line per answer changed in a draft, (key, before, after), in the
+    caller's transaction: the chat, the prefilled quarter and the Excel import alike."""
+    for key, before, after in changes:
+        await audit.record(
+            conn,
+            at=now,
+            actor=f"tg:{member.telegram_id}",
+            action="draft.answer",
+            unit_code=member.unit_code,
+            detail={"period": period_code, "field": key, "before": before, "after": after},
+        )
 
 
 def _carried(form: FormSpec, carries: Mapping[str, Any]) -> Answers:
