@@ -111,27 +111,27 @@ class Router:
             await reply(update, context, flow.cancelled.format(**values))
 
 
-async def idle(update: Update, context: BotContext) -> None:
-    """A message outside any conversation: a hint of what to do."""
+async def _by_who(update: Update, context: BotContext, *, member: str, office: str) -> None:
+    """Reply with ``member``'s text to a unit member, ``office``'s to the office, and
+    the invite hint to anyone else."""
     who = await identify(update, context)
     if who is not None and who.is_bound:
-        await reply(update, context, texts.IDLE_BOUND)
+        await reply(update, context, member)
     elif who is not None and who.is_office:
-        await reply(update, context, texts.IDLE_OFFICE)
+        await reply(update, context, office)
     else:
         await reply(update, context, texts.NEED_INVITE)
+
+
+async def idle(update: Update, context: BotContext) -> None:
+    """A message outside any conversation: a hint of what to do."""
+    await _by_who(update, context, member=texts.IDLE_BOUND, office=texts.IDLE_OFFICE)
 
 
 async def nothing_to_cancel(update: Update, context: BotContext) -> None:
     """/cancel with nothing under way. A unit member is pointed to /report (the one
     conversation /cancel pauses); the office is told there is nothing to cancel."""
-    who = await identify(update, context)
-    if who is not None and who.is_bound:
-        await reply(update, context, texts.NOT_IN_REPORT)
-    elif who is not None and who.is_office:
-        await reply(update, context, texts.CANCEL_NOTHING)
-    else:
-        await reply(update, context, texts.NEED_INVITE)
+    await _by_who(update, context, member=texts.NOT_IN_REPORT, office=texts.CANCEL_NOTHING)
 
 
 async def on_unknown_command(update: Update, context: BotContext) -> None:
