@@ -33,6 +33,7 @@ from bot.app import build_application, services_of, start_application, stop_appl
 from bot.config import Settings, SettingsError
 from bot.formatting import format_date, format_size, period_label
 from bot.services.container import Services
+from bot.services.outbox import OutboxSender
 from bot.services.roster import RosterService
 from bot.standin import BotApiStandin, SentMessage, SimulatedUser
 from bot.texts import config as config_texts
@@ -257,6 +258,7 @@ class _Demo:
         self._users: dict[str, SimulatedUser] = {}
         self._seen_text: dict[tuple[int, int], str] = {}
         self._activity = asyncio.Event()
+        self._outbox: OutboxSender | None = None
 
     # ------------------------------------------------------------------ output
 
@@ -356,6 +358,7 @@ class _Demo:
                 ) from None
             started = True
             services = services_of(app)
+            self._outbox = services.outbox
             if not await self._prepare(services):
                 raise SystemExit(1)
             self._standin.on_bot_message = self._on_bot_message
@@ -552,9 +555,19 @@ class _Demo:
                 self.say(f"💬 {answer['text']}")
 
     async def _settle(self) -> None:
+        """Until every person's chat is quiet and the outbox has nothing left to send now
+        (a notice to the office goes through it, a moment after the reply)."""
         users: Sequence[SimulatedUser] = [self._current] + [
             u for u in self._users.values() if u is not self._current
         ]
-        for user in users:
-            with contextlib.suppress(AssertionError):
-                await user.idle(quiet=QUIET, timeout=SETTLE_TIMEOUT)
+        deadline = asyncio.get_running_loop().time() + SETTLE_TIMEOUT
+        while True:
+            for user in users:
+                with contextlib.suppress(AssertionError):
+                    await user.idle(quiet=QUIET, timeout=SETTLE_TIMEOUT)
+            outbox = self._outbox
+            if outbox is None or not await outbox.has_due():
+                return
+            if asyncio.get_running_loop().time() >= deadline:
+                return
+            await asyncio.sleep(QUIET)

@@ -236,6 +236,14 @@ class OutboxSender:
         """The clock rows' ``not_before`` is written in (the wall, unlike the app's)."""
         return self._wall()
 
+    async def has_due(self) -> bool:
+        """Whether a message is on its way or may go now (the terminal demo waits for
+        them before its next prompt, so a notice is printed under what caused it)."""
+        if self._in_flight:
+            return True
+        scheduled_now = to_iso(self._clock())
+        return bool(await store.due(self._db.reader, self._wall(), 1, scheduled_now=scheduled_now))
+
     def is_inactive(self, chat_id: int) -> bool:
         return chat_id in self._inactive
 
